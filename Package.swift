@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module layout (bottom to top):
+//   LoysiteSupport  diagnostics, escaping, JSON writing, slugs: shared by every layer
+//   LoysiteMetrics  pure functions from typed rows to loyalty figures
+//   LoysiteCharts   pure functions from tables to SVG
+//   LoysiteContent  loading and validating content/: site.yml, pages, datasets
+//   LoysiteRender   libcmark (CCmark) + Mustache templates -> HTML
+//   LoysiteBuild    the build pipeline: load, link, compute, render, write atomically
+//   loysite         the command-line interface (thin)
+let package = Package(
+    name: "loysite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "loysite", targets: ["loysite"]),
+        .library(name: "LoysiteBuild", targets: ["LoysiteBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "LoysiteSupport"),
+        .target(name: "LoysiteMetrics", dependencies: ["LoysiteSupport"]),
+        .target(name: "LoysiteCharts", dependencies: ["LoysiteSupport"]),
+        .target(
+            name: "LoysiteContent",
+            dependencies: ["LoysiteSupport", "LoysiteMetrics", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "LoysiteRender",
+            dependencies: [
+                "CCmark", "LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteCharts",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "LoysiteBuild",
+            dependencies: ["LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteCharts", "LoysiteRender"]
+        ),
+        .executableTarget(
+            name: "loysite",
+            dependencies: ["LoysiteBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "LoysiteSupportTests", dependencies: ["LoysiteSupport"]),
+        .testTarget(name: "LoysiteMetricsTests", dependencies: ["LoysiteMetrics"]),
+        .testTarget(name: "LoysiteChartsTests", dependencies: ["LoysiteCharts"]),
+        .testTarget(name: "LoysiteContentTests", dependencies: ["LoysiteContent"]),
+        .testTarget(name: "LoysiteRenderTests", dependencies: ["LoysiteRender", "LoysiteContent"]),
+        .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild"]),
+        // Runs the real `loysite` binary on temporary folders.
+        .testTarget(name: "LoysiteCLITests", dependencies: ["loysite"]),
+    ]
+)

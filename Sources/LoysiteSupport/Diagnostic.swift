@@ -1,0 +1,110 @@
+/// Where in the content something was found: a path relative to the site root,
+/// and, where known, a 1-based line and column.
+public struct SourceLocation: Hashable, Sendable, Comparable {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line:column`, leaving out what is unknown.
+    public var description: String {
+        var text = file
+        if let line {
+            text += ":\(line)"
+            if let column { text += ":\(column)" }
+        }
+        return text
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        if (lhs.line ?? 0) != (rhs.line ?? 0) { return (lhs.line ?? 0) < (rhs.line ?? 0) }
+        return (lhs.column ?? 0) < (rhs.column ?? 0)
+    }
+
+    /// The same file, moved down by `lines` (used when a YAML block or front matter
+    /// starts part-way into a file and its parser counts from its own first line).
+    public func offset(lines: Int, column columnOffset: Int = 0) -> SourceLocation {
+        SourceLocation(file: file, line: line.map { $0 + lines }, column: column.map { $0 + columnOffset })
+    }
+}
+
+/// One problem found in the content, printed like a compiler's:
+/// `content/glossary/nps.md:3:8: error: unknown related term 'foo'`.
+public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error
+        case warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs == .error && rhs == .warning
+        }
+    }
+
+    public var location: SourceLocation
+    public var severity: Severity
+    public var message: String
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, message, at: location)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, message, at: location)
+    }
+
+    public var description: String {
+        "\(location.description): \(severity.rawValue): \(message)"
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+        return lhs.message < rhs.message
+    }
+}
+
+/// A set of diagnostics gathered over a whole build, so every problem is reported at once.
+public struct Diagnostics: Sendable, Error, CustomStringConvertible {
+    public private(set) var all: [Diagnostic] = []
+
+    public init(_ diagnostics: [Diagnostic] = []) {
+        self.all = diagnostics
+    }
+
+    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
+    public mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }
+
+    public mutating func error(_ message: String, at location: SourceLocation) {
+        all.append(.error(message, at: location))
+    }
+
+    public mutating func warning(_ message: String, at location: SourceLocation) {
+        all.append(.warning(message, at: location))
+    }
+
+    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var isEmpty: Bool { all.isEmpty }
+
+    /// Sorted by file, line and column, duplicates removed: stable output for CI logs.
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return all.sorted().filter { seen.insert($0).inserted }
+    }
+
+    public var description: String { sorted.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,50 @@
+/// Escaping for every place content ends up in: HTML text, HTML attributes, SVG and XML.
+///
+/// One function serves all of them: it escapes the five characters that are special in
+/// any of those contexts and drops the control characters that XML 1.0 forbids (a stray
+/// one from a CSV export would otherwise make an SVG or the sitemap unparseable).
+public enum Escape {
+    /// Escapes `& < > " '` and removes C0 control characters other than tab, LF and CR.
+    public static func html(_ text: String) -> String {
+        var needsWork = false
+        for byte in text.utf8 where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0x7F {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            needsWork = true
+            break
+        }
+        guard needsWork else { return text }
+        var out = String()
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The same as `html`: XML (SVG, sitemap, Atom) needs exactly the same treatment.
+    public static func xml(_ text: String) -> String { html(text) }
+
+    /// Removes control characters that are not allowed in XML 1.0 or HTML text,
+    /// without escaping markup (for text that a trusted renderer escapes itself).
+    public static func removingControlCharacters(_ text: String) -> String {
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else {
+            return text
+        }
+        var out = String()
+        for scalar in text.unicodeScalars {
+            if (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F { continue }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+}
