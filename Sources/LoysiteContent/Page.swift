@@ -1,0 +1,61 @@
+import LoysiteSupport
+
+/// What a page is, which decides where it lives in the output.
+public enum PageKind: String, Sendable, CaseIterable {
+    /// A glossary term: `content/glossary/…` → `/glossary/<slug>/`.
+    case term
+    /// A report: `content/reports/…` → `/reports/<slug>/`.
+    case report
+    /// A free page: `content/pages/…` → `/<slug>/`.
+    case page
+
+    /// The content folder (under `content/`) that holds pages of this kind.
+    public var folder: String {
+        switch self {
+        case .term: return "glossary"
+        case .report: return "reports"
+        case .page: return "pages"
+        }
+    }
+}
+
+/// One Markdown page as loaded from disk: its front matter, read and checked, and its
+/// body, not yet rendered.
+public struct Page: Sendable {
+    public var kind: PageKind
+    /// Path of the source file relative to the site root, e.g. `content/glossary/nps.md`.
+    public var source: String
+    public var slug: String
+    public var title: String
+    public var aliases: [Located<String>]
+    /// The summary from front matter; nil means "use the first paragraph".
+    public var summary: String?
+    /// Categories, the first being the primary one.
+    public var categories: [String]
+    /// `related` entries as written (slugs or titles); resolved when pages are linked.
+    public var related: [Located<String>]
+    public var draft: Bool
+    /// `YYYY-MM-DD`, for reports (and any page that gives one).
+    public var date: String?
+    /// A report's own period (`day`, `week`, `month`, `quarter`, `year`).
+    public var period: String?
+    /// Front-matter keys loysite does not know, in file order, for templates (`page.params`).
+    public var params: [(String, JSONValue)]
+    /// The Markdown after the front matter.
+    public var body: String
+    /// The line of the file on which `body` starts, so Markdown positions map to the file.
+    public var bodyFirstLine: Int
+    /// Where the title was written (or the file start), for complaints about the page.
+    public var location: SourceLocation
+
+    /// The page's folder path in the output, without leading slash: `glossary/nps/`.
+    public var path: String {
+        switch kind {
+        case .term: return "glossary/\(slug)/"
+        case .report: return "reports/\(slug)/"
+        case .page: return "\(slug)/"
+        }
+    }
+
+    public var primaryCategory: String? { categories.first }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import LoysiteSupport
+
+/// Turns one Markdown file into a `Page`, checking its front matter.
+public enum PageLoader {
+    /// Keys loysite reads itself; all others become `params`.
+    static let knownKeys: Set<String> = ["title", "slug", "aliases", "summary", "category", "categories", "related", "draft", "date", "period"]
+    static let periods: Set<String> = ["day", "week", "month", "quarter", "year"]
+
+    /// Loads a page. Returns nil when the page cannot be built at all (its diagnostics
+    /// say why); a page with only warnings is returned with them.
+    public static func load(_ source: SourceText, kind: PageKind) -> (page: Page?, diagnostics: [Diagnostic]) {
+        let fileStart = SourceLocation(file: source.path, line: 1, column: 1)
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(source) {
+        case .success(let value): frontMatter = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        guard let yaml = frontMatter.yaml else {
+            let what = source.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "file is empty" : "file has no front matter"
+            return (nil, [.error("\(what): a \(kind == .term ? "glossary term" : kind.rawValue) starts with a '---' block giving at least 'title:'", at: fileStart)])
+        }
+        let document: YAMLDocument
+        switch YAMLDocument.parse(yaml, path: source.path, firstLine: frontMatter.yamlFirstLine) {
+        case .success(let value): document = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var fields = FieldReader(document)
+        let title = fields.string("title")
+        let slugField = fields.string("slug")
+        let aliases = fields.stringList("aliases") ?? []
+        let summary = fields.string("summary")
+        var categories = (fields.stringList("category") ?? []).map(\.value)
+        categories += (fields.stringList("categories") ?? []).map(\.value)
+        let related = fields.stringList("related") ?? []
+        let draft = fields.bool("draft")?.value ?? false
+        let date = fields.date("date")
+        let period = fields.string("period")
+        var diagnostics = fields.diagnostics
+
+        if let period, !periods.contains(period.value) {
+            diagnostics.append(.error("'period' must be one of day, week, month, quarter, year, found '\(period.value)'", at: period.location))
+        }
+        if title == nil || title?.value.isEmpty == true {
+            diagnostics.append(.error("missing 'title' in front matter", at: title?.location ?? SourceLocation(file: source.path, line: 1, column: 1)))
+        }
+
+        let slug = resolveSlug(source: source.path, field: slugField, diagnostics: &diagnostics)
+        var seenCategories = Set<String>()
+        categories = categories.filter { !$0.isEmpty && seenCategories.insert($0.lowercased()).inserted }
+
+        let params = fields.unreadEntries.map { ($0.key, $0.value.json) }
+        guard let title, !title.value.isEmpty, let slug, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, diagnostics)
+        }
+        let page = Page(
+            kind: kind, source: source.path, slug: slug, title: title.value, aliases: aliases,
+            summary: summary?.value.isEmpty == false ? summary?.value : nil,
+            categories: categories, related: related, draft: draft, date: date?.value,
+            period: period?.value, params: params, body: frontMatter.body,
+            bodyFirstLine: frontMatter.bodyFirstLine, location: title.location)
+        return (page, diagnostics)
+    }
+
+    /// `slug:` must already be a slug; a file name is transliterated (`Café Rewards.md`
+    /// → `cafe-rewards`) and rejected only if nothing usable is left.
+    static func resolveSlug(source: String, field: Located<String>?, diagnostics: inout [Diagnostic]) -> String? {
+        if let field {
+            guard Slug.isValid(field.value) else {
+                let suggestion = Slug.make(from: field.value).map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.append(.error("invalid slug '\(field.value)': a slug is lower-case letters, digits and '-' only\(suggestion)", at: field.location))
+                return nil
+            }
+            return field.value
+        }
+        let name = (source as NSString).lastPathComponent
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        guard let slug = Slug.make(from: stem) else {
+            diagnostics.append(.error("cannot make a URL slug from the file name '\(name)'; rename the file or give 'slug:' in front matter", at: SourceLocation(file: source, line: 1, column: 1)))
+            return nil
+        }
+        return slug
+    }
+}

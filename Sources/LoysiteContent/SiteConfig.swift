@@ -1,0 +1,161 @@
+import Foundation
+import LoysiteSupport
+import Yams
+
+/// The settings of `content/site.yml`. Every key has a default, so a site needs no file.
+public struct SiteConfig: Sendable {
+    public struct NavItem: Sendable, Equatable {
+        public var title: String
+        public var url: String
+    }
+
+    /// A threshold on a computed figure (`alerts:` in site.yml); a fired alert is a warning.
+    public struct Alert: Sendable {
+        public var data: String
+        public var value: String
+        public var period: String?
+        public var below: Double?
+        public var above: Double?
+        public var dropMoreThan: Double?
+        public var location: SourceLocation
+    }
+
+    public var title = "Loyalty glossary"
+    public var description = ""
+    /// Absolute URL the site is published at, ending in `/`.
+    public var baseURL = "/"
+    public var language = "en"
+    public var autolink = true
+    public var unsafe = false
+    public var period = "month"
+    public var currency = "USD"
+    public var nav: [NavItem] = []
+    public var alerts: [Alert] = []
+    /// Where the file is, for diagnostics (nil when there is none).
+    public var source: String?
+
+    public init() {}
+
+    static let knownKeys: Set<String> = ["title", "description", "base_url", "language", "autolink", "unsafe", "period", "currency", "nav", "alerts"]
+
+    /// Reads `content/site.yml` if it exists. Unknown keys are warnings.
+    public static func load(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
+        let path = "content/site.yml"
+        let url = root.appendingPathComponent(path)
+        var config = SiteConfig()
+        guard FileManager.default.fileExists(atPath: url.path) else { return (config, []) }
+        config.source = path
+        let source: SourceText
+        switch SourceText.read(url, relativePath: path) {
+        case .success(let value): source = value
+        case .failure(let diagnostic): return (config, [diagnostic])
+        }
+        let document: YAMLDocument
+        switch YAMLDocument.parse(source.text, path: path, firstLine: 1) {
+        case .success(let value): document = value
+        case .failure(let diagnostic): return (config, [diagnostic])
+        }
+        var fields = FieldReader(document)
+        if let value = fields.string("title") { config.title = value.value }
+        if let value = fields.string("description") { config.description = value.value }
+        if let value = fields.string("language") { config.language = value.value }
+        if let value = fields.bool("autolink") { config.autolink = value.value }
+        if let value = fields.bool("unsafe") { config.unsafe = value.value }
+        if let value = fields.string("base_url") {
+            if let normalised = normaliseBaseURL(value.value) {
+                config.baseURL = normalised
+            } else {
+                fields.diagnostics.append(.error("'base_url' must be an absolute URL such as https://example.org/ or a path starting with '/', found '\(value.value)'", at: value.location))
+            }
+        }
+        if let value = fields.string("period") {
+            if PageLoader.periods.contains(value.value) {
+                config.period = value.value
+            } else {
+                fields.diagnostics.append(.error("'period' must be one of day, week, month, quarter, year, found '\(value.value)'", at: value.location))
+            }
+        }
+        if let value = fields.string("currency") {
+            let code = value.value.uppercased()
+            if code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                config.currency = code
+            } else {
+                fields.diagnostics.append(.error("'currency' must be a three-letter ISO 4217 code such as USD, EUR or GBP, found '\(value.value)'", at: value.location))
+            }
+        }
+        var diagnostics = fields.diagnostics
+        if let entry = document["nav"] { config.nav = readNav(entry, document: document, diagnostics: &diagnostics) }
+        if let entry = document["alerts"] { config.alerts = readAlerts(entry, document: document, diagnostics: &diagnostics) }
+        for entry in document.entries where !knownKeys.contains(entry.key.lowercased()) {
+            diagnostics.append(.warning("unknown key '\(entry.key)' in site.yml (known keys: \(knownKeys.sorted().joined(separator: ", ")))", at: entry.keyLocation))
+        }
+        return (config, diagnostics)
+    }
+
+    /// `https://x.org/docs` → `https://x.org/docs/`; a bare path keeps its leading slash.
+    public static func normaliseBaseURL(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("/") {
+            return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+        }
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+            return nil
+        }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+
+    /// The path part of `baseURL` (`/` or `/docs/`): the prefix of every URL on the site.
+    public var basePath: String {
+        if baseURL.hasPrefix("/") { return baseURL }
+        guard let url = URL(string: baseURL) else { return "/" }
+        let path = url.path.isEmpty ? "/" : url.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    private static func readNav(_ entry: YAMLDocument.Entry, document: YAMLDocument, diagnostics: inout [Diagnostic]) -> [NavItem] {
+        guard case .sequence(let items) = entry.value else {
+            diagnostics.append(.error("'nav' must be a list of {title, url} entries", at: entry.valueLocation))
+            return []
+        }
+        var nav: [NavItem] = []
+        for item in items {
+            guard case .mapping(let mapping) = item,
+                  let title = mapping["title"]?.scalarText, let url = mapping["url"]?.scalarText else {
+                diagnostics.append(.error("each 'nav' entry needs 'title' and 'url', like {title: Glossary, url: /glossary/}", at: document.locate(item)))
+                continue
+            }
+            nav.append(NavItem(title: title, url: url))
+        }
+        return nav
+    }
+
+    private static func readAlerts(_ entry: YAMLDocument.Entry, document: YAMLDocument, diagnostics: inout [Diagnostic]) -> [Alert] {
+        guard case .sequence(let items) = entry.value else {
+            diagnostics.append(.error("'alerts' must be a list, like [{data: nps-responses, value: nps, period: last, below: 30}]", at: entry.valueLocation))
+            return []
+        }
+        var alerts: [Alert] = []
+        for item in items {
+            let location = document.locate(item)
+            guard case .mapping(let mapping) = item, let data = mapping["data"]?.scalarText, let value = mapping["value"]?.scalarText else {
+                diagnostics.append(.error("each alert needs 'data' and 'value', and one of 'below', 'above' or 'drop_more_than'", at: location))
+                continue
+            }
+            func number(_ key: String) -> Double? {
+                guard let node = mapping[key] else { return nil }
+                guard let number = node.float ?? node.int.map(Double.init) else {
+                    diagnostics.append(.error("alert '\(key)' must be a number, found \(node.kindDescription)", at: document.locate(node)))
+                    return nil
+                }
+                return number
+            }
+            let alert = Alert(data: data, value: value, period: mapping["period"]?.scalarText, below: number("below"), above: number("above"), dropMoreThan: number("drop_more_than"), location: location)
+            if alert.below == nil && alert.above == nil && alert.dropMoreThan == nil {
+                diagnostics.append(.error("alert on '\(value)' needs a threshold: 'below', 'above' or 'drop_more_than'", at: location))
+                continue
+            }
+            alerts.append(alert)
+        }
+        return alerts
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import LoysiteSupport
+
+/// The text of one content file, decoded and normalised the way every reader of it
+/// expects: valid UTF-8, no byte-order mark, `\n` line endings. Line numbers are those
+/// of the file on disk (CRLF → LF keeps them), so diagnostics point at the right place.
+public struct SourceText: Sendable {
+    /// Path relative to the site root, as printed in diagnostics.
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = SourceText.normalise(text)
+    }
+
+    /// Reads a file; returns a diagnostic if it cannot be read or is not UTF-8 text.
+    public static func read(_ url: URL, relativePath: String) -> Result<SourceText, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error("cannot read file", at: SourceLocation(file: relativePath)))
+        }
+        return decode(data, relativePath: relativePath)
+    }
+
+    /// Decodes bytes as UTF-8 text, pointing at the first invalid or NUL byte otherwise.
+    public static func decode(_ data: Data, relativePath: String) -> Result<SourceText, Diagnostic> {
+        var line = 1
+        var column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(data.count)
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar.value == 0 {
+                    return .failure(.error("file contains a NUL byte: not a text file", at: SourceLocation(file: relativePath, line: line, column: column)))
+                }
+                scalars.append(scalar)
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                break loop
+            case .error:
+                return .failure(.error("file is not valid UTF-8 text", at: SourceLocation(file: relativePath, line: line, column: column)))
+            }
+        }
+        return .success(SourceText(path: relativePath, text: String(scalars)))
+    }
+
+    static func normalise(_ text: String) -> String {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+}

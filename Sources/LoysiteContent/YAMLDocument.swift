@@ -1,0 +1,109 @@
+import Foundation
+import LoysiteSupport
+import Yams
+
+/// A parsed YAML mapping whose keys are matched case-insensitively (`Title:` is `title:`,
+/// as in Hugo) and whose every value knows its line and column in the file, so that each
+/// complaint about a value points at that value.
+public struct YAMLDocument {
+    public struct Entry {
+        /// The key as written.
+        public var key: String
+        public var value: Node
+        public var keyLocation: SourceLocation
+        public var valueLocation: SourceLocation
+    }
+
+    /// Entries in file order.
+    public private(set) var entries: [Entry] = []
+    /// Where the block starts (its first line), for problems with the whole block.
+    public var location: SourceLocation
+
+    /// Parses `yaml`, which starts on line `firstLine` of `path`. An empty text is an
+    /// empty mapping. A YAML syntax error, or a document that is not a mapping, is
+    /// returned as a diagnostic at the offending line of the file.
+    public static func parse(_ yaml: String, path: String, firstLine: Int, columnOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
+        let start = SourceLocation(file: path, line: firstLine, column: 1 + columnOffset)
+        if yaml.contains("\t") {
+            // libyaml's own message for a tab ("found character that cannot start any
+            // token") puzzles people; say what is wrong, where.
+            for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let indent = line.prefix { $0 == " " || $0 == "\t" }
+                if let tab = indent.firstIndex(of: "\t") {
+                    let column = line.distance(from: line.startIndex, to: tab) + 1
+                    return .failure(.error("tab character in YAML indentation; indent with spaces", at: SourceLocation(file: path, line: firstLine + index, column: column + columnOffset)))
+                }
+            }
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, path: path, firstLine: firstLine, columnOffset: columnOffset))
+        } catch {
+            return .failure(.error("invalid YAML: \(error)", at: start))
+        }
+        var document = YAMLDocument(location: start)
+        guard let node else { return .success(document) }
+        guard case .mapping(let mapping) = node else {
+            return .failure(.error("expected a YAML mapping of `key: value` lines, found \(node.kindDescription)", at: document.locate(node)))
+        }
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            document.entries.append(Entry(key: name, value: value, keyLocation: document.locate(key), valueLocation: document.locate(value)))
+        }
+        return .success(document)
+    }
+
+    private init(location: SourceLocation) {
+        self.location = location
+    }
+
+    /// The entry for `key`, compared case-insensitively; the last one wins if repeated.
+    public subscript(key: String) -> Entry? {
+        entries.last { $0.key.lowercased() == key }
+    }
+
+    /// The file location of a node of this document.
+    public func locate(_ node: Node) -> SourceLocation {
+        guard let mark = node.mark, let line = location.line else { return location }
+        return SourceLocation(file: location.file, line: line + mark.line - 1, column: mark.column + (location.column ?? 1) - 1)
+    }
+
+    static func diagnostic(for error: YamlError, path: String, firstLine: Int, columnOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: path, line: firstLine + mark.line - 1, column: mark.column + columnOffset)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            return .error(message, at: at(mark))
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return .error("invalid YAML: duplicate keys \(duplicates.joined(separator: ", "))", at: SourceLocation(file: path, line: firstLine, column: 1))
+        default:
+            return .error("invalid YAML: \(error)", at: SourceLocation(file: path, line: firstLine, column: 1))
+        }
+    }
+}
+
+extension Node {
+    /// "a list", "a mapping", "the text 'x'": for messages about wrong types.
+    public var kindDescription: String {
+        switch self {
+        case .scalar(let scalar): return "'\(scalar.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// The scalar's text, or nil for lists and mappings. A YAML null (`~`, empty) is nil.
+    public var scalarText: String? {
+        guard case .scalar(let scalar) = self else { return nil }
+        if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+        return scalar.string
+    }
+}

@@ -1,0 +1,37 @@
+import CCmark
+
+/// A Markdown document parsed by libcmark, owning its tree. Passes edit the tree in
+/// place (wikilinks, auto-links, directives); `html()` renders it.
+final class MarkdownDocument {
+    let root: MarkdownNode
+    let unsafe: Bool
+
+    /// Parses CommonMark with source positions (for diagnostics). In safe mode (the
+    /// default) raw HTML and `javascript:` URLs are left out of the output by cmark.
+    init(_ text: String, unsafe: Bool) {
+        self.unsafe = unsafe
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART
+        let root = text.withCString { cmark_parse_document($0, strlen($0), options) }
+        self.root = MarkdownNode(root!)
+        // Brackets and some punctuation split text into several nodes; joining them lets
+        // wikilinks and auto-linking see whole phrases.
+        cmark_consolidate_text_nodes(root)
+    }
+
+    deinit {
+        cmark_node_free(root.pointer)
+    }
+
+    func html() -> String {
+        let options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        guard let rendered = cmark_render_html(root.pointer, options) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

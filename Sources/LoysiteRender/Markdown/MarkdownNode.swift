@@ -1,0 +1,133 @@
+import CCmark
+
+/// A thin, non-owning view of one libcmark node. The tree is owned by `MarkdownDocument`;
+/// a node view must not outlive it.
+struct MarkdownNode: Equatable {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    init?(_ pointer: OpaquePointer?) {
+        guard let pointer else { return nil }
+        self.pointer = pointer
+    }
+
+    /// Makes a free-standing node; it must be inserted into a tree (which then owns it).
+    static func make(_ type: cmark_node_type) -> MarkdownNode {
+        MarkdownNode(cmark_node_new(type))
+    }
+
+    static func text(_ literal: String) -> MarkdownNode {
+        let node = make(CMARK_NODE_TEXT)
+        node.literal = literal
+        return node
+    }
+
+    static func link(url: String, title: String? = nil, label: String) -> MarkdownNode {
+        let node = make(CMARK_NODE_LINK)
+        cmark_node_set_url(node.pointer, url)
+        if let title { cmark_node_set_title(node.pointer, title) }
+        cmark_node_append_child(node.pointer, MarkdownNode.text(label).pointer)
+        return node
+    }
+
+    /// A block rendered as `html`, verbatim, in safe mode too: how trusted output of
+    /// loysite itself (charts, tiles) goes into the document.
+    static func rawBlock(_ html: String) -> MarkdownNode {
+        let node = make(CMARK_NODE_CUSTOM_BLOCK)
+        cmark_node_set_on_enter(node.pointer, html)
+        return node
+    }
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+    var parent: MarkdownNode? { MarkdownNode(cmark_node_parent(pointer)) }
+    var firstChild: MarkdownNode? { MarkdownNode(cmark_node_first_child(pointer)) }
+    var next: MarkdownNode? { MarkdownNode(cmark_node_next(pointer)) }
+
+    var children: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var child = firstChild
+        while let node = child {
+            result.append(node)
+            child = node.next
+        }
+        return result
+    }
+
+    var literal: String {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { cmark_node_set_literal(pointer, newValue) }
+    }
+
+    var url: String {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { cmark_node_set_url(pointer, newValue) }
+    }
+
+    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+
+    /// The nearest line known for this node: inline nodes may carry none, their block does.
+    var knownPosition: (line: Int, column: Int) {
+        var node: MarkdownNode? = self
+        while let current = node {
+            if current.startLine > 0 { return (current.startLine, max(current.startColumn, 1)) }
+            node = current.parent
+        }
+        return (1, 1)
+    }
+
+    func isInside(_ types: Set<UInt32>) -> Bool {
+        var node = parent
+        while let current = node {
+            if types.contains(current.type.rawValue) { return true }
+            node = current.parent
+        }
+        return false
+    }
+
+    func insertBefore(_ sibling: MarkdownNode) { cmark_node_insert_before(pointer, sibling.pointer) }
+
+    /// Replaces this node with `nodes` and frees it.
+    func replace(with nodes: [MarkdownNode]) {
+        for node in nodes { insertBefore(node) }
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
+    /// Every node below (and including) this one, in document order, collected first so
+    /// that passes may edit the tree while going through the list.
+    func descendants(ofType type: cmark_node_type) -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        let iterator = cmark_iter_new(pointer)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = MarkdownNode(cmark_iter_get_node(iterator)) else { continue }
+            if node.type == type { result.append(node) }
+        }
+        return result
+    }
+
+    /// The text a reader sees, without markup: for summaries and plain-text titles.
+    var plainText: String {
+        var text = ""
+        let iterator = cmark_iter_new(pointer)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = MarkdownNode(cmark_iter_get_node(iterator)) else { continue }
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+}
