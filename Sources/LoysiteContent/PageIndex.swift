@@ -8,6 +8,7 @@ public struct PageIndex: Sendable {
     private var byName: [String: Int] = [:]
     private var byPath: [String: Int] = [:]
     private var termBySlug: [String: Int] = [:]
+    private var bySource: [String: Int] = [:]
     /// Problems found while indexing: two pages at one URL, ambiguous names.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -27,6 +28,7 @@ public struct PageIndex: Sendable {
                 continue
             }
             byPath[page.path] = index
+            bySource[page.source] = index
             if page.kind == .term { termBySlug[page.slug] = index }
         }
         // Terms first, so a report titled like a term does not capture its wikilinks.
@@ -66,6 +68,11 @@ public struct PageIndex: Sendable {
         if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
         if !path.isEmpty, !path.hasSuffix("/") { path += "/" }
         return byPath[path]
+    }
+
+    /// The page loaded from a file (a path relative to the root: `content/glossary/nps.md`).
+    public func page(source: String) -> Int? {
+        bySource[source]
     }
 
     /// A glossary term by slug, for links written for another generator (`/nps/`).

@@ -7,6 +7,11 @@ public struct SiteConfig: Sendable {
     public struct NavItem: Sendable, Equatable {
         public var title: String
         public var url: String
+
+        public init(title: String, url: String) {
+            self.title = title
+            self.url = url
+        }
     }
 
     /// A threshold on a computed figure (`alerts:` in site.yml); a fired alert is a warning.

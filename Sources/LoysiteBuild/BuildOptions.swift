@@ -1,0 +1,31 @@
+import Foundation
+
+/// What `loysite build` (and `check`, `serve`) was asked to do.
+public struct BuildOptions: Sendable {
+    /// The site root: the folder holding `content/` and, optionally, `templates/`.
+    public var root: URL
+    /// Where the site is written; default `<root>/site`.
+    public var output: URL
+    /// Overrides `base_url` of site.yml (for previews and CI deploys).
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// Warnings count as errors.
+    public var strict: Bool
+    /// Check everything, write nothing.
+    public var dryRun: Bool
+
+    public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, dryRun: Bool = false) {
+        self.root = root.standardizedFileURL
+        self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.dryRun = dryRun
+    }
+}
+
+/// The version printed by `--version` and written into generated files.
+public enum LoysiteVersion {
+    public static let current = "0.1.0"
+    public static var generator: String { "loysite \(current)" }
+}

@@ -1,0 +1,19 @@
+import LoysiteSupport
+
+/// What a build did: its diagnostics, what it wrote, and how long each step took.
+public struct BuildResult: Sendable {
+    public var diagnostics: Diagnostics
+    /// HTML pages written (or that would have been, for `check`).
+    public var pageCount: Int
+    /// All files of the output, pages included.
+    public var fileCount: Int
+    public var datasetCount: Int
+    /// Whether the output folder was replaced.
+    public var wrote: Bool
+    public var timings: [(step: String, seconds: Double)]
+
+    /// Failed: errors, or warnings in strict mode.
+    public func failed(strict: Bool) -> Bool {
+        diagnostics.hasErrors || (strict && !diagnostics.warnings.isEmpty)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import LoysiteContent
+
+/// The A–Z arrangement of glossary terms: sorted ignoring case and accents
+/// ("Échelle" sorts with E), grouped by initial letter, with a `#` group for terms that
+/// start with a digit or a symbol.
+struct GlossaryIndex {
+    struct Group {
+        var letter: String
+        var terms: [Int]
+        /// An id usable in URLs and HTML (`a`, `num` for `#`).
+        var id: String { letter == "#" ? "num" : letter.lowercased() }
+    }
+
+    /// Term page numbers in A–Z order.
+    var order: [Int]
+    var groups: [Group]
+
+    init(pages: [Page]) {
+        let terms = pages.indices.filter { pages[$0].kind == .term }
+        let keys = Dictionary(uniqueKeysWithValues: terms.map { ($0, GlossaryIndex.sortKey(pages[$0].title)) })
+        order = terms.sorted { lhs, rhs in
+            if keys[lhs]! != keys[rhs]! { return keys[lhs]! < keys[rhs]! }
+            if pages[lhs].title != pages[rhs].title { return pages[lhs].title < pages[rhs].title }
+            return pages[lhs].slug < pages[rhs].slug
+        }
+        var groups: [Group] = []
+        for term in order {
+            let letter = GlossaryIndex.letter(for: keys[term]!)
+            if groups.last?.letter == letter {
+                groups[groups.count - 1].terms.append(term)
+            } else {
+                groups.append(Group(letter: letter, terms: [term]))
+            }
+        }
+        self.groups = groups
+    }
+
+    /// Lower-case, accent-free, leading punctuation dropped: "‘Sticky’ Loyalty" → "sticky’ loyalty".
+    static func sortKey(_ title: String) -> String {
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        let trimmed = folded.drop { !($0.isLetter || $0.isNumber) }
+        return trimmed.isEmpty ? folded : String(trimmed)
+    }
+
+    /// `A`…`Z` for Latin letters, `#` for digits and anything else.
+    static func letter(for key: String) -> String {
+        guard let first = key.first, first.isASCII, first.isLetter else { return "#" }
+        return first.uppercased()
+    }
+
+    /// The letters shown in the navigation bar: `#`, A–Z, each marked present or not.
+    var navigation: [(letter: String, id: String, present: Bool)] {
+        let present = Set(groups.map(\.letter))
+        let letters = ["#"] + (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { String(UnicodeScalar($0)) }
+        return letters.map { ($0, $0 == "#" ? "num" : $0.lowercased(), present.contains($0)) }
+    }
+}

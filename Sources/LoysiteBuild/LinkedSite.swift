@@ -1,0 +1,60 @@
+import LoysiteContent
+import LoysiteRender
+import LoysiteSupport
+
+/// The site after every page's Markdown is converted and the pages are linked to each
+/// other: what the templates, the sitemap and the search index are made from.
+struct LinkedSite: Sendable {
+    var config: SiteConfig
+    var index: PageIndex
+    var bodies: [RenderedMarkdown]
+    /// Resolved `related` entries per page.
+    var related: [[Int]]
+    /// Pages linking to each page, in A–Z order of their titles.
+    var backlinks: [[Int]]
+    /// Summary per page: front matter's, or the first paragraph (plain text).
+    var summaries: [String]
+    var glossary: GlossaryIndex
+    /// Reports, newest first (by date, then title).
+    var reports: [Int]
+    /// Free pages by title.
+    var freePages: [Int]
+    /// Rendered HTML of the home page's dashboard (tiles and charts), if any.
+    var dashboardHTML: String?
+
+    var pages: [Page] { index.pages }
+
+    init(config: SiteConfig, index: PageIndex, bodies: [RenderedMarkdown], related: [[Int]]) {
+        self.config = config
+        self.index = index
+        self.bodies = bodies
+        self.related = related
+        let pages = index.pages
+        glossary = GlossaryIndex(pages: pages)
+        summaries = pages.indices.map { number in
+            let page = pages[number]
+            return page.summary ?? bodies[number].firstParagraph ?? ""
+        }
+        // Backlinks in A–Z order of the linking page's title, whatever kind it is.
+        var incoming = [[Int]](repeating: [], count: pages.count)
+        for (source, body) in bodies.enumerated() {
+            for target in body.linkedPages where target != source { incoming[target].append(source) }
+        }
+        let sortKeys = pages.map { GlossaryIndex.sortKey($0.title) }
+        backlinks = incoming.map { list in
+            list.sorted { sortKeys[$0] != sortKeys[$1] ? sortKeys[$0] < sortKeys[$1] : pages[$0].source < pages[$1].source }
+        }
+        reports = pages.indices.filter { pages[$0].kind == .report }.sorted { lhs, rhs in
+            let (a, b) = (pages[lhs], pages[rhs])
+            if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
+            return sortKeys[lhs] < sortKeys[rhs]
+        }
+        freePages = pages.indices.filter { pages[$0].kind == .page }.sorted { sortKeys[$0] < sortKeys[$1] }
+    }
+
+    /// The absolute URL of a site path, from `base_url` (for canonical links, the sitemap,
+    /// the feed and JSON-LD).
+    func absoluteURL(_ path: String) -> String {
+        config.baseURL + path
+    }
+}

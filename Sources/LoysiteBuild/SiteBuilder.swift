@@ -1,0 +1,114 @@
+import Foundation
+import LoysiteContent
+import LoysiteRender
+import LoysiteSupport
+
+/// The build, as a pipeline of named steps:
+///
+/// 1. **load** — site.yml, every page's front matter, the theme;
+/// 2. **index** — pages by URL and name, `related` resolved, duplicate URLs found;
+/// 3. **markdown** — each body converted with libcmark (directives, wikilinks, links,
+///    auto-links), in parallel;
+/// 4. **link** — backlinks, summaries, A–Z order;
+/// 5. **render** — every page through its template, in parallel, plus sitemap, feed,
+///    search index and assets;
+/// 6. **write** — into a fresh folder, swapped in only if nothing failed.
+///
+/// All problems of all steps are collected and reported together.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) -> BuildResult {
+        var timer = StepTimer()
+        var diagnostics = Diagnostics()
+
+        // 1. load
+        var content = ContentLoader.load(root: options.root, includeDrafts: options.includeDrafts)
+        if let baseURL = options.baseURL {
+            if let normalised = SiteConfig.normaliseBaseURL(baseURL) {
+                content.config.baseURL = normalised
+            } else {
+                diagnostics.error("--base-url must be an absolute URL such as https://example.org/ or a path starting with '/', found '\(baseURL)'", at: SourceLocation(file: "--base-url"))
+            }
+        }
+        diagnostics.append(contentsOf: content.diagnostics)
+        let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        diagnostics.append(contentsOf: themeDiagnostics)
+        if !FileManager.default.fileExists(atPath: options.root.appendingPathComponent("content").path) {
+            diagnostics.error("no content/ folder in \(options.root.path); run loysite in a site root or pass --root", at: SourceLocation(file: "content"))
+        }
+        timer.finish("load")
+
+        // 2. index
+        let index = PageIndex(pages: content.pages)
+        diagnostics.append(contentsOf: index.diagnostics)
+        let (related, relatedDiagnostics) = index.resolveRelated()
+        diagnostics.append(contentsOf: relatedDiagnostics)
+        timer.finish("index")
+
+        // 3. markdown
+        let converter = MarkdownConverter(
+            index: index,
+            matcher: content.config.autolink ? TermMatcher(index: index) : nil,
+            unsafe: content.config.unsafe,
+            directives: nil)
+        let bodies = Parallel.map(Array(index.pages.indices)) { converter.convert(page: $0) }
+        for body in bodies { diagnostics.append(contentsOf: body.diagnostics) }
+        timer.finish("markdown")
+
+        // 4. link
+        let site = LinkedSite(config: content.config, index: index, bodies: bodies, related: related)
+        timer.finish("link")
+
+        // 5. render
+        let files = render(site: site, theme: theme)
+        timer.finish("render")
+
+        // 6. write
+        var wrote = false
+        let failed = diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty)
+        if !options.dryRun, !failed {
+            if let refusal = OutputWriter.check(output: options.output, root: options.root) {
+                diagnostics.append(refusal)
+            } else {
+                do {
+                    try OutputWriter.write(files, to: options.output)
+                    wrote = true
+                } catch {
+                    diagnostics.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path))
+                }
+            }
+        }
+        timer.finish("write")
+
+        return BuildResult(
+            diagnostics: diagnostics,
+            pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
+            fileCount: files.count, datasetCount: 0, wrote: wrote, timings: timer.timings)
+    }
+
+    /// Every file of the site, in a stable order.
+    static func render(site: LinkedSite, theme: Theme) -> [OutputFile] {
+        let contexts = PageContexts(site: site)
+        let pages = site.pages
+        var files = Parallel.map(Array(pages.indices)) { number -> OutputFile in
+            let page = pages[number]
+            let html: String
+            switch page.kind {
+            case .term: html = theme.render("term", context: contexts.term(number))
+            case .report: html = theme.render("report", context: contexts.report(number))
+            case .page: html = theme.render("page", context: contexts.freePage(number))
+            }
+            return OutputFile(path: page.path + "index.html", text: html)
+        }
+        files.append(OutputFile(path: "index.html", text: theme.render("home", context: contexts.home(alerts: []))))
+        files.append(OutputFile(path: "glossary/index.html", text: theme.render("glossary", context: contexts.glossaryIndex())))
+        files.append(OutputFile(path: "reports/index.html", text: theme.render("reports", context: contexts.reportsIndex())))
+        files.append(OutputFile(path: "404.html", text: theme.render("404", context: contexts.notFound())))
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(site: site)))
+        files.append(OutputFile(path: "feed.xml", text: AtomFeed.xml(site: site)))
+        files.append(OutputFile(path: "search-index.json", text: SearchIndex.json(site: site)))
+        for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "assets/" + path, data: data))
+        }
+        return files
+    }
+}

@@ -1,0 +1,39 @@
+import LoysiteSupport
+
+/// schema.org JSON-LD for the glossary (`DefinedTermSet`) and its terms (`DefinedTerm`),
+/// so search engines understand the pages as a glossary.
+enum StructuredData {
+    static func definedTermSet(site: LinkedSite) -> JSONValue {
+        let url = site.absoluteURL("glossary/")
+        return .object([
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("DefinedTermSet")),
+            ("@id", .string(url)),
+            ("name", .string("\(site.config.title) glossary")),
+            ("url", .string(url)),
+            ("inLanguage", .string(site.config.language)),
+            ("hasDefinedTerm", .array(site.glossary.order.map { term($0, site: site, inSet: false) })),
+        ])
+    }
+
+    static func definedTerm(_ number: Int, site: LinkedSite) -> JSONValue {
+        term(number, site: site, inSet: true)
+    }
+
+    private static func term(_ number: Int, site: LinkedSite, inSet: Bool) -> JSONValue {
+        let page = site.pages[number]
+        var members: [(String, JSONValue)] = []
+        if inSet { members.append(("@context", .string("https://schema.org"))) }
+        members += [
+            ("@type", .string("DefinedTerm")),
+            ("@id", .string(site.absoluteURL(page.path))),
+            ("name", .string(page.title)),
+            ("termCode", .string(page.slug)),
+            ("url", .string(site.absoluteURL(page.path))),
+        ]
+        if !site.summaries[number].isEmpty { members.append(("description", .string(site.summaries[number]))) }
+        if !page.aliases.isEmpty { members.append(("alternateName", .array(page.aliases.map { .string($0.value) }))) }
+        if inSet { members.append(("inDefinedTermSet", .string(site.absoluteURL("glossary/")))) }
+        return .object(members)
+    }
+}

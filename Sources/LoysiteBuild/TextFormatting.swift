@@ -1,0 +1,21 @@
+/// Small text helpers for what templates show.
+enum TextFormatting {
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// `2026-03-07` → `7 March 2026`.
+    static func displayDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+    }
+
+    /// Shortens `text` to about `limit` characters at a word boundary, adding `…`.
+    static func excerpt(_ text: String, limit: Int = 220) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+    }
+}
+
+import Foundation

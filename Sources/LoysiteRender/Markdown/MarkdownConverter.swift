@@ -1,0 +1,247 @@
+import CCmark
+import Foundation
+import LoysiteContent
+import LoysiteSupport
+
+/// A page's Markdown body turned into HTML, with what the build needs to know about it.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    /// The first paragraph as plain text (the default summary).
+    public var firstParagraph: String?
+    /// Pages this page links to (wikilinks, auto-links, plain links), for backlinks.
+    public var linkedPages: Set<Int>
+    public var diagnostics: [Diagnostic]
+}
+
+/// Converts one page's Markdown with libcmark, editing the syntax tree (never the HTML):
+/// block directives, wikilinks, checked site links, then auto-links, then HTML.
+public struct MarkdownConverter: Sendable {
+    public var index: PageIndex
+    /// Nil when auto-linking is off (`autolink: false`).
+    public var matcher: TermMatcher?
+    public var unsafe: Bool
+    public var directives: (any BlockDirectiveRenderer)?
+
+    public init(index: PageIndex, matcher: TermMatcher?, unsafe: Bool, directives: (any BlockDirectiveRenderer)?) {
+        self.index = index
+        self.matcher = matcher
+        self.unsafe = unsafe
+        self.directives = directives
+    }
+
+    /// Converts page number `pageNumber` of the index.
+    public func convert(page pageNumber: Int) -> RenderedMarkdown {
+        let page = index.pages[pageNumber]
+        var pass = ConversionPass(converter: self, page: page, pageNumber: pageNumber)
+        return pass.run()
+    }
+}
+
+/// The state of converting one page: its tree, its diagnostics, the pages it links.
+private struct ConversionPass {
+    let converter: MarkdownConverter
+    let page: Page
+    let pageNumber: Int
+    let document: MarkdownDocument
+    var diagnostics: [Diagnostic] = []
+    var linked = Set<Int>()
+
+    init(converter: MarkdownConverter, page: Page, pageNumber: Int) {
+        self.converter = converter
+        self.page = page
+        self.pageNumber = pageNumber
+        self.document = MarkdownDocument(page.body, unsafe: converter.unsafe)
+    }
+
+    mutating func run() -> RenderedMarkdown {
+        removeHugoShortcodes()
+        let firstParagraph = document.root.children.first { $0.type == CMARK_NODE_PARAGRAPH }?.plainText
+        renderDirectives()
+        resolveWikilinks()
+        checkLinks()
+        if converter.matcher != nil { autolink() }
+        return RenderedMarkdown(
+            html: document.html(),
+            firstParagraph: firstParagraph.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
+            linkedPages: linked, diagnostics: diagnostics)
+    }
+
+    /// A position in the Markdown body, as a location in the file.
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: page.source, line: page.bodyFirstLine + line - 1, column: column)
+    }
+
+    func location(of node: MarkdownNode) -> SourceLocation {
+        let position = node.knownPosition
+        return location(line: position.line, column: position.column)
+    }
+
+    func href(to target: Int, fragment: String = "") -> String {
+        RelativeURL.link(from: page.path, to: converter.index.pages[target].path) + fragment
+    }
+
+    // MARK: Hugo shortcodes
+
+    /// Glossaries written for Hugo carry shortcodes such as `{{% sign-language-section ID %}}`
+    /// on a line of their own; printed as text they would only puzzle readers.
+    mutating func removeHugoShortcodes() {
+        for paragraph in document.root.children where paragraph.type == CMARK_NODE_PARAGRAPH {
+            let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
+            guard (text.hasPrefix("{{%") && text.hasSuffix("%}}")) || (text.hasPrefix("{{<") && text.hasSuffix(">}}")) else { continue }
+            let name = text.dropFirst(3).split(separator: " ").first.map(String.init) ?? "?"
+            let position = paragraph.knownPosition
+            diagnostics.append(.warning("Hugo shortcode '\(name)' is not supported by loysite; it was left out of the page", at: location(line: position.line, column: position.column)))
+            paragraph.replace(with: [])
+        }
+    }
+
+    // MARK: Directives
+
+    mutating func renderDirectives() {
+        guard let renderer = converter.directives else { return }
+        var ordinal = 0
+        for block in document.root.descendants(ofType: CMARK_NODE_CODE_BLOCK) {
+            let name = block.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
+            guard renderer.names.contains(name) else { continue }
+            ordinal += 1
+            let fence = location(line: block.startLine, column: block.startColumn)
+            let directive = BlockDirective(
+                name: name, body: block.literal, location: fence,
+                bodyLocation: SourceLocation(file: page.source, line: (fence.line ?? 1) + 1, column: block.startColumn),
+                ordinal: ordinal, page: page)
+            let result = renderer.render(directive)
+            diagnostics += result.diagnostics
+            if let html = result.html {
+                block.replace(with: [.rawBlock(html)])
+            }
+        }
+    }
+
+    // MARK: Wikilinks
+
+    /// `[[Target]]` and `[[Target|shown text]]`, resolved by title, alias or slug.
+    mutating func resolveWikilinks() {
+        for node in document.root.descendants(ofType: CMARK_NODE_TEXT) {
+            let literal = node.literal
+            guard literal.contains("[["), !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
+            var pieces: [MarkdownNode] = []
+            var rest = Substring(literal)
+            var consumedBytes = 0
+            while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+                let inner = rest[open.upperBound..<close.lowerBound]
+                let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
+                let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+                let target = parts[0].trimmingCharacters(in: .whitespaces)
+                let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : target
+                if !rest[..<open.lowerBound].isEmpty { pieces.append(.text(String(rest[..<open.lowerBound]))) }
+                let (name, fragment) = splitFragment(target)
+                if let targetPage = converter.index.page(named: name) {
+                    linked.insert(targetPage)
+                    let title = converter.index.pages[targetPage].title
+                    pieces.append(.link(url: href(to: targetPage, fragment: fragment), title: title == label ? nil : title, label: label.isEmpty ? title : label))
+                } else {
+                    diagnostics.append(.error("wikilink [[\(inner)]] matches no page's title, alias or slug\(suggestion(for: name))", at: column(in: node, literal: literal, byteOffset: offset)))
+                    pieces.append(.text(label))
+                }
+                consumedBytes = offset + rest.utf8.distance(from: open.lowerBound, to: close.upperBound)
+                rest = rest[close.upperBound...]
+            }
+            guard !pieces.isEmpty else { continue }
+            if !rest.isEmpty { pieces.append(.text(String(rest))) }
+            node.replace(with: pieces)
+        }
+    }
+
+    func splitFragment(_ target: String) -> (String, String) {
+        guard let hash = target.firstIndex(of: "#") else { return (target, "") }
+        return (String(target[..<hash]), String(target[hash...]))
+    }
+
+    /// The file location of byte `byteOffset` of a text node's literal.
+    func column(in node: MarkdownNode, literal: String, byteOffset: Int) -> SourceLocation {
+        let position = node.knownPosition
+        let characters = String(decoding: literal.utf8.prefix(byteOffset), as: UTF8.self).count
+        return location(line: position.line, column: position.column + characters)
+    }
+
+    /// "; did you mean 'Net Promoter Score'?" when a name is close to an existing one.
+    func suggestion(for name: String) -> String {
+        let wanted = name.lowercased()
+        var best: (distance: Int, title: String)?
+        for candidate in converter.index.pages where candidate.kind == .term {
+            let distance = EditDistance.between(wanted, candidate.title.lowercased(), limit: 3)
+            if distance <= 3, distance < (best?.distance ?? .max) { best = (distance, candidate.title) }
+        }
+        return best.map { "; did you mean '\($0.title)'?" } ?? ""
+    }
+
+    // MARK: Plain links
+
+    /// Site-relative links (`/glossary/nps/`) and links to Markdown files (`nps.md`) must
+    /// name a page; they are rewritten to relative links. Links written for a glossary
+    /// that lived at the site root (`/nps/`, as in Hugo) go to the term of that slug.
+    mutating func checkLinks() {
+        for link in document.root.descendants(ofType: CMARK_NODE_LINK) {
+            let url = link.url
+            guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) else { continue }
+            let (path, fragment) = splitFragment(url)
+            var target: Int?
+            if path.hasPrefix("/") {
+                target = converter.index.page(atPath: path)
+                if target == nil {
+                    let parts = path.split(separator: "/")
+                    if parts.count == 1 { target = converter.index.term(slug: String(parts[0])) }
+                }
+                if target == nil, path.hasPrefix("/assets/") {
+                    link.url = RelativeURL.link(from: page.path, to: String(path.dropFirst())) + fragment
+                    continue
+                }
+            } else if path.hasSuffix(".md") {
+                let folder = (page.source as NSString).deletingLastPathComponent
+                let source = ((folder as NSString).appendingPathComponent(path) as NSString).standardizingPath
+                target = converter.index.page(source: source)
+            } else {
+                continue
+            }
+            if let target {
+                linked.insert(target)
+                link.url = href(to: target, fragment: fragment)
+            } else {
+                diagnostics.append(.warning("link to '\(url)' matches no page of the site", at: location(of: link)))
+            }
+        }
+    }
+
+    func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." } && !scheme.contains("/")
+    }
+
+    // MARK: Auto-links
+
+    /// Links the first plain mention of each other term, outside links, images, code and
+    /// headings, unless the page already links that term.
+    mutating func autolink() {
+        guard let matcher = converter.matcher else { return }
+        let excluded: Set<UInt32> = [CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue, CMARK_NODE_HEADING.rawValue]
+        for node in document.root.descendants(ofType: CMARK_NODE_TEXT) where !node.isInside(excluded) {
+            let literal = node.literal
+            let mentions = matcher.mentions(in: literal).filter { $0.page != pageNumber && !linked.contains($0.page) }
+            guard !mentions.isEmpty else { continue }
+            var pieces: [MarkdownNode] = []
+            let bytes = Array(literal.utf8)
+            var cursor = 0
+            for mention in mentions where !linked.contains(mention.page) {
+                linked.insert(mention.page)
+                if mention.start > cursor { pieces.append(.text(String(decoding: bytes[cursor..<mention.start], as: UTF8.self))) }
+                let text = String(decoding: bytes[mention.start..<mention.end], as: UTF8.self)
+                pieces.append(.link(url: href(to: mention.page), title: converter.index.pages[mention.page].title, label: text))
+                cursor = mention.end
+            }
+            guard !pieces.isEmpty else { continue }
+            if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
+            node.replace(with: pieces)
+        }
+    }
+}

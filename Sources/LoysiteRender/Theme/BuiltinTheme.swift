@@ -1,0 +1,21 @@
+/// The default theme, compiled into the binary (see scripts/embed-theme.py): Mustache
+/// templates by name and assets by path.
+public enum BuiltinTheme {
+    /// Template names (file names without `.mustache`) to their text.
+    public static var templates: [String: String] {
+        var result: [String: String] = [:]
+        for (path, text) in files where path.hasSuffix(".mustache") && !path.contains("/") {
+            result[String(path.dropLast(".mustache".count))] = text
+        }
+        return result
+    }
+
+    /// Asset paths relative to `assets/` to their text.
+    public static var assets: [String: String] {
+        var result: [String: String] = [:]
+        for (path, text) in files where path.hasPrefix("assets/") {
+            result[String(path.dropFirst("assets/".count))] = text
+        }
+        return result
+    }
+}

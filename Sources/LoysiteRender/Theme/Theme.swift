@@ -1,0 +1,62 @@
+import Foundation
+import LoysiteSupport
+import LoysiteContent
+import Mustache
+
+/// The templates and assets a site is rendered with: the built-in default theme, with
+/// any file of the root's `templates/` folder replacing the built-in one of that name
+/// (`templates/term.mustache`, `templates/assets/style.css`) or adding to it.
+public struct Theme: Sendable {
+    public private(set) var library: MustacheLibrary
+    /// Files copied to `site/assets/`, by path relative to it.
+    public private(set) var assets: [String: Data]
+    /// Template names available, for checks and diagnostics.
+    public private(set) var templateNames: Set<String>
+
+    /// The templates every build needs.
+    static let required = ["base", "header", "footer", "home", "glossary", "term", "page", "report", "reports", "404"]
+
+    public static func load(root: URL) -> (theme: Theme, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: (text: String, path: String)] = [:]
+        for (name, text) in BuiltinTheme.templates { sources[name] = (text, "<built-in theme>/\(name).mustache") }
+        var assets: [String: Data] = [:]
+        for (path, text) in BuiltinTheme.assets { assets[path] = Data(text.utf8) }
+
+        let folder = root.appendingPathComponent("templates")
+        if let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) {
+            let base = folder.standardizedFileURL.path + "/"
+            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                let relative = String(url.standardizedFileURL.path.dropFirst(base.count))
+                if relative.hasPrefix("assets/") {
+                    assets[String(relative.dropFirst("assets/".count))] = FileManager.default.contents(atPath: url.path)
+                } else if relative.hasSuffix(".mustache"), !relative.contains("/") {
+                    switch SourceText.read(url, relativePath: "templates/\(relative)") {
+                    case .success(let source): sources[String(relative.dropLast(".mustache".count))] = (source.text, source.path)
+                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    }
+                }
+            }
+        }
+
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template error: \(error.error)", at: SourceLocation(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: source.path)))
+            }
+        }
+        let theme = Theme(library: library, assets: assets, templateNames: Set(sources.keys))
+        return (theme, diagnostics)
+    }
+
+    /// Renders `template` with `context` (dictionaries, arrays, strings, numbers, bools).
+    public func render(_ template: String, context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    public func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
+}

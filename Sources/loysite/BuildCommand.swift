@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import LoysiteBuild
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: "The new site is written beside the output folder and swapped in only when the whole build succeeded: a failed build leaves the previous output exactly as it was."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/site).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The absolute URL the site is published at; overrides base_url in site.yml.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings (unknown keys, broken links, fired alerts) as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print only errors and warnings, no summary line.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print how long each build step took.")
+    var timings = false
+
+    func run() throws {
+        let root = site.rootURL
+        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
+        let options = BuildOptions(root: root, output: outputURL, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        let started = Date()
+        let result = SiteBuilder.build(options)
+        DiagnosticPrinter.print(result.diagnostics)
+        if timings {
+            for (step, seconds) in result.timings {
+                DiagnosticPrinter.note(String(format: "  %-9@ %8.1f ms", step as NSString, seconds * 1000))
+            }
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        if result.failed(strict: strict) {
+            let errors = result.diagnostics.errors.count
+            let warnings = result.diagnostics.warnings.count
+            var summary = "build failed: \(errors) error\(errors == 1 ? "" : "s")"
+            if warnings > 0 { summary += ", \(warnings) warning\(warnings == 1 ? "" : "s")\(strict && errors == 0 ? " (--strict)" : "")" }
+            DiagnosticPrinter.note(summary + "; the output folder was left as it was")
+            throw ExitCode(1)
+        }
+        if !quiet {
+            print(String(format: "Built %d pages (%d files) in %.2f s → %@", result.pageCount, result.fileCount, elapsed, options.output.path))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import LoysiteSupport
+
+/// Prints diagnostics the way compilers do, one per line on standard error, sorted by
+/// file and line; `error:`/`warning:` coloured when standard error is a terminal.
+enum DiagnosticPrinter {
+    static let useColour: Bool = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    static func print(_ diagnostics: Diagnostics) {
+        var text = ""
+        for diagnostic in diagnostics.sorted {
+            text += line(for: diagnostic) + "\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func line(for diagnostic: Diagnostic) -> String {
+        guard useColour else { return diagnostic.description }
+        let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
+        return "\u{1B}[1m\(diagnostic.location.description):\u{1B}[0m \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
+    }
+
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
