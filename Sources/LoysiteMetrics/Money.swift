@@ -1,0 +1,83 @@
+/// An exact decimal amount of money: a whole number of 10⁻¹² units in an `Int128`.
+///
+/// SPEC §2 requires money to be summed exactly (+1.10 and −1.10 total exactly 0), which
+/// binary floating point cannot do. Twelve decimal places hold the product of a price
+/// and a quantity with up to twelve decimal places between them; `Int128` still leaves
+/// room for totals up to about 10²⁶. Fixed-point integers are an order of magnitude
+/// faster to add than Foundation's `Decimal`, which matters over half a million rows.
+public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Decimal places kept.
+    public static let scale = 12
+    /// 10^scale.
+    public static let unitsPerWhole: Int128 = 1_000_000_000_000
+
+    /// The amount in 10⁻¹² units.
+    public var units: Int128
+
+    public init(units: Int128) {
+        self.units = units
+    }
+
+    public static let zero = Money(units: 0)
+
+    /// `significand × 10^(−fractionDigits)`; nil when that needs more than `scale`
+    /// decimal places or does not fit.
+    public init?(significand: Int128, fractionDigits: Int) {
+        guard fractionDigits >= 0, fractionDigits <= Money.scale else { return nil }
+        let (units, overflow) = significand.multipliedReportingOverflow(by: Money.powerOfTen(Money.scale - fractionDigits))
+        guard !overflow else { return nil }
+        self.units = units
+    }
+
+    /// A whole amount (used in tests and for counts converted to money).
+    public init(_ whole: Int) {
+        self.units = Int128(whole) * Money.unitsPerWhole
+    }
+
+    /// Exact text: the shortest decimal that is this amount (`1530`, `-11062.06`, `0.5`, `0`).
+    public var description: String {
+        let negative = units < 0
+        let magnitude = negative ? UInt128(bitPattern: 0 &- units) : UInt128(bitPattern: units)
+        let whole = magnitude / UInt128(Money.unitsPerWhole)
+        var fraction = magnitude % UInt128(Money.unitsPerWhole)
+        var text = negative ? "-" + String(whole) : String(whole)
+        if fraction != 0 {
+            var digits = Money.scale
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            let fractionText = String(fraction)
+            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        }
+        return text
+    }
+
+    /// The nearest `Double` (correctly rounded, via the exact decimal text), for ratios
+    /// and charts. Totals themselves stay exact.
+    public var doubleValue: Double {
+        Double(description) ?? .nan
+    }
+
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(units: lhs.units + rhs.units) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(units: lhs.units - rhs.units) }
+    public static func += (lhs: inout Money, rhs: Money) { lhs.units += rhs.units }
+    public static prefix func - (value: Money) -> Money { Money(units: -value.units) }
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.units < rhs.units }
+
+    /// 10^exponent for 0 ≤ exponent ≤ 38.
+    public static func powerOfTen(_ exponent: Int) -> Int128 {
+        precondition(exponent >= 0 && exponent <= 38, "10^\(exponent) does not fit in Int128")
+        var result: Int128 = 1
+        var remaining = exponent
+        while remaining >= 9 {
+            result &*= 1_000_000_000
+            remaining -= 9
+        }
+        while remaining > 0 {
+            result &*= 10
+            remaining -= 1
+        }
+        return result
+    }
+}

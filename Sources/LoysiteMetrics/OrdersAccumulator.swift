@@ -1,0 +1,212 @@
+/// One row of an orders dataset after loading: ids already interned to dense integers
+/// (the loader keeps the strings), the date as a day number, the amount exact.
+public struct OrderLine: Sendable, Equatable {
+    /// The order this row belongs to: 0, 1, 2 … in first-seen order. A dataset without
+    /// an order column gives every row its own order.
+    public var order: Int
+    /// The customer: 0, 1, 2 … in first-seen order. Rows without a customer are not
+    /// lines; they are counted with `OrdersAccumulator.addRowWithoutCustomer()`.
+    public var customer: Int
+    /// Days since 1970-01-01 (see `CivilDate`).
+    public var day: Int
+    /// The row's amount (`amount`, or `quantity × price`).
+    public var amount: Money
+
+    public init(order: Int, customer: Int, day: Int, amount: Money) {
+        self.order = order
+        self.customer = customer
+        self.day = day
+        self.amount = amount
+    }
+}
+
+/// A row names an order that earlier rows gave to another customer. SPEC §2 says an
+/// order's customer is "the rows' customer", so rows of one order must agree.
+public struct OrderCustomerConflict: Error, Sendable, Equatable {
+    public var order: Int
+    /// The customer of the order's earlier rows.
+    public var existingCustomer: Int
+    /// The customer of the rejected row.
+    public var customer: Int
+
+    public init(order: Int, existingCustomer: Int, customer: Int) {
+        self.order = order
+        self.existingCustomer = existingCustomer
+        self.customer = customer
+    }
+}
+
+/// Gathers order lines one at a time and computes `OrdersMetrics` at the end.
+///
+/// It streams: rows are folded into one running total per order as they arrive
+/// (customer, earliest day, exact amount), so memory grows with the number of orders,
+/// never with the raw rows. Everything that depends on an order's final amount or date
+/// (is it a return? which period?) waits for `metrics(rows:skippedRows:)`.
+public struct OrdersAccumulator: Sendable {
+    public let period: Period
+    /// Per order, indexed by `OrderLine.order`: its customer (−1: no line yet),
+    /// earliest day and summed amount.
+    private var orderCustomer: [Int32] = []
+    private var orderDay: [Int32] = []
+    private var orderAmount: [Money] = []
+    public private(set) var rowsWithoutCustomer = 0
+    /// Lines added (rows with a customer).
+    public private(set) var lines = 0
+
+    public init(period: Period) {
+        self.period = period
+    }
+
+    /// Adds one row. Throws, leaving the totals untouched, when the row's customer
+    /// differs from the customer of its order's earlier rows.
+    public mutating func add(_ line: OrderLine) throws(OrderCustomerConflict) {
+        let order = line.order
+        precondition(order >= 0 && line.customer >= 0, "order and customer ids are dense non-negative integers")
+        if order >= orderCustomer.count {
+            let missing = order + 1 - orderCustomer.count
+            orderCustomer.append(contentsOf: repeatElement(-1, count: missing))
+            orderDay.append(contentsOf: repeatElement(Int32.max, count: missing))
+            orderAmount.append(contentsOf: repeatElement(.zero, count: missing))
+        }
+        let existing = orderCustomer[order]
+        if existing < 0 {
+            orderCustomer[order] = Int32(line.customer)
+        } else if Int(existing) != line.customer {
+            throw OrderCustomerConflict(order: order, existingCustomer: Int(existing), customer: line.customer)
+        }
+        let day = Int32(clamping: line.day)
+        if day < orderDay[order] { orderDay[order] = day }
+        orderAmount[order] += line.amount
+        lines += 1
+    }
+
+    /// Counts a row whose customer is empty: left out of every figure (SPEC §2).
+    public mutating func addRowWithoutCustomer() {
+        rowsWithoutCustomer += 1
+    }
+
+    /// The figures of SPEC §2 over every line added.
+    ///
+    /// - Parameters:
+    ///   - rows: data rows read from the file (header excluded), bad ones included.
+    ///   - skippedRows: bad rows left out under `bad_rows: skip`.
+    public func metrics(rows: Int, skippedRows: Int = 0) -> OrdersMetrics {
+        var revenue = Money.zero
+        var returnsAmount = Money.zero
+        var returnOrders = 0
+        // Counted orders (amount > 0): customer and period index.
+        var countedCustomer: [Int32] = []
+        var countedPeriod: [Int] = []
+        var countedAmount: [Money] = []
+        var lastDay = Int32.min
+        var lastPeriod = 0
+        for order in orderCustomer.indices where orderCustomer[order] >= 0 {
+            let amount = orderAmount[order]
+            guard amount.units > 0 else {
+                returnOrders += 1
+                returnsAmount += amount
+                continue
+            }
+            revenue += amount
+            let day = orderDay[order]
+            if day != lastDay {
+                lastDay = day
+                lastPeriod = period.index(ofDay: Int(day))
+            }
+            countedCustomer.append(orderCustomer[order])
+            countedPeriod.append(lastPeriod)
+            countedAmount.append(amount)
+        }
+
+        var result = OrdersMetrics(period: period)
+        result.rows = rows
+        result.skippedRows = skippedRows
+        result.rowsWithoutCustomer = rowsWithoutCustomer
+        result.orders = countedCustomer.count
+        result.revenue = revenue
+        result.returnOrders = returnOrders
+        result.returnsAmount = returnsAmount
+        guard let firstPeriod = countedPeriod.min(), let lastPeriodIndex = countedPeriod.max() else {
+            return result
+        }
+        let span = lastPeriodIndex - firstPeriod + 1
+
+        var periodRevenue = [Money](repeating: .zero, count: span)
+        var periodOrders = [Int](repeating: 0, count: span)
+        // One number per (customer, period) pair: customer × span + offset, so sorting
+        // groups each customer's periods together, in time order.
+        var activity: [Int] = []
+        activity.reserveCapacity(countedCustomer.count)
+        for i in countedCustomer.indices {
+            let offset = countedPeriod[i] - firstPeriod
+            periodRevenue[offset] += countedAmount[i]
+            periodOrders[offset] += 1
+            activity.append(Int(countedCustomer[i]) * span + offset)
+        }
+        activity.sort()
+
+        var active = [Int](repeating: 0, count: span)
+        var new = [Int](repeating: 0, count: span)
+        var retained = [Int](repeating: 0, count: span)
+        var cohortActive = (0..<span).map { [Int](repeating: 0, count: span - $0) }
+        var customers = 0
+        var index = 0
+        while index < activity.count {
+            let customer = activity[index] / span
+            let cohort = activity[index] % span
+            customers += 1
+            new[cohort] += 1
+            var previous = Int.min
+            while index < activity.count, activity[index] / span == customer {
+                let offset = activity[index] % span
+                if offset != previous {
+                    active[offset] += 1
+                    if offset == previous + 1 { retained[offset] += 1 }
+                    cohortActive[cohort][offset - cohort] += 1
+                    previous = offset
+                }
+                index += 1
+            }
+        }
+
+        var ordersPerCustomer: [Int32: Int] = [:]
+        ordersPerCustomer.reserveCapacity(customers)
+        for customer in countedCustomer { ordersPerCustomer[customer, default: 0] += 1 }
+        result.customers = customers
+        result.repeatCustomers = ordersPerCustomer.values.count { $0 >= 2 }
+        result.oneTimeCustomers = ordersPerCustomer.values.count { $0 == 1 }
+
+        result.firstPeriodIndex = firstPeriod
+        result.periods = (0..<span).map { offset in
+            OrdersMetrics.PeriodFigures(
+                period: period.key(ofIndex: firstPeriod + offset),
+                activeCustomers: active[offset],
+                newCustomers: new[offset],
+                previousActiveCustomers: offset == 0 ? nil : active[offset - 1],
+                retainedCustomers: retained[offset],
+                orders: periodOrders[offset],
+                revenue: periodRevenue[offset]
+            )
+        }
+        result.cohorts = (0..<span).map { offset in
+            OrdersMetrics.Cohort(
+                cohort: period.key(ofIndex: firstPeriod + offset),
+                size: new[offset],
+                activeCustomers: cohortActive[offset]
+            )
+        }
+        return result
+    }
+}
+
+extension OrdersMetrics {
+    /// Computes the figures of a list of lines in one go (small data, tests).
+    public static func compute(
+        lines: [OrderLine], rowsWithoutCustomer: Int = 0, period: Period, rows: Int? = nil, skippedRows: Int = 0
+    ) throws(OrderCustomerConflict) -> OrdersMetrics {
+        var accumulator = OrdersAccumulator(period: period)
+        for line in lines { try accumulator.add(line) }
+        for _ in 0..<rowsWithoutCustomer { accumulator.addRowWithoutCustomer() }
+        return accumulator.metrics(rows: rows ?? lines.count + rowsWithoutCustomer, skippedRows: skippedRows)
+    }
+}
