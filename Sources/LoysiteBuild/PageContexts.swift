@@ -17,8 +17,7 @@ struct PageContexts {
 
     func root(from path: String?) -> String {
         guard let path else { return site.config.basePath }
-        let link = RelativeURL.link(from: path, to: "")
-        return link == "./" ? "" : link
+        return RelativeURL.link(from: path, to: "")
     }
 
     func common(path: String?, title: String, kind: String, summary: String, canonical: Bool = true) -> [String: Any] {

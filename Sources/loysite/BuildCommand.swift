@@ -23,7 +23,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings (unknown keys, broken links, fired alerts) as errors.")
     var strict = false
 
-    @Flag(name: .long, help: "Print only errors and warnings, no summary line.")
+    @Flag(name: [.short, .long], help: "Print only errors and warnings, no summary line.")
     var quiet = false
 
     @Flag(name: .long, help: "Print how long each build step took.")

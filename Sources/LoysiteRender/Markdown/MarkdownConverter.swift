@@ -57,9 +57,10 @@ private struct ConversionPass {
         removeHugoShortcodes()
         let firstParagraph = document.root.children.first { $0.type == CMARK_NODE_PARAGRAPH }?.plainText
         renderDirectives()
-        resolveWikilinks()
-        checkLinks()
-        if converter.matcher != nil { autolink() }
+        renderTables()
+        resolveWikilinks(in: document.root)
+        checkLinks(in: document.root)
+        autolink(in: document.root)
         return RenderedMarkdown(
             html: document.html(),
             firstParagraph: firstParagraph.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
@@ -117,11 +118,62 @@ private struct ConversionPass {
         }
     }
 
+    // MARK: Tables
+
+    /// GitHub-style pipe tables, which CommonMark (and so cmark) reads as a paragraph.
+    /// A paragraph whose second source line is a delimiter row (`|---|:--:|`) becomes a
+    /// table; each cell goes through the same passes as the page (wikilinks, links,
+    /// auto-links), so a cell is Markdown like any other text.
+    mutating func renderTables() {
+        let lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        for paragraph in document.root.descendants(ofType: CMARK_NODE_PARAGRAPH) {
+            let first = paragraph.startLine, last = Int(cmark_node_get_end_line(paragraph.pointer))
+            guard first > 0, last > first, last <= lines.count else { continue }
+            let indent = max(paragraph.startColumn - 1, 0)
+            let rows = lines[(first - 1)...(last - 1)].map { line -> Substring in
+                let dropped = line.dropFirst(min(indent, line.prefix { $0 == " " || $0 == ">" }.count))
+                return dropped.drop { $0 == " " }
+            }
+            guard let table = PipeTable(rows: rows) else { continue }
+            var html = "<table>\n<thead>\n<tr>\n"
+            for (column, cell) in table.header.enumerated() {
+                html += "<th\(table.alignmentAttribute(column))>\(renderInline(cell, line: first))</th>\n"
+            }
+            html += "</tr>\n</thead>\n"
+            if !table.body.isEmpty {
+                html += "<tbody>\n"
+                for (offset, row) in table.body.enumerated() {
+                    html += "<tr>\n"
+                    for column in table.header.indices {
+                        let cell = column < row.count ? row[column] : ""
+                        html += "<td\(table.alignmentAttribute(column))>\(renderInline(cell, line: first + 2 + offset))</td>\n"
+                    }
+                    html += "</tr>\n"
+                }
+                html += "</tbody>\n"
+            }
+            html += "</table>\n"
+            paragraph.replace(with: [.rawBlock(html)])
+        }
+    }
+
+    /// One table cell's Markdown as inline HTML, through the page's link passes.
+    mutating func renderInline(_ text: String, line: Int) -> String {
+        guard !text.isEmpty else { return "" }
+        let cell = MarkdownDocument(text, unsafe: converter.unsafe)
+        resolveWikilinks(in: cell.root)
+        checkLinks(in: cell.root)
+        autolink(in: cell.root)
+        var html = cell.html().trimmingCharacters(in: .whitespacesAndNewlines)
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+        return html
+    }
+
     // MARK: Wikilinks
 
     /// `[[Target]]` and `[[Target|shown text]]`, resolved by title, alias or slug.
-    mutating func resolveWikilinks() {
-        for node in document.root.descendants(ofType: CMARK_NODE_TEXT) {
+    mutating func resolveWikilinks(in root: MarkdownNode) {
+        for node in root.descendants(ofType: CMARK_NODE_TEXT) {
             let literal = node.literal
             guard literal.contains("[["), !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
             var pieces: [MarkdownNode] = []
@@ -180,8 +232,8 @@ private struct ConversionPass {
     /// Site-relative links (`/glossary/nps/`) and links to Markdown files (`nps.md`) must
     /// name a page; they are rewritten to relative links. Links written for a glossary
     /// that lived at the site root (`/nps/`, as in Hugo) go to the term of that slug.
-    mutating func checkLinks() {
-        for link in document.root.descendants(ofType: CMARK_NODE_LINK) {
+    mutating func checkLinks(in root: MarkdownNode) {
+        for link in root.descendants(ofType: CMARK_NODE_LINK) {
             let url = link.url
             guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) else { continue }
             let (path, fragment) = splitFragment(url)
@@ -222,10 +274,10 @@ private struct ConversionPass {
 
     /// Links the first plain mention of each other term, outside links, images, code and
     /// headings, unless the page already links that term.
-    mutating func autolink() {
+    mutating func autolink(in root: MarkdownNode) {
         guard let matcher = converter.matcher else { return }
         let excluded: Set<UInt32> = [CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue, CMARK_NODE_HEADING.rawValue]
-        for node in document.root.descendants(ofType: CMARK_NODE_TEXT) where !node.isInside(excluded) {
+        for node in root.descendants(ofType: CMARK_NODE_TEXT) where !node.isInside(excluded) {
             let literal = node.literal
             let mentions = matcher.mentions(in: literal).filter { $0.page != pageNumber && !linked.contains($0.page) }
             guard !mentions.isEmpty else { continue }

@@ -119,7 +119,7 @@ img { max-width: 100%; height: auto; }
 .site-header nav ul { list-style: none; margin: 0; padding: 0; display: flex; gap: 0.25rem; flex-wrap: wrap; }
 .site-header nav a { display: block; padding: 0.4rem 0.75rem; border-radius: 999px; text-decoration: none; color: var(--muted); font-weight: 500; }
 .site-header nav a:hover { color: var(--text); background: var(--surface-2); }
-.site-header nav a[aria-current="page"] { color: var(--accent-strong); background: var(--accent-soft); }
+.site-header nav a.current { color: var(--accent-strong); background: var(--accent-soft); }
 
 .site-footer { border-top: 1px solid var(--border); background: var(--surface); padding: 1.5rem 0; font-size: 0.92rem; }
 .site-footer p { margin: 0.25rem 0; }
@@ -169,11 +169,10 @@ img { max-width: 100%; height: auto; }
 .letters span { color: var(--border); }
 .letter-group { scroll-margin-top: 7.5rem; }
 .letter-group h2 { font-size: 1.8rem; color: var(--accent-strong); border-bottom: 2px solid var(--border); padding-bottom: 0.2rem; }
-.glossary-list { display: grid; gap: 0.2rem 2rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
+.glossary-list { list-style: none; padding: 0; display: grid; gap: 0.2rem 2rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
 .glossary-entry { padding: 0.5rem 0 0.7rem; border-bottom: 1px dashed var(--border); }
-.glossary-entry dt { font-weight: 600; }
-.glossary-entry dt a { text-decoration: none; }
-.glossary-entry dd { margin: 0.15rem 0 0; color: var(--muted); font-size: 0.95rem; }
+.glossary-entry .term-title { font-weight: 600; text-decoration: none; }
+.glossary-entry p { margin: 0.15rem 0 0; color: var(--muted); font-size: 0.95rem; }
 
 /* Term pages */
 .term h1 { margin-bottom: 0.2rem; }
@@ -235,7 +234,7 @@ img { max-width: 100%; height: auto; }
 <footer class="site-footer">
   <div class="wrap">
     <p>{{site.title}}{{#site.description}} — {{site.description}}{{/site.description}}</p>
-    <p class="muted">Built with <a href="https://github.com/loysite/loysite">loysite</a>. <a href="{{root}}glossary/">Glossary</a> · <a href="{{root}}reports/">Reports</a> · <a href="{{root}}feed.xml">Atom feed</a> · <a href="{{root}}sitemap.xml">Sitemap</a></p>
+    <p class="muted">Built with loysite. <a href="{{root}}glossary/">Glossary</a> · <a href="{{root}}reports/">Reports</a> · <a href="{{root}}feed.xml">Atom feed</a> · <a href="{{root}}sitemap.xml">Sitemap</a></p>
   </div>
 </footer>
 """# + "\n",
@@ -259,14 +258,14 @@ img { max-width: 100%; height: auto; }
   {{#groups}}
   <section class="letter-group" id="letter-{{id}}" aria-labelledby="heading-{{id}}">
     <h2 id="heading-{{id}}">{{letter}}</h2>
-    <dl class="glossary-list">
+    <ul class="glossary-list">
       {{#terms}}
-      <div class="glossary-entry">
-        <dt><a href="{{href}}">{{title}}</a>{{#aliases_text}} <span class="aliases">({{aliases_text}})</span>{{/aliases_text}}</dt>
-        <dd>{{summary}}</dd>
-      </div>
+      <li class="glossary-entry">
+        <a class="term-title" href="{{href}}">{{title}}</a>{{#aliases_text}} <span class="aliases">({{aliases_text}})</span>{{/aliases_text}}
+        {{#summary}}<p>{{summary}}</p>{{/summary}}
+      </li>
       {{/terms}}
-    </dl>
+    </ul>
   </section>
   {{/groups}}
 </div>
@@ -279,7 +278,7 @@ img { max-width: 100%; height: auto; }
     <a class="brand" href="{{root}}"><span class="brand-mark" aria-hidden="true">◆</span> {{site.title}}</a>
     <nav aria-label="Main">
       <ul>
-        {{#site.nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+        {{#site.nav}}<li><a href="{{href}}"{{#current}} class="current"{{/current}}>{{title}}</a></li>
         {{/site.nav}}
       </ul>
     </nav>

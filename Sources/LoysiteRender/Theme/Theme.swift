@@ -60,3 +60,11 @@ public struct Theme: Sendable {
 
     public func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
 }
+
+/// An empty string is false in a section (`{{#summary}}…{{/summary}}` shows nothing when
+/// there is no summary), as in mustache.js and as template authors expect; swift-mustache
+/// would otherwise treat every string as true.
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { isEmpty }
+}
