@@ -50,13 +50,15 @@ let package = Package(
             name: "loysite",
             dependencies: ["LoysiteBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Helpers shared by the test targets: temporary site roots, running the binary.
+        .target(name: "LoysiteTesting", path: "Tests/LoysiteTesting"),
         .testTarget(name: "LoysiteSupportTests", dependencies: ["LoysiteSupport"]),
         .testTarget(name: "LoysiteMetricsTests", dependencies: ["LoysiteMetrics"]),
         .testTarget(name: "LoysiteChartsTests", dependencies: ["LoysiteCharts"]),
-        .testTarget(name: "LoysiteContentTests", dependencies: ["LoysiteContent"]),
-        .testTarget(name: "LoysiteRenderTests", dependencies: ["LoysiteRender", "LoysiteContent"]),
-        .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild"]),
+        .testTarget(name: "LoysiteContentTests", dependencies: ["LoysiteContent", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteRenderTests", dependencies: ["LoysiteRender", "LoysiteContent", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild", "LoysiteTesting"]),
         // Runs the real `loysite` binary on temporary folders.
-        .testTarget(name: "LoysiteCLITests", dependencies: ["loysite"]),
+        .testTarget(name: "LoysiteCLITests", dependencies: ["loysite", "LoysiteTesting"]),
     ]
 )

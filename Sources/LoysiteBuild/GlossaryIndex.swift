@@ -38,7 +38,8 @@ struct GlossaryIndex {
 
     /// Lower-case, accent-free, leading punctuation dropped: "‘Sticky’ Loyalty" → "sticky’ loyalty".
     static func sortKey(_ title: String) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        // `.caseInsensitive` folding does not lower-case on Linux Foundation; lowercased() does.
+        let folded = title.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased()
         let trimmed = folded.drop { !($0.isLetter || $0.isNumber) }
         return trimmed.isEmpty ? folded : String(trimmed)
     }

@@ -48,6 +48,26 @@ public struct Page: Sendable {
     /// Where the title was written (or the file start), for complaints about the page.
     public var location: SourceLocation
 
+    public init(kind: PageKind, source: String, slug: String, title: String, aliases: [Located<String>], summary: String?,
+                categories: [String], related: [Located<String>], draft: Bool, date: String?, period: String?,
+                params: [(String, JSONValue)], body: String, bodyFirstLine: Int, location: SourceLocation) {
+        self.kind = kind
+        self.source = source
+        self.slug = slug
+        self.title = title
+        self.aliases = aliases
+        self.summary = summary
+        self.categories = categories
+        self.related = related
+        self.draft = draft
+        self.date = date
+        self.period = period
+        self.params = params
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.location = location
+    }
+
     /// The page's folder path in the output, without leading slash: `glossary/nps/`.
     public var path: String {
         switch kind {

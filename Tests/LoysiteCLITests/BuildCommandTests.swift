@@ -1,0 +1,118 @@
+import Foundation
+import LoysiteTesting
+import Testing
+
+/// The real `loysite` binary on real folders.
+@Suite struct BuildCommandTests {
+    let good: [String: String] = [
+        "content/glossary/net-promoter-score.md": TemporarySite.term("Net Promoter Score", "aliases: [NPS]\n"),
+        "content/glossary/churn-rate.md": TemporarySite.term("Churn rate", body: "Unlike [[NPS]]."),
+    ]
+
+    @Test func buildsASiteAndSaysWhatItDid() throws {
+        let site = try TemporarySite(good)
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Built 6 pages (10 files) in "))
+        #expect(run.stderr.isEmpty)
+        #expect(site.exists("site/glossary/churn-rate/index.html"))
+    }
+
+    @Test func buildsTheCurrentDirectoryIntoAnotherOutput() throws {
+        let site = try TemporarySite(good)
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["build", "--output", "public", "--quiet"], in: site.root)
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        #expect(site.exists("public/index.html"))
+    }
+
+    @Test func reportsEveryErrorAtItsPlaceAndExitsOne() throws {
+        var files = good
+        files["content/glossary/bad-yaml.md"] = "---\ntitle: Fine\nsummary: \"unclosed\n---\n"
+        files["content/glossary/no-title.md"] = "---\naliases: [x]\n---\nBody\n"
+        files["content/glossary/links.md"] = "---\ntitle: Links\nrelated: [nowhere]\n---\nSee [[Nothing]].\n"
+        files["content/glossary/dupe.md"] = TemporarySite.term("Dupe")
+        files["content/glossary/sub/dupe.md"] = TemporarySite.term("Dupe again")
+        files["content/glossary/slug.md"] = TemporarySite.term("Slug", "slug: Bad Slug\n")
+        files["content/site.yml"] = "title: X\nunknown_key: 1\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path])
+        #expect(run.status == 1)
+        let lines = run.errorLines
+        #expect(lines.contains { $0.hasPrefix("content/glossary/bad-yaml.md:") && $0.contains(": error: invalid YAML") })
+        #expect(lines.contains("content/glossary/no-title.md:1:1: error: missing 'title' in front matter"))
+        #expect(lines.contains("content/glossary/links.md:3:11: error: related entry 'nowhere' matches no page's title, alias or slug"))
+        #expect(lines.contains("content/glossary/links.md:5:5: error: wikilink [[Nothing]] matches no page's title, alias or slug"))
+        #expect(lines.contains("content/glossary/dupe.md:2:8: error: two pages have the URL /glossary/dupe/: content/glossary/dupe.md and content/glossary/sub/dupe.md"))
+        #expect(lines.contains { $0.hasPrefix("content/glossary/slug.md:3:7: error: invalid slug 'Bad Slug'") })
+        #expect(lines.contains { $0.hasPrefix("content/site.yml:2:1: warning: unknown key 'unknown_key'") })
+        #expect(lines.last?.hasPrefix("build failed: 7 errors, 1 warning") == true, "\(lines)")
+        #expect(!site.exists("site"))
+    }
+
+    @Test func aFailedBuildLeavesTheOldSiteExactlyAsItWas() throws {
+        let site = try TemporarySite(good)
+        defer { site.remove() }
+        #expect(try LoysiteBinary.run(["build", "--root", site.root.path]).status == 0)
+        try site.write("site/marker.txt", "kept")
+        let before = site.files(under: "site").map { ($0, site.read("site/" + $0)) }
+        try site.write("content/glossary/broken.md", "---\ntitle: [\n---\n")
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path])
+        #expect(run.status == 1)
+        let after = site.files(under: "site").map { ($0, site.read("site/" + $0)) }
+        #expect(before.map(\.0) == after.map(\.0))
+        #expect(before.map(\.1) == after.map(\.1))
+        #expect(site.read("site/marker.txt") == "kept")
+    }
+
+    @Test func warningsPassUnlessStrict() throws {
+        var files = good
+        files["content/site.yml"] = "colour: blue\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let relaxed = try LoysiteBinary.run(["build", "--root", site.root.path])
+        #expect(relaxed.status == 0)
+        #expect(relaxed.errorLines.first?.hasPrefix("content/site.yml:1:1: warning: unknown key 'colour'") == true)
+        let strict = try LoysiteBinary.run(["build", "--root", site.root.path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.errorLines.last == "build failed: 0 errors, 1 warning (--strict); the output folder was left as it was")
+    }
+
+    @Test func usageErrorsExitSixtyFour() throws {
+        #expect(try LoysiteBinary.run(["build", "--no-such-flag"]).status == 64)
+        #expect(try LoysiteBinary.run(["frobnicate"]).status == 64)
+        #expect(try LoysiteBinary.run(["build", "--root"]).status == 64)
+    }
+
+    @Test func helpExplainsEachOptionAndVersionPrints() throws {
+        let help = try LoysiteBinary.run(["build", "--help"])
+        #expect(help.status == 0)
+        for option in ["--root", "--output", "--base-url", "--drafts", "--strict"] {
+            #expect(help.stdout.contains(option), "\(option) missing from help")
+        }
+        #expect(help.stdout.contains("Include pages marked draft: true."))
+        let version = try LoysiteBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    @Test func baseURLOptionSetsCanonicalLinks() throws {
+        let site = try TemporarySite(good)
+        defer { site.remove() }
+        #expect(try LoysiteBinary.run(["build", "--root", site.root.path, "--base-url", "https://loyalty.example.com"]).status == 0)
+        #expect(site.read("site/glossary/churn-rate/index.html")?.contains("<link rel=\"canonical\" href=\"https://loyalty.example.com/glossary/churn-rate/\">") == true)
+        let bad = try LoysiteBinary.run(["build", "--root", site.root.path, "--base-url", "not a url"])
+        #expect(bad.status == 1)
+    }
+
+    @Test func worksOnARootWithOnlyContent() throws {
+        let site = try TemporarySite(good)
+        defer { site.remove() }
+        #expect(!site.exists("templates"))
+        #expect(try LoysiteBinary.run(["build", "--root", site.root.path]).status == 0)
+        #expect(site.read("site/assets/style.css")?.contains("prefers-color-scheme: dark") == true)
+    }
+}
