@@ -1,0 +1,341 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming RFC 4180 CSV reader working on bytes.
+///
+/// Why hand-written: it reads the file in 1 MiB blocks and hands out each record as byte
+/// ranges into its buffer, so half a million rows never exist as `String`s (measured in
+/// bench/metrics.sh against SwiftCSV, which builds every field as a String). It knows
+/// the physical line every record and field starts on, counting line breaks inside quoted
+/// fields, so errors point at the line an editor shows.
+///
+/// Accepted: a UTF-8 byte-order mark (skipped), LF, CRLF or lone CR line ends, quoted
+/// fields with `""` for a quote and embedded commas and line breaks, a last line without
+/// a line end. Lines that are completely empty are skipped (pandas does the same), and are
+/// not records. A quote inside an unquoted field is kept as text. A quoted field followed
+/// by anything but a comma or a line end is recorded as a problem of that record.
+/// A quoted field still open at the end of the file is a `CSVSyntaxError`: nothing after
+/// its opening quote can be read.
+///
+/// This file depends on nothing but the C library, so the benchmark can compile it on
+/// its own.
+struct CSVReader: ~Copyable {
+    private let fileDescriptor: Int32
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes of `buffer` holding file data.
+    private var filled = 0
+    /// Start of the next record in `buffer`.
+    private var position = 0
+    /// Physical line (1-based) of `position`.
+    private var line = 1
+    private var atEndOfFile = false
+    private var startOfFile = true
+    private var fields = CSVFieldList()
+
+    static let blockSize = 1 << 20
+
+    /// Opens `path`; nil with `errno` set when it cannot be opened.
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        fileDescriptor = descriptor
+        capacity = 2 * CSVReader.blockSize
+        buffer = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        close(fileDescriptor)
+        buffer.deallocate()
+    }
+
+    /// The next record (the header is the first), or nil at the end of the file. The
+    /// record points into the reader's buffer: it is valid until the next call.
+    mutating func next() throws(CSVSyntaxError) -> CSVRecord? {
+        while true {
+            if startOfFile {
+                startOfFile = false
+                try fill(minimum: 3)
+                if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+            }
+            switch scanRecord() {
+            case .incomplete:
+                // The record runs past the buffered bytes: keep its start, read more, scan again.
+                try refill()
+            case .unterminatedQuote(let quoteOffset):
+                throw CSVSyntaxError.unterminatedQuote(location: location(of: quoteOffset, from: position, line: line))
+            case .endOfFile:
+                return nil
+            case .blank(let next, let lines):
+                position = next
+                line += lines
+            case .record(let next, let lines, let problem):
+                let record = CSVRecord(
+                    base: UnsafePointer(buffer), start: position, line: line, fields: fields, problem: problem)
+                position = next
+                line += lines
+                return record
+            }
+        }
+    }
+
+    private enum ScanResult {
+        case incomplete
+        case endOfFile
+        case unterminatedQuote(Int)
+        /// An empty line: skip `lines` line ends.
+        case blank(next: Int, lines: Int)
+        case record(next: Int, lines: Int, problem: CSVRecordProblem?)
+    }
+
+    /// Splits the record at `position` into `fields`, without changing any state but `fields`.
+    private mutating func scanRecord() -> ScanResult {
+        let end = filled
+        let bytes = buffer
+        var pos = position
+        var lines = 0
+        var problem: CSVRecordProblem?
+        fields.removeAll()
+        if pos >= end {
+            return atEndOfFile ? .endOfFile : .incomplete
+        }
+        let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        // An empty line is no record.
+        if bytes[pos] == lf { return .blank(next: pos + 1, lines: 1) }
+        if bytes[pos] == cr {
+            if pos + 1 < end { return .blank(next: bytes[pos + 1] == lf ? pos + 2 : pos + 1, lines: 1) }
+            return atEndOfFile ? .blank(next: pos + 1, lines: 1) : .incomplete
+        }
+        while true {
+            let fieldStart = pos
+            var contentStart = pos
+            var contentEnd: Int
+            var escaped = false
+            if pos < end && bytes[pos] == quote {
+                pos += 1
+                contentStart = pos
+                while true {
+                    if pos >= end { return atEndOfFile ? .unterminatedQuote(fieldStart) : .incomplete }
+                    let byte = bytes[pos]
+                    if byte == quote {
+                        if pos + 1 >= end && !atEndOfFile { return .incomplete }
+                        if pos + 1 < end && bytes[pos + 1] == quote {
+                            escaped = true
+                            pos += 2
+                            continue
+                        }
+                        contentEnd = pos
+                        pos += 1
+                        break
+                    } else if byte == lf {
+                        lines += 1
+                    } else if byte == cr {
+                        if pos + 1 >= end && !atEndOfFile { return .incomplete }
+                        if pos + 1 >= end || bytes[pos + 1] != lf { lines += 1 }
+                    }
+                    pos += 1
+                }
+                // After the closing quote: a comma, a line end or the end of the file.
+                if pos < end, bytes[pos] != comma, bytes[pos] != lf, bytes[pos] != cr {
+                    if problem == nil { problem = .textAfterClosingQuote(field: fields.count, offset: pos) }
+                    while pos < end, bytes[pos] != comma, bytes[pos] != lf, bytes[pos] != cr { pos += 1 }
+                    if pos >= end && !atEndOfFile { return .incomplete }
+                }
+            } else {
+                // Every byte that matters is ≤ 0x2C (`,`), so most bytes cost one comparison.
+                while pos < end {
+                    let byte = bytes[pos]
+                    if byte <= comma && (byte == comma || byte == lf || byte == cr) { break }
+                    pos += 1
+                }
+                if pos >= end && !atEndOfFile { return .incomplete }
+                contentEnd = pos
+            }
+            fields.append(start: contentStart, end: contentEnd, rawStart: fieldStart, escaped: escaped)
+            if pos >= end {
+                return .record(next: pos, lines: lines, problem: problem)
+            }
+            let byte = bytes[pos]
+            if byte == comma {
+                pos += 1
+                if pos >= end && !atEndOfFile { return .incomplete }
+                continue
+            }
+            if byte == lf {
+                return .record(next: pos + 1, lines: lines + 1, problem: problem)
+            }
+            // CR: CRLF or a lone CR.
+            if pos + 1 >= end && !atEndOfFile { return .incomplete }
+            let next = pos + 1 < end && bytes[pos + 1] == lf ? pos + 2 : pos + 1
+            return .record(next: next, lines: lines + 1, problem: problem)
+        }
+    }
+
+    /// Moves the unread bytes to the front of the buffer and reads another block,
+    /// growing the buffer when one record fills it.
+    private mutating func refill() throws(CSVSyntaxError) {
+        let remaining = filled - position
+        if position > 0 {
+            if remaining > 0 { buffer.update(from: buffer + position, count: remaining) }
+            filled = remaining
+            position = 0
+        }
+        if capacity - filled < CSVReader.blockSize {
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            larger.update(from: buffer, count: filled)
+            buffer.deallocate()
+            buffer = larger
+            capacity *= 2
+        }
+        try fill(minimum: 1)
+    }
+
+    /// Reads until at least `minimum` more bytes are buffered or the file ends.
+    private mutating func fill(minimum: Int) throws(CSVSyntaxError) {
+        var wanted = minimum
+        while wanted > 0 && !atEndOfFile {
+            let count = read(fileDescriptor, buffer + filled, capacity - filled)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CSVSyntaxError.readFailed(errno: errno)
+            }
+            if count == 0 { atEndOfFile = true }
+            filled += count
+            wanted -= count
+        }
+    }
+
+    /// Line and column of `offset`, counting from `start`, which is on line `line`
+    /// at column 1. Columns count characters (UTF-8 lead bytes), not bytes.
+    private func location(of offset: Int, from start: Int, line: Int) -> CSVPosition {
+        CSVRecord.position(of: offset, in: UnsafePointer(buffer), from: start, line: line)
+    }
+}
+
+/// A line and a column (both 1-based) in a CSV file.
+struct CSVPosition: Equatable, Sendable {
+    var line: Int
+    var column: Int
+}
+
+/// What makes a CSV file unreadable from some point on.
+enum CSVSyntaxError: Error, Equatable {
+    /// A quoted field opened here is never closed.
+    case unterminatedQuote(location: CSVPosition)
+    case readFailed(errno: Int32)
+}
+
+/// A problem confined to one record.
+enum CSVRecordProblem: Equatable {
+    /// `"abc"x`: text between a closing quote and the next comma.
+    case textAfterClosingQuote(field: Int, offset: Int)
+}
+
+/// Field boundaries of one record, reused from record to record.
+struct CSVFieldList {
+    /// Per field: content start, content end (quotes excluded), start of the field as
+    /// written (its opening quote, if any).
+    private(set) var starts: [Int] = []
+    private(set) var ends: [Int] = []
+    private(set) var rawStarts: [Int] = []
+    /// Whether the field holds `""` pairs still to be turned into `"`.
+    private(set) var escaped: [Bool] = []
+
+    var count: Int { starts.count }
+
+    mutating func removeAll() {
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        rawStarts.removeAll(keepingCapacity: true)
+        escaped.removeAll(keepingCapacity: true)
+    }
+
+    mutating func append(start: Int, end: Int, rawStart: Int, escaped isEscaped: Bool) {
+        starts.append(start)
+        ends.append(end)
+        rawStarts.append(rawStart)
+        escaped.append(isEscaped)
+    }
+}
+
+/// One record of a CSV file: a view into the reader's buffer, valid while the reader's
+/// callback runs.
+struct CSVRecord {
+    let base: UnsafePointer<UInt8>
+    /// Offset of the record's first byte (always at the start of a physical line).
+    let start: Int
+    /// Physical line the record starts on.
+    let line: Int
+    let fields: CSVFieldList
+    let problem: CSVRecordProblem?
+
+    var count: Int { fields.count }
+
+    /// The bytes of field `index` as written, without its quotes. `""` pairs are still
+    /// doubled when `isEscaped(index)`; use `text(of:)` or `unescapedBytes(of:)` then.
+    func rawBytes(of index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + fields.starts[index], count: fields.ends[index] - fields.starts[index])
+    }
+
+    func isEscaped(_ index: Int) -> Bool { fields.escaped[index] }
+
+    /// The field's bytes with `""` turned into `"`.
+    func unescapedBytes(of index: Int) -> [UInt8] {
+        let raw = rawBytes(of: index)
+        guard fields.escaped[index] else { return Array(raw) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            bytes.append(raw[i])
+            i += raw[i] == 0x22 ? 2 : 1
+        }
+        return bytes
+    }
+
+    /// The field as text (invalid UTF-8 becomes U+FFFD).
+    func string(at index: Int) -> String {
+        if fields.escaped[index] { return String(decoding: unescapedBytes(of: index), as: UTF8.self) }
+        return String(decoding: rawBytes(of: index), as: UTF8.self)
+    }
+
+    /// Where field `index` starts (its opening quote, if quoted).
+    func position(ofField index: Int) -> CSVPosition {
+        CSVRecord.position(of: fields.rawStarts[index], in: base, from: start, line: line)
+    }
+
+    /// Where the record's last field ends: the place of a missing field.
+    var endPosition: CSVPosition {
+        guard let last = fields.ends.last else { return CSVPosition(line: line, column: 1) }
+        // A quoted last field ends after its closing quote.
+        let end = last + (fields.rawStarts[fields.count - 1] != fields.starts[fields.count - 1] ? 1 : 0)
+        return CSVRecord.position(of: end, in: base, from: start, line: line)
+    }
+
+    /// Where a byte offset inside this record is.
+    func position(ofOffset offset: Int) -> CSVPosition {
+        CSVRecord.position(of: offset, in: base, from: start, line: line)
+    }
+
+    static func position(of offset: Int, in base: UnsafePointer<UInt8>, from start: Int, line: Int) -> CSVPosition {
+        var line = line
+        var column = 1
+        var index = start
+        while index < offset {
+            let byte = base[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= offset || base[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 && byte != 0x0D {
+                column += 1
+            }
+            index += 1
+        }
+        return CSVPosition(line: line, column: column)
+    }
+}

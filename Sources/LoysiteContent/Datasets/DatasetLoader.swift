@@ -1,0 +1,270 @@
+import Foundation
+import LoysiteMetrics
+import LoysiteSupport
+
+/// Loads every dataset of `content/data/` and computes its figures.
+public enum DatasetLoader {
+    /// Loads `*.csv` and `*.json` in `dataDirectory` (not its subfolders) with their
+    /// `<name>.yml` sidecars.
+    ///
+    /// - Parameters:
+    ///   - root: the site root; diagnostics name files relative to it (`content/data/orders.csv`).
+    ///   - dataDirectory: usually `root/content/data`; a missing folder means no datasets.
+    ///   - defaultPeriod: the site's `period`, used where a sidecar sets none.
+    /// - Returns: the datasets sorted by name, and every problem found. A dataset with
+    ///   bad rows is still returned (its figures leave those rows out), so later checks
+    ///   of chart and metric blocks can name it; the errors fail the build anyway.
+    ///   A dataset that cannot be read at all (a required column is missing, a JSON
+    ///   syntax error) is returned with figures over no rows.
+    public static func loadAll(root: URL, dataDirectory: URL, defaultPeriod: Period) -> (datasets: [Dataset], diagnostics: [Diagnostic]) {
+        let relativeFolder = relativePath(of: dataDirectory, to: root)
+        var diagnostics: [Diagnostic] = []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dataDirectory.path)) ?? []
+        var dataFiles: [String: [String]] = [:]
+        var sidecars: Set<String> = []
+        for file in names.sorted() where !file.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent(file).path, isDirectory: &isDirectory),
+                  !isDirectory.boolValue else { continue }
+            let url = URL(fileURLWithPath: file)
+            let name = url.deletingPathExtension().lastPathComponent
+            switch url.pathExtension.lowercased() {
+            case "csv", "json": dataFiles[name, default: []].append(file)
+            case "yml": sidecars.insert(name)
+            default: continue
+            }
+        }
+        for name in sidecars.sorted() where dataFiles[name] == nil {
+            diagnostics.append(.warning("sidecar without a dataset: no \(name).csv or \(name).json beside it", at: SourceLocation(file: relativeFolder + "/" + name + ".yml")))
+        }
+        var jobs: [(name: String, file: String)] = []
+        for (name, files) in dataFiles.sorted(by: { $0.key < $1.key }) {
+            if files.count > 1 {
+                diagnostics.append(.error("two datasets named '\(name)': \(files.map { relativeFolder + "/" + $0 }.joined(separator: " and ")); rename one",
+                                          at: SourceLocation(file: relativeFolder + "/" + files[1])))
+            }
+            jobs.append((name, files[0]))
+        }
+        let sidecarNames = sidecars
+        let results = Parallel.map(jobs) { job in
+            load(
+                name: job.name,
+                url: dataDirectory.appendingPathComponent(job.file),
+                path: relativeFolder + "/" + job.file,
+                sidecar: sidecarNames.contains(job.name)
+                    ? (dataDirectory.appendingPathComponent(job.name + ".yml"), relativeFolder + "/" + job.name + ".yml") : nil,
+                defaultPeriod: defaultPeriod)
+        }
+        var datasets: [Dataset] = []
+        for result in results {
+            datasets.append(result.dataset)
+            diagnostics += result.diagnostics
+        }
+        return (datasets, diagnostics)
+    }
+
+    /// `loadAll` over `root/content/data`.
+    public static func loadAll(root: URL, defaultPeriod: Period) -> (datasets: [Dataset], diagnostics: [Diagnostic]) {
+        loadAll(root: root, dataDirectory: root.appendingPathComponent("content/data"), defaultPeriod: defaultPeriod)
+    }
+
+    /// Loads one dataset file (CSV or JSON by its extension) and its optional sidecar.
+    public static func load(
+        name: String, url: URL, path: String, sidecar sidecarFile: (url: URL, path: String)?, defaultPeriod: Period
+    ) -> (dataset: Dataset, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sidecar = DatasetSidecar()
+        if let sidecarFile {
+            let loaded = DatasetSidecar.load(url: sidecarFile.url, relativePath: sidecarFile.path)
+            sidecar = loaded.sidecar
+            diagnostics += loaded.diagnostics
+        }
+        let period = sidecar.period ?? defaultPeriod
+        var load = DatasetFileLoad(name: name, path: path, sidecar: sidecar, period: period)
+        if url.pathExtension.lowercased() == "json" {
+            load.readJSON(url)
+        } else {
+            load.readCSV(url)
+        }
+        diagnostics += load.diagnostics
+        diagnostics += load.badRows.diagnostics
+        let dataset = Dataset(
+            name: name, path: path, sidecarPath: sidecarFile?.path, kind: sidecar.kind, period: period,
+            rows: load.rows, skippedRows: sidecar.badRows == .skip ? load.badRows.count : 0,
+            columns: load.header, figures: load.figures())
+        return (dataset, diagnostics)
+    }
+
+    /// `url`'s path relative to `root`, or its absolute path when it is not inside `root`.
+    static func relativePath(of url: URL, to root: URL) -> String {
+        let path = url.standardizedFileURL.path
+        var base = root.standardizedFileURL.path
+        if !base.hasSuffix("/") { base += "/" }
+        if path.hasPrefix(base) { return String(path.dropFirst(base.count)) }
+        return path
+    }
+}
+
+/// The reading of one dataset file: header, row count, bad rows, and the reader that
+/// turns rows into figures.
+struct DatasetFileLoad {
+    let name: String
+    let path: String
+    let sidecar: DatasetSidecar
+    let period: Period
+    var header: [String] = []
+    var rows = 0
+    var diagnostics: [Diagnostic] = []
+    var badRows: BadRowLog
+    private var reader: Reader?
+
+    enum Reader {
+        case orders(OrdersRowReader)
+        case responses(ResponsesRowReader)
+        case series(SeriesRowReader)
+    }
+
+    init(name: String, path: String, sidecar: DatasetSidecar, period: Period) {
+        self.name = name
+        self.path = path
+        self.sidecar = sidecar
+        self.period = period
+        self.badRows = BadRowLog(path: path, policy: sidecar.badRows)
+    }
+
+    /// Sets the header and picks the reader for the dataset's kind.
+    private mutating func start(header: [String], headerLine: Int) {
+        self.header = header
+        var seen: [String: Int] = [:]
+        for (index, column) in header.enumerated() {
+            if let first = seen[column] {
+                diagnostics.append(.error("duplicate column name '\(column)' (columns \(first + 1) and \(index + 1)); column names must be unique", at: SourceLocation(file: path, line: headerLine)))
+            } else {
+                seen[column] = index
+            }
+        }
+        var columns = ColumnResolver(header: header, sidecar: sidecar, dataPath: path, datasetName: name)
+        switch sidecar.kind {
+        case .orders:
+            reader = OrdersRowReader.make(&columns, dates: sidecar.dateText, period: period).map { .orders($0) }
+        case .responses:
+            reader = ResponsesRowReader.make(&columns, dates: sidecar.dateText, period: period).map { .responses($0) }
+        case .series:
+            reader = .series(SeriesRowReader(columnCount: header.count))
+        }
+        diagnostics += columns.diagnostics
+    }
+
+    /// Reads one row with the current reader, logging it if it is bad.
+    private mutating func consume<Row: DatasetRow>(_ row: Row) {
+        let issue: RowIssue?
+        switch reader {
+        case .orders(var rowReader):
+            reader = nil // keep the reader uniquely referenced while it changes
+            issue = rowReader.consume(row)
+            reader = .orders(rowReader)
+        case .responses(var rowReader):
+            reader = nil
+            issue = rowReader.consume(row)
+            reader = .responses(rowReader)
+        case .series(var rowReader):
+            reader = nil
+            issue = rowReader.consume(row)
+            reader = .series(rowReader)
+        case nil:
+            issue = nil
+        }
+        if let issue { badRows.record(issue) }
+    }
+
+    mutating func readCSV(_ url: URL) {
+        guard var csv = CSVReader(path: url.path) else {
+            diagnostics.append(.error("cannot read file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
+            return
+        }
+        do throws(CSVSyntaxError) {
+            guard let headerRecord = try csv.next() else {
+                diagnostics.append(.error("empty dataset: a CSV dataset starts with a header row naming its columns", at: SourceLocation(file: path, line: 1)))
+                return
+            }
+            start(header: (0..<headerRecord.count).map { headerRecord.string(at: $0) }, headerLine: headerRecord.line)
+            if headerRecord.problem != nil {
+                diagnostics.append(.error("header row: text after a closing quote", at: SourceLocation(file: path, line: headerRecord.line)))
+            }
+            guard reader != nil else {
+                // The figures cannot be computed; still count the rows.
+                while try csv.next() != nil { rows += 1 }
+                return
+            }
+            let columnCount = header.count
+            while let record = try csv.next() {
+                rows += 1
+                if record.count != columnCount {
+                    let position = record.count > columnCount ? record.position(ofField: columnCount) : record.endPosition
+                    badRows.record(RowIssue(
+                        message: "expected \(columnCount) field\(columnCount == 1 ? "" : "s") as in the header, found \(record.count)",
+                        line: position.line, column: position.column))
+                    continue
+                }
+                if case .textAfterClosingQuote(let field, let offset) = record.problem {
+                    let position = record.position(ofOffset: offset)
+                    badRows.record(RowIssue(
+                        message: "column '\(header[field])': text after the closing quote of a quoted field (a quote inside a quoted field is written \"\")",
+                        line: position.line, column: position.column))
+                    continue
+                }
+                consume(record)
+            }
+        } catch {
+            switch error {
+            case .unterminatedQuote(let location):
+                diagnostics.append(.error(
+                    "unterminated quoted field: the quote opened here is never closed, so the rest of the file cannot be read",
+                    at: SourceLocation(file: path, line: location.line, column: location.column)))
+            case .readFailed(let code):
+                diagnostics.append(.error("cannot read file: \(String(cString: strerror(code)))", at: SourceLocation(file: path)))
+            }
+        }
+    }
+
+    mutating func readJSON(_ url: URL) {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(.error("cannot read file", at: SourceLocation(file: path)))
+            return
+        }
+        switch JSONRows.parse(Array(data)) {
+        case .failure(let error):
+            diagnostics.append(.error("invalid JSON: \(error.message)", at: SourceLocation(file: path, line: error.line, column: error.column)))
+        case .success(let table):
+            start(header: table.columns, headerLine: 1)
+            rows = table.rows.count
+            guard reader != nil else { return }
+            for row in table.rows {
+                if let problem = row.problem {
+                    badRows.record(RowIssue(message: problem.message, line: problem.line, column: problem.column))
+                    continue
+                }
+                consume(row)
+            }
+        }
+    }
+
+    /// The figures over the rows read (none when the reader could not start).
+    func figures() -> Dataset.Figures {
+        let skipped = sidecar.badRows == .skip ? badRows.count : 0
+        switch reader {
+        case .orders(let rowReader):
+            return .orders(rowReader.accumulator.metrics(rows: rows, skippedRows: skipped))
+        case .responses(let rowReader):
+            return .responses(rowReader.accumulator.metrics(rows: rows, skippedRows: skipped))
+        case .series(let rowReader):
+            return .series(rowReader.table(header: header))
+        case nil:
+            switch sidecar.kind {
+            case .orders: return .orders(OrdersAccumulator(period: period).metrics(rows: rows, skippedRows: skipped))
+            case .responses: return .responses(ResponsesAccumulator(period: period).metrics(rows: rows, skippedRows: skipped))
+            case .series: return .series(DataTable(columns: header.map { DataTable.Column($0) }, rows: []))
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import LoysiteMetrics
+
+/// Reads the numbers of a dataset: plain decimals with a point (`-12.5`, `+3`, `.5`, `18`).
+///
+/// Anything else is refused with a reason, never guessed at: `1,234.50` is not read as
+/// 1.2345 or 1234.5 (a thousands separator is an error), `1e3` and `€5` are errors too.
+/// Digits are accumulated exactly in an `Int128`, so money stays exact.
+enum DecimalText {
+    /// An exact decimal: `significand × 10^(−fractionDigits)`, trailing fraction zeros removed.
+    struct Value: Equatable {
+        var significand: Int128
+        var fractionDigits: Int
+
+        var money: Money? { Money(significand: significand, fractionDigits: fractionDigits) }
+
+        /// The product, exact (`fractionDigits` add up); nil when it does not fit.
+        func multiplied(by other: Value) -> Value? {
+            let (product, overflow) = significand.multipliedReportingOverflow(by: other.significand)
+            guard !overflow else { return nil }
+            return Value(significand: product, fractionDigits: fractionDigits + other.fractionDigits).normalised
+        }
+
+        var normalised: Value {
+            var value = self
+            while value.fractionDigits > 0 && value.significand % 10 == 0 {
+                value.significand /= 10
+                value.fractionDigits -= 1
+            }
+            return value
+        }
+
+        var isInteger: Bool { fractionDigits == 0 }
+
+        var doubleValue: Double {
+            Money(significand: significand, fractionDigits: min(fractionDigits, Money.scale))?.doubleValue
+                ?? Double(significand) / pow10(fractionDigits)
+        }
+
+        private func pow10(_ n: Int) -> Double {
+            var result = 1.0
+            for _ in 0..<n { result *= 10 }
+            return result
+        }
+    }
+
+    enum Failure: Error, Equatable {
+        case empty
+        case thousandsSeparator
+        case exponent
+        case notANumber
+        case tooLong
+
+        /// A sentence about `text`.
+        func message(for text: String) -> String {
+            switch self {
+            case .empty:
+                return "empty value where a number is required"
+            case .thousandsSeparator:
+                return "'\(text)' is not a number: thousands separators and decimal commas are not read (write 1234.50)"
+            case .exponent:
+                return "'\(text)' is written with an exponent; write it as a plain decimal number"
+            case .notANumber:
+                return "'\(text)' is not a number (write numbers like 1234.50: digits, an optional sign and decimal point)"
+            case .tooLong:
+                return "'\(text)' has too many digits to be read exactly"
+            }
+        }
+    }
+
+    /// Parses `bytes`, ignoring spaces and tabs around the number.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Value, Failure> {
+        var start = 0
+        var end = bytes.count
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        guard start < end else { return .failure(.empty) }
+        var index = start
+        var negative = false
+        if bytes[index] == 0x2D || bytes[index] == 0x2B {
+            negative = bytes[index] == 0x2D
+            index += 1
+        }
+        var significand: Int128 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var sawPoint = false
+        while index < end {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                if digits >= 36 { return .failure(.tooLong) }
+                significand = significand &* 10 &+ Int128(byte &- 0x30)
+                if significand != 0 { digits += 1 }
+                if sawPoint { fractionDigits += 1 }
+            } else if byte == 0x2E && !sawPoint {
+                sawPoint = true
+            } else {
+                return .failure(classify(bytes, from: start, to: end))
+            }
+            index += 1
+        }
+        // A sign or point alone is no number.
+        let digitCount = end - start - (negative || bytes[start] == 0x2B ? 1 : 0) - (sawPoint ? 1 : 0)
+        guard digitCount > 0 else { return .failure(.notANumber) }
+        var value = Value(significand: negative ? -significand : significand, fractionDigits: fractionDigits)
+        if fractionDigits > 0 { value = value.normalised }
+        return .success(value)
+    }
+
+    /// Why a text that is not a plain decimal failed: a thousands separator is the
+    /// mistake worth naming (`1,234.5`, `1 234`, `1'234`, `1_234`).
+    private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Failure {
+        var sawDigit = false
+        var sawExponent = false
+        var separatorBetweenDigits = false
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                sawDigit = true
+            } else if (byte == 0x2C || byte == 0x27 || byte == 0x20 || byte == 0x5F) && sawDigit
+                        && index + 1 < end && bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39 {
+                separatorBetweenDigits = true
+            } else if (byte == 0x65 || byte == 0x45) && sawDigit {
+                sawExponent = true
+            } else if !(byte == 0x2E || byte == 0x2D || byte == 0x2B) {
+                return .notANumber
+            }
+            index += 1
+        }
+        if separatorBetweenDigits { return .thousandsSeparator }
+        if sawExponent { return .exponent }
+        return .notANumber
+    }
+
+    static func parse(_ text: String) -> Result<Value, Failure> {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+}

@@ -1,0 +1,294 @@
+import LoysiteSupport
+
+/// A JSON dataset: an array of flat objects, read with the line and column of every
+/// value so row errors point into the file. Numbers keep their source text, so money
+/// read from JSON is as exact as money read from CSV.
+struct JSONRows {
+    /// Keys in order of first appearance.
+    var columns: [String] = []
+    var rows: [Row] = []
+
+    struct Cell {
+        /// The value as text: a string's contents, a number as written, `true`/`false`;
+        /// nil for `null`.
+        var text: String?
+        var line: Int
+        var column: Int
+    }
+
+    struct Row {
+        var line: Int
+        var column: Int
+        /// Per column (index into `columns`); nil where the object lacks the key.
+        var cells: [Cell?]
+        /// A value that is an object or an array: the row cannot be read.
+        var problem: (message: String, line: Int, column: Int)?
+    }
+
+    struct SyntaxError: Error {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Parses the whole file.
+    static func parse(_ bytes: [UInt8]) -> Result<JSONRows, SyntaxError> {
+        var parser = Parser(bytes: bytes)
+        do {
+            return .success(try parser.document())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var index = 0
+        var line = 1
+        var lineStart = 0
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                index = 3
+                lineStart = 3
+            }
+        }
+
+        var column: Int {
+            var count = 1
+            var i = lineStart
+            while i < index {
+                if bytes[i] & 0xC0 != 0x80 { count += 1 }
+                i += 1
+            }
+            return count
+        }
+
+        func fail(_ message: String) -> SyntaxError {
+            SyntaxError(message: message, line: line, column: column)
+        }
+
+        mutating func skipSpace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x0A:
+                    line += 1
+                    index += 1
+                    lineStart = index
+                case 0x20, 0x09, 0x0D:
+                    index += 1
+                default:
+                    return
+                }
+            }
+        }
+
+        mutating func expect(_ byte: UInt8, _ what: String) throws(SyntaxError) {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == byte else {
+                throw fail(index < bytes.count ? "expected \(what), found '\(Character(Unicode.Scalar(bytes[index])))'" : "expected \(what), found the end of the file")
+            }
+            index += 1
+        }
+
+        mutating func document() throws(SyntaxError) -> JSONRows {
+            var result = JSONRows()
+            var columnIndex: [String: Int] = [:]
+            skipSpace()
+            guard index < bytes.count, bytes[index] == 0x5B else {
+                throw fail("a JSON dataset must be an array of objects, like [{\"date\": \"2026-01-01\", \"amount\": 12.5}]")
+            }
+            index += 1
+            skipSpace()
+            if index < bytes.count, bytes[index] == 0x5D {
+                index += 1
+            } else {
+                while true {
+                    skipSpace()
+                    let rowLine = line, rowColumn = column
+                    var row = Row(line: rowLine, column: rowColumn, cells: Array(repeating: nil, count: result.columns.count))
+                    if index < bytes.count, bytes[index] == 0x7B {
+                        index += 1
+                        skipSpace()
+                        if index < bytes.count, bytes[index] == 0x7D {
+                            index += 1
+                        } else {
+                            while true {
+                                skipSpace()
+                                guard index < bytes.count, bytes[index] == 0x22 else { throw fail("expected a key in double quotes") }
+                                let key = try string()
+                                try expect(0x3A, "':' after a key")
+                                skipSpace()
+                                let valueLine = line, valueColumn = column
+                                let value = try self.value()
+                                let position: Int
+                                if let existing = columnIndex[key] {
+                                    position = existing
+                                } else {
+                                    position = result.columns.count
+                                    columnIndex[key] = position
+                                    result.columns.append(key)
+                                }
+                                while row.cells.count <= position { row.cells.append(nil) }
+                                switch value {
+                                case .scalar(let text):
+                                    row.cells[position] = Cell(text: text, line: valueLine, column: valueColumn)
+                                case .nested(let kind):
+                                    if row.problem == nil {
+                                        row.problem = ("'\(key)' is \(kind); dataset rows must be flat objects of text, numbers and booleans", valueLine, valueColumn)
+                                    }
+                                }
+                                skipSpace()
+                                if index < bytes.count, bytes[index] == 0x2C { index += 1; continue }
+                                try expect(0x7D, "',' or '}'")
+                                break
+                            }
+                        }
+                    } else {
+                        let value = try self.value()
+                        let kind: String
+                        switch value {
+                        case .scalar(let text): kind = text.map { "the value \($0)" } ?? "null"
+                        case .nested(let nested): kind = nested
+                        }
+                        row.problem = ("each element of a JSON dataset must be an object; this one is \(kind)", rowLine, rowColumn)
+                    }
+                    result.rows.append(row)
+                    skipSpace()
+                    if index < bytes.count, bytes[index] == 0x2C { index += 1; continue }
+                    try expect(0x5D, "',' or ']'")
+                    break
+                }
+            }
+            skipSpace()
+            guard index == bytes.count else { throw fail("unexpected text after the closing ']'") }
+            for i in result.rows.indices where result.rows[i].cells.count < result.columns.count {
+                result.rows[i].cells += Array(repeating: nil, count: result.columns.count - result.rows[i].cells.count)
+            }
+            return result
+        }
+
+        enum Value {
+            case scalar(String?)
+            case nested(String)
+        }
+
+        mutating func value() throws(SyntaxError) -> Value {
+            skipSpace()
+            guard index < bytes.count else { throw fail("expected a value, found the end of the file") }
+            switch bytes[index] {
+            case 0x22:
+                return .scalar(try string())
+            case 0x7B, 0x5B:
+                let kind = bytes[index] == 0x7B ? "an object" : "an array"
+                try skipNested()
+                return .nested(kind)
+            case 0x74 where bytes[index...].starts(with: Array("true".utf8)):
+                index += 4
+                return .scalar("true")
+            case 0x66 where bytes[index...].starts(with: Array("false".utf8)):
+                index += 5
+                return .scalar("false")
+            case 0x6E where bytes[index...].starts(with: Array("null".utf8)):
+                index += 4
+                return .scalar(nil)
+            case 0x2D, 0x30...0x39:
+                let start = index
+                index += 1
+                while index < bytes.count, [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(bytes[index]) || (0x30...0x39).contains(bytes[index]) {
+                    index += 1
+                }
+                return .scalar(String(decoding: bytes[start..<index], as: UTF8.self))
+            default:
+                throw fail("expected a value (text in double quotes, a number, true, false or null)")
+            }
+        }
+
+        mutating func skipNested() throws(SyntaxError) {
+            var depth = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x22:
+                    _ = try string()
+                    continue
+                case 0x7B, 0x5B:
+                    depth += 1
+                case 0x7D, 0x5D:
+                    depth -= 1
+                    if depth == 0 {
+                        index += 1
+                        return
+                    }
+                case 0x0A:
+                    line += 1
+                    lineStart = index + 1
+                default:
+                    break
+                }
+                index += 1
+            }
+            throw fail("unclosed object or array")
+        }
+
+        mutating func string() throws(SyntaxError) -> String {
+            let open = (line, column)
+            index += 1
+            var scalars = String.UnicodeScalarView()
+            var runStart = index
+            func flush(_ parser: Parser, upTo end: Int) {
+                if end > runStart {
+                    scalars.append(contentsOf: String(decoding: parser.bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+                }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x22 {
+                    flush(self, upTo: index)
+                    index += 1
+                    return String(scalars)
+                }
+                if byte == 0x0A { throw SyntaxError(message: "a line break inside a string (write \\n)", line: line, column: column) }
+                if byte == 0x5C {
+                    flush(self, upTo: index)
+                    index += 1
+                    guard index < bytes.count else { break }
+                    let escape = bytes[index]
+                    index += 1
+                    switch escape {
+                    case 0x22: scalars.append("\"")
+                    case 0x5C: scalars.append("\\")
+                    case 0x2F: scalars.append("/")
+                    case 0x62: scalars.append("\u{8}")
+                    case 0x66: scalars.append("\u{C}")
+                    case 0x6E: scalars.append("\n")
+                    case 0x72: scalars.append("\r")
+                    case 0x74: scalars.append("\t")
+                    case 0x75:
+                        var code = try hex4()
+                        if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: [0x5C, 0x75]) {
+                            index += 2
+                            let low = try hex4()
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    default:
+                        throw SyntaxError(message: "invalid escape in a string", line: line, column: column - 1)
+                    }
+                    runStart = index
+                    continue
+                }
+                index += 1
+            }
+            throw SyntaxError(message: "a string opened here is never closed", line: open.0, column: open.1)
+        }
+
+        mutating func hex4() throws(SyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+                throw fail("invalid \\u escape")
+            }
+            index += 4
+            return value
+        }
+    }
+}

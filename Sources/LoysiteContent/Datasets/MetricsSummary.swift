@@ -1,0 +1,138 @@
+import Foundation
+import LoysiteMetrics
+import LoysiteSupport
+
+/// The readable report `loysite metrics` prints: headline figures, then a table per
+/// period (and per segment, and the cohort matrix) for each dataset. Rounded for
+/// reading; metrics.json and `--json` hold the full precision.
+public enum MetricsSummary {
+    /// The report for all datasets, blocks separated by a blank line.
+    public static func text(datasets: [Dataset], currency: String = "") -> String {
+        if datasets.isEmpty { return "No datasets in content/data/.\n" }
+        return datasets.map { text(of: $0, currency: currency) }.joined(separator: "\n")
+    }
+
+    /// The report for one dataset.
+    public static func text(of dataset: Dataset, currency: String = "") -> String {
+        var lines: [String] = []
+        let by = dataset.kind == .series ? "" : ", by \(dataset.period.rawValue)"
+        lines.append("\(dataset.name) — \(dataset.path) (\(dataset.kind.rawValue)\(by))")
+        var headline: [(String, String)] = [("rows", count(dataset.rows))]
+        if dataset.skippedRows > 0 { headline.append(("skipped rows", count(dataset.skippedRows))) }
+        switch dataset.figures {
+        case .orders(let metrics):
+            headline += [
+                ("rows without customer", count(metrics.rowsWithoutCustomer)),
+                ("customers", count(metrics.customers)),
+                ("orders", count(metrics.orders)),
+                ("revenue", money(metrics.revenue.doubleValue, currency)),
+                ("return orders", count(metrics.returnOrders)),
+                ("returns amount", money(metrics.returnsAmount.doubleValue, currency)),
+                ("average order value", money(metrics.averageOrderValue, currency)),
+                ("purchase frequency", decimal(metrics.purchaseFrequency)),
+                ("revenue per customer", money(metrics.revenuePerCustomer, currency)),
+                ("repeat purchase rate", percent(metrics.repeatPurchaseRate)),
+                ("repurchase ratio", decimal(metrics.repurchaseRatio)),
+            ]
+            lines += pairs(headline)
+            if !metrics.periods.isEmpty {
+                lines.append("")
+                lines += table(
+                    ["period", "active", "new", "retention", "churn", "revenue"],
+                    metrics.periods.map { [
+                        $0.period, count($0.activeCustomers), count($0.newCustomers),
+                        percent($0.retentionRate), percent($0.churnRate), money($0.revenue.doubleValue, ""),
+                    ] })
+                lines.append("")
+                lines.append("  cohort retention (share of each cohort active k \(dataset.period.rawValue)s later)")
+                let offsets = min(metrics.periods.count, 13)
+                lines += table(
+                    ["cohort", "size"] + (0..<offsets).map { "+\($0)" },
+                    metrics.cohorts.map { cohort in
+                        let retention = cohort.retention
+                        return [cohort.cohort, count(cohort.size)]
+                            + (0..<offsets).map { $0 < retention.count ? percent(retention[$0], digits: 0) : "" }
+                    })
+                if metrics.periods.count > offsets { lines.append("  (first \(offsets) offsets shown; metrics --json has all)") }
+            }
+        case .responses(let metrics):
+            headline += [
+                ("responses", count(metrics.responses)),
+                ("promoters", count(metrics.overall.promoters)),
+                ("passives", count(metrics.overall.passives)),
+                ("detractors", count(metrics.overall.detractors)),
+                ("NPS", decimal(metrics.nps, digits: 1)),
+            ]
+            lines += pairs(headline)
+            for (title, groups) in [("period", metrics.periods), ("segment", metrics.segments)] where !groups.isEmpty {
+                lines.append("")
+                lines += table(
+                    [title, "responses", "promoters", "passives", "detractors", "NPS"],
+                    groups.map { [
+                        $0.name, count($0.tally.responses), count($0.tally.promoters), count($0.tally.passives),
+                        count($0.tally.detractors), decimal($0.tally.nps, digits: 1),
+                    ] })
+            }
+        case .series:
+            headline.append(("columns", dataset.columns.joined(separator: ", ")))
+            lines += pairs(headline)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Layout
+
+    private static func pairs(_ items: [(String, String)]) -> [String] {
+        let width = items.map(\.0.count).max() ?? 0
+        let valueWidth = items.map(\.1.count).max() ?? 0
+        return items.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + pad($0.1, valueWidth) }
+    }
+
+    /// Columns right-aligned but the first, two spaces apart.
+    private static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            "  " + row.indices.map { column in
+                column == 0 ? row[column].padding(toLength: widths[column], withPad: " ", startingAt: 0) : pad(row[column], widths[column])
+            }.joined(separator: "  ")
+        }
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+
+    // MARK: Numbers
+
+    static func count(_ value: Int) -> String {
+        grouped(String(value.magnitude), negative: value < 0)
+    }
+
+    static func money(_ value: Double?, _ currency: String) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let fixed = String(format: "%.2f", abs(value))
+        let parts = fixed.split(separator: ".")
+        let text = grouped(String(parts[0]), negative: value < 0 && fixed != "0.00") + "." + parts[1]
+        return currency.isEmpty ? text : text + " " + currency
+    }
+
+    static func decimal(_ value: Double?, digits: Int = 2) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return String(format: "%.\(digits)f", value)
+    }
+
+    static func percent(_ value: Double?, digits: Int = 1) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return String(format: "%.\(digits)f%%", value * 100)
+    }
+
+    private static func grouped(_ digits: String, negative: Bool) -> String {
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (negative ? "-" : "") + out
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import LoysiteMetrics
+import LoysiteSupport
+
+/// Turns the rows of one dataset into figures, one row at a time.
+protocol RowConsumer {
+    /// Reads one row; returns why it cannot be read, leaving the figures untouched then.
+    mutating func consume<Row: DatasetRow>(_ row: Row) -> RowIssue?
+}
+
+/// Amounts above this are refused: far beyond any real order, and it keeps exact sums
+/// of billions of rows inside `Money`'s range.
+let largestAmount = Money(significand: 1_000_000_000_000_000, fractionDigits: 0)!
+
+/// Reads the rows of an orders dataset into an `OrdersAccumulator`.
+struct OrdersRowReader: RowConsumer {
+    enum AmountColumns {
+        case amount(Int)
+        case product(quantity: Int, price: Int)
+    }
+
+    let customer: Int
+    let date: Int
+    let order: Int?
+    let amount: AmountColumns
+    let header: [String]
+    let dates: DateText
+    var accumulator: OrdersAccumulator
+    var customers = IdInterner()
+    var orders = IdInterner()
+    private var rowsWithoutOrderId = 0
+    private var lastDateBytes: [UInt8] = []
+    private var lastDay: Int?
+
+    init(customer: Int, date: Int, order: Int?, amount: AmountColumns, header: [String], dates: DateText, period: Period) {
+        self.customer = customer
+        self.date = date
+        self.order = order
+        self.amount = amount
+        self.header = header
+        self.dates = dates
+        self.accumulator = OrdersAccumulator(period: period)
+    }
+
+    /// Finds the roles' columns; nil (with diagnostics in `columns`) when one is missing.
+    static func make(_ columns: inout ColumnResolver, dates: DateText, period: Period) -> OrdersRowReader? {
+        let customer = columns.column(.customer, required: true, purpose: "the customer")
+        let date = columns.column(.date, required: true, purpose: "the order date")
+        let order = columns.column(.order, required: false, purpose: "the order id")
+        var amount: AmountColumns?
+        let wantsProduct = !columns.isNamed(.amount) && (columns.isNamed(.quantity) || columns.isNamed(.price))
+        if !wantsProduct, columns.isNamed(.amount) || columns.index(of: DatasetRole.amount.defaultColumn) != nil {
+            amount = columns.column(.amount, required: true, purpose: "the amount").map { .amount($0) }
+        } else {
+            let quantityName = columns.sidecar.columns[.quantity]?.value ?? DatasetRole.quantity.defaultColumn
+            let priceName = columns.sidecar.columns[.price]?.value ?? DatasetRole.price.defaultColumn
+            let quantity = columns.index(of: quantityName)
+            let price = columns.index(of: priceName)
+            if let quantity, let price {
+                amount = .product(quantity: quantity, price: price)
+            } else if wantsProduct {
+                if quantity == nil { columns.reportMissing([quantityName], role: .quantity, purpose: "the quantity (amount = quantity × price)") }
+                if price == nil { columns.reportMissing([priceName], role: .price, purpose: "the price (amount = quantity × price)") }
+            } else {
+                columns.reportMissing([DatasetRole.amount.defaultColumn], role: .amount, purpose: "the amount (or 'quantity' and 'price')")
+            }
+        }
+        guard let customer, let date, let amount else { return nil }
+        return OrdersRowReader(customer: customer, date: date, order: order, amount: amount, header: columns.header, dates: dates, period: period)
+    }
+
+    mutating func consume<Row: DatasetRow>(_ row: Row) -> RowIssue? {
+        // The date: rows of one order usually repeat it, so the last one is cached.
+        let day: Int? = row.withBytes(of: date) { bytes in
+            if let lastDay, bytes.count == lastDateBytes.count, bytes.elementsEqual(lastDateBytes) { return lastDay }
+            guard let parsed = dates.dayNumber(bytes) else { return nil }
+            lastDateBytes.removeAll(keepingCapacity: true)
+            lastDateBytes.append(contentsOf: bytes)
+            lastDay = parsed
+            return parsed
+        }
+        guard let day else {
+            return issue(row, date, "'\(row.text(of: date) ?? "")' is not \(dates.expectation)")
+        }
+
+        let lineAmount: Money
+        switch amount {
+        case .amount(let column):
+            switch number(row, column) {
+            case .failure(let issue): return issue
+            case .success(let value):
+                guard let money = value.money else { return issue(row, column, "'\(row.text(of: column) ?? "")' has more than \(Money.scale) decimal places") }
+                lineAmount = money
+            }
+        case .product(let quantityColumn, let priceColumn):
+            let quantity: DecimalText.Value, price: DecimalText.Value
+            switch number(row, quantityColumn) {
+            case .failure(let issue): return issue
+            case .success(let value): quantity = value
+            }
+            switch number(row, priceColumn) {
+            case .failure(let issue): return issue
+            case .success(let value): price = value
+            }
+            guard let product = quantity.multiplied(by: price), let money = product.money else {
+                return issue(row, priceColumn, "quantity × price has more than \(Money.scale) decimal places or is too large")
+            }
+            lineAmount = money
+        }
+        guard lineAmount.units.magnitude < largestAmount.units.magnitude else {
+            return issue(row, amountColumn, "amount \(lineAmount) is too large (at most \(largestAmount) per row)")
+        }
+
+        let customerIndex: Int? = row.withBytes(of: customer) { bytes in
+            let id = bytes.trimmed
+            return id.isEmpty ? nil : customers.index(of: id)
+        }
+        guard let customerIndex else {
+            accumulator.addRowWithoutCustomer()
+            return nil
+        }
+        let orderIndex: Int
+        if let order {
+            orderIndex = row.withBytes(of: order) { bytes in
+                let id = bytes.trimmed
+                if !id.isEmpty { return orders.index(of: id) }
+                // A row without an order id is an order of its own.
+                rowsWithoutOrderId += 1
+                let ownId = Array("\u{0}row \(rowsWithoutOrderId)".utf8)
+                return ownId.withUnsafeBufferPointer { orders.index(of: $0) }
+            }
+        } else {
+            orderIndex = accumulator.lines
+        }
+        do {
+            try accumulator.add(OrderLine(order: orderIndex, customer: customerIndex, day: day, amount: lineAmount))
+        } catch {
+            let orderName = orders.names[error.order]
+            return issue(row, customer,
+                "order '\(orderName)' belongs to customer '\(customers.names[error.existingCustomer])' on earlier rows, but this row says '\(customers.names[error.customer])'; the rows of one order must share one customer")
+        }
+        return nil
+    }
+
+    private var amountColumn: Int {
+        switch amount {
+        case .amount(let column): return column
+        case .product(_, let price): return price
+        }
+    }
+
+    private func number<Row: DatasetRow>(_ row: Row, _ column: Int) -> Result<DecimalText.Value, RowIssue> {
+        let result = row.withBytes(of: column) { DecimalText.parse($0) }
+        switch result {
+        case .success(let value): return .success(value)
+        case .failure(let failure): return .failure(issue(row, column, failure.message(for: row.text(of: column) ?? "")))
+        }
+    }
+
+    private func issue<Row: DatasetRow>(_ row: Row, _ column: Int, _ message: String) -> RowIssue {
+        let position = row.position(of: column)
+        return RowIssue(message: "column '\(header[column])': \(message)", line: position.line, column: position.column)
+    }
+}
+
+/// Reads the rows of a responses (NPS survey) dataset into a `ResponsesAccumulator`.
+struct ResponsesRowReader: RowConsumer {
+    let score: Int
+    let date: Int?
+    let segment: Int?
+    let header: [String]
+    let dates: DateText
+    var accumulator: ResponsesAccumulator
+
+    static func make(_ columns: inout ColumnResolver, dates: DateText, period: Period) -> ResponsesRowReader? {
+        let score = columns.column(.score, required: true, purpose: "the score (0–10)")
+        let date = columns.column(.date, required: false, purpose: "the response date")
+        let segment = columns.column(.segment, required: false, purpose: "the segment")
+        guard let score, columns.diagnostics.isEmpty else { return nil }
+        return ResponsesRowReader(
+            score: score, date: date, segment: segment, header: columns.header, dates: dates,
+            accumulator: ResponsesAccumulator(period: period))
+    }
+
+    mutating func consume<Row: DatasetRow>(_ row: Row) -> RowIssue? {
+        let value: Int? = row.withBytes(of: score) { bytes in
+            let digits = bytes.trimmed
+            guard (1...2).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            let number = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            return number <= 10 ? number : nil
+        }
+        guard let value else {
+            let text = row.text(of: score) ?? ""
+            return issue(row, score, text.isEmpty ? "empty score; a score is an integer from 0 to 10" : "score '\(text)' is not an integer from 0 to 10")
+        }
+        var day: Int?
+        if let date {
+            day = row.withBytes(of: date) { dates.dayNumber($0) }
+            if day == nil { return issue(row, date, "'\(row.text(of: date) ?? "")' is not \(dates.expectation)") }
+        }
+        let segmentName = segment.flatMap { row.text(of: $0)?.trimmingCharacters(in: [" ", "\t"]) }
+        accumulator.add(score: value, day: day, segment: segmentName)
+        return nil
+    }
+
+    private func issue<Row: DatasetRow>(_ row: Row, _ column: Int, _ message: String) -> RowIssue {
+        let position = row.position(of: column)
+        return RowIssue(message: "column '\(header[column])': \(message)", line: position.line, column: position.column)
+    }
+}
+
+/// Keeps the rows of a series dataset, for charts that draw them as they are.
+struct SeriesRowReader: RowConsumer {
+    let columnCount: Int
+    var cells: [[String?]] = []
+
+    mutating func consume<Row: DatasetRow>(_ row: Row) -> RowIssue? {
+        cells.append((0..<columnCount).map { row.text(of: $0) })
+        return nil
+    }
+
+    /// The rows as a table: a column whose every non-empty cell is a plain decimal holds
+    /// numbers; empty cells are null.
+    func table(header: [String]) -> DataTable {
+        var numeric = [Bool](repeating: true, count: columnCount)
+        for column in 0..<columnCount {
+            var sawNumber = false
+            for row in cells {
+                guard let text = row[column], !text.trimmingCharacters(in: [" ", "\t"]).isEmpty else { continue }
+                if case .success = DecimalText.parse(text) { sawNumber = true } else { numeric[column] = false; break }
+            }
+            if !sawNumber { numeric[column] = false }
+        }
+        let rows: [[DataTable.Value]] = cells.map { row in
+            (0..<columnCount).map { column in
+                guard let text = row[column], !text.trimmingCharacters(in: [" ", "\t"]).isEmpty else { return .null }
+                if numeric[column], case .success(let value) = DecimalText.parse(text) { return .number(value.doubleValue) }
+                return .text(text)
+            }
+        }
+        return DataTable(columns: header.map { DataTable.Column($0) }, rows: rows)
+    }
+}
