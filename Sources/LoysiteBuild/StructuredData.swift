@@ -9,7 +9,7 @@ enum StructuredData {
             ("@context", .string("https://schema.org")),
             ("@type", .string("DefinedTermSet")),
             ("@id", .string(url)),
-            ("name", .string("\(site.config.title) glossary")),
+            ("name", .string(site.config.title.lowercased().contains("glossary") ? site.config.title : "\(site.config.title) glossary")),
             ("url", .string(url)),
             ("inLanguage", .string(site.config.language)),
             ("hasDefinedTerm", .array(site.glossary.order.map { term($0, site: site, inSet: false) })),
