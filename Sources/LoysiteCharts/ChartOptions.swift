@@ -10,14 +10,28 @@ public struct ChartOptions: Sendable, Equatable {
     /// The width of the drawing in viewBox units. The SVG always scales to its
     /// container's width; this sets how much text fits across it.
     public var width: Double
+    /// The width of a second, narrower drawing for phones, or `nil` for none. A drawing
+    /// scales with its column, text included: a 640-wide chart on a 360-pixel screen
+    /// would have 7-pixel labels. So every chart but a sparkline is drawn twice, and
+    /// `charts.css` shows the narrow one when the figure is narrower than 34rem
+    /// (a container query; no JavaScript). Only one is ever displayed, so assistive
+    /// technology meets one.
+    public var narrowWidth: Double?
     /// The period of the data (`day`, `week`, `month`, `quarter`, `year`), when known:
     /// a cohort heatmap then titles its columns "Months since first order".
     public var period: String?
 
-    public init(currencyCode: String = "USD", idPrefix: String = "chart", width: Double = 640, period: String? = nil) {
+    public init(
+        currencyCode: String = "USD",
+        idPrefix: String = "chart",
+        width: Double = 640,
+        narrowWidth: Double? = 400,
+        period: String? = nil
+    ) {
         self.currencyCode = currencyCode
         self.idPrefix = idPrefix
         self.width = width
+        self.narrowWidth = narrowWidth
         self.period = period
     }
 

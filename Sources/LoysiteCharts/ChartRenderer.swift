@@ -16,8 +16,18 @@ public enum ChartRenderer {
     public static func render(_ spec: ChartSpec, table: DataTable, options: ChartOptions = ChartOptions()) throws(ChartError) -> String {
         try validate(spec)
         let idPrefix = options.safeIDPrefix
-        let drawing = try drawing(spec, table: table, options: options, idPrefix: idPrefix)
-        return ChartFigure.html(type: spec.type, title: spec.title, drawing: drawing, idPrefix: idPrefix)
+        let wide = try drawing(spec, table: table, options: options, idPrefix: idPrefix)
+        var variants = [ChartFigure.Variant(drawing: wide, idPrefix: idPrefix, role: nil)]
+        if spec.type != .sparkline, var narrow = options.narrowWidth, narrow.isFinite, narrow + 40 < options.drawingWidth {
+            narrow = max(240, narrow)
+            var narrowOptions = options
+            narrowOptions.width = narrow
+            let narrowPrefix = idPrefix + "-n"
+            let drawing = try drawing(spec, table: table, options: narrowOptions, idPrefix: narrowPrefix)
+            variants[0].role = .wide
+            variants.append(ChartFigure.Variant(drawing: drawing, idPrefix: narrowPrefix, role: .narrow))
+        }
+        return ChartFigure.html(type: spec.type, title: spec.title, variants: variants, table: wide.table, figureID: idPrefix)
     }
 
     static func drawing(_ spec: ChartSpec, table: DataTable, options: ChartOptions, idPrefix: String) throws(ChartError) -> ChartDrawing {

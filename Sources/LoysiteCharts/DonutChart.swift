@@ -87,13 +87,28 @@ enum DonutChart {
         let width = options.drawingWidth
         let currency = options.currencyCode
         let total = data.total
-        let rowsNeeded = Double(data.parts.count) * (Legend.rowHeight + 4) + 16
-        let height = max(spec.height ?? ChartStyle.donutHeight, min(rowsNeeded, 1200))
-        // The ring takes a square on the left, never more than 300 across.
-        let diameter = min(height - 16, 300, width * 0.45)
+        let legendHeight = Legend.columnHeight(data.parts.count)
+        // Wide: the ring on the left, the legend beside it. Narrow (phones): the ring
+        // centred on top, the legend under it at full width.
+        let stacked = width < 480
+        let height: Double
+        let diameter: Double
+        let center: (x: Double, y: Double)
+        let legendOrigin: (x: Double, y: Double)
+        if stacked {
+            diameter = min(spec.height.map { $0 - 16 } ?? 200, 200, width - 16)
+            center = (width / 2, 8 + diameter / 2)
+            legendOrigin = (8, 8 + diameter + 20)
+            height = legendOrigin.y + legendHeight + 8
+        } else {
+            height = max(spec.height ?? ChartStyle.donutHeight, min(legendHeight + 16, 1200))
+            // The ring takes a square on the left, never more than 300 across.
+            diameter = min(height - 16, 300, width * 0.45)
+            center = (8 + diameter / 2, height / 2)
+            legendOrigin = (center.x + diameter / 2 + 32, max(4, (height - legendHeight) / 2))
+        }
         let outer = diameter / 2
         let inner = outer * 0.6
-        let center = (x: 8 + outer, y: height / 2)
 
         var svg = SVGWriter()
         svg.open("g", ["class": "chart-slices"])
@@ -124,19 +139,17 @@ enum DonutChart {
             svg.close("g")
         }
 
-        let legendX = center.x + outer + 32
         let items = data.parts.map { part in
-            Legend.Item(
-                label: part.label, color: part.color,
-                detail: FigureFormatter.format(part.value, unit: data.unit, currencyCode: currency, style: .compact)
-                    + "  " + FigureFormatter.format(total > 0 ? part.value / total : 0, unit: .ratio)
-            )
+            Legend.Item(label: part.label, color: part.color, details: [
+                FigureFormatter.format(part.value, unit: data.unit, currencyCode: currency, style: .compact),
+                FigureFormatter.format(total > 0 ? part.value / total : 0, unit: .ratio),
+            ])
         }
-        let legendWidth = min(width - legendX - 8, 340)
-        let legend = Legend(column: items, marker: .swatch, x: legendX, y: 0, maxWidth: legendWidth)
-        // Centre the legend's rows on the ring.
-        let shifted = Legend(column: items, marker: .swatch, x: legendX, y: max(4, (height - legend.height) / 2), maxWidth: legendWidth)
-        shifted.draw(into: &svg)
+        let legend = Legend(
+            column: items, marker: .swatch, x: legendOrigin.x, y: legendOrigin.y,
+            maxWidth: min(width - legendOrigin.x - 8, 340)
+        )
+        legend.draw(into: &svg)
 
         let description = data.parts.map { part in
             "\(part.label) \(FigureFormatter.format(part.value, unit: data.unit, currencyCode: currency)) (\(FigureFormatter.format(total > 0 ? part.value / total : 0, unit: .ratio)))"

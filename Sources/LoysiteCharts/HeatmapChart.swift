@@ -37,7 +37,10 @@ enum HeatmapChart {
         let gridLeft = cursor + 10
         let columnCount = Double(max(1, data.columns.count))
         let cellWidth = min(maxCellWidth, (width - gridLeft - 4) / columnCount)
-        let gridTop = (data.columnTitle == nil ? 4 : 22) + fontSize + 10
+        // A title row over the columns for cohort tables, and for ratios (whose cells may
+        // have to drop their % sign and say so there).
+        let hasTitleRow = data.columnTitle != nil || data.unit == .ratio
+        let gridTop = (hasTitleRow ? 22 : 4) + fontSize + 10
         let rowCount = Double(max(1, data.rows.count))
         var cellHeight = data.rows.count > 24 ? 20 : cellHeight
         if let requestedHeight {
@@ -60,7 +63,12 @@ enum HeatmapChart {
 
         // Column title and labels across the top, thinned when cells are narrow.
         svg.open("g", ["class": "chart-axis chart-axis-category", "fill": "currentColor"])
-        if let title = data.columnTitle {
+        let textStyle = cellTextStyle(data, layout: layout, currencyCode: currency)
+        var title = data.columnTitle
+        if !textStyle.percentSign && textStyle.fontSize != nil {
+            title = (title.map { $0 + " · " } ?? "") + "values in %"
+        }
+        if let title {
             svg.element("text", [
                 "x": layout.gridLeft.svg, "y": "14", "font-size": ChartStyle.smallFontSize.svg,
                 "fill-opacity": ChartStyle.mutedTextOpacity,
@@ -115,12 +123,11 @@ enum HeatmapChart {
                 ])
                 svg.tooltip("\(data.rows[row]) · \(data.columns[column]): \(full)")
                 svg.close("rect")
-                let text = cellText(value, data: data, currencyCode: currency)
-                if let fontSize = fittingFontSize(text, width: layout.cellWidth - 4, height: layout.cellHeight) {
+                if let fontSize = textStyle.fontSize {
                     svg.element("text", [
                         "x": (x + layout.cellWidth / 2).svg, "y": (y + layout.cellHeight / 2).svg, "dy": "0.35em",
                         "font-size": fontSize.svg, "fill": colors.textColor(for: value),
-                    ], text: text)
+                    ], text: cellText(value, data: data, percentSign: textStyle.percentSign, currencyCode: currency))
                 }
                 svg.close("g")
             }
@@ -164,25 +171,41 @@ enum HeatmapChart {
         return SequentialColorScale(lower: low, upper: high > low ? high : low + 1)
     }
 
+    /// How cell figures are written: one font size for all cells (a grid where some
+    /// cells have text and others not reads as missing data), and percentages without
+    /// their % sign when the cells are too narrow for it. No size fits: no cell text;
+    /// tooltips and the data table still carry every figure.
+    struct CellTextStyle: Equatable {
+        var fontSize: Double?
+        var percentSign: Bool
+    }
+
+    static func cellTextStyle(_ data: HeatmapData, layout: Layout, currencyCode: String) -> CellTextStyle {
+        let room = layout.cellWidth - 3
+        let signOptions = data.unit == .ratio ? [true, false] : [true]
+        for percentSign in signOptions {
+            let texts = data.presentValues.map { cellText($0, data: data, percentSign: percentSign, currencyCode: currencyCode) }
+            for size in [ChartStyle.smallFontSize, 10, 9] where size <= layout.cellHeight - 4 {
+                if texts.allSatisfy({ TextMetrics.width($0, fontSize: size) <= room }) {
+                    return CellTextStyle(fontSize: size, percentSign: percentSign)
+                }
+            }
+        }
+        return CellTextStyle(fontSize: nil, percentSign: true)
+    }
+
     /// A cell's text: whole percentages for ratios (the table below has the decimals),
     /// compact figures otherwise.
-    static func cellText(_ value: Double, data: HeatmapData, currencyCode: String) -> String {
-        data.unit == .ratio
-            ? FigureFormatter.format(value, unit: .ratio, style: .axis(step: 0.01))
-            : FigureFormatter.format(value, unit: data.unit, currencyCode: currencyCode, style: .compact)
+    static func cellText(_ value: Double, data: HeatmapData, percentSign: Bool = true, currencyCode: String) -> String {
+        guard data.unit == .ratio else {
+            return FigureFormatter.format(value, unit: data.unit, currencyCode: currencyCode, style: .compact)
+        }
+        let text = FigureFormatter.format(value, unit: .ratio, style: .axis(step: 0.01))
+        return percentSign ? text : String(text.dropLast())
     }
 
     private static func sizeText(_ value: Double?, data: HeatmapData, currencyCode: String) -> String {
         FigureFormatter.format(value, unit: data.sizeUnit, currencyCode: currencyCode, style: .full)
-    }
-
-    /// The largest of the cell font sizes at which `text` fits; `nil` when none does
-    /// (the tooltip and the data table still carry the figure).
-    static func fittingFontSize(_ text: String, width: Double, height: Double) -> Double? {
-        for size in [ChartStyle.smallFontSize, 9.5] where size <= height - 2 {
-            if TextMetrics.width(text, fontSize: size) <= width { return size }
-        }
-        return nil
     }
 
     /// A colour ramp with its lowest and highest values, so the shades can be read.

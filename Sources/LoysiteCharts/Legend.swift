@@ -12,8 +12,8 @@ struct Legend {
     struct Item {
         var label: String
         var color: String
-        /// Extra text after the label (a donut slice's value and share).
-        var detail: String? = nil
+        /// Extra columns after the label, right-aligned (a donut part's value and share).
+        var details: [String] = []
     }
 
     private struct Placed {
@@ -30,7 +30,8 @@ struct Legend {
 
     private let placed: [Placed]
     private let marker: Marker
-    private let detailX: Double?
+    /// The right edge of each detail column.
+    private let detailRightEdges: [Double]
     /// The height the legend takes, for the layout below it.
     let height: Double
 
@@ -53,26 +54,44 @@ struct Legend {
         }
         self.placed = placed
         self.marker = marker
-        self.detailX = nil
+        self.detailRightEdges = []
         self.height = items.isEmpty ? 0 : cursorY - y + Self.rowHeight
     }
 
-    /// One item per row from (`x`, `y`); details (values) right-aligned at `x + maxWidth`.
+    /// One item per row from (`x`, `y`); detail columns right-aligned, the last one
+    /// ending at `x + maxWidth`.
     init(column items: [Item], marker: Marker, x: Double, y: Double, maxWidth: Double) {
         let fontSize = ChartStyle.fontSize
-        let widestDetail = items.map { TextMetrics.width($0.detail ?? "", fontSize: fontSize) }.max() ?? 0
-        let labelRoom = max(40, maxWidth - Self.markerSize - Self.markerGap - widestDetail - Self.itemGap)
+        let columnCount = items.map(\.details.count).max() ?? 0
+        let columnWidths = (0..<columnCount).map { column in
+            items.map { $0.details.indices.contains(column) ? TextMetrics.width($0.details[column], fontSize: fontSize) : 0 }.max() ?? 0
+        }
+        var edges: [Double] = []
+        var right = x + maxWidth
+        for width in columnWidths.reversed() {
+            edges.insert(right, at: 0)
+            right -= width + Self.itemGap
+        }
+        let labelRoom = max(40, right - x - Self.markerSize - Self.markerGap)
         self.placed = items.enumerated().map { index, item in
             Placed(
                 item: item,
                 visible: TextMetrics.truncate(item.label, toWidth: labelRoom, fontSize: fontSize).text,
                 x: x,
-                y: y + Double(index) * (Self.rowHeight + 4)
+                y: y + Double(index) * Self.columnRowHeight
             )
         }
         self.marker = marker
-        self.detailX = widestDetail > 0 ? x + maxWidth : nil
-        self.height = items.isEmpty ? 0 : Double(items.count) * (Self.rowHeight + 4) - 4
+        self.detailRightEdges = edges
+        self.height = Self.columnHeight(items.count)
+    }
+
+    /// Rows in a column legend are spaced a little wider than in a flow.
+    static let columnRowHeight = rowHeight + 4
+
+    /// The height of a column legend of `count` items.
+    static func columnHeight(_ count: Int) -> Double {
+        count == 0 ? 0 : Double(count) * columnRowHeight - 4
     }
 
     func draw(into svg: inout SVGWriter) {
@@ -98,10 +117,10 @@ struct Legend {
                 "y": middle.svg,
                 "dy": "0.35em",
             ])
-            if let detailX, let detail = entry.item.detail {
+            for (column, detail) in entry.item.details.enumerated() where column < detailRightEdges.count {
                 svg.element("text", [
-                    "x": detailX.svg, "y": middle.svg, "dy": "0.35em",
-                    "text-anchor": "end", "fill-opacity": ChartStyle.mutedTextOpacity
+                    "x": detailRightEdges[column].svg, "y": middle.svg, "dy": "0.35em",
+                    "text-anchor": "end", "fill-opacity": ChartStyle.mutedTextOpacity,
                 ], text: detail)
             }
         }

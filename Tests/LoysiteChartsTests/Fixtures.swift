@@ -37,7 +37,7 @@ enum Fixtures {
             columns: [.init("cohort", unit: .plain), .init("size", unit: .count)]
                 + (0..<count).map { .init(String($0), unit: .ratio) },
             rows: (0..<count).map { row in
-                [.text(period(row)), .number(Double(150 - row * 17))]
+                [.text(period(row)), .number(Double(150 - (row * 17) % 120))]
                     + (0..<count).map { k in
                         guard k < count - row else { return .null }
                         return .number(k == 0 ? 1 : max(0.05, 0.55 - Double(k) * 0.09 + Double(row % 2) * 0.03))

@@ -40,6 +40,23 @@ import Testing
         #expect(details.descendants("th").dropFirst().first?.text == "Retention rate")
     }
 
+    @Test func phonesGetANarrowDrawing() throws {
+        let chart = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(12), options: ChartOptions(idPrefix: "p"))
+        #expect(chart.svgs.map { $0.attributes["class"] ?? "" } == ["chart-svg chart-svg-wide", "chart-svg chart-svg-narrow"])
+        #expect(chart.svgs.map { SVGGeometry($0).width } == [640, 400])
+        #expect(chart.svgs[1].attributes["aria-labelledby"] == "p-n-title p-n-desc")
+        #expect(chart.svgs[1].descendants("desc").first?.text == chart.svgs[0].descendants("desc").first?.text)
+        #expect(chart.figure.descendants("details").count == 1)
+        // The narrow drawing thins its labels further rather than letting them collide.
+        let labels = { (svg: Node) in svg.withClass("chart-axis-category").flatMap { $0.descendants("text") }.count }
+        #expect(labels(chart.svgs[1]) < labels(chart.svgs[0]))
+        // Without a narrow width, or for a sparkline, there is one drawing.
+        let single = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(3), options: ChartOptions(narrowWidth: nil))
+        #expect(single.svgs.count == 1 && single.svg.attributes["class"] == "chart-svg")
+        let spark = try Rendered(ChartSpec(type: .sparkline, x: "period", y: ["revenue"]), Fixtures.periods(3))
+        #expect(spark.svgs.count == 1)
+    }
+
     @Test func coloursAreThemeVariablesAndTextIsCurrentColor() throws {
         let chart = try Rendered(ChartSpec(type: .line, x: "period", y: ["a", "b"]), Fixtures.twoSeries([(1, 2), (3, 4)]))
         let strokes = chart.svg.withClass("chart-line").compactMap { $0.attributes["stroke"] }

@@ -5,8 +5,11 @@ import LoysiteSupport
 struct Rendered {
     let html: String
     let figure: Node
+    /// The first (wide) drawing.
     let svg: Node
     let geometry: SVGGeometry
+    /// Every drawing: the wide one and, for most types, the narrow one for phones.
+    let svgs: [Node]
 
     init(_ spec: ChartSpec, _ table: DataTable, options: ChartOptions = ChartOptions(idPrefix: "chart-1")) throws {
         html = try ChartRenderer.render(spec, table: table, options: options)
@@ -17,6 +20,7 @@ struct Rendered {
         }
         self.figure = figure
         self.svg = svg
+        self.svgs = figure.children.filter { $0.name == "svg" }
         self.geometry = SVGGeometry(svg)
     }
 

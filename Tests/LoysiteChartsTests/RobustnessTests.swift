@@ -105,11 +105,15 @@ import Testing
             let found = pattern.firstMatch(in: lower, range: NSRange(lower.startIndex..., in: lower)) != nil
             #expect(!found, "\(context): output contains \(bad)", sourceLocation: sourceLocation)
         }
-        #expect(chart.geometry.width > 0 && chart.geometry.height > 0, "\(context): viewBox", sourceLocation: sourceLocation)
-        let problems = chart.geometry.outOfBounds()
-        #expect(problems.isEmpty, "\(context): outside the viewBox: \(problems.prefix(5))", sourceLocation: sourceLocation)
+        for svg in chart.svgs {
+            let geometry = SVGGeometry(svg)
+            let variant = svg.attributes["class"] ?? ""
+            #expect(geometry.width > 0 && geometry.height > 0, "\(context) \(variant): viewBox", sourceLocation: sourceLocation)
+            let problems = geometry.outOfBounds()
+            #expect(problems.isEmpty, "\(context) \(variant): outside the viewBox: \(problems.prefix(5))", sourceLocation: sourceLocation)
+        }
         // Numbers in coordinates have at most two decimals.
-        for node in chart.svg.all {
+        for node in chart.svgs.flatMap(\.all) {
             for key in ["x", "y", "width", "height", "cx", "cy", "x1", "y1", "x2", "y2"] {
                 if let text = node.attributes[key], let dot = text.firstIndex(of: ".") {
                     #expect(text.distance(from: dot, to: text.endIndex) <= 3, "\(context): \(key)=\(text)", sourceLocation: sourceLocation)
