@@ -109,7 +109,8 @@ struct CartesianFrame {
             self.labelStep = labels.thinningStep(positions: self.categoryCenters, minX: 0, maxX: width)
 
         case .horizontal:
-            let labels = CategoryLabels(categories, maxWidth: min(220, width * 0.32))
+            // Names get a third of the width, or two fifths on a phone-sized drawing.
+            let labels = CategoryLabels(categories, maxWidth: min(220, width * (width < 480 ? 0.4 : 0.32)))
             let left = max(40, labels.widest + ChartStyle.tickLabelPadding + 6)
             let right = 20 + extra.trailing
             let axis = ValueAxis.fitting(

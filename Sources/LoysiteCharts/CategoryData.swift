@@ -34,16 +34,7 @@ struct CategoryData: Equatable {
     /// what cannot be drawn with a message that says what to write instead.
     static func resolve(_ spec: ChartSpec, table: DataTable) throws(ChartError) -> CategoryData {
         let columnNames = table.columns.map(\.name)
-        let xIndex: Int?
-        if let x = spec.x {
-            guard let index = table.columnIndex(x) else {
-                throw .unknownColumn(x, role: "x", available: columnNames)
-            }
-            xIndex = index
-        } else {
-            xIndex = TableColumns.defaultCategoryColumn(table)
-        }
-
+        let xIndex = try TableColumns.categoryColumn(named: spec.x, in: table)
         let yIndices: [Int]
         if spec.y.isEmpty {
             yIndices = table.columns.indices.filter { index in
@@ -53,15 +44,7 @@ struct CategoryData: Equatable {
                 throw ChartError(.missingData, "no numeric column to draw; the table has columns: \(columnNames.joined(separator: ", "))")
             }
         } else {
-            var indices: [Int] = []
-            for name in spec.y {
-                guard let index = table.columnIndex(name) else {
-                    throw .unknownColumn(name, role: "y", available: columnNames)
-                }
-                try TableColumns.requireNumeric(table, column: index)
-                indices.append(index)
-            }
-            yIndices = indices
+            yIndices = try TableColumns.valueColumns(named: spec.y, in: table)
         }
 
         let unit = try TableColumns.commonUnit(
@@ -70,10 +53,7 @@ struct CategoryData: Equatable {
             yWasGiven: !spec.y.isEmpty
         )
 
-        let categories: [String] = table.rows.indices.map { row in
-            guard let xIndex else { return String(row + 1) }
-            return table.rows[row][xIndex].text.map { $0.isEmpty ? "—" : $0 } ?? "—"
-        }
+        let categories = TableColumns.categoryLabels(table, column: xIndex)
         let labels = yIndices.map { ColumnLabel.display(table.columns[$0].name, labels: spec.labels) }
         let colors = ChartPalette.colors(forSeries: yIndices.map { table.columns[$0].name }, custom: spec.colors)
         let series = yIndices.enumerated().map { position, index in

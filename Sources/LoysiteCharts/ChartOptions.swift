@@ -25,7 +25,7 @@ public struct ChartOptions: Sendable, Equatable {
         currencyCode: String = "USD",
         idPrefix: String = "chart",
         width: Double = 640,
-        narrowWidth: Double? = 400,
+        narrowWidth: Double? = 360,
         period: String? = nil
     ) {
         self.currencyCode = currencyCode

@@ -22,19 +22,11 @@ struct HeatmapData {
 
     static func resolve(_ spec: ChartSpec, table: DataTable, period: String?) throws(ChartError) -> HeatmapData {
         let names = table.columns.map(\.name)
-        let xIndex: Int?
-        if let x = spec.x {
-            guard let index = table.columnIndex(x) else { throw .unknownColumn(x, role: "x", available: names) }
-            xIndex = index
-        } else {
-            xIndex = TableColumns.defaultCategoryColumn(table)
-        }
+        let xIndex = try TableColumns.categoryColumn(named: spec.x, in: table)
 
         let sizeIndex: Int?
         if let size = spec.size {
-            guard let index = table.columnIndex(size) else { throw .unknownColumn(size, role: "size", available: names) }
-            try TableColumns.requireNumeric(table, column: index)
-            sizeIndex = index
+            sizeIndex = try TableColumns.valueColumns(named: [size], in: table, role: "size")[0]
         } else if let index = table.columnIndex("size"), index != xIndex, TableColumns.isNumeric(table, column: index) {
             sizeIndex = index
         } else {
@@ -52,11 +44,7 @@ struct HeatmapData {
                 throw ChartError(.missingData, "a heatmap needs numeric columns for its cells, and this table has none besides its row labels; give y: [...] (columns: \(names.joined(separator: ", ")))")
             }
         } else {
-            for name in spec.y {
-                guard let index = table.columnIndex(name) else { throw .unknownColumn(name, role: "y", available: names) }
-                try TableColumns.requireNumeric(table, column: index)
-                cellIndices.append(index)
-            }
+            cellIndices = try TableColumns.valueColumns(named: spec.y, in: table)
         }
         let unit = try TableColumns.commonUnit(
             of: cellIndices.map { table.columns[$0] }, allowMixed: spec.mixedUnits, yWasGiven: !spec.y.isEmpty
@@ -72,10 +60,7 @@ struct HeatmapData {
 
         return HeatmapData(
             rowHeader: xIndex.map { ColumnLabel.display(table.columns[$0].name, labels: spec.labels) } ?? "#",
-            rows: table.rows.indices.map { row in
-                guard let xIndex else { return String(row + 1) }
-                return table.rows[row][xIndex].text.map { $0.isEmpty ? "—" : $0 } ?? "—"
-            },
+            rows: TableColumns.categoryLabels(table, column: xIndex),
             sizeHeader: sizeIndex.map { ColumnLabel.display(table.columns[$0].name, labels: spec.labels) },
             sizes: table.rows.map { row in sizeIndex.flatMap { TableColumns.number(in: row[$0]) } },
             sizeUnit: sizeIndex.map { table.columns[$0].unit } ?? .count,

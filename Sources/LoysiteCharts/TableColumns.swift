@@ -63,6 +63,37 @@ enum TableColumns {
         return table.columns.count > 1 ? 0 : nil
     }
 
+    /// The category column a block names, or the default one when it names none.
+    static func categoryColumn(named name: String?, in table: DataTable) throws(ChartError) -> Int? {
+        guard let name else { return defaultCategoryColumn(table) }
+        guard let index = table.columnIndex(name) else {
+            throw .unknownColumn(name, role: "x", available: table.columns.map(\.name))
+        }
+        return index
+    }
+
+    /// The columns a block names as values, each checked to exist and hold numbers.
+    static func valueColumns(named names: [String], in table: DataTable, role: String = "y") throws(ChartError) -> [Int] {
+        var indices: [Int] = []
+        for name in names {
+            guard let index = table.columnIndex(name) else {
+                throw .unknownColumn(name, role: role, available: table.columns.map(\.name))
+            }
+            try requireNumeric(table, column: index)
+            indices.append(index)
+        }
+        return indices
+    }
+
+    /// One label per row from the category column (`—` for an empty cell), or the row
+    /// numbers 1, 2, 3 … when there is none.
+    static func categoryLabels(_ table: DataTable, column: Int?) -> [String] {
+        table.rows.indices.map { row in
+            guard let column else { return String(row + 1) }
+            return table.rows[row][column].text.map { $0.isEmpty ? "—" : $0 } ?? "—"
+        }
+    }
+
     /// Identifier columns (`customer_id`, `id`) are numbers that are not figures; a
     /// default `y` leaves them out.
     static func looksLikeIdentifier(_ name: String) -> Bool {

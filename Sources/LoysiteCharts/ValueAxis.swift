@@ -24,12 +24,12 @@ struct ValueAxis {
     }
 
     /// A scale for a horizontal axis of `length` whose labels do not collide: starts
-    /// with one tick per ~80 units and takes fewer while labels would touch.
+    /// with one tick per ~56 units and takes fewer while labels would touch.
     static func fitting(
         minimum: Double, maximum: Double, includeZero: Bool, length: Double,
         unit: DataTable.Unit, currencyCode: String
     ) -> ValueAxis {
-        var target = max(2, min(10, Int(length / 80)))
+        var target = max(2, min(10, Int(length / 56)))
         while true {
             let axis = ValueAxis(
                 scale: NiceScale.make(minimum: minimum, maximum: maximum, targetTicks: target, includeZero: includeZero),

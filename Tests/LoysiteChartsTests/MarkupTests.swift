@@ -43,7 +43,7 @@ import Testing
     @Test func phonesGetANarrowDrawing() throws {
         let chart = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(12), options: ChartOptions(idPrefix: "p"))
         #expect(chart.svgs.map { $0.attributes["class"] ?? "" } == ["chart-svg chart-svg-wide", "chart-svg chart-svg-narrow"])
-        #expect(chart.svgs.map { SVGGeometry($0).width } == [640, 400])
+        #expect(chart.svgs.map { SVGGeometry($0).width } == [640, 360])
         #expect(chart.svgs[1].attributes["aria-labelledby"] == "p-n-title p-n-desc")
         #expect(chart.svgs[1].descendants("desc").first?.text == chart.svgs[0].descendants("desc").first?.text)
         #expect(chart.figure.descendants("details").count == 1)
