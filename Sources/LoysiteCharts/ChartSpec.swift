@@ -49,6 +49,12 @@ public struct ChartSpec: Sendable, Equatable {
     /// values become the slices. Default: the last row.
     public var row: String?
 
+    /// The block keys this spec reads, besides the `data` and `metric` keys that choose
+    /// the table: a block with another key has a typo worth a warning.
+    public static let keys: [String] = [
+        "type", "title", "x", "y", "percent", "horizontal", "height", "colors", "mixed_units", "labels", "size", "row",
+    ]
+
     public init(
         type: ChartType,
         title: String? = nil,

@@ -182,14 +182,17 @@ enum HeatmapChart {
 
     static func cellTextStyle(_ data: HeatmapData, layout: Layout, currencyCode: String) -> CellTextStyle {
         let room = layout.cellWidth - 3
-        let signOptions = data.unit == .ratio ? [true, false] : [true]
-        for percentSign in signOptions {
-            let texts = data.presentValues.map { cellText($0, data: data, percentSign: percentSign, currencyCode: currencyCode) }
-            for size in [ChartStyle.smallFontSize, 10, 9] where size <= layout.cellHeight - 4 {
-                if texts.allSatisfy({ TextMetrics.width($0, fontSize: size) <= room }) {
-                    return CellTextStyle(fontSize: size, percentSign: percentSign)
-                }
+        // Larger text without the % sign reads better than tiny text with it; the
+        // smallest size is the last resort.
+        var candidates: [(size: Double, percentSign: Bool)] = [(ChartStyle.smallFontSize, true), (10, true)]
+        if data.unit == .ratio { candidates += [(ChartStyle.smallFontSize, false), (10, false)] }
+        candidates.append((9, data.unit != .ratio))
+        for candidate in candidates where candidate.size <= layout.cellHeight - 4 {
+            let fits = data.presentValues.allSatisfy { value in
+                let text = cellText(value, data: data, percentSign: candidate.percentSign, currencyCode: currencyCode)
+                return TextMetrics.width(text, fontSize: candidate.size) <= room
             }
+            if fits { return CellTextStyle(fontSize: candidate.size, percentSign: candidate.percentSign) }
         }
         return CellTextStyle(fontSize: nil, percentSign: true)
     }

@@ -176,6 +176,20 @@ import Testing
         #expect(chart.svg.descendants("linearGradient").first?.attributes["id"] == "c-ramp")
     }
 
+    @Test func heatmapCellTextIsAllOrNothing() throws {
+        // 24 periods: cells too narrow for "100%" show "100", and the title says so.
+        let dense = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(24), options: ChartOptions(narrowWidth: nil))
+        let texts = dense.svg.withClass("chart-cell").map { $0.descendants("text").first?.ownText }
+        #expect(texts.count == 24 * 25 / 2)
+        #expect(texts.allSatisfy { $0 != nil && !$0!.contains("%") })
+        #expect(dense.svg.withClass("chart-axis-category").flatMap { $0.descendants("text") }.contains { $0.ownText.hasSuffix("values in %") })
+        // 60 periods: no cell has room, so none has text; every tooltip is still there.
+        let denser = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(60), options: ChartOptions(narrowWidth: nil))
+        let cells = denser.svg.withClass("chart-cell")
+        #expect(cells.count == 60 * 61 / 2)
+        #expect(cells.allSatisfy { $0.descendants("text").isEmpty && $0.descendants("title").count == 1 })
+    }
+
     @Test func heatmapTextContrastsWithEveryCell() throws {
         let chart = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(8))
         for cell in chart.svg.withClass("chart-cell") {

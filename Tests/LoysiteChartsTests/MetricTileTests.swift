@@ -78,3 +78,15 @@ import Testing
         #expect(MetricTile.renderGrid(tiles) == MetricTile.renderGrid(tiles))
     }
 }
+
+@Suite struct KnownFiguresTests {
+    @Test func directionsAndUnits() {
+        #expect(KnownFigures.higherIsBetter("churn_rate") == false)
+        #expect(KnownFigures.higherIsBetter("nps") == true)
+        #expect(KnownFigures.higherIsBetter("something_else") == true)
+        #expect(KnownFigures.unit(for: "revenue") == .money)
+        #expect(KnownFigures.unit(for: "retention_rate") == .ratio)
+        #expect(KnownFigures.unit(for: "nps") == .score)
+        #expect(KnownFigures.unit(for: "unknown") == nil)
+    }
+}
