@@ -62,6 +62,7 @@ enum BarChart {
         if let valueLabels {
             drawValueLabels(valueLabels, values: data.series[0].values, frame: frame, thickness: thickness, into: &svg)
         }
+        frame.drawBaseline(into: &svg)
         frame.drawLegend(into: &svg)
 
         let summary = ([ChartSummary.categories(data, noun: horizontal ? "bars" : "points")]

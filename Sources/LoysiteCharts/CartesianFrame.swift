@@ -148,6 +148,11 @@ struct CartesianFrame {
         }
     }
 
+    /// The zero line, over the marks.
+    func drawBaseline(into svg: inout SVGWriter) {
+        axis.drawBaseline(into: &svg, position: valuePosition, plot: plot, vertical: orientation == .vertical)
+    }
+
     func drawLegend(into svg: inout SVGWriter) {
         legend?.draw(into: &svg)
     }

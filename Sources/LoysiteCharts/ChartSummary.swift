@@ -8,7 +8,7 @@ enum ChartSummary {
         let count = data.categories.count
         var text = "\(count) \(count == 1 ? String(noun.dropLast()) : noun)"
         if let first = data.categories.first, let last = data.categories.last {
-            let prefix = data.categoryLabel.map { $0 + " " } ?? ""
+            let prefix = data.categoryLabel.map { $0.lowercasedFirst + " " } ?? ""
             text += count == 1 ? ", \(prefix)\(first)" : ", \(prefix)\(first) to \(last)"
         }
         return text + "."

@@ -22,6 +22,8 @@ enum LineChart {
         )
         var svg = SVGWriter()
         frame.drawAxes(into: &svg)
+        // Under the lines: a line running along zero stays on top.
+        frame.drawBaseline(into: &svg)
         let baseline = frame.valuePosition.baseline
         let showDots = data.categories.count <= maxPointsWithDots
 

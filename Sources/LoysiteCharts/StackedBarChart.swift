@@ -78,6 +78,7 @@ enum StackedBarChart {
             }
             svg.close("g")
         }
+        frame.drawBaseline(into: &svg)
         frame.drawLegend(into: &svg)
 
         var summary = [ChartSummary.categories(data, noun: horizontal ? "bars" : "points")]

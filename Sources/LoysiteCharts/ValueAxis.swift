@@ -48,7 +48,7 @@ struct ValueAxis {
         svg.open("g", ["class": "chart-axis chart-axis-value", "fill": "currentColor"])
         for (tick, label) in zip(scale.ticks, labels) {
             let y = position(tick)
-            drawGridLine(into: &svg, x1: plot.left, y1: y, x2: plot.right, y2: y, isZero: tick == 0)
+            if tick != 0 { drawGridLine(into: &svg, x1: plot.left, y1: y, x2: plot.right, y2: y) }
             svg.element("text", [
                 "x": (plot.left - ChartStyle.tickLabelPadding).svg, "y": y.svg, "dy": "0.35em",
                 "text-anchor": "end", "fill-opacity": ChartStyle.mutedTextOpacity,
@@ -62,7 +62,7 @@ struct ValueAxis {
         svg.open("g", ["class": "chart-axis chart-axis-value", "fill": "currentColor"])
         for (tick, label) in zip(scale.ticks, labels) {
             let x = position(tick)
-            drawGridLine(into: &svg, x1: x, y1: plot.top, x2: x, y2: plot.bottom, isZero: tick == 0)
+            if tick != 0 { drawGridLine(into: &svg, x1: x, y1: plot.top, x2: x, y2: plot.bottom) }
             svg.element("text", [
                 "x": x.svg, "y": (plot.bottom + ChartStyle.tickLabelPadding + ChartStyle.fontSize * 0.8).svg,
                 "text-anchor": "middle", "fill-opacity": ChartStyle.mutedTextOpacity,
@@ -71,12 +71,23 @@ struct ValueAxis {
         svg.close("g")
     }
 
-    private func drawGridLine(into svg: inout SVGWriter, x1: Double, y1: Double, x2: Double, y2: Double, isZero: Bool) {
+    /// The zero line, drawn over the marks so bars visibly grow from it (up, down or
+    /// right). Nothing when zero is outside the axis (a line chart from 35% to 55%).
+    func drawBaseline(into svg: inout SVGWriter, position: LinearScale, plot: PlotArea, vertical: Bool) {
+        guard scale.lower <= 0, scale.upper >= 0 else { return }
+        let at = position(0)
         svg.empty("line", [
-            "x1": x1.svg, "y1": y1.svg, "x2": x2.svg, "y2": y2.svg,
-            "stroke": "currentColor",
-            "stroke-opacity": isZero ? ChartStyle.baselineOpacity : ChartStyle.gridOpacity,
-            "class": isZero ? "chart-baseline" : "chart-grid",
+            "class": "chart-baseline",
+            "x1": (vertical ? plot.left : at).svg, "y1": (vertical ? at : plot.top).svg,
+            "x2": (vertical ? plot.right : at).svg, "y2": (vertical ? at : plot.bottom).svg,
+            "stroke": "currentColor", "stroke-opacity": ChartStyle.baselineOpacity,
+        ])
+    }
+
+    private func drawGridLine(into svg: inout SVGWriter, x1: Double, y1: Double, x2: Double, y2: Double) {
+        svg.empty("line", [
+            "class": "chart-grid", "x1": x1.svg, "y1": y1.svg, "x2": x2.svg, "y2": y2.svg,
+            "stroke": "currentColor", "stroke-opacity": ChartStyle.gridOpacity,
         ])
     }
 }
