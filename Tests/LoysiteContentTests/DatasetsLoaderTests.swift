@@ -263,6 +263,16 @@ import Testing
         #expect(file.hasSuffix("}\n"))
         #expect(file == MetricsDocument.fileContents(datasets: fixture.load().datasets, version: "1.2.3"))
 
+        // Headline figures: orders overall, retention of the last month (February: A of {A}).
+        let orders = try #require(datasets.first { $0.name == "orders" })
+        #expect(orders.headlineFigures.map(\.name) == ["customers", "orders", "revenue", "average_order_value", "repeat_purchase_rate", "retention_rate"])
+        #expect(orders.headlineFigures.map(\.value) == [2, 3, 31.5, 10.5, 0.5, 1])
+        #expect(orders.headlineFigures.last?.period == "2026-02")
+        let nps = try #require(datasets.first { $0.name == "nps" })
+        #expect(nps.headlineFigures.map(\.name) == ["nps", "nps", "responses"])
+        #expect(nps.headlineFigures.map(\.period) == [nil, "2026-01", nil])
+        #expect(datasets.first { $0.name == "visits" }?.headlineFigures.isEmpty == true)
+
         let summary = MetricsSummary.text(datasets: datasets, currency: "USD")
         #expect(summary.contains("orders — content/data/orders.csv (orders, by month)"))
         #expect(summary.contains("  revenue                31.50 USD\n"))
