@@ -282,3 +282,41 @@ import Testing
         #expect(summary.contains("visits — content/data/visits.csv (series)"))
     }
 }
+
+/// Numbers are plain decimals with a point; anything else is a bad row with a reason.
+@Suite struct DatasetsNumberTests {
+    @Test(arguments: [
+        ("1,234.50", "is not a number: thousands separators and decimal commas are not read (write 1234.50)"),
+        ("1 234", "is not a number: thousands separators and decimal commas are not read (write 1234.50)"),
+        ("1'234", "is not a number: thousands separators and decimal commas are not read (write 1234.50)"),
+        ("12,5", "is not a number: thousands separators and decimal commas are not read (write 1234.50)"),
+        ("1e3", "is written with an exponent; write it as a plain decimal number"),
+        ("$5", "is not a number (write numbers like 1234.50: digits, an optional sign and decimal point)"),
+        ("1.2.3", "is not a number (write numbers like 1234.50: digits, an optional sign and decimal point)"),
+        ("--1", "is not a number (write numbers like 1234.50: digits, an optional sign and decimal point)"),
+    ])
+    func rejected(text: String, reason: String) throws {
+        let fixture = try DatasetsFixture(["o.yml": "kind: orders\n", "o.csv": "customer_id,date,amount\nA,2026-01-01,\"\(text)\"\n"])
+        let (_, messages) = try fixture.loadOne()
+        #expect(messages == ["content/data/o.csv:2:14: error: column 'amount': '\(text)' \(reason)"])
+    }
+
+    @Test func emptyAmount() throws {
+        let fixture = try DatasetsFixture(["o.yml": "kind: orders\n", "o.csv": "customer_id,date,amount\nA,2026-01-01,\n"])
+        let (_, messages) = try fixture.loadOne()
+        #expect(messages == ["content/data/o.csv:2:14: error: column 'amount': empty value where a number is required"])
+    }
+
+    @Test func accepted() throws {
+        // +3, .5, 18, -0.25 and 1.10 (spaces around are fine): 3 + 0.5 + 18 − 0.25 + 1.1 = 22.35.
+        let fixture = try DatasetsFixture([
+            "o.yml": "kind: orders\n",
+            "o.csv": "customer_id,date,amount\nA,2026-01-01,+3\nA,2026-01-01,.5\nA,2026-01-01,18\nA,2026-01-01,-0.25\nA,2026-01-01, 1.10 \n",
+        ])
+        let (dataset, messages) = try fixture.loadOne()
+        #expect(messages.isEmpty)
+        // Without an order column every row is an order: −0.25 is a return.
+        #expect(dataset.orders?.revenue.description == "22.6")
+        #expect(dataset.orders?.returnsAmount.description == "-0.25")
+    }
+}
