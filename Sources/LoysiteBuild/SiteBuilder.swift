@@ -1,5 +1,6 @@
 import Foundation
 import LoysiteContent
+import LoysiteMetrics
 import LoysiteRender
 import LoysiteSupport
 
@@ -37,6 +38,12 @@ public enum SiteBuilder {
         }
         timer.finish("load")
 
+        // 1b. datasets (content/data/): every figure of SPEC §2, written to metrics.json.
+        let (datasets, datasetDiagnostics) = DatasetLoader.loadAll(
+            root: options.root, defaultPeriod: Period(rawValue: content.config.period) ?? .month)
+        diagnostics.append(contentsOf: datasetDiagnostics)
+        timer.finish("datasets")
+
         // 2. index
         let index = PageIndex(pages: content.pages)
         diagnostics.append(contentsOf: index.diagnostics)
@@ -59,7 +66,8 @@ public enum SiteBuilder {
         timer.finish("link")
 
         // 5. render
-        let files = render(site: site, theme: theme)
+        var files = render(site: site, theme: theme)
+        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: datasets, version: LoysiteVersion.current)))
         timer.finish("render")
 
         // 6. write
@@ -82,7 +90,7 @@ public enum SiteBuilder {
         return BuildResult(
             diagnostics: diagnostics,
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
-            fileCount: files.count, datasetCount: 0, wrote: wrote, timings: timer.timings)
+            fileCount: files.count, datasetCount: datasets.count, wrote: wrote, timings: timer.timings)
     }
 
     /// Every file of the site, in a stable order.

@@ -95,7 +95,7 @@ public enum MetricsSummary {
         return all.map { row in
             "  " + row.indices.map { column in
                 column == 0 ? row[column].padding(toLength: widths[column], withPad: " ", startingAt: 0) : pad(row[column], widths[column])
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trailingSpacesRemoved
         }
     }
 
@@ -134,5 +134,13 @@ public enum MetricsSummary {
             out.append(character)
         }
         return (negative ? "-" : "") + out
+    }
+}
+
+private extension String {
+    var trailingSpacesRemoved: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }
