@@ -25,7 +25,7 @@ import Testing
         #expect(node.withClass("metric-target").first?.fullText == "Target 5% · missed")
         #expect(node.withClass("metric-target").first?.attributes["class"] == "metric-target metric-missed")
         let spark = try #require(node.descendants("svg").first)
-        #expect(spark.attributes["aria-labelledby"] == "metric-1-trend")
+        #expect(spark.attributes["aria-label"]?.contains("from 7% to 6.2%") == true)
         #expect(spark.descendants("title").first?.text.contains("from 7% to 6.2%") == true)
     }
 
