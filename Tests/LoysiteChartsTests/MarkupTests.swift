@@ -62,7 +62,7 @@ import Testing
         let chart = try Rendered(ChartSpec(type: .line, x: "period", y: ["a", "b"]), Fixtures.twoSeries([(1, 2), (3, 4)]))
         let strokes = chart.svg.withClass("chart-line").compactMap { $0.attributes["stroke"] }
         #expect(strokes == ["var(--chart-1, #0072B2)", "var(--chart-2, #E69F00)"])
-        #expect(chart.svg.attributes["fill"] == "currentColor")
+        #expect(chart.svg.children.first { $0.name == "g" }?.attributes["fill"] == "currentColor")
         for text in chart.svg.descendants("text") {
             let fill = text.inherited("fill")
             #expect(fill == "currentColor", "text '\(text.ownText)' has fill \(fill ?? "none")")

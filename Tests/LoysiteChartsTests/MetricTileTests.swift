@@ -74,7 +74,7 @@ import Testing
         let grid = try parse(MetricTile.renderGrid(tiles, options: ChartOptions(idPrefix: "home")))
         #expect(grid.attributes["class"] == "metric-grid")
         let ids = grid.all.compactMap { $0.attributes["id"] }
-        #expect(ids == ["home-1", "home-1-trend", "home-2", "home-2-trend"])
+        #expect(ids == ["home-1", "home-2"])
         #expect(MetricTile.renderGrid(tiles) == MetricTile.renderGrid(tiles))
     }
 }
