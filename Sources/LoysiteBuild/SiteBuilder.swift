@@ -56,13 +56,18 @@ public enum SiteBuilder {
             index: index,
             matcher: content.config.autolink ? TermMatcher(index: index) : nil,
             unsafe: content.config.unsafe,
-            directives: nil)
+            directives: DatasetBlockRenderer(datasets: datasets, index: index, currencyCode: content.config.currency))
         let bodies = Parallel.map(Array(index.pages.indices)) { converter.convert(page: $0) }
         for body in bodies { diagnostics.append(contentsOf: body.diagnostics) }
+        let (home, homeDiagnostics) = HomePage.load(root: options.root, datasets: datasets)
+        diagnostics.append(contentsOf: homeDiagnostics)
+        let homeBody = home.map { converter.convert($0) }
+        diagnostics.append(contentsOf: homeBody?.diagnostics ?? [])
         timer.finish("markdown")
 
         // 4. link
-        let site = LinkedSite(config: content.config, index: index, bodies: bodies, related: related)
+        var site = LinkedSite(config: content.config, index: index, bodies: bodies, related: related)
+        site.dashboardHTML = homeBody?.html
         timer.finish("link")
 
         // 5. render
@@ -103,7 +108,7 @@ public enum SiteBuilder {
             switch page.kind {
             case .term: html = theme.render("term", context: contexts.term(number))
             case .report: html = theme.render("report", context: contexts.report(number))
-            case .page: html = theme.render("page", context: contexts.freePage(number))
+            case .page, .home: html = theme.render("page", context: contexts.freePage(number))
             }
             return OutputFile(path: page.path + "index.html", text: html)
         }

@@ -5,8 +5,8 @@ import LoysiteSupport
 /// ```html
 /// <figure class="chart chart-line" id="chart-3">
 /// <figcaption>Title</figcaption>
-/// <svg … viewBox="0 0 640 320" width="100%" role="img" aria-labelledby="chart-3-title chart-3-desc">
-/// <title id="chart-3-title">Title</title><desc id="chart-3-desc">Summary</desc> … </svg>
+/// <svg … viewBox="0 0 640 320" width="100%" role="img" aria-label="Title" aria-describedby="chart-3-desc">
+/// <title>Title</title><desc id="chart-3-desc">Summary</desc><g …> … </g></svg>
 /// <details class="chart-data"><summary>Data</summary><table>…</table></details>
 /// </figure>
 /// ```
@@ -42,7 +42,6 @@ enum ChartFigure {
 
     private static func svg(type: ChartType, title: String?, variant: Variant) -> String {
         let drawing = variant.drawing
-        let titleID = variant.idPrefix + "-title"
         let descID = variant.idPrefix + "-desc"
         var svg = SVGWriter()
         svg.open("svg", [
@@ -51,13 +50,17 @@ enum ChartFigure {
             "viewBox": "0 0 \(drawing.width.svg) \(drawing.height.svg)",
             "width": "100%",
             "role": "img",
-            "aria-labelledby": titleID + " " + descID,
-            "font-size": ChartStyle.fontSize.svg,
-            "fill": "currentColor",
+            // aria-label rather than aria-labelledby on the <title>: HTML checkers such as
+            // tidy take an id on an inline SVG <title> for an error in the page's <title>.
+            "aria-label": title ?? drawing.fallbackTitle,
+            "aria-describedby": descID,
         ])
-        svg.element("title", ["id": titleID], text: title ?? drawing.fallbackTitle)
+        svg.element("title", [:], text: title ?? drawing.fallbackTitle)
         svg.element("desc", ["id": descID], text: type.displayName + ". " + drawing.summary)
+        // Presentation defaults on a group, not on <svg>, where HTML checkers reject them.
+        svg.open("g", ["font-size": ChartStyle.fontSize.svg, "fill": "currentColor"])
         svg.raw(drawing.body)
+        svg.close("g")
         svg.close("svg")
         return svg.output
     }

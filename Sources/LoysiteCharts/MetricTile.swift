@@ -102,7 +102,7 @@ public struct MetricTile: Sendable, Equatable {
 
         let valueText = FigureFormatter.format(value, unit: unit, currencyCode: currency, style: .compact)
         if let value, value.isFinite {
-            out += "<p class=\"metric-value\"><data value=\"\(JSONValue.format(value))\">\(Escape.html(valueText))</data></p>\n"
+            out += "<p class=\"metric-value\"><span data-value=\"\(JSONValue.format(value))\">\(Escape.html(valueText))</span></p>\n"
         } else {
             out += "<p class=\"metric-value metric-missing\" title=\"Not computable for this period\">\(valueText)</p>\n"
         }
@@ -159,7 +159,6 @@ public struct MetricTile: Sendable, Equatable {
         let color = trend == .bad ? ChartPalette.bad : ChartPalette.series(0)
         let present = history.compactMap { $0 }
         let format = { (value: Double) in FigureFormatter.format(value, unit: unit, currencyCode: currencyCode, style: .compact) }
-        let titleID = idPrefix + "-trend"
         var description = "Trend over the last \(history.count) periods"
         if let first = present.first, let last = present.last, let low = present.min(), let high = present.max() {
             description += ": from \(format(first)) to \(format(last)), lowest \(format(low)), highest \(format(high))"
@@ -168,9 +167,9 @@ public struct MetricTile: Sendable, Equatable {
         svg.open("svg", [
             "xmlns": "http://www.w3.org/2000/svg", "class": "metric-sparkline",
             "viewBox": "0 0 \(width.svg) \(height.svg)", "width": "100%",
-            "role": "img", "aria-labelledby": titleID,
+            "role": "img", "aria-label": description,
         ])
-        svg.element("title", ["id": titleID], text: description)
+        svg.element("title", [:], text: description)
         svg.raw(Sparkline.body(values: history, width: width, height: height, color: color, lastLabel: nil))
         svg.close("svg")
         return svg.output

@@ -31,8 +31,13 @@ public struct MarkdownConverter: Sendable {
 
     /// Converts page number `pageNumber` of the index.
     public func convert(page pageNumber: Int) -> RenderedMarkdown {
-        let page = index.pages[pageNumber]
-        var pass = ConversionPass(converter: self, page: page, pageNumber: pageNumber)
+        var pass = ConversionPass(converter: self, page: index.pages[pageNumber], pageNumber: pageNumber)
+        return pass.run()
+    }
+
+    /// Converts a page that is not in the index (the home page's content).
+    public func convert(_ page: Page) -> RenderedMarkdown {
+        var pass = ConversionPass(converter: self, page: page, pageNumber: -1)
         return pass.run()
     }
 }
