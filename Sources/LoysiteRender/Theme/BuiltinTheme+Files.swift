@@ -659,6 +659,7 @@ img { max-width: 100%; height: auto; }
       <p><a class="more" href="{{root}}reports/">All reports →</a></p>
     </section>
     {{/has_reports}}
+    {{#glossary.has_terms}}
     <section aria-labelledby="glossary-heading">
       <h2 id="glossary-heading">Glossary</h2>
       <p>{{glossary.count}} terms{{#glossary.category_count}} in {{glossary.category_count}} categories{{/glossary.category_count}}, from A to Z.</p>
@@ -670,6 +671,7 @@ img { max-width: 100%; height: auto; }
       {{/glossary.has_featured}}
       <p><a class="more" href="{{root}}glossary/">Browse the glossary →</a></p>
     </section>
+    {{/glossary.has_terms}}
   </div>
 </div>
 {{/content}}
