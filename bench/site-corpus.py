@@ -119,11 +119,14 @@ class Corpus:
             if j != own:
                 return j
 
-    def wikilink(self, own):
-        """A wikilink in loysite syntax, and the same link as Markdown for Hugo."""
+    def wikilink(self, own, in_table=False):
+        """A wikilink in loysite syntax, and the same link as Markdown for Hugo. In a pipe
+        table `|` separates cells, so there a wikilink never has a label."""
         term = self.terms[self.other(own)]
         url = f"/glossary/{term['slug']}/"
         form = self.below(4)
+        if in_table and form == 2:
+            form = 0
         if form == 0:
             return f"[[{term['title']}]]", f"[{term['title']}]({url})"
         if form == 1 and term["aliases"]:
@@ -189,7 +192,7 @@ class Corpus:
                     items.append((s, s))
             out.append(("\n".join(x[0] for x in items), "\n".join(x[1] for x in items)))
         if self.chance(0.15):
-            a, b = self.wikilink(i)
+            a, b = self.wikilink(i, in_table=True)
             rows = [f"| {self.words(1)} | {self.below(100)} % | {self.words(2)} |" for _ in range(2 + self.below(3))]
             head = "| Segment | Share | Note |\n|---|--:|:--|"
             out.append((head + "\n" + f"| {a} | {self.below(100)} % | first |\n" + "\n".join(rows),

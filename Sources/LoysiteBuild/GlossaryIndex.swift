@@ -15,6 +15,9 @@ struct GlossaryIndex {
     /// Term page numbers in A–Z order.
     var order: [Int]
     var groups: [Group]
+    /// Each page's place in `order` (nil for pages that are not terms), so neighbours
+    /// are found without searching the order for every term.
+    private var positions: [Int: Int]
 
     init(pages: [Page]) {
         let terms = pages.indices.filter { pages[$0].kind == .term }
@@ -34,6 +37,22 @@ struct GlossaryIndex {
             }
         }
         self.groups = groups
+        positions = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+    }
+
+    /// A term's place in A–Z order.
+    func position(of page: Int) -> Int? { positions[page] }
+
+    /// The term before `page` in A–Z order.
+    func previous(of page: Int) -> Int? {
+        guard let position = positions[page], position > 0 else { return nil }
+        return order[position - 1]
+    }
+
+    /// The term after `page` in A–Z order.
+    func next(of page: Int) -> Int? {
+        guard let position = positions[page], position + 1 < order.count else { return nil }
+        return order[position + 1]
     }
 
     /// Lower-case, accent-free, leading punctuation dropped: "‘Sticky’ Loyalty" → "sticky’ loyalty".

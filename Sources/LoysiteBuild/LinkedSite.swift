@@ -19,6 +19,9 @@ struct LinkedSite: Sendable {
     var reports: [Int]
     /// Free pages by title.
     var freePages: [Int]
+    /// The most-mentioned terms (most backlinks, then A–Z), a good way into the glossary
+    /// for the home page.
+    var featuredTerms: [Int]
     /// Rendered HTML of the home page's dashboard (tiles and charts), if any.
     var dashboardHTML: String?
 
@@ -49,6 +52,12 @@ struct LinkedSite: Sendable {
             if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
             return sortKeys[lhs] < sortKeys[rhs]
         }
+        let glossary = self.glossary
+        let backlinks = self.backlinks
+        featuredTerms = Array(glossary.order.sorted { lhs, rhs in
+            if backlinks[lhs].count != backlinks[rhs].count { return backlinks[lhs].count > backlinks[rhs].count }
+            return glossary.position(of: lhs)! < glossary.position(of: rhs)!
+        }.prefix(8))
         freePages = pages.indices.filter { pages[$0].kind == .page }.sorted { sortKeys[$0] < sortKeys[$1] }
     }
 
