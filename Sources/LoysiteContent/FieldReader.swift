@@ -27,7 +27,7 @@ public struct FieldReader {
             return nil
         }
         guard let text = entry.value.scalarText else { return nil }
-        return Located(text.trimmingCharacters(in: .whitespacesAndNewlines), at: entry.valueLocation)
+        return Located(text.trimmingWhitespace(), at: entry.valueLocation)
     }
 
     public mutating func bool(_ key: String) -> Located<Bool>? {
@@ -52,7 +52,7 @@ public struct FieldReader {
                     diagnostics.append(.error("'\(key)' must be a list of names; this item is \(item.kindDescription)", at: document.locate(item)))
                     continue
                 }
-                guard let text = item.scalarText?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+                guard let text = item.scalarText?.trimmingBlanks(), !text.isEmpty else { continue }
                 items.append(Located(text, at: document.locate(item)))
             }
             return items
@@ -62,7 +62,7 @@ public struct FieldReader {
                 diagnostics.append(.error("'\(key)' must be a list of names, like [\(key == "aliases" ? "NPS" : "name")], found \(entry.value.kindDescription)", at: entry.valueLocation))
                 return nil
             }
-            return [Located(text.trimmingCharacters(in: .whitespaces), at: entry.valueLocation)]
+            return [Located(text.trimmingBlanks(), at: entry.valueLocation)]
         default:
             diagnostics.append(.error("'\(key)' must be a list of names, found \(entry.value.kindDescription)", at: entry.valueLocation))
             return nil

@@ -14,14 +14,14 @@ struct FrontMatter {
     static func split(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
         let text = source.text
         guard text.hasPrefix("---"), let firstNewline = text.firstIndex(of: "\n"),
-              text[text.startIndex..<firstNewline].trimmingCharacters(in: .whitespaces) == "---" else {
+              text[text.startIndex..<firstNewline].trimmingBlanks() == "---" else {
             return .success(FrontMatter(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1))
         }
         var lineStart = text.index(after: firstNewline)
         var line = 2
         while lineStart < text.endIndex {
             let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let content = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+            let content = text[lineStart..<lineEnd].trimmingBlanks()
             if content == "---" || content == "..." {
                 let yaml = String(text[text.index(after: firstNewline)..<lineStart])
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd

@@ -54,7 +54,7 @@ public struct PageIndex: Sendable {
     }
 
     static func key(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespaces).lowercased()
+        name.trimmingBlanks().lowercased()
     }
 
     /// The page a title, alias or slug names.

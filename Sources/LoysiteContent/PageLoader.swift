@@ -17,7 +17,7 @@ public enum PageLoader {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         guard let yaml = frontMatter.yaml else {
-            let what = source.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "file is empty" : "file has no front matter"
+            let what = source.text.trimmingWhitespace().isEmpty ? "file is empty" : "file has no front matter"
             return (nil, [.error("\(what): a \(kind == .term ? "glossary term" : kind.rawValue) starts with a '---' block giving at least 'title:'", at: fileStart)])
         }
         let document: YAMLDocument

@@ -24,6 +24,11 @@ public struct SourceText: Sendable {
 
     /// Decodes bytes as UTF-8 text, pointing at the first invalid or NUL byte otherwise.
     public static func decode(_ data: Data, relativePath: String) -> Result<SourceText, Diagnostic> {
+        // The usual case, valid text: validated in one pass by the standard library.
+        // Only a problem needs the scalar-by-scalar walk that finds its line and column.
+        if !data.contains(0), let text = String(validating: data, as: UTF8.self) {
+            return .success(SourceText(path: relativePath, text: text))
+        }
         var line = 1
         var column = 1
         var iterator = data.makeIterator()
@@ -49,8 +54,8 @@ public struct SourceText: Sendable {
 
     static func normalise(_ text: String) -> String {
         var text = text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]), text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

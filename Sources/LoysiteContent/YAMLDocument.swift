@@ -54,7 +54,7 @@ public struct YAMLDocument {
     /// Parses a block that holds one mapping or a list of mappings (several metric
     /// tiles in one block, say): one document per mapping.
     public static func parseList(_ yaml: String, path: String, firstLine: Int, columnOffset: Int = 0) -> Result<[YAMLDocument], Diagnostic> {
-        guard yaml.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("-") else {
+        guard yaml.trimmingWhitespace().hasPrefix("-") else {
             return parse(yaml, path: path, firstLine: firstLine, columnOffset: columnOffset).map { [$0] }
         }
         let start = SourceLocation(file: path, line: firstLine, column: 1 + columnOffset)

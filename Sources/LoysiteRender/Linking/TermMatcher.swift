@@ -1,3 +1,4 @@
+import LoysiteSupport
 import LoysiteContent
 
 /// Finds mentions of glossary terms (titles and aliases) in running text, as whole
@@ -24,7 +25,7 @@ public struct TermMatcher: Sendable {
     public init(index: PageIndex) {
         var names: [Name] = []
         for (name, page) in index.termNames {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            let trimmed = name.trimmingBlanks()
             guard trimmed.utf8.count >= 2 else { continue }
             let hasLower = trimmed.contains { $0.isLowercase }
             names.append(Name(bytes: Array(trimmed.utf8), page: page, caseSensitive: !hasLower && trimmed.count <= 5))

@@ -68,7 +68,7 @@ private struct ConversionPass {
         autolink(in: document.root)
         return RenderedMarkdown(
             html: document.html(),
-            firstParagraph: firstParagraph.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
+            firstParagraph: firstParagraph.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 },
             linkedPages: linked, diagnostics: diagnostics)
     }
 
@@ -92,7 +92,7 @@ private struct ConversionPass {
     /// on a line of their own; printed as text they would only puzzle readers.
     mutating func removeHugoShortcodes() {
         for paragraph in document.root.children where paragraph.type == CMARK_NODE_PARAGRAPH {
-            let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
+            let text = paragraph.plainText.trimmingBlanks()
             guard (text.hasPrefix("{{%") && text.hasSuffix("%}}")) || (text.hasPrefix("{{<") && text.hasSuffix(">}}")) else { continue }
             let name = text.dropFirst(3).split(separator: " ").first.map(String.init) ?? "?"
             let position = paragraph.knownPosition
@@ -169,7 +169,7 @@ private struct ConversionPass {
         resolveWikilinks(in: cell.root)
         checkLinks(in: cell.root)
         autolink(in: cell.root)
-        var html = cell.html().trimmingCharacters(in: .whitespacesAndNewlines)
+        var html = cell.html().trimmingWhitespace()
         if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
     }
@@ -188,8 +188,8 @@ private struct ConversionPass {
                 let inner = rest[open.upperBound..<close.lowerBound]
                 let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
                 let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-                let target = parts[0].trimmingCharacters(in: .whitespaces)
-                let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : target
+                let target = parts[0].trimmingBlanks()
+                let label = parts.count > 1 ? parts[1].trimmingBlanks() : target
                 if !rest[..<open.lowerBound].isEmpty { pieces.append(.text(String(rest[..<open.lowerBound]))) }
                 let (name, fragment) = splitFragment(target)
                 if let targetPage = converter.index.page(named: name) {

@@ -1,3 +1,4 @@
+import LoysiteSupport
 /// A GitHub-flavoured pipe table read from source lines: a header row, a delimiter row
 /// giving each column's alignment, and body rows. Cells are raw Markdown.
 struct PipeTable {
@@ -42,7 +43,7 @@ struct PipeTable {
     /// Splits a row at unescaped pipes, dropping the optional outer pipes; `\|` is a
     /// literal pipe.
     static func cells(_ row: Substring) -> [String] {
-        var line = row.trimmingCharacters(in: .whitespaces)
+        var line = row.trimmingBlanks()
         if line.hasPrefix("|") { line.removeFirst() }
         if line.hasSuffix("|"), !line.hasSuffix("\\|") { line.removeLast() }
         var cells: [String] = []
@@ -56,14 +57,14 @@ struct PipeTable {
             } else if character == "\\" {
                 escaped = true
             } else if character == "|" {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
+                cells.append(current.trimmingBlanks())
                 current = ""
             } else {
                 current.append(character)
             }
         }
         if escaped { current.append("\\") }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(current.trimmingBlanks())
         return cells
     }
 }
