@@ -82,7 +82,7 @@ public struct YAMLDocument {
     /// its line in the file.
     private static func compose(_ yaml: String, path: String, firstLine: Int, columnOffset: Int) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            return .success(try Yams.compose(yaml: yaml, .default, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, path: path, firstLine: firstLine, columnOffset: columnOffset))
         } catch {
