@@ -33,17 +33,7 @@ enum OutputWriter {
         try? manager.removeItem(at: staging)
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
-            var created = Set<String>()
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
-                if created.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                guard manager.createFile(atPath: url.path, contents: file.data) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-                }
-            }
+            try writeFiles(files, into: staging.path)
         } catch {
             try? manager.removeItem(at: staging)
             throw error
@@ -61,5 +51,30 @@ enum OutputWriter {
             throw error
         }
         if hadPrevious { try? manager.removeItem(at: previous) }
+    }
+
+    /// Writes every file below `folder`, which exists: folders first, parents before
+    /// children, then the files on every core.
+    static func writeFiles(_ files: [OutputFile], into folder: String) throws {
+        var folders = Set<String>()
+        for file in files {
+            var path = Substring(file.path)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard folders.insert(String(path)).inserted else { break }
+            }
+        }
+        for path in folders.sorted() {
+            try FileSystem.createFolder(folder + "/" + path)
+        }
+        let failures = Parallel.map(Array(files.indices)) { index -> Error? in
+            do {
+                try FileSystem.write(files[index].data, to: folder + "/" + files[index].path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 }

@@ -16,7 +16,12 @@ public struct SourceText: Sendable {
 
     /// Reads a file; returns a diagnostic if it cannot be read or is not UTF-8 text.
     public static func read(_ url: URL, relativePath: String) -> Result<SourceText, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        read(path: url.path, relativePath: relativePath)
+    }
+
+    /// Reads the file at an absolute `path`.
+    public static func read(path: String, relativePath: String) -> Result<SourceText, Diagnostic> {
+        guard let data = FileSystem.contents(of: path) else {
             return .failure(.error("cannot read file", at: SourceLocation(file: relativePath)))
         }
         return decode(data, relativePath: relativePath)
