@@ -1,5 +1,10 @@
 /// Finds every occurrence of many byte patterns in one pass over a text (Aho–Corasick),
 /// so auto-linking costs the same with 10 terms or 10,000. Matching folds ASCII case.
+///
+/// The trie is stored flat: each state's children sit side by side in two arrays,
+/// sorted by byte, and the root (where matching spends most of its time) has a full
+/// table. A hash lookup per byte of text, as a dictionary of edges needs, made matching
+/// the largest part of converting Markdown.
 struct AhoCorasick: Sendable {
     struct Match: Equatable {
         /// Byte range in the text.
@@ -8,57 +13,84 @@ struct AhoCorasick: Sendable {
         var pattern: Int
     }
 
-    private var edges: [Int: Int32] = [:]          // (state << 8 | byte) → state
+    /// Children of state `s`: `edgeBytes[childStart[s]..<childStart[s + 1]]`, sorted,
+    /// leading to `edgeTargets[…]`.
+    private var childStart: [Int32] = []
+    private var edgeBytes: [UInt8] = []
+    private var edgeTargets: [Int32] = []
+    /// The root's transitions by byte (0: stay at the root).
+    private var rootNext = [Int32](repeating: 0, count: 256)
     private var failure: [Int32] = [0]
     private var outputs: [[Int32]] = [[]]           // patterns ending exactly here
     private var dictionarySuffix: [Int32] = [-1]    // nearest state on the failure chain with outputs
     private var lengths: [Int] = []
 
     init(patterns: [[UInt8]]) {
+        // Build the trie with per-state child lists, then lay it out flat.
+        var children: [[(byte: UInt8, state: Int32)]] = [[]]
         for (index, pattern) in patterns.enumerated() {
             lengths.append(pattern.count)
             var state = 0
             for byte in pattern {
-                let key = state << 8 | Int(AhoCorasick.fold(byte))
-                if let next = edges[key] {
-                    state = Int(next)
+                let folded = AhoCorasick.fold(byte)
+                if let next = children[state].first(where: { $0.byte == folded }) {
+                    state = Int(next.state)
                 } else {
-                    let next = failure.count
+                    let next = children.count
+                    children.append([])
                     failure.append(0)
                     outputs.append([])
                     dictionarySuffix.append(-1)
-                    edges[key] = Int32(next)
+                    children[state].append((folded, Int32(next)))
                     state = next
                 }
             }
             if !pattern.isEmpty { outputs[state].append(Int32(index)) }
         }
-        buildFailureLinks()
+        childStart.reserveCapacity(children.count + 1)
+        for list in children {
+            childStart.append(Int32(edgeBytes.count))
+            for child in list.sorted(by: { $0.byte < $1.byte }) {
+                edgeBytes.append(child.byte)
+                edgeTargets.append(child.state)
+            }
+        }
+        childStart.append(Int32(edgeBytes.count))
+        for child in children[0] { rootNext[Int(child.byte)] = child.state }
+        buildFailureLinks(children)
     }
 
-    private mutating func buildFailureLinks() {
-        var children: [[(UInt8, Int)]] = Array(repeating: [], count: failure.count)
-        for (key, next) in edges {
-            children[key >> 8].append((UInt8(key & 0xFF), Int(next)))
-        }
-        var queue: [Int] = []
-        for (_, child) in children[0] { queue.append(child) }
+    private mutating func buildFailureLinks(_ children: [[(byte: UInt8, state: Int32)]]) {
+        var queue: [Int] = children[0].map { Int($0.state) }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            for (byte, child) in children[state] {
+            for (byte, childState) in children[state] {
+                let child = Int(childState)
                 var fallback = Int(failure[state])
-                while fallback != 0, edges[fallback << 8 | Int(byte)] == nil {
+                while fallback != 0, transition(from: fallback, on: byte) == nil {
                     fallback = Int(failure[fallback])
                 }
-                let target = edges[fallback << 8 | Int(byte)].map(Int.init) ?? 0
+                let target = transition(from: fallback, on: byte) ?? 0
                 failure[child] = Int32(target == child ? 0 : target)
                 let suffix = Int(failure[child])
                 dictionarySuffix[child] = outputs[suffix].isEmpty ? dictionarySuffix[suffix] : Int32(suffix)
                 queue.append(child)
             }
         }
+    }
+
+    /// The trie edge from `state` on `byte` (already folded), if any.
+    private func transition(from state: Int, on byte: UInt8) -> Int? {
+        if state == 0 {
+            let next = rootNext[Int(byte)]
+            return next == 0 ? nil : Int(next)
+        }
+        for edge in Int(childStart[state])..<Int(childStart[state + 1]) where edgeBytes[edge] == byte {
+            return Int(edgeTargets[edge])
+        }
+        return nil
     }
 
     @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {
@@ -68,22 +100,44 @@ struct AhoCorasick: Sendable {
     /// All matches, in order of their end position.
     func matches(in text: [UInt8]) -> [Match] {
         var result: [Match] = []
-        var state = 0
-        for (position, raw) in text.enumerated() {
-            let byte = Int(AhoCorasick.fold(raw))
-            while true {
-                if let next = edges[state << 8 | byte] { state = Int(next); break }
-                if state == 0 { break }
-                state = Int(failure[state])
-            }
-            var reporting = outputs[state].isEmpty ? Int(dictionarySuffix[state]) : state
-            while reporting > 0 {
-                for pattern in outputs[reporting] {
-                    let length = lengths[Int(pattern)]
-                    result.append(Match(start: position + 1 - length, end: position + 1, pattern: Int(pattern)))
+        childStart.withUnsafeBufferPointer { childStart in
+        edgeBytes.withUnsafeBufferPointer { edgeBytes in
+        edgeTargets.withUnsafeBufferPointer { edgeTargets in
+        rootNext.withUnsafeBufferPointer { rootNext in
+        failure.withUnsafeBufferPointer { failure in
+            var state = 0
+            for (position, raw) in text.enumerated() {
+                let byte = AhoCorasick.fold(raw)
+                while true {
+                    if state == 0 {
+                        state = Int(rootNext[Int(byte)])
+                        break
+                    }
+                    var next = -1
+                    var edge = Int(childStart[state])
+                    let end = Int(childStart[state + 1])
+                    while edge < end {
+                        let candidate = edgeBytes[edge]
+                        if candidate == byte { next = Int(edgeTargets[edge]); break }
+                        if candidate > byte { break }
+                        edge += 1
+                    }
+                    if next >= 0 { state = next; break }
+                    state = Int(failure[state])
                 }
-                reporting = Int(dictionarySuffix[reporting])
+                var reporting = outputs[state].isEmpty ? Int(dictionarySuffix[state]) : state
+                while reporting > 0 {
+                    for pattern in outputs[reporting] {
+                        let length = lengths[Int(pattern)]
+                        result.append(Match(start: position + 1 - length, end: position + 1, pattern: Int(pattern)))
+                    }
+                    reporting = Int(dictionarySuffix[reporting])
+                }
             }
+        }
+        }
+        }
+        }
         }
         return result
     }

@@ -130,6 +130,8 @@ private struct ConversionPass {
     /// table; each cell goes through the same passes as the page (wikilinks, links,
     /// auto-links), so a cell is Markdown like any other text.
     mutating func renderTables() {
+        // No pipe, no table: most pages skip splitting their body into lines.
+        guard page.body.utf8.contains(UInt8(ascii: "|")) else { return }
         let lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
         for paragraph in document.root.descendants(ofType: CMARK_NODE_PARAGRAPH) {
             let first = paragraph.startLine, last = Int(cmark_node_get_end_line(paragraph.pointer))
@@ -180,7 +182,9 @@ private struct ConversionPass {
     mutating func resolveWikilinks(in root: MarkdownNode) {
         for node in root.descendants(ofType: CMARK_NODE_TEXT) {
             let literal = node.literal
-            guard literal.contains("[["), !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
+            // Most text has no `[[` at all; a byte scan says so without Foundation.
+            guard literal.utf8.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")), literal.contains("[["),
+                  !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
             var pieces: [MarkdownNode] = []
             var rest = Substring(literal)
             var consumedBytes = 0
@@ -304,5 +308,17 @@ private struct ConversionPass {
             if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
             node.replace(with: pieces)
         }
+    }
+}
+
+extension String.UTF8View {
+    /// Whether `first` is directly followed by `second` somewhere.
+    func containsPair(_ first: UInt8, _ second: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for byte in self {
+            if byte == second, previous == first { return true }
+            previous = byte
+        }
+        return false
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import LoysiteSupport
+
 /// A GitHub-flavoured pipe table read from source lines: a header row, a delimiter row
 /// giving each column's alignment, and body rows. Cells are raw Markdown.
 struct PipeTable {
@@ -68,5 +70,3 @@ struct PipeTable {
         return cells
     }
 }
-
-import Foundation
