@@ -185,10 +185,16 @@ private struct ConversionPass {
             // Most text has no `[[` at all; a byte scan says so without Foundation.
             guard literal.utf8.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")), literal.contains("[["),
                   !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
+            // Brackets with ASCII on both sides (all real text) are found byte by byte;
+            // otherwise Foundation's search decides, as it always did.
+            let isolated = literal.utf8.bracketsAreASCIIBounded
+            func find(_ needle: String, in text: Substring) -> Range<String.Index>? {
+                isolated ? text.asciiRange(of: needle) : text.range(of: needle)
+            }
             var pieces: [MarkdownNode] = []
             var rest = Substring(literal)
             var consumedBytes = 0
-            while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+            while let open = find("[[", in: rest), let close = find("]]", in: rest[open.upperBound...]) {
                 let inner = rest[open.upperBound..<close.lowerBound]
                 let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
                 let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
@@ -207,7 +213,7 @@ private struct ConversionPass {
                 consumedBytes = offset + rest.utf8.distance(from: open.lowerBound, to: close.upperBound)
                 rest = rest[close.upperBound...]
             }
-            if let open = rest.range(of: "[["), !rest[open.upperBound...].contains("]]") {
+            if let open = find("[[", in: rest), find("]]", in: rest[open.upperBound...]) == nil {
                 let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
                 diagnostics.append(.warning("wikilink '[[' is not closed by ']]' on the same line; a wikilink cannot span lines", at: column(in: node, literal: literal, byteOffset: offset)))
             }
@@ -311,7 +317,43 @@ private struct ConversionPass {
     }
 }
 
+extension Substring {
+    /// `range(of:)` for an ASCII needle, comparing bytes.
+    func asciiRange(of needle: String) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        let bytes = utf8
+        var index = bytes.startIndex
+        while let start = bytes[index...].firstIndex(of: first) {
+            var end = start
+            var matched = true
+            for byte in pattern {
+                guard end < bytes.endIndex, bytes[end] == byte else { matched = false; break }
+                end = bytes.index(after: end)
+            }
+            if matched { return start..<end }
+            index = bytes.index(after: start)
+        }
+        return nil
+    }
+}
+
 extension String.UTF8View {
+    /// Whether every `[` and `]` has ASCII (or nothing) on both sides, so that no
+    /// grapheme cluster joins a bracket to its neighbours.
+    var bracketsAreASCIIBounded: Bool {
+        var previous: UInt8 = 0
+        var afterBracket = false
+        for byte in self {
+            if afterBracket, byte >= 0x80 { return false }
+            let isBracket = byte == 0x5B || byte == 0x5D
+            if isBracket, previous >= 0x80 { return false }
+            afterBracket = isBracket
+            previous = byte
+        }
+        return true
+    }
+
     /// Whether `first` is directly followed by `second` somewhere.
     func containsPair(_ first: UInt8, _ second: UInt8) -> Bool {
         var previous: UInt8 = 0
