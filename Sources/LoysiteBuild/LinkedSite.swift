@@ -33,7 +33,8 @@ struct LinkedSite: Sendable {
         self.bodies = bodies
         self.related = related
         let pages = index.pages
-        glossary = GlossaryIndex(pages: pages)
+        let sortKeys = Parallel.map(pages) { GlossaryIndex.sortKey($0.title) }
+        glossary = GlossaryIndex(pages: pages, sortKeys: sortKeys)
         summaries = pages.indices.map { number in
             let page = pages[number]
             return page.summary ?? bodies[number].firstParagraph ?? ""
@@ -43,7 +44,6 @@ struct LinkedSite: Sendable {
         for (source, body) in bodies.enumerated() {
             for target in body.linkedPages where target != source { incoming[target].append(source) }
         }
-        let sortKeys = pages.map { GlossaryIndex.sortKey($0.title) }
         backlinks = incoming.map { list in
             list.sorted { sortKeys[$0] != sortKeys[$1] ? sortKeys[$0] < sortKeys[$1] : pages[$0].source < pages[$1].source }
         }

@@ -40,7 +40,7 @@ enum OutputWriter {
         }
         // Two renames: the old site steps aside, the new one takes its name. Between them
         // the old site is intact under `previous`; it is only deleted once the new one is in.
-        try? manager.removeItem(at: previous)
+        FileSystem.removeTree(previous.path)
         let hadPrevious = manager.fileExists(atPath: output.path)
         if hadPrevious { try manager.moveItem(at: output, to: previous) }
         do {
@@ -50,7 +50,7 @@ enum OutputWriter {
             try? manager.removeItem(at: staging)
             throw error
         }
-        if hadPrevious { try? manager.removeItem(at: previous) }
+        if hadPrevious { FileSystem.removeTree(previous.path) }
     }
 
     /// Writes every file below `folder`, which exists: folders first, parents before
@@ -64,9 +64,7 @@ enum OutputWriter {
                 guard folders.insert(String(path)).inserted else { break }
             }
         }
-        for path in folders.sorted() {
-            try FileSystem.createFolder(folder + "/" + path)
-        }
+        try FileSystem.createFolders(folders.map { folder + "/" + $0 })
         let failures = Parallel.map(Array(files.indices)) { index -> Error? in
             do {
                 try FileSystem.write(files[index].data, to: folder + "/" + files[index].path)

@@ -98,30 +98,46 @@ public enum SiteBuilder {
             fileCount: files.count, datasetCount: datasets.count, wrote: wrote, timings: timer.timings)
     }
 
-    /// Every file of the site, in a stable order.
+    /// Every file of the site, in a stable order: pages, then the site-wide files, then
+    /// assets. The site-wide files (the A–Z index lists every term) are rendered with
+    /// the pages, and started first, so no core is left finishing one long file alone.
     static func render(site: LinkedSite, theme: Theme) -> [OutputFile] {
         let contexts = PageContexts(site: site)
         let pages = site.pages
-        var files = Parallel.map(Array(pages.indices)) { number -> OutputFile in
-            let page = pages[number]
+        let siteFiles = SiteFile.allCases
+        let rendered = Parallel.map(Array(0..<(siteFiles.count + pages.count))) { job -> OutputFile in
+            if job < siteFiles.count { return siteFiles[job].render(site: site, contexts: contexts, theme: theme) }
+            let number = job - siteFiles.count
             let html: String
-            switch page.kind {
+            switch pages[number].kind {
             case .term: html = theme.render("term", context: contexts.term(number))
             case .report: html = theme.render("report", context: contexts.report(number))
             case .page, .home: html = theme.render("page", context: contexts.freePage(number))
             }
-            return OutputFile(path: page.path + "index.html", text: html)
+            return OutputFile(path: pages[number].path + "index.html", text: html)
         }
-        files.append(OutputFile(path: "index.html", text: theme.render("home", context: contexts.home(alerts: []))))
-        files.append(OutputFile(path: "glossary/index.html", text: theme.render("glossary", context: contexts.glossaryIndex())))
-        files.append(OutputFile(path: "reports/index.html", text: theme.render("reports", context: contexts.reportsIndex())))
-        files.append(OutputFile(path: "404.html", text: theme.render("404", context: contexts.notFound())))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(site: site)))
-        files.append(OutputFile(path: "feed.xml", text: AtomFeed.xml(site: site)))
-        files.append(OutputFile(path: "search-index.json", text: SearchIndex.json(site: site)))
+        var files = Array(rendered[siteFiles.count...])
+        files += rendered[..<siteFiles.count]
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + path, data: data))
         }
         return files
+    }
+
+    /// The files made from the whole site rather than from one page, in output order.
+    enum SiteFile: CaseIterable {
+        case home, glossary, reports, notFound, sitemap, feed, searchIndex
+
+        func render(site: LinkedSite, contexts: PageContexts, theme: Theme) -> OutputFile {
+            switch self {
+            case .home: return OutputFile(path: "index.html", text: theme.render("home", context: contexts.home(alerts: [])))
+            case .glossary: return OutputFile(path: "glossary/index.html", text: theme.render("glossary", context: contexts.glossaryIndex()))
+            case .reports: return OutputFile(path: "reports/index.html", text: theme.render("reports", context: contexts.reportsIndex()))
+            case .notFound: return OutputFile(path: "404.html", text: theme.render("404", context: contexts.notFound()))
+            case .sitemap: return OutputFile(path: "sitemap.xml", text: Sitemap.xml(site: site))
+            case .feed: return OutputFile(path: "feed.xml", text: AtomFeed.xml(site: site))
+            case .searchIndex: return OutputFile(path: "search-index.json", text: SearchIndex.json(site: site))
+            }
+        }
     }
 }

@@ -97,6 +97,59 @@ public enum FileSystem {
         #endif
     }
 
+    /// Deletes `path` and everything below it, not following symbolic links: files on
+    /// every core, then folders from the deepest up. Best effort, like `rm -rf`.
+    public static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            unlink(path)
+            return
+        }
+        var files: [String] = []
+        var folders: [[String]] = [[path]]
+        var level = 0
+        while level < folders.count {
+            var next: [String] = []
+            for folder in folders[level] {
+                guard let directory = opendir(folder) else { continue }
+                while let entry = readdir(directory) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                    }
+                    guard name != ".", name != ".." else { continue }
+                    let child = folder + "/" + name
+                    var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                    if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                        var childInfo = stat()
+                        isFolder = lstat(child, &childInfo) == 0 && childInfo.st_mode & S_IFMT == S_IFDIR
+                    }
+                    if isFolder { next.append(child) } else { files.append(child) }
+                }
+                closedir(directory)
+            }
+            if !next.isEmpty { folders.append(next) }
+            level += 1
+        }
+        _ = Parallel.map(files) { unlink($0) }
+        for level in folders.reversed() {
+            _ = Parallel.map(level) { rmdir($0) }
+        }
+    }
+
+    /// Creates folders given parents first, one level of depth at a time, each level on
+    /// every core.
+    public static func createFolders(_ paths: [String]) throws {
+        var byDepth: [Int: [String]] = [:]
+        for path in paths { byDepth[path.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count, default: []].append(path) }
+        for depth in byDepth.keys.sorted() {
+            let failures = Parallel.map(byDepth[depth]!) { path -> Error? in
+                do { try createFolder(path); return nil } catch { return error }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        }
+    }
+
     /// Creates a folder and any missing parents (`mkdir -p`).
     public static func createFolder(_ path: String) throws {
         if mkdir(path, 0o777) == 0 || errno == EEXIST { return }

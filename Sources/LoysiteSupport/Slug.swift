@@ -13,7 +13,9 @@ public enum Slug {
     /// `and`, every other run of characters outside `[a-z0-9]` becomes one `-`.
     /// Returns nil when nothing usable is left (an emoji-only name, say).
     public static func make(from text: String) -> String? {
-        let folded = text
+        // ASCII text (file names, mostly) has nothing to transliterate or fold: skip the
+        // ICU transform, the slowest part of loading a page.
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.replacingOccurrences(of: "&", with: " and ") : text
             .replacingOccurrences(of: "&", with: " and ")
             .applyingTransform(.toLatin, reverse: false)?
             .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)

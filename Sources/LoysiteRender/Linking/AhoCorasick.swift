@@ -26,48 +26,70 @@ struct AhoCorasick: Sendable {
     private var lengths: [Int] = []
 
     init(patterns: [[UInt8]]) {
-        // Build the trie with per-state child lists, then lay it out flat.
-        var children: [[(byte: UInt8, state: Int32)]] = [[]]
-        for (index, pattern) in patterns.enumerated() {
-            lengths.append(pattern.count)
-            var state = 0
-            for byte in pattern {
-                let folded = AhoCorasick.fold(byte)
-                if let next = children[state].first(where: { $0.byte == folded }) {
-                    state = Int(next.state)
-                } else {
-                    let next = children.count
-                    children.append([])
-                    failure.append(0)
-                    outputs.append([])
-                    dictionarySuffix.append(-1)
-                    children[state].append((folded, Int32(next)))
-                    state = next
-                }
+        lengths = patterns.map(\.count)
+        // Insert the patterns in byte order: each pattern then shares its prefix with the
+        // one before, and every new state is its parent's largest child so far, which
+        // keeps children sorted without searching them. (Building is serial work at the
+        // start of the Markdown step, so it is kept linear.)
+        let folded = patterns.map { $0.map(AhoCorasick.fold) }
+        let order = folded.indices.sorted { folded[$0].lexicographicallyPrecedes(folded[$1]) || (folded[$0] == folded[$1] && $0 < $1) }
+        var parentByte: [UInt8] = [0]
+        var firstChild: [Int32] = [-1]
+        var lastChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var path: [Int32] = [0]        // states along the previous pattern
+        var previous: [UInt8] = []
+        for index in order {
+            let pattern = folded[index]
+            guard !pattern.isEmpty else { continue }
+            var shared = 0
+            while shared < pattern.count, shared < previous.count, pattern[shared] == previous[shared] { shared += 1 }
+            path.removeSubrange((shared + 1)...)
+            var state = path[shared]
+            for byte in pattern[shared...] {
+                let next = Int32(parentByte.count)
+                parentByte.append(byte)
+                firstChild.append(-1)
+                lastChild.append(-1)
+                nextSibling.append(-1)
+                failure.append(0)
+                outputs.append([])
+                dictionarySuffix.append(-1)
+                if lastChild[Int(state)] >= 0 { nextSibling[Int(lastChild[Int(state)])] = next } else { firstChild[Int(state)] = next }
+                lastChild[Int(state)] = next
+                state = next
+                path.append(state)
             }
-            if !pattern.isEmpty { outputs[state].append(Int32(index)) }
+            outputs[Int(state)].append(Int32(index))
+            previous = pattern
         }
-        childStart.reserveCapacity(children.count + 1)
-        for list in children {
+        // Flat layout: each state's children side by side.
+        childStart.reserveCapacity(parentByte.count + 1)
+        edgeBytes.reserveCapacity(parentByte.count)
+        edgeTargets.reserveCapacity(parentByte.count)
+        for state in parentByte.indices {
             childStart.append(Int32(edgeBytes.count))
-            for child in list.sorted(by: { $0.byte < $1.byte }) {
-                edgeBytes.append(child.byte)
-                edgeTargets.append(child.state)
+            var child = firstChild[state]
+            while child >= 0 {
+                edgeBytes.append(parentByte[Int(child)])
+                edgeTargets.append(child)
+                child = nextSibling[Int(child)]
             }
         }
         childStart.append(Int32(edgeBytes.count))
-        for child in children[0] { rootNext[Int(child.byte)] = child.state }
-        buildFailureLinks(children)
+        for edge in Int(childStart[0])..<Int(childStart[1]) { rootNext[Int(edgeBytes[edge])] = edgeTargets[edge] }
+        buildFailureLinks()
     }
 
-    private mutating func buildFailureLinks(_ children: [[(byte: UInt8, state: Int32)]]) {
-        var queue: [Int] = children[0].map { Int($0.state) }
+    private mutating func buildFailureLinks() {
+        var queue: [Int] = (Int(childStart[0])..<Int(childStart[1])).map { Int(edgeTargets[$0]) }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            for (byte, childState) in children[state] {
-                let child = Int(childState)
+            for edge in Int(childStart[state])..<Int(childStart[state + 1]) {
+                let byte = edgeBytes[edge]
+                let child = Int(edgeTargets[edge])
                 var fallback = Int(failure[state])
                 while fallback != 0, transition(from: fallback, on: byte) == nil {
                     fallback = Int(failure[fallback])
