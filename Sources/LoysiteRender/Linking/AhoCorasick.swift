@@ -24,6 +24,7 @@ struct AhoCorasick: Sendable {
     private var outputs: [[Int32]] = [[]]           // patterns ending exactly here
     private var dictionarySuffix: [Int32] = [-1]    // nearest state on the failure chain with outputs
     private var lengths: [Int] = []
+    private var layout: (states: [StateRecord], edges: [Edge]) = ([], [])
 
     init(patterns: [[UInt8]]) {
         lengths = patterns.map(\.count)
@@ -79,6 +80,7 @@ struct AhoCorasick: Sendable {
         childStart.append(Int32(edgeBytes.count))
         for edge in Int(childStart[0])..<Int(childStart[1]) { rootNext[Int(edgeBytes[edge])] = edgeTargets[edge] }
         buildFailureLinks()
+        layout = packed()
     }
 
     private mutating func buildFailureLinks() {
@@ -119,14 +121,40 @@ struct AhoCorasick: Sendable {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
+    /// Per state, what matching reads at every byte, side by side in memory: where its
+    /// children start (they end where the next state's start), its failure link, and
+    /// the state whose patterns end here (itself or the nearest on its failure chain;
+    /// 0: none).
+    private struct StateRecord {
+        var childStart: Int32
+        var failure: Int32
+        var report: Int32
+    }
+
+    private struct Edge {
+        var byte: UInt8
+        var target: Int32
+    }
+
+    /// The flat, cache-friendly form `matches` walks, made from the arrays above.
+    private func packed() -> (states: [StateRecord], edges: [Edge]) {
+        var states: [StateRecord] = []
+        states.reserveCapacity(childStart.count)
+        for state in childStart.indices {
+            let hasState = state < failure.count
+            let report: Int32 = !hasState ? 0 : (outputs[state].isEmpty ? max(dictionarySuffix[state], 0) : Int32(state))
+            states.append(StateRecord(childStart: childStart[state], failure: hasState ? failure[state] : 0, report: report))
+        }
+        let edges = zip(edgeBytes, edgeTargets).map { Edge(byte: $0, target: $1) }
+        return (states, edges)
+    }
+
     /// All matches, in order of their end position.
     func matches(in text: [UInt8]) -> [Match] {
         var result: [Match] = []
-        childStart.withUnsafeBufferPointer { childStart in
-        edgeBytes.withUnsafeBufferPointer { edgeBytes in
-        edgeTargets.withUnsafeBufferPointer { edgeTargets in
+        layout.states.withUnsafeBufferPointer { states in
+        layout.edges.withUnsafeBufferPointer { edges in
         rootNext.withUnsafeBufferPointer { rootNext in
-        failure.withUnsafeBufferPointer { failure in
             var state = 0
             for (position, raw) in text.enumerated() {
                 let byte = AhoCorasick.fold(raw)
@@ -136,18 +164,18 @@ struct AhoCorasick: Sendable {
                         break
                     }
                     var next = -1
-                    var edge = Int(childStart[state])
-                    let end = Int(childStart[state + 1])
+                    var edge = Int(states[state].childStart)
+                    let end = Int(states[state + 1].childStart)
                     while edge < end {
-                        let candidate = edgeBytes[edge]
-                        if candidate == byte { next = Int(edgeTargets[edge]); break }
+                        let candidate = edges[edge].byte
+                        if candidate == byte { next = Int(edges[edge].target); break }
                         if candidate > byte { break }
                         edge += 1
                     }
                     if next >= 0 { state = next; break }
-                    state = Int(failure[state])
+                    state = Int(states[state].failure)
                 }
-                var reporting = outputs[state].isEmpty ? Int(dictionarySuffix[state]) : state
+                var reporting = Int(states[state].report)
                 while reporting > 0 {
                     for pattern in outputs[reporting] {
                         let length = lengths[Int(pattern)]
@@ -156,8 +184,6 @@ struct AhoCorasick: Sendable {
                     reporting = Int(dictionarySuffix[reporting])
                 }
             }
-        }
-        }
         }
         }
         }

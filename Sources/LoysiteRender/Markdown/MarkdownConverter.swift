@@ -132,10 +132,15 @@ private struct ConversionPass {
     mutating func renderTables() {
         // No pipe, no table: most pages skip splitting their body into lines.
         guard page.body.utf8.contains(UInt8(ascii: "|")) else { return }
-        let lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Only a paragraph of two lines or more can be a table: split the body into
+        // lines when the first one turns up.
+        var bodyLines: [Substring]?
         for paragraph in document.root.descendants(ofType: CMARK_NODE_PARAGRAPH) {
             let first = paragraph.startLine, last = Int(cmark_node_get_end_line(paragraph.pointer))
-            guard first > 0, last > first, last <= lines.count else { continue }
+            guard first > 0, last > first else { continue }
+            let lines = bodyLines ?? page.body.split(separator: "\n", omittingEmptySubsequences: false)
+            bodyLines = lines
+            guard last <= lines.count else { continue }
             let indent = max(paragraph.startColumn - 1, 0)
             let rows = lines[(first - 1)...(last - 1)].map { line -> Substring in
                 let dropped = line.dropFirst(min(indent, line.prefix { $0 == " " || $0 == ">" }.count))
@@ -183,11 +188,12 @@ private struct ConversionPass {
         for node in root.descendants(ofType: CMARK_NODE_TEXT) {
             let literal = node.literal
             // Most text has no `[[` at all; a byte scan says so without Foundation.
-            guard literal.utf8.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")), literal.contains("[["),
-                  !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
             // Brackets with ASCII on both sides (all real text) are found byte by byte;
             // otherwise Foundation's search decides, as it always did.
+            guard literal.utf8.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) else { continue }
             let isolated = literal.utf8.bracketsAreASCIIBounded
+            guard isolated || literal.contains("[["),
+                  !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
             func find(_ needle: String, in text: Substring) -> Range<String.Index>? {
                 isolated ? text.asciiRange(of: needle) : text.range(of: needle)
             }
