@@ -56,10 +56,14 @@ struct PageContexts {
     }
 
     func link(_ number: Int, from path: String?, summary: Bool = false) -> [String: TemplateValue] {
-        let page = site.pages[number]
-        var item: [String: TemplateValue] = ["title": .string(page.title), "href": .string(href(to: page.path, from: path)), "slug": .string(page.slug)]
+        // Fields read one by one: `let page = site.pages[number]` would copy the whole
+        // page (a dozen reference-counted fields) for every link of every page.
+        var item: [String: TemplateValue] = [
+            "title": .string(site.pages[number].title), "href": .string(href(to: site.pages[number].path, from: path)),
+            "slug": .string(site.pages[number].slug),
+        ]
         if summary { item["summary"] = .string(TextFormatting.excerpt(site.summaries[number])) }
-        if let date = page.date {
+        if let date = site.pages[number].date {
             item["date"] = .string(date)
             item["date_display"] = .string(TextFormatting.displayDate(date))
         }

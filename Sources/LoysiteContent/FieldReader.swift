@@ -101,12 +101,21 @@ public struct FieldReader {
     /// A calendar date written `YYYY-MM-DD` (a time after it is allowed and ignored).
     public mutating func date(_ key: String) -> Located<String>? {
         guard let text = string(key) else { return nil }
-        let day = String(text.value.prefix(10))
-        guard CalendarDate(iso: day) != nil, text.value.count == 10 || text.value.dropFirst(10).first.map({ $0 == "T" || $0 == " " }) == true else {
-            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD, found '\(text.value)'", at: text.location))
+        switch FieldReader.date(text, key: key) {
+        case .success(let day): return day
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
             return nil
         }
-        return Located(day, at: text.location)
+    }
+
+    /// The day of a date text (`2026-03-07`, or with a time after it), or why it is not one.
+    static func date(_ text: Located<String>, key: String) -> Result<Located<String>, Diagnostic> {
+        let day = String(text.value.prefix(10))
+        guard CalendarDate(iso: day) != nil, text.value.count == 10 || text.value.dropFirst(10).first.map({ $0 == "T" || $0 == " " }) == true else {
+            return .failure(.error("'\(key)' must be a date written YYYY-MM-DD, found '\(text.value)'", at: text.location))
+        }
+        return .success(Located(day, at: text.location))
     }
 
     /// Entries not read by any accessor, in file order.

@@ -20,22 +20,25 @@ public enum PageLoader {
             let what = source.text.trimmingWhitespace().isEmpty ? "file is empty" : "file has no front matter"
             return (nil, [.error("\(what): a \(kind == .term ? "glossary term" : kind.rawValue) starts with a '---' block giving at least 'title:'", at: fileStart)])
         }
-        let document: YAMLDocument
-        switch YAMLDocument.parse(yaml, path: source.path, firstLine: frontMatter.yamlFirstLine) {
-        case .success(let value): document = value
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        let fields: PageFields
+        if let simple = SimpleFrontMatter.fields(yaml, path: source.path, firstLine: frontMatter.yamlFirstLine) {
+            fields = simple
+        } else {
+            switch YAMLDocument.parse(yaml, path: source.path, firstLine: frontMatter.yamlFirstLine) {
+            case .success(let document): fields = PageFields(reading: document)
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            }
         }
-        var fields = FieldReader(document)
-        let title = fields.string("title")
-        let slugField = fields.string("slug")
-        let aliases = fields.stringList("aliases") ?? []
-        let summary = fields.string("summary")
-        var categories = (fields.stringList("category") ?? []).map(\.value)
-        categories += (fields.stringList("categories") ?? []).map(\.value)
-        let related = fields.stringList("related") ?? []
-        let draft = fields.bool("draft")?.value ?? false
-        let date = fields.date("date")
-        let period = fields.string("period")
+        let title = fields.title
+        let slugField = fields.slug
+        let aliases = fields.aliases ?? []
+        let summary = fields.summary
+        var categories = (fields.category ?? []).map(\.value)
+        categories += (fields.categories ?? []).map(\.value)
+        let related = fields.related ?? []
+        let draft = fields.draft?.value ?? false
+        let date = fields.date
+        let period = fields.period
         var diagnostics = fields.diagnostics
 
         if let period, !periods.contains(period.value) {
@@ -49,7 +52,7 @@ public enum PageLoader {
         var seenCategories = Set<String>()
         categories = categories.filter { !$0.isEmpty && seenCategories.insert($0.lowercased()).inserted }
 
-        let params = fields.unreadEntries.map { ($0.key, $0.value.json) }
+        let params = fields.params
         guard let title, !title.value.isEmpty, let slug, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }

@@ -31,7 +31,7 @@ public struct SourceText: Sendable {
     public static func decode(_ data: Data, relativePath: String) -> Result<SourceText, Diagnostic> {
         // The usual case, valid text: validated in one pass by the standard library.
         // Only a problem needs the scalar-by-scalar walk that finds its line and column.
-        if !data.contains(0), let text = String(validating: data, as: UTF8.self) {
+        if !data.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }), let text = String(validating: data, as: UTF8.self) {
             return .success(SourceText(path: relativePath, text: text))
         }
         var line = 1
