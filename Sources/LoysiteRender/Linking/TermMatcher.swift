@@ -4,18 +4,18 @@ import LoysiteSupport
 /// Finds mentions of glossary terms (titles and aliases) in running text, as whole
 /// words, for auto-linking. Built once per build from the page index.
 ///
-/// A mention must start where a word starts, so the text is read word by word: each
-/// word is looked up (by a hash of its ASCII-folded bytes) among the first words of the
-/// names, and only names that begin with it are compared with the text. That costs a
-/// hash per word instead of a walk through a trie of every name's bytes per byte, which
-/// with 10,000 terms missed the processor's caches on most bytes. Names that start with
-/// something other than a letter or digit (`#hashtag`, `‘Sticky’ loyalty`) are found
-/// by an Aho–Corasick automaton of just those. Either way a candidate passes the same
+/// A mention must start where a word starts, so the trie of names is walked from word
+/// starts only: a word that begins no name leaves after a step or two at the root,
+/// a word that does follows the names it begins, and every name met on the way is a
+/// candidate. (A byte-by-byte Aho–Corasick pass over all text walked deep into a trie
+/// of 20,000 names at every byte and missed the processor's caches; looking words up by
+/// their first word alone compared hundreds of names sharing one.) Names that start with
+/// something other than a letter or digit (`#hashtag`, `‘Sticky’ loyalty`) are found by
+/// an Aho–Corasick automaton of just those. Either way a candidate passes the same
 /// checks, and the result is what one automaton over all names gave.
 public struct TermMatcher: Sendable {
     struct Name: Sendable {
         var bytes: [UInt8]
-        var folded: [UInt8]
         var page: Int
         /// Short all-capital aliases (NPS, CES) match only as written, so "ces" in a
         /// French quote or "cli" in a command is not taken for an acronym.
@@ -30,12 +30,10 @@ public struct TermMatcher: Sendable {
     }
 
     private let names: [Name]
-    /// Names starting with a word character, by the hash of their folded first word.
-    private let byFirstWord: [UInt64: [Int32]]
-    /// A bit per low 16 bits of a first word's hash: most words of a text start no
-    /// name, and are passed over on one lookup in this small table.
-    private let firstWordBits: [UInt64]
-    /// The other names, and which name each pattern of `automaton` is.
+    /// Names starting with a word character, and which name each pattern is.
+    private let wordTrie: PrefixTrie
+    private let wordTrieNames: [Int32]
+    /// The other names, and which name each pattern is.
     private let automaton: AhoCorasick?
     private let automatonNames: [Int32]
 
@@ -45,26 +43,16 @@ public struct TermMatcher: Sendable {
             let trimmed = name.trimmingBlanks()
             guard trimmed.utf8.count >= 2 else { continue }
             let hasLower = trimmed.contains { $0.isLowercase }
-            let bytes = Array(trimmed.utf8)
-            names.append(Name(bytes: bytes, folded: bytes.map(AhoCorasick.fold), page: page, caseSensitive: !hasLower && trimmed.count <= 5))
+            names.append(Name(bytes: Array(trimmed.utf8), page: page, caseSensitive: !hasLower && trimmed.count <= 5))
         }
-        var byFirstWord: [UInt64: [Int32]] = [:]
-        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        var wordStarting: [Int32] = []
         var others: [Int32] = []
         for (number, name) in names.enumerated() {
-            let wordEnd = TermMatcher.wordEnd(name.bytes, from: 0)
-            guard wordEnd > 0 else {
-                others.append(Int32(number))
-                continue
-            }
-            var hash = TermMatcher.hashSeed
-            for byte in name.folded[..<wordEnd] { hash = TermMatcher.hash(hash, byte) }
-            byFirstWord[hash, default: []].append(Int32(number))
-            bits[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63)
+            if TermMatcher.wordEnd(name.bytes, from: 0) > 0 { wordStarting.append(Int32(number)) } else { others.append(Int32(number)) }
         }
         self.names = names
-        self.byFirstWord = byFirstWord
-        self.firstWordBits = bits
+        self.wordTrie = PrefixTrie(patterns: wordStarting.map { names[Int($0)].bytes })
+        self.wordTrieNames = wordStarting
         self.automatonNames = others
         self.automaton = others.isEmpty ? nil : AhoCorasick(patterns: others.map { names[Int($0)].bytes })
     }
@@ -99,18 +87,10 @@ public struct TermMatcher: Sendable {
                     continue
                 }
                 let start = position
-                let end = TermMatcher.wordEnd(bytes, from: start)
-                var hash = TermMatcher.hashSeed
-                var beforeLast = hash
-                for index in start..<end {
-                    beforeLast = hash
-                    hash = TermMatcher.hash(hash, AhoCorasick.fold(buffer[index]))
+                wordTrie.forEachPrefix(of: buffer, from: start) { pattern, _ in
+                    if let candidate = check(Int(wordTrieNames[pattern]), at: start, in: bytes) { candidates.append(candidate) }
                 }
-                lookUp(hash, start: start, in: bytes, into: &candidates)
-                if end - start >= 2, buffer[end - 1] == UInt8(ascii: "s") {
-                    lookUp(beforeLast, start: start, in: bytes, into: &candidates)
-                }
-                position = end
+                position = TermMatcher.wordEnd(bytes, from: start)
             }
         }
         if let automaton {
@@ -134,19 +114,11 @@ public struct TermMatcher: Sendable {
         return chosen
     }
 
-    private func lookUp(_ hash: UInt64, start: Int, in bytes: [UInt8], into candidates: inout [Candidate]) {
-        guard firstWordBits[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) != 0, let list = byFirstWord[hash] else { return }
-        for number in list {
-            if let candidate = check(Int(number), at: start, in: bytes) { candidates.append(candidate) }
-        }
-    }
-
     /// Name `number` at byte `start`, if it is there as a whole word (or with a plural `s`).
     private func check(_ number: Int, at start: Int, in bytes: [UInt8]) -> Candidate? {
         let name = names[number]
-        let end = start + name.folded.count
+        let end = start + name.bytes.count
         guard end <= bytes.count else { return nil }
-        for offset in 0..<name.folded.count where AhoCorasick.fold(bytes[start + offset]) != name.folded[offset] { return nil }
         if name.caseSensitive, !bytes[start..<end].elementsEqual(name.bytes) { return nil }
         guard TermMatcher.isBoundary(bytes, before: start) else { return nil }
         var mentionEnd = end
@@ -158,13 +130,6 @@ public struct TermMatcher: Sendable {
     }
 
     // MARK: Words
-
-    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// FNV-1a, one byte at a time.
-    @inline(__always) private static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-    }
 
     /// Letters, digits and `_`: the ASCII characters of words.
     private static let asciiWord: [Bool] = (0..<128).map { byte in
