@@ -43,13 +43,13 @@ struct AhoCorasick: Sendable {
                 let target = trie.child(of: fallback, on: edge.byte) ?? 0
                 failure[child] = Int32(target == child ? 0 : target)
                 let suffix = Int(failure[child])
-                dictionarySuffix[child] = trie.outputs[suffix].isEmpty ? dictionarySuffix[suffix] : Int32(suffix)
+                dictionarySuffix[child] = trie.outputs(suffix).isEmpty ? dictionarySuffix[suffix] : Int32(suffix)
                 queue.append(child)
             }
         }
         states = (0...trie.stateCount).map { state in
             guard state < trie.stateCount else { return StateRecord(childStart: trie.childStart[state], failure: 0, report: 0) }
-            let report = trie.outputs[state].isEmpty ? max(dictionarySuffix[state], 0) : Int32(state)
+            let report = trie.outputs(state).isEmpty ? max(dictionarySuffix[state], 0) : Int32(state)
             return StateRecord(childStart: trie.childStart[state], failure: failure[state], report: report)
         }
     }
@@ -84,7 +84,7 @@ struct AhoCorasick: Sendable {
                 }
                 var reporting = Int(states[state].report)
                 while reporting > 0 {
-                    for pattern in trie.outputs[reporting] {
+                    for pattern in trie.outputs(reporting) {
                         let length = trie.lengths[Int(pattern)]
                         result.append(Match(start: position + 1 - length, end: position + 1, pattern: Int(pattern)))
                     }

@@ -13,12 +13,20 @@ struct PrefixTrie: Sendable {
     private(set) var edges: [Edge] = []
     /// The root's children by byte (0: none).
     private(set) var rootNext = [Int32](repeating: 0, count: 256)
-    /// The patterns that end exactly at each state, in pattern order.
-    private(set) var outputs: [[Int32]] = [[]]
+    /// The patterns that end exactly at state `s`, in pattern order:
+    /// `outputPatterns[outputStart[s]..<outputStart[s + 1]]` (flat, so that looking at a
+    /// state's patterns reads two adjacent numbers, not a separate array per state).
+    private(set) var outputStart: [Int32] = []
+    private(set) var outputPatterns: [Int32] = []
     /// Each pattern's length in bytes.
     let lengths: [Int]
 
-    var stateCount: Int { outputs.count }
+    private(set) var stateCount = 0
+
+    /// The patterns that end exactly at `state`.
+    func outputs(_ state: Int) -> ArraySlice<Int32> {
+        outputPatterns[Int(outputStart[state])..<Int(outputStart[state + 1])]
+    }
 
     init(patterns: [[UInt8]]) {
         lengths = patterns.map(\.count)
@@ -32,6 +40,7 @@ struct PrefixTrie: Sendable {
         var firstChild: [Int32] = [-1]
         var lastChild: [Int32] = [-1]
         var nextSibling: [Int32] = [-1]
+        var outputs: [[Int32]] = [[]]
         var path: [Int32] = [0]        // states along the previous pattern
         var previous: [UInt8] = []
         for index in order {
@@ -68,6 +77,12 @@ struct PrefixTrie: Sendable {
         }
         childStart.append(Int32(edges.count))
         for edge in edges[Int(childStart[0])..<Int(childStart[1])] { rootNext[Int(edge.byte)] = edge.target }
+        stateCount = outputs.count
+        for list in outputs {
+            outputStart.append(Int32(outputPatterns.count))
+            outputPatterns += list
+        }
+        outputStart.append(Int32(outputPatterns.count))
     }
 
     @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {
@@ -89,23 +104,32 @@ struct PrefixTrie: Sendable {
     /// Calls `body(pattern, end)` for every pattern that the text continues with at
     /// `start`, shortest first (and in pattern order for equal ones).
     func forEachPrefix(of text: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (Int, Int) -> Void) {
-        var state = Int(rootNext[Int(PrefixTrie.fold(text[start]))])
-        var position = start + 1
-        while state != 0 {
-            for pattern in outputs[state] { body(Int(pattern), position) }
-            guard position < text.count else { return }
-            let byte = PrefixTrie.fold(text[position])
-            var next = 0
-            var edge = Int(childStart[state])
-            let end = Int(childStart[state + 1])
-            while edge < end {
-                let candidate = edges[edge].byte
-                if candidate == byte { next = Int(edges[edge].target); break }
-                if candidate > byte { break }
-                edge += 1
+        childStart.withUnsafeBufferPointer { childStart in
+        edges.withUnsafeBufferPointer { edges in
+        outputStart.withUnsafeBufferPointer { outputStart in
+            var state = Int(rootNext[Int(PrefixTrie.fold(text[start]))])
+            var position = start + 1
+            while state != 0 {
+                let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
+                if first < last {
+                    for output in first..<last { body(Int(outputPatterns[output]), position) }
+                }
+                guard position < text.count else { return }
+                let byte = PrefixTrie.fold(text[position])
+                var next = 0
+                var edge = Int(childStart[state])
+                let end = Int(childStart[state + 1])
+                while edge < end {
+                    let candidate = edges[edge].byte
+                    if candidate == byte { next = Int(edges[edge].target); break }
+                    if candidate > byte { break }
+                    edge += 1
+                }
+                state = next
+                position += 1
             }
-            state = next
-            position += 1
+        }
+        }
         }
     }
 }

@@ -72,13 +72,14 @@ public struct TermMatcher: Sendable {
     public func mentions(in text: String) -> [Mention] {
         let bytes = Array(text.utf8)
         var candidates: [Candidate] = []
+        let asciiWord = TermMatcher.asciiWord
         bytes.withUnsafeBufferPointer { buffer in
             var position = 0
             let count = buffer.count
             while position < count {
                 // The next word start: a word character after a non-word one.
                 let byte = buffer[position]
-                if byte < 0x80, !TermMatcher.asciiWord[Int(byte)] {
+                if byte < 0x80, !asciiWord[Int(byte)] {
                     position += 1
                     continue
                 }
