@@ -58,7 +58,7 @@ struct GlossaryIndex {
     /// Lower-case, accent-free, leading punctuation dropped: "‘Sticky’ Loyalty" → "sticky’ loyalty".
     static func sortKey(_ title: String) -> String {
         // ASCII titles have no accents or wide forms to fold: skip Foundation's folding.
-        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+        if title.utf8.isASCII {
             let lowered = title.lowercased()
             let trimmed = lowered.drop { !($0.isLetter || $0.isNumber) }
             return trimmed.isEmpty ? lowered : String(trimmed)

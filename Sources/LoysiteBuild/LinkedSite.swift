@@ -25,11 +25,15 @@ struct LinkedSite: Sendable {
     /// Rendered HTML of the home page's dashboard (tiles and charts), if any.
     var dashboardHTML: String?
 
-    var pages: [Page] { index.pages }
+    /// `index.pages`, stored: a computed property hands out a new reference to the
+    /// array at every access, and from two threads at once those reference counts
+    /// contend.
+    let pages: [Page]
 
     init(config: SiteConfig, index: PageIndex, bodies: [RenderedMarkdown], related: [[Int]]) {
         self.config = config
         self.index = index
+        self.pages = index.pages
         self.bodies = bodies
         self.related = related
         let pages = index.pages

@@ -15,7 +15,7 @@ public enum Slug {
     public static func make(from text: String) -> String? {
         // ASCII text (file names, mostly) has nothing to transliterate or fold: skip the
         // ICU transform, the slowest part of loading a page.
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.replacingOccurrences(of: "&", with: " and ") : text
+        let folded = text.utf8.isASCII ? text.replacingOccurrences(of: "&", with: " and ") : text
             .replacingOccurrences(of: "&", with: " and ")
             .applyingTransform(.toLatin, reverse: false)?
             .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)

@@ -10,7 +10,7 @@ public enum RelativeURL {
     public static func link(from: String, to target: String) -> String {
         // Paths of pages are slugs, ASCII; other paths are split into Characters and
         // compared as strings (equivalent accented names are equal).
-        guard from.utf8.allSatisfy({ $0 < 0x80 }), target.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard from.utf8.isASCII, target.utf8.isASCII else {
             return characterLink(from: from, to: target)
         }
         let fromBytes = from.utf8

@@ -131,7 +131,7 @@ private struct ConversionPass {
     /// auto-links), so a cell is Markdown like any other text.
     mutating func renderTables() {
         // No pipe, no table: most pages skip splitting their body into lines.
-        guard page.body.utf8.contains(UInt8(ascii: "|")) else { return }
+        guard page.body.utf8.containsByte(UInt8(ascii: "|")) else { return }
         // Only a paragraph of two lines or more can be a table: split the body into
         // lines when the first one turns up.
         var bodyLines: [Substring]?
@@ -348,25 +348,36 @@ extension String.UTF8View {
     /// Whether every `[` and `]` has ASCII (or nothing) on both sides, so that no
     /// grapheme cluster joins a bracket to its neighbours.
     var bracketsAreASCIIBounded: Bool {
-        var previous: UInt8 = 0
-        var afterBracket = false
-        for byte in self {
-            if afterBracket, byte >= 0x80 { return false }
-            let isBracket = byte == 0x5B || byte == 0x5D
-            if isBracket, previous >= 0x80 { return false }
-            afterBracket = isBracket
-            previous = byte
+        withBytes { bytes in
+            var previous: UInt8 = 0
+            var afterBracket = false
+            for byte in bytes {
+                if afterBracket, byte >= 0x80 { return false }
+                let isBracket = byte == 0x5B || byte == 0x5D
+                if isBracket, previous >= 0x80 { return false }
+                afterBracket = isBracket
+                previous = byte
+            }
+            return true
         }
-        return true
     }
 
     /// Whether `first` is directly followed by `second` somewhere.
     func containsPair(_ first: UInt8, _ second: UInt8) -> Bool {
-        var previous: UInt8 = 0
-        for byte in self {
-            if byte == second, previous == first { return true }
-            previous = byte
+        withBytes { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == second, previous == first { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
+    }
+
+    /// The bytes in place when the string has them contiguously (native strings do),
+    /// else a copy.
+    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = withContiguousStorageIfAvailable(body) { return result }
+        return Array(self).withUnsafeBufferPointer(body)
     }
 }
