@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LoysiteSupport
+
 /// Links between pages of the site are relative (`../churn-rate/`), so the output works
 /// wherever it is uploaded (a sub-folder too) without knowing `base_url`.
 public enum RelativeURL {
@@ -13,24 +20,35 @@ public enum RelativeURL {
         guard from.utf8.isASCII, target.utf8.isASCII else {
             return characterLink(from: from, to: target)
         }
-        let fromBytes = from.utf8
-        let targetBytes = target.utf8
+        var from = from
+        var target = target
+        return from.withUTF8 { fromBytes in
+            target.withUTF8 { targetBytes in
+                asciiLink(from: fromBytes, to: targetBytes)
+            }
+        }
+    }
+
+    private static func asciiLink(from: UnsafeBufferPointer<UInt8>, to target: UnsafeBufferPointer<UInt8>) -> String {
         let slash = UInt8(ascii: "/")
         // `from`'s folders (empty ones skipped) against `to`'s leading folders (empty
         // ones kept; the part after the last slash is a file name or "").
-        var fromIndex = fromBytes.startIndex
-        var targetIndex = targetBytes.startIndex
-        func nextFromFolder() -> Range<String.Index>? {
-            while fromIndex < fromBytes.endIndex, fromBytes[fromIndex] == slash { fromIndex = fromBytes.index(after: fromIndex) }
-            guard fromIndex < fromBytes.endIndex else { return nil }
+        var fromIndex = 0
+        func nextFromFolder() -> Range<Int>? {
+            while fromIndex < from.count, from[fromIndex] == slash { fromIndex += 1 }
+            guard fromIndex < from.count else { return nil }
             let start = fromIndex
-            while fromIndex < fromBytes.endIndex, fromBytes[fromIndex] != slash { fromIndex = fromBytes.index(after: fromIndex) }
+            while fromIndex < from.count, from[fromIndex] != slash { fromIndex += 1 }
             return start..<fromIndex
         }
+        var targetIndex = 0
         var pendingFrom = nextFromFolder()
-        while let folder = pendingFrom, let slashIndex = targetBytes[targetIndex...].firstIndex(of: slash),
-              fromBytes[folder].elementsEqual(targetBytes[targetIndex..<slashIndex]) {
-            targetIndex = targetBytes.index(after: slashIndex)
+        while let folder = pendingFrom {
+            var slashIndex = targetIndex
+            while slashIndex < target.count, target[slashIndex] != slash { slashIndex += 1 }
+            guard slashIndex < target.count, slashIndex - targetIndex == folder.count,
+                  memcmp(from.baseAddress! + folder.lowerBound, target.baseAddress! + targetIndex, folder.count) == 0 else { break }
+            targetIndex = slashIndex + 1
             pendingFrom = nextFromFolder()
         }
         var result = ""
@@ -38,7 +56,9 @@ public enum RelativeURL {
             result += "../"
             pendingFrom = nextFromFolder()
         }
-        result += target[targetIndex...]
+        if targetIndex < target.count {
+            result += String(decoding: UnsafeBufferPointer(rebasing: target[targetIndex...]), as: UTF8.self)
+        }
         return result.isEmpty ? "./" : result
     }
 
