@@ -24,4 +24,19 @@ extension String.UTF8View {
             return combined < 0x80
         } ?? allSatisfy { $0 < 0x80 }
     }
+
+    /// Whether the bytes of `needle` occur together.
+    public func containsSequence(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        return withContiguousStorageIfAvailable { buffer in
+            guard buffer.count >= pattern.count else { return false }
+            for start in 0...(buffer.count - pattern.count) where buffer[start] == first {
+                if buffer[start..<start + pattern.count].elementsEqual(pattern) { return true }
+            }
+            return false
+        } ?? Array(self).withUnsafeBufferPointer { buffer in
+            String(decoding: buffer, as: UTF8.self).utf8.containsSequence(needle)
+        }
+    }
 }

@@ -260,6 +260,9 @@ private struct ConversionPass {
     mutating func checkLinks(in root: MarkdownNode) {
         for link in root.descendants(ofType: CMARK_NODE_LINK) {
             let url = link.url
+            // Only a path from the site root or to a `.md` file is checked; the relative
+            // links wikilinks just made (and most others) are neither, which bytes tell.
+            guard url.utf8.first == UInt8(ascii: "/") || url.utf8.containsSequence(".md") else { continue }
             guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) else { continue }
             let (path, fragment) = splitFragment(url)
             var target: Int?
