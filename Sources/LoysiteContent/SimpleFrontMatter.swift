@@ -13,36 +13,50 @@ import LoysiteSupport
 /// value, a lone value where a list is expected unless it is certainly text. For what
 /// it accepts the fields, values and locations are exactly what `PageFields(reading:)`
 /// gives (a test compares both on many front matters).
+///
+/// It reads UTF-8 bytes, as YAML does, and makes strings from byte ranges, so a
+/// combining mark after a quote or a comma stays part of the text.
 enum SimpleFrontMatter {
     static func fields(_ yaml: String, path: String, firstLine: Int) -> PageFields? {
-        guard isPlainYAMLText(yaml) else { return nil }
-        var fields = PageFields()
-        var seen = Set<String>()
-        var lineNumber = firstLine - 1
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let bytes = line.utf8
-            if bytes.allSatisfy({ $0 == 0x20 }) { continue }
-            if bytes.first == UInt8(ascii: "#") { continue }
-            // `key:`, a space, the value.
-            var index = bytes.startIndex
-            while index < bytes.endIndex, isKeyByte(bytes[index]) { index = bytes.index(after: index) }
-            guard index > bytes.startIndex, index < bytes.endIndex, bytes[index] == UInt8(ascii: ":") else { return nil }
-            let key = String(line[..<index]).lowercased()
-            guard PageLoader.knownKeys.contains(key), seen.insert(key).inserted else { return nil }
-            index = bytes.index(after: index)
-            guard index < bytes.endIndex, bytes[index] == 0x20 else { return nil }
-            while index < bytes.endIndex, bytes[index] == 0x20 { index = bytes.index(after: index) }
-            var end = bytes.endIndex
-            while end > index, bytes[bytes.index(before: end)] == 0x20 { end = bytes.index(before: end) }
-            guard index < end else { return nil }
-            let text = line[index..<end]
-            let location = SourceLocation(file: path, line: lineNumber, column: 1 + line[..<index].unicodeScalars.count)
-            guard let value = Value(text, line: line, lineNumber: lineNumber, path: path) else { return nil }
-            guard assign(value, to: key, at: location, in: &fields) else { return nil }
+        var yaml = yaml
+        return yaml.withUTF8 { text in
+            guard isPlainYAMLText(text) else { return nil }
+            var fields = PageFields()
+            var seen = Set<String>()
+            var lineNumber = firstLine - 1
+            var lineStart = 0
+            while lineStart <= text.count {
+                var lineEnd = lineStart
+                while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+                if line.allSatisfy({ $0 == 0x20 }) || line.first == UInt8(ascii: "#") { continue }
+                // `key:`, a space, the value.
+                var index = 0
+                while index < line.count, isKeyByte(line[index]) { index += 1 }
+                guard index > 0, index < line.count, line[index] == UInt8(ascii: ":") else { return nil }
+                let key = String(decoding: line[..<index].map { $0 | 0x20 }, as: UTF8.self)
+                guard PageLoader.knownKeys.contains(key), seen.insert(key).inserted else { return nil }
+                index += 1
+                guard index < line.count, line[index] == 0x20 else { return nil }
+                while index < line.count, line[index] == 0x20 { index += 1 }
+                var end = line.count
+                while end > index, line[end - 1] == 0x20 { end -= 1 }
+                guard index < end else { return nil }
+                let location = SourceLocation(file: path, line: lineNumber, column: column(line, index))
+                guard let value = Value(line, index..<end, lineNumber: lineNumber, path: path),
+                      assign(value, to: key, at: location, in: &fields) else { return nil }
+            }
+            return seen.isEmpty ? nil : fields
         }
-        guard !seen.isEmpty else { return nil }
-        return fields
+    }
+
+    /// YAML counts columns in Unicode scalars: 1 + the scalars before byte `offset`.
+    private static func column(_ line: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
+        var scalars = 0
+        for byte in line[..<offset] where byte & 0xC0 != 0x80 { scalars += 1 }
+        return 1 + scalars
     }
 
     /// A value as written.
@@ -51,38 +65,39 @@ enum SimpleFrontMatter {
         case quoted(String)
         case list([Located<String>])
 
-        /// Works on UTF-8 bytes and makes strings from byte ranges, as YAML reads
-        /// scalars, so a combining mark after a quote or a comma stays text.
-        init?(_ text: Substring, line: Substring, lineNumber: Int, path: String) {
-            let bytes = text.utf8
-            let first = bytes.first!
-            let last = bytes[bytes.index(before: bytes.endIndex)]
+        init?(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lineNumber: Int, path: String) {
+            let first = line[range.lowerBound]
+            let last = line[range.upperBound - 1]
             guard first < 0x80 else { return nil }
             if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
-                guard bytes.count >= 2, last == first else { return nil }
-                let inner = bytes[bytes.index(after: bytes.startIndex)..<bytes.index(before: bytes.endIndex)]
+                guard range.count >= 2, last == first else { return nil }
+                let inner = line[(range.lowerBound + 1)..<(range.upperBound - 1)]
                 guard !inner.contains(first), !inner.contains(UInt8(ascii: "\\")) else { return nil }
                 self = .quoted(String(decoding: inner, as: UTF8.self))
             } else if first == UInt8(ascii: "[") {
                 guard last == UInt8(ascii: "]") else { return nil }
-                let inner = bytes[bytes.index(after: bytes.startIndex)..<bytes.index(before: bytes.endIndex)]
-                guard !inner.contains(where: { "[]{}\"'#:".utf8.contains($0) }) else { return nil }
+                let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
+                guard !line[inner].contains(where: { SimpleFrontMatter.flowSpecial[Int($0)] }) else { return nil }
                 var items: [Located<String>] = []
-                if inner.contains(where: { $0 != 0x20 }) {
-                    for piece in inner.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-                        guard let start = piece.firstIndex(where: { $0 != 0x20 }) else { return nil }
-                        var end = piece.endIndex
-                        while end > start, piece[piece.index(before: end)] == 0x20 { end = piece.index(before: end) }
-                        let item = piece[start..<end]
-                        guard item.first! < 0x80, SimpleFrontMatter.isSafePlain(item, inFlow: true) else { return nil }
-                        let column = 1 + line[..<start].unicodeScalars.count
-                        items.append(Located(String(decoding: item, as: UTF8.self), at: SourceLocation(file: path, line: lineNumber, column: column)))
+                if line[inner].contains(where: { $0 != 0x20 }) {
+                    var pieceStart = inner.lowerBound
+                    while pieceStart <= inner.upperBound {
+                        var pieceEnd = pieceStart
+                        while pieceEnd < inner.upperBound, line[pieceEnd] != UInt8(ascii: ",") { pieceEnd += 1 }
+                        var start = pieceStart
+                        while start < pieceEnd, line[start] == 0x20 { start += 1 }
+                        var end = pieceEnd
+                        while end > start, line[end - 1] == 0x20 { end -= 1 }
+                        guard start < end, line[start] < 0x80, SimpleFrontMatter.isSafePlain(line[start..<end], inFlow: true) else { return nil }
+                        let location = SourceLocation(file: path, line: lineNumber, column: SimpleFrontMatter.column(line, start))
+                        items.append(Located(String(decoding: line[start..<end], as: UTF8.self), at: location))
+                        pieceStart = pieceEnd + 1
                     }
                 }
                 self = .list(items)
             } else {
-                guard SimpleFrontMatter.isSafePlain(bytes[...], inFlow: false) else { return nil }
-                self = .plain(String(decoding: bytes, as: UTF8.self))
+                guard SimpleFrontMatter.isSafePlain(line[range], inFlow: false) else { return nil }
+                self = .plain(String(decoding: line[range], as: UTF8.self))
             }
         }
     }
@@ -162,10 +177,21 @@ enum SimpleFrontMatter {
         return !booleans.contains(plain) && plain != "<<" && plain != "=" && !isNull(plain)
     }
 
+    private static func table(_ characters: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in characters.utf8 { table[Int(byte)] = true }
+        return table
+    }
+
+    /// Characters YAML reads as structure at the start of a plain value.
+    private static let indicators = table("-?:,[]{}#&*!|>'\"%@`")
+    /// Characters that end the simple case of a flow list.
+    private static let flowSpecial = table("[]{}\"'#:")
+
     /// A plain scalar YAML reads as exactly this text: no indicator first, no `: ` or
     /// ` #` inside, no `:` last (and in a flow list no `:` at all).
-    private static func isSafePlain(_ bytes: Substring.UTF8View.SubSequence, inFlow: Bool) -> Bool {
-        guard let first = bytes.first, !"-?:,[]{}#&*!|>'\"%@`".utf8.contains(first) else { return false }
+    private static func isSafePlain(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, inFlow: Bool) -> Bool {
+        guard let first = bytes.first, !indicators[Int(first)] else { return false }
         var previous: UInt8 = 0
         for byte in bytes {
             if byte == UInt8(ascii: "#"), previous == 0x20 { return false }
@@ -179,15 +205,15 @@ enum SimpleFrontMatter {
     /// Printable text as YAML's reader accepts it, with no character it treats as a
     /// line break or an indentation problem: no tabs or control characters, no NEL,
     /// line or paragraph separators, byte-order marks or non-characters.
-    private static func isPlainYAMLText(_ yaml: String) -> Bool {
+    private static func isPlainYAMLText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var hasNonASCII = false
-        for byte in yaml.utf8 {
+        for byte in text {
             if byte >= 0x80 { hasNonASCII = true; continue }
             if byte == 0x0A { continue }
             if byte < 0x20 || byte == 0x7F { return false }
         }
         guard hasNonASCII else { return true }
-        for scalar in yaml.unicodeScalars where scalar.value >= 0x80 {
+        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars where scalar.value >= 0x80 {
             let value = scalar.value
             if value < 0xA0 || value == 0x2028 || value == 0x2029 || value == 0xFEFF || value == 0xFFFE || value == 0xFFFF { return false }
         }

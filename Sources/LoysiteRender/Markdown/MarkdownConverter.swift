@@ -138,7 +138,8 @@ private struct ConversionPass {
         for paragraph in document.root.descendants(ofType: CMARK_NODE_PARAGRAPH) {
             let first = paragraph.startLine, last = Int(cmark_node_get_end_line(paragraph.pointer))
             guard first > 0, last > first else { continue }
-            let lines = bodyLines ?? page.body.split(separator: "\n", omittingEmptySubsequences: false)
+            // Split at line-feed bytes: a line feed is never part of a larger character.
+            let lines = bodyLines ?? page.body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
             bodyLines = lines
             guard last <= lines.count else { continue }
             let indent = max(paragraph.startColumn - 1, 0)
