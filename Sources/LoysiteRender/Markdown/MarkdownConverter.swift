@@ -192,7 +192,7 @@ private struct ConversionPass {
             // Brackets with ASCII on both sides (all real text) are found byte by byte;
             // otherwise Foundation's search decides, as it always did.
             guard literal.utf8.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) else { continue }
-            let isolated = literal.utf8.bracketsAreASCIIBounded
+            let isolated = literal.utf8.wikilinkSyntaxIsASCIIBounded
             guard isolated || literal.contains("[["),
                   !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
             func find(_ needle: String, in text: Substring) -> Range<String.Index>? {
@@ -204,11 +204,11 @@ private struct ConversionPass {
             while let open = find("[[", in: rest), let close = find("]]", in: rest[open.upperBound...]) {
                 let inner = rest[open.upperBound..<close.lowerBound]
                 let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
-                let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+                let parts = isolated ? inner.asciiSplit(at: UInt8(ascii: "|")) : inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
                 let target = parts[0].trimmingBlanks()
                 let label = parts.count > 1 ? parts[1].trimmingBlanks() : target
                 if !rest[..<open.lowerBound].isEmpty { pieces.append(.text(String(rest[..<open.lowerBound]))) }
-                let (name, fragment) = splitFragment(target)
+                let (name, fragment) = isolated ? asciiSplitFragment(target) : splitFragment(target)
                 if let targetPage = converter.index.page(named: name) {
                     linked.insert(targetPage)
                     let title = converter.index.pages[targetPage].title
@@ -228,6 +228,12 @@ private struct ConversionPass {
             if !rest.isEmpty { pieces.append(.text(String(rest))) }
             node.replace(with: pieces)
         }
+    }
+
+    /// `splitFragment` for text whose `#` has ASCII neighbours, on bytes.
+    func asciiSplitFragment(_ target: String) -> (String, String) {
+        guard let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (target, "") }
+        return (String(target[..<hash]), String(target[hash...]))
     }
 
     func splitFragment(_ target: String) -> (String, String) {
@@ -332,34 +338,42 @@ extension Substring {
     func asciiRange(of needle: String) -> Range<String.Index>? {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return nil }
-        let bytes = utf8
-        var index = bytes.startIndex
-        while let start = bytes[index...].firstIndex(of: first) {
-            var end = start
-            var matched = true
-            for byte in pattern {
-                guard end < bytes.endIndex, bytes[end] == byte else { matched = false; break }
-                end = bytes.index(after: end)
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= pattern.count else { return nil }
+            for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+                if bytes[start..<start + pattern.count].elementsEqual(pattern) { return start }
             }
-            if matched { return start..<end }
-            index = bytes.index(after: start)
+            return nil
         }
-        return nil
+        if let found {
+            guard let offset = found else { return nil }
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            return start..<utf8.index(start, offsetBy: pattern.count)
+        }
+        return range(of: needle)
+    }
+
+    /// `split(separator:maxSplits: 1, omittingEmptySubsequences: false)` at an ASCII
+    /// byte with ASCII neighbours, on bytes.
+    func asciiSplit(at separator: UInt8) -> [Substring] {
+        guard let index = utf8.firstIndex(of: separator) else { return [self] }
+        return [self[..<index], self[utf8.index(after: index)...]]
     }
 }
 
 extension String.UTF8View {
-    /// Whether every `[` and `]` has ASCII (or nothing) on both sides, so that no
-    /// grapheme cluster joins a bracket to its neighbours.
-    var bracketsAreASCIIBounded: Bool {
+    /// Whether every `[`, `]`, `|` and `#` has ASCII (or nothing) on both sides, so
+    /// that no grapheme cluster joins one to its neighbours and finding them by byte
+    /// finds what finding them by Character finds.
+    var wikilinkSyntaxIsASCIIBounded: Bool {
         withBytes { bytes in
             var previous: UInt8 = 0
-            var afterBracket = false
+            var afterSyntax = false
             for byte in bytes {
-                if afterBracket, byte >= 0x80 { return false }
-                let isBracket = byte == 0x5B || byte == 0x5D
-                if isBracket, previous >= 0x80 { return false }
-                afterBracket = isBracket
+                if afterSyntax, byte >= 0x80 { return false }
+                let isSyntax = byte == 0x5B || byte == 0x5D || byte == 0x7C || byte == 0x23
+                if isSyntax, previous >= 0x80 { return false }
+                afterSyntax = isSyntax
                 previous = byte
             }
             return true
