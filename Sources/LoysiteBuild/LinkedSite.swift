@@ -14,6 +14,9 @@ struct LinkedSite: Sendable {
     var backlinks: [[Int]]
     /// Summary per page: front matter's, or the first paragraph (plain text).
     var summaries: [String]
+    /// Each summary shortened for lists of links (`TextFormatting.excerpt`), made once
+    /// rather than for every page that links there.
+    var excerpts: [String]
     var glossary: GlossaryIndex
     /// Reports, newest first (by date, then title).
     var reports: [Int]
@@ -43,6 +46,7 @@ struct LinkedSite: Sendable {
             let page = pages[number]
             return page.summary ?? bodies[number].firstParagraph ?? ""
         }
+        excerpts = Parallel.map(summaries) { TextFormatting.excerpt($0) }
         // Backlinks in A–Z order of the linking page's title, whatever kind it is.
         var incoming = [[Int]](repeating: [], count: pages.count)
         for (source, body) in bodies.enumerated() {

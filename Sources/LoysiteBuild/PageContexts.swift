@@ -62,7 +62,7 @@ struct PageContexts {
             "title": .string(site.pages[number].title), "href": .string(href(to: site.pages[number].path, from: path)),
             "slug": .string(site.pages[number].slug),
         ]
-        if summary { item["summary"] = .string(TextFormatting.excerpt(site.summaries[number])) }
+        if summary { item["summary"] = .string(site.excerpts[number]) }
         if let date = site.pages[number].date {
             item["date"] = .string(date)
             item["date_display"] = .string(TextFormatting.displayDate(date))

@@ -16,7 +16,14 @@ enum TextFormatting {
     /// Shortens `text` to about `limit` characters at a word boundary, adding `…`.
     static func excerpt(_ text: String, limit: Int = 220) -> String {
         // A text has no more characters than UTF-8 bytes: most need no counting.
-        guard text.utf8.count > limit, text.count > limit else { return text }
+        guard text.utf8.count > limit else { return text }
+        if text.utf8.isASCII, !text.utf8.containsByte(0x0D) {
+            // ASCII without CR: one byte, one character.
+            let cut = text[..<text.utf8.index(text.utf8.startIndex, offsetBy: limit)]
+            let end = cut.utf8.lastIndex(of: 0x20) ?? cut.endIndex
+            return cut[..<end].trimming(excerptEdges) + "…"
+        }
+        guard text.count > limit else { return text }
         let cut = text.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return cut[..<end].trimming(excerptEdges) + "…"

@@ -76,7 +76,10 @@ public enum PageLoader {
             }
             return field.value
         }
-        let name = (source as NSString).lastPathComponent
+        // The file name: after the last `/` (NSString's lastPathComponent, which also
+        // drops trailing slashes, is kept for paths that have them).
+        let name = source.isEmpty || source.hasSuffix("/") ? (source as NSString).lastPathComponent
+            : source.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(source[source.utf8.index(after: $0)...]) } ?? source
         let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         guard let slug = Slug.make(from: stem) else {
             diagnostics.append(.error("cannot make a URL slug from the file name '\(name)'; rename the file or give 'slug:' in front matter", at: SourceLocation(file: source, line: 1, column: 1)))

@@ -79,11 +79,12 @@ public struct TermMatcher: Sendable {
             while position < count {
                 // The next word start: a word character after a non-word one.
                 let byte = buffer[position]
-                if byte < 0x80, !asciiWord[Int(byte)] {
-                    position += 1
-                    continue
-                }
-                guard TermMatcher.isWordScalar(bytes, at: position) else {
+                if byte < 0x80 {
+                    guard asciiWord[Int(byte)] else {
+                        position += 1
+                        continue
+                    }
+                } else if !TermMatcher.isWordScalar(bytes, at: position) {
                     position += TermMatcher.scalarLength(bytes, at: position)
                     continue
                 }
@@ -91,7 +92,20 @@ public struct TermMatcher: Sendable {
                 wordTrie.forEachPrefix(of: buffer, from: start) { pattern, _ in
                     if let candidate = check(Int(wordTrieNames[pattern]), at: start, in: bytes) { candidates.append(candidate) }
                 }
-                position = TermMatcher.wordEnd(bytes, from: start)
+                // The rest of the word: ASCII word bytes at once, others by scalar.
+                position += 1
+                while position < count {
+                    let next = buffer[position]
+                    if next < 0x80 {
+                        guard asciiWord[Int(next)] else { break }
+                        position += 1
+                    } else if next & 0xC0 == 0x80 {
+                        position += 1
+                    } else {
+                        guard TermMatcher.isWordScalar(bytes, at: position) else { break }
+                        position += TermMatcher.scalarLength(bytes, at: position)
+                    }
+                }
             }
         }
         if let automaton {
