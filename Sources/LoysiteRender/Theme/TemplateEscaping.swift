@@ -15,7 +15,7 @@ enum TemplateEscaping {
         byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
     }
 
-    static func appendHTML(_ text: String, to output: inout String) {
+    static func appendHTML(_ text: String, to output: inout [UInt8]) {
         var text = text
         let plan = text.withUTF8 { bytes -> Plan in
             var found = false
@@ -29,39 +29,35 @@ enum TemplateEscaping {
         }
         switch plan {
         case .verbatim:
-            output += text
+            text.withUTF8 { output.append(contentsOf: $0) }
         case .bytes:
             text.withUTF8 { bytes in
                 var runStart = 0
                 for index in bytes.indices where isSpecial(bytes[index]) {
-                    if index > runStart {
-                        output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
-                    }
+                    if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
                     append(bytes[index], to: &output)
                     runStart = index + 1
                 }
-                if runStart < bytes.count {
-                    output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)
-                }
+                if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
             }
         case .characters:
             for character in text {
                 if character.utf8.count == 1, let byte = character.utf8.first, isSpecial(byte) {
                     append(byte, to: &output)
                 } else {
-                    output.append(character)
+                    output.append(contentsOf: character.utf8)
                 }
             }
         }
     }
 
-    @inline(__always) private static func append(_ special: UInt8, to output: inout String) {
+    @inline(__always) private static func append(_ special: UInt8, to output: inout [UInt8]) {
         switch special {
-        case 0x3C: output += "&lt;"
-        case 0x3E: output += "&gt;"
-        case 0x26: output += "&amp;"
-        case 0x22: output += "&quot;"
-        default: output += "&#39;"
+        case 0x3C: output.append(contentsOf: "&lt;".utf8)
+        case 0x3E: output.append(contentsOf: "&gt;".utf8)
+        case 0x26: output.append(contentsOf: "&amp;".utf8)
+        case 0x22: output.append(contentsOf: "&quot;".utf8)
+        default: output.append(contentsOf: "&#39;".utf8)
         }
     }
 }

@@ -5,12 +5,13 @@
 /// template authors expect); partials and parents share the context; a parent's blocks
 /// are replaced by the blocks its child gives, the outermost child winning.
 ///
-/// One renderer renders one page: it keeps the context stack and appends to one string,
-/// instead of building a string per tag.
+/// One renderer renders one page: it keeps the context stack and appends UTF-8 bytes to
+/// one buffer, instead of building a string per tag (appending to a String checks and
+/// grows it at every call, which cost more than the rest of rendering).
 struct TemplateRenderer {
     let templates: [String: Template]
     private var stack: [TemplateValue] = []
-    private(set) var output = ""
+    private var output: [UInt8] = []
 
     init(templates: [String: Template]) {
         self.templates = templates
@@ -27,11 +28,11 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ template: Template, context: TemplateValue) -> String {
-        output = ""
-        output.reserveCapacity(16_384)
+        output = []
+        output.reserveCapacity(32_768)
         stack = [context]
         render(template.tokens, frame: Frame())
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     private mutating func render(_ tokens: [Template.Token], frame: Frame) {
@@ -44,11 +45,14 @@ struct TemplateRenderer {
         // template's output is indented (the first line's indentation is the text before
         // the tag, which the including template writes).
         let outer = output
-        var local = ""
+        var local: [UInt8] = []
         for token in tokens {
-            output = ""
+            output = []
             render(token, frame: &frame)
-            if !output.isEmpty, local.last == "\n" { local += indentation }
+            // The last character a line feed (not a CR LF pair, one character).
+            if !output.isEmpty, local.last == 0x0A, local.count < 2 || local[local.count - 2] != 0x0D {
+                TemplateRenderer.append(indentation, to: &local)
+            }
             local += output
         }
         output = outer + local
@@ -57,15 +61,15 @@ struct TemplateRenderer {
     private mutating func render(_ token: Template.Token, frame: inout Frame) {
         switch token {
         case .text(let text):
-            output += text
+            TemplateRenderer.append(text, to: &output)
 
         case .variable(let name, let escaped):
             guard let value = lookUp(name) else { return }
             if case .string(let text) = value {
-                if escaped && frame.escapesHTML { TemplateEscaping.appendHTML(text, to: &output) } else { output += text }
+                if escaped && frame.escapesHTML { TemplateEscaping.appendHTML(text, to: &output) } else { TemplateRenderer.append(text, to: &output) }
             } else {
                 let text = value.text
-                if escaped && frame.escapesHTML { TemplateEscaping.appendHTML(text, to: &output) } else { output += text }
+                if escaped && frame.escapesHTML { TemplateEscaping.appendHTML(text, to: &output) } else { TemplateRenderer.append(text, to: &output) }
             }
 
         case .section(let name, let body):
@@ -138,6 +142,11 @@ struct TemplateRenderer {
         case .contentType(let html):
             frame.escapesHTML = html
         }
+    }
+
+    @inline(__always) static func append(_ text: String, to output: inout [UInt8]) {
+        if let _ = text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) { return }
+        output.append(contentsOf: Array(text.utf8))
     }
 
     /// The value a name resolves to: its first component is looked for from the innermost
