@@ -108,13 +108,13 @@ public enum SiteBuilder {
         let rendered = Parallel.map(Array(0..<(siteFiles.count + pages.count))) { job -> OutputFile in
             if job < siteFiles.count { return siteFiles[job].render(site: site, contexts: contexts, theme: theme) }
             let number = job - siteFiles.count
-            let html: String
+            let html: Data
             switch pages[number].kind {
-            case .term: html = theme.render("term", context: contexts.term(number))
-            case .report: html = theme.render("report", context: contexts.report(number))
-            case .page, .home: html = theme.render("page", context: contexts.freePage(number))
+            case .term: html = theme.renderData("term", context: contexts.term(number))
+            case .report: html = theme.renderData("report", context: contexts.report(number))
+            case .page, .home: html = theme.renderData("page", context: contexts.freePage(number))
             }
-            return OutputFile(path: pages[number].path + "index.html", text: html)
+            return OutputFile(path: pages[number].path + "index.html", data: html)
         }
         var files = Array(rendered[siteFiles.count...])
         files += rendered[..<siteFiles.count]

@@ -28,11 +28,16 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ template: Template, context: TemplateValue) -> String {
+        String(decoding: renderBytes(template, context: context), as: UTF8.self)
+    }
+
+    /// The output as UTF-8 bytes, for writing to a file without making a string of it.
+    mutating func renderBytes(_ template: Template, context: TemplateValue) -> [UInt8] {
         output = []
         output.reserveCapacity(32_768)
         stack = [context]
         render(template.tokens, frame: Frame())
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private mutating func render(_ tokens: [Template.Token], frame: Frame) {

@@ -60,6 +60,14 @@ public struct Theme: Sendable {
         return renderer.render(parsed, context: context)
     }
 
+    /// Renders `template` into UTF-8 bytes, for writing the page: the text is made of
+    /// strings already, so it need not be checked again as a new string would be.
+    public func renderData(_ template: String, context: TemplateValue) -> Data {
+        guard let parsed = templates[template] else { return Data() }
+        var renderer = TemplateRenderer(templates: templates)
+        return Data(renderer.renderBytes(parsed, context: context))
+    }
+
     /// Renders with a loosely typed context (dictionaries, arrays, strings, numbers, bools).
     public func render(_ template: String, context: [String: Any]) -> String {
         render(template, context: TemplateValue(any: context))
