@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Test-only: property-based testing on top of Swift Testing.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -52,10 +54,10 @@ let package = Package(
         ),
         // Helpers shared by the test targets: temporary site roots, running the binary.
         .target(name: "LoysiteTesting", path: "Tests/LoysiteTesting"),
-        .testTarget(name: "LoysiteSupportTests", dependencies: ["LoysiteSupport"]),
-        .testTarget(name: "LoysiteMetricsTests", dependencies: ["LoysiteMetrics"]),
-        .testTarget(name: "LoysiteChartsTests", dependencies: ["LoysiteCharts"]),
-        .testTarget(name: "LoysiteContentTests", dependencies: ["LoysiteContent", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteSupportTests", dependencies: ["LoysiteSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "LoysiteMetricsTests", dependencies: ["LoysiteMetrics", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "LoysiteChartsTests", dependencies: ["LoysiteCharts", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "LoysiteContentTests", dependencies: ["LoysiteContent", "LoysiteTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "LoysiteRenderTests", dependencies: ["LoysiteRender", "LoysiteContent", "LoysiteTesting"]),
         .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild", "LoysiteTesting"]),
         // Runs the real `loysite` binary on temporary folders.
