@@ -29,6 +29,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // renameat2(RENAME_EXCHANGE): swaps the new site in atomically (see OutputWriter).
+        .target(name: "CDirectorySwap"),
         .target(name: "LoysiteSupport"),
         .target(name: "LoysiteMetrics", dependencies: ["LoysiteSupport"]),
         .target(name: "LoysiteCharts", dependencies: ["LoysiteSupport"]),
@@ -46,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "LoysiteBuild",
-            dependencies: ["LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteCharts", "LoysiteRender"]
+            dependencies: ["CDirectorySwap", "LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteCharts", "LoysiteRender"]
         ),
         .executableTarget(
             name: "loysite",
