@@ -17,7 +17,7 @@ binary="$work/loysite-fuzz-page"
 mkdir -p "$work/corpus" "$work/findings"
 # Rebuild when any source the target is made of is newer than the binary.
 if [ ! -x "$binary" ] || [ -n "$(find "$repo/Sources" "$repo/fuzz" "$repo/Tests/LoysiteTesting/ExecutableMarkup.swift" -newer "$binary" -name '*.swift' -print -quit)" ]; then
-  "$repo/fuzz/build.sh" >/dev/null
+  "$repo/fuzz/build.sh" >/dev/null 2>&1 || { echo "fuzz/build.sh failed" >&2; exit 1; }
 fi
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:${ASAN_OPTIONS:-}"

@@ -60,6 +60,7 @@ private struct ConversionPass {
 
     mutating func run() -> RenderedMarkdown {
         removeHugoShortcodes()
+        if !converter.unsafe { removeScriptURLs(in: document.root) }
         let firstParagraph = document.root.children.first { $0.type == CMARK_NODE_PARAGRAPH }?.plainText
         renderDirectives()
         renderTables()
@@ -98,6 +99,21 @@ private struct ConversionPass {
             let position = paragraph.knownPosition
             diagnostics.append(.warning("Hugo shortcode '\(name)' is not supported by loysite; it was left out of the page", at: location(line: position.line, column: position.column)))
             paragraph.replace(with: [])
+        }
+    }
+
+    // MARK: Script URLs
+
+    /// Safe mode: a link or image whose URL could run script (`javascript:` …) keeps its
+    /// text and loses the link, with a warning. (cmark alone would write `href=""`, an
+    /// empty link that validators reject and readers cannot follow.)
+    mutating func removeScriptURLs(in root: MarkdownNode) {
+        for type in [CMARK_NODE_LINK, CMARK_NODE_IMAGE] {
+            for node in root.descendants(ofType: type) where ScriptURL.isScript(node.url, image: type == CMARK_NODE_IMAGE) {
+                let kind = type == CMARK_NODE_IMAGE ? "image" : "link"
+                diagnostics.append(.warning("\(kind) to '\(node.url.prefix(60))' left out: a URL that runs script is only kept with 'unsafe: true' in site.yml", at: location(of: node)))
+                node.unwrap()
+            }
         }
     }
 
@@ -166,6 +182,7 @@ private struct ConversionPass {
     mutating func renderInline(_ text: String, line: Int) -> String {
         guard !text.isEmpty else { return "" }
         let cell = MarkdownDocument(text, unsafe: converter.unsafe)
+        if !converter.unsafe { removeScriptURLs(in: cell.root) }
         resolveWikilinks(in: cell.root)
         checkLinks(in: cell.root)
         autolink(in: cell.root)

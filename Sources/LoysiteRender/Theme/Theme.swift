@@ -54,8 +54,10 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with `context` (dictionaries, arrays, strings, numbers, bools).
+    /// The page is cleared of control characters other than tab and line breaks: they
+    /// are errors in HTML, and text from front matter or data reaches templates as is.
     public func render(_ template: String, context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        Escape.removingControlCharacters(library.render(context, withTemplate: template) ?? "")
     }
 
     public func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
