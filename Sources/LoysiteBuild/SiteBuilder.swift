@@ -17,7 +17,7 @@ import LoysiteSupport
 /// All problems of all steps are collected and reported together.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
-        var timer = StepTimer()
+        var timer = StepTimer(progress: options.progress)
         var diagnostics = Diagnostics()
 
         // 1. load
