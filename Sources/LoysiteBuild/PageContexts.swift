@@ -48,7 +48,8 @@ struct PageContexts {
     /// site.yml's `nav`, or a sensible default: glossary, reports (if any), free pages.
     func navigation() -> [SiteConfig.NavItem] {
         if !site.config.nav.isEmpty { return site.config.nav }
-        var items = [SiteConfig.NavItem(title: "Glossary", url: "/glossary/")]
+        var items: [SiteConfig.NavItem] = []
+        if !site.glossary.order.isEmpty { items.append(.init(title: "Glossary", url: "/glossary/")) }
         if !site.reports.isEmpty { items.append(.init(title: "Reports", url: "/reports/")) }
         for number in site.freePages { items.append(.init(title: site.pages[number].title, url: "/" + site.pages[number].path)) }
         return items
@@ -166,6 +167,7 @@ struct PageContexts {
             "category_count": categories.count,
             "featured": featured.map { link($0, from: "", summary: true) },
             "has_featured": !featured.isEmpty,
+            "has_terms": !site.glossary.order.isEmpty,
         ] as [String: Any]
         context["dashboard"] = site.dashboardHTML ?? ""
         context["alerts"] = alerts.map { ["message": $0] }

@@ -1,5 +1,6 @@
 import Foundation
 import LoysiteContent
+import LoysiteMetrics
 import LoysiteRender
 import LoysiteSupport
 
@@ -37,6 +38,12 @@ public enum SiteBuilder {
         }
         timer.finish("load")
 
+        // 1b. datasets (content/data/): every figure of SPEC §2, written to metrics.json.
+        let (datasets, datasetDiagnostics) = DatasetLoader.loadAll(
+            root: options.root, defaultPeriod: Period(rawValue: content.config.period) ?? .month)
+        diagnostics.append(contentsOf: datasetDiagnostics)
+        timer.finish("datasets")
+
         // 2. index
         let index = PageIndex(pages: content.pages)
         diagnostics.append(contentsOf: index.diagnostics)
@@ -49,17 +56,23 @@ public enum SiteBuilder {
             index: index,
             matcher: content.config.autolink ? TermMatcher(index: index) : nil,
             unsafe: content.config.unsafe,
-            directives: nil)
+            directives: DatasetBlockRenderer(datasets: datasets, index: index, currencyCode: content.config.currency))
         let bodies = Parallel.map(Array(index.pages.indices)) { converter.convert(page: $0) }
         for body in bodies { diagnostics.append(contentsOf: body.diagnostics) }
+        let (home, homeDiagnostics) = HomePage.load(root: options.root, datasets: datasets)
+        diagnostics.append(contentsOf: homeDiagnostics)
+        let homeBody = home.map { converter.convert($0) }
+        diagnostics.append(contentsOf: homeBody?.diagnostics ?? [])
         timer.finish("markdown")
 
         // 4. link
-        let site = LinkedSite(config: content.config, index: index, bodies: bodies, related: related)
+        var site = LinkedSite(config: content.config, index: index, bodies: bodies, related: related)
+        site.dashboardHTML = homeBody?.html
         timer.finish("link")
 
         // 5. render
-        let files = render(site: site, theme: theme)
+        var files = render(site: site, theme: theme)
+        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: datasets, version: LoysiteVersion.current)))
         timer.finish("render")
 
         // 6. write
@@ -82,7 +95,7 @@ public enum SiteBuilder {
         return BuildResult(
             diagnostics: diagnostics,
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
-            fileCount: files.count, datasetCount: 0, wrote: wrote, timings: timer.timings)
+            fileCount: files.count, datasetCount: datasets.count, wrote: wrote, timings: timer.timings)
     }
 
     /// Every file of the site, in a stable order.
@@ -95,7 +108,7 @@ public enum SiteBuilder {
             switch page.kind {
             case .term: html = theme.render("term", context: contexts.term(number))
             case .report: html = theme.render("report", context: contexts.report(number))
-            case .page: html = theme.render("page", context: contexts.freePage(number))
+            case .page, .home: html = theme.render("page", context: contexts.freePage(number))
             }
             return OutputFile(path: page.path + "index.html", text: html)
         }

@@ -17,7 +17,7 @@ public enum ContentLoader {
         let (config, configDiagnostics) = SiteConfig.load(root: root)
         var diagnostics = configDiagnostics
         var pages: [Page] = []
-        for kind in PageKind.allCases {
+        for kind in [PageKind.term, .report, .page] {
             let folder = "content/\(kind.folder)"
             let files = markdownFiles(in: root.appendingPathComponent(folder), relativeTo: folder)
             let loaded = Parallel.map(files) { file in

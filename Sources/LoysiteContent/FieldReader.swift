@@ -5,12 +5,12 @@ import Yams
 /// Reads typed values out of a YAML mapping, recording a diagnostic at the value's own
 /// line for every value of the wrong type, and remembering which keys were read so the
 /// rest can be treated as unknown (warned about, or kept as template params).
-struct FieldReader {
-    let document: YAMLDocument
-    var diagnostics: [Diagnostic] = []
+public struct FieldReader {
+    public let document: YAMLDocument
+    public var diagnostics: [Diagnostic] = []
     private(set) var readKeys: Set<String> = []
 
-    init(_ document: YAMLDocument) {
+    public init(_ document: YAMLDocument) {
         self.document = document
     }
 
@@ -20,7 +20,7 @@ struct FieldReader {
     }
 
     /// A text value. Numbers and dates are accepted as their text (`title: 2024` is a title).
-    mutating func string(_ key: String) -> Located<String>? {
+    public mutating func string(_ key: String) -> Located<String>? {
         guard let entry = entry(key) else { return nil }
         guard case .scalar = entry.value else {
             diagnostics.append(.error("'\(key)' must be text, found \(entry.value.kindDescription)", at: entry.valueLocation))
@@ -30,7 +30,7 @@ struct FieldReader {
         return Located(text.trimmingCharacters(in: .whitespacesAndNewlines), at: entry.valueLocation)
     }
 
-    mutating func bool(_ key: String) -> Located<Bool>? {
+    public mutating func bool(_ key: String) -> Located<Bool>? {
         guard let entry = entry(key) else { return nil }
         if entry.value.scalarText == nil, case .scalar = entry.value { return nil }
         guard case .scalar(let scalar) = entry.value, scalar.style == .plain, let value = entry.value.bool else {
@@ -42,7 +42,7 @@ struct FieldReader {
 
     /// A list of names: `[a, b]`, a block list, or one name on its own. A lone number or
     /// boolean (`aliases: 3`) is taken for a mistake, not a name.
-    mutating func stringList(_ key: String) -> [Located<String>]? {
+    public mutating func stringList(_ key: String) -> [Located<String>]? {
         guard let entry = entry(key) else { return nil }
         switch entry.value {
         case .sequence(let sequence):
@@ -69,8 +69,37 @@ struct FieldReader {
         }
     }
 
+    /// A number (`40`, `-2.5`).
+    public mutating func number(_ key: String) -> Located<Double>? {
+        guard let entry = entry(key) else { return nil }
+        guard case .scalar(let scalar) = entry.value, scalar.style == .plain,
+              let value = entry.value.float ?? entry.value.int.map(Double.init), value.isFinite else {
+            diagnostics.append(.error("'\(key)' must be a number, found \(entry.value.kindDescription)", at: entry.valueLocation))
+            return nil
+        }
+        return Located(value, at: entry.valueLocation)
+    }
+
+    /// A mapping of names to texts (`labels: {retention_rate: Retention}`).
+    public mutating func stringMap(_ key: String) -> [String: String]? {
+        guard let entry = entry(key) else { return nil }
+        guard case .mapping(let mapping) = entry.value else {
+            diagnostics.append(.error("'\(key)' must be a mapping like {name: text}, found \(entry.value.kindDescription)", at: entry.valueLocation))
+            return nil
+        }
+        var result: [String: String] = [:]
+        for (name, value) in mapping {
+            guard let name = name.scalarText, let text = value.scalarText else {
+                diagnostics.append(.error("'\(key)' must map names to texts", at: document.locate(value)))
+                continue
+            }
+            result[name] = text
+        }
+        return result
+    }
+
     /// A calendar date written `YYYY-MM-DD` (a time after it is allowed and ignored).
-    mutating func date(_ key: String) -> Located<String>? {
+    public mutating func date(_ key: String) -> Located<String>? {
         guard let text = string(key) else { return nil }
         let day = String(text.value.prefix(10))
         guard CalendarDate(iso: day) != nil, text.value.count == 10 || text.value.dropFirst(10).first.map({ $0 == "T" || $0 == " " }) == true else {
@@ -81,7 +110,7 @@ struct FieldReader {
     }
 
     /// Entries not read by any accessor, in file order.
-    var unreadEntries: [YAMLDocument.Entry] {
+    public var unreadEntries: [YAMLDocument.Entry] {
         document.entries.filter { !readKeys.contains($0.key.lowercased()) }
     }
 }

@@ -8,6 +8,8 @@ public enum PageKind: String, Sendable, CaseIterable {
     case report
     /// A free page: `content/pages/…` → `/<slug>/`.
     case page
+    /// The home page's own content, `content/index.md` → `/` (the dashboard).
+    case home
 
     /// The content folder (under `content/`) that holds pages of this kind.
     public var folder: String {
@@ -15,6 +17,7 @@ public enum PageKind: String, Sendable, CaseIterable {
         case .term: return "glossary"
         case .report: return "reports"
         case .page: return "pages"
+        case .home: return ""
         }
     }
 }
@@ -74,6 +77,7 @@ public struct Page: Sendable {
         case .term: return "glossary/\(slug)/"
         case .report: return "reports/\(slug)/"
         case .page: return "\(slug)/"
+        case .home: return ""
         }
     }
 

@@ -16,8 +16,10 @@ public struct YAMLDocument {
 
     /// Entries in file order.
     public private(set) var entries: [Entry] = []
-    /// Where the block starts (its first line), for problems with the whole block.
+    /// Where the block (or, in a list, the item) starts, for problems with all of it.
     public var location: SourceLocation
+    /// Where the YAML text starts: YAML marks count from here.
+    private var origin: SourceLocation
 
     /// Parses `yaml`, which starts on line `firstLine` of `path`. An empty text is an
     /// empty mapping. A YAML syntax error, or a document that is not a mapping, is
@@ -48,15 +50,50 @@ public struct YAMLDocument {
         guard case .mapping(let mapping) = node else {
             return .failure(.error("expected a YAML mapping of `key: value` lines, found \(node.kindDescription)", at: document.locate(node)))
         }
+        document.read(mapping)
+        return .success(document)
+    }
+
+    /// Parses a block that holds one mapping or a list of mappings (several metric
+    /// tiles in one block, say): one document per mapping.
+    public static func parseList(_ yaml: String, path: String, firstLine: Int, columnOffset: Int = 0) -> Result<[YAMLDocument], Diagnostic> {
+        guard yaml.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("-") else {
+            return parse(yaml, path: path, firstLine: firstLine, columnOffset: columnOffset).map { [$0] }
+        }
+        let start = SourceLocation(file: path, line: firstLine, column: 1 + columnOffset)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, path: path, firstLine: firstLine, columnOffset: columnOffset))
+        } catch {
+            return .failure(.error("invalid YAML: \(error)", at: start))
+        }
+        let outer = YAMLDocument(location: start)
+        guard case .sequence(let items)? = node else { return .success([]) }
+        var documents: [YAMLDocument] = []
+        for item in items {
+            guard case .mapping(let mapping) = item else {
+                return .failure(.error("expected each list item to be a mapping of `key: value` pairs, found \(item.kindDescription)", at: outer.locate(item)))
+            }
+            var document = YAMLDocument(location: start)
+            document.read(mapping)
+            document.location = outer.locate(item)
+            documents.append(document)
+        }
+        return .success(documents)
+    }
+
+    private mutating func read(_ mapping: Node.Mapping) {
         for (key, value) in mapping {
             let name = key.string ?? ""
-            document.entries.append(Entry(key: name, value: value, keyLocation: document.locate(key), valueLocation: document.locate(value)))
+            entries.append(Entry(key: name, value: value, keyLocation: locateFromStart(key), valueLocation: locateFromStart(value)))
         }
-        return .success(document)
     }
 
     private init(location: SourceLocation) {
         self.location = location
+        self.origin = location
     }
 
     /// The entry for `key`, compared case-insensitively; the last one wins if repeated.
@@ -66,8 +103,12 @@ public struct YAMLDocument {
 
     /// The file location of a node of this document.
     public func locate(_ node: Node) -> SourceLocation {
-        guard let mark = node.mark, let line = location.line else { return location }
-        return SourceLocation(file: location.file, line: line + mark.line - 1, column: mark.column + (location.column ?? 1) - 1)
+        locateFromStart(node)
+    }
+
+    private func locateFromStart(_ node: Node) -> SourceLocation {
+        guard let mark = node.mark, let line = origin.line else { return origin }
+        return SourceLocation(file: origin.file, line: line + mark.line - 1, column: mark.column + (origin.column ?? 1) - 1)
     }
 
     static func diagnostic(for error: YamlError, path: String, firstLine: Int, columnOffset: Int) -> Diagnostic {

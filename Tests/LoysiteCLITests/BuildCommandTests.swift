@@ -14,7 +14,7 @@ import Testing
         defer { site.remove() }
         let run = try LoysiteBinary.run(["build", "--root", site.root.path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("Built 6 pages (10 files) in "))
+        #expect(run.stdout.hasPrefix("Built 6 pages (12 files) in "), "6 pages, sitemap, feed, search index, metrics.json, 2 stylesheets")
         #expect(run.stderr.isEmpty)
         #expect(site.exists("site/glossary/churn-rate/index.html"))
     }

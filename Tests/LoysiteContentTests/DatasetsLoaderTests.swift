@@ -263,6 +263,16 @@ import Testing
         #expect(file.hasSuffix("}\n"))
         #expect(file == MetricsDocument.fileContents(datasets: fixture.load().datasets, version: "1.2.3"))
 
+        // Headline figures: orders overall, retention of the last month (February: A of {A}).
+        let orders = try #require(datasets.first { $0.name == "orders" })
+        #expect(orders.headlineFigures.map(\.name) == ["customers", "orders", "revenue", "average_order_value", "repeat_purchase_rate", "retention_rate"])
+        #expect(orders.headlineFigures.map(\.value) == [2, 3, 31.5, 10.5, 0.5, 1])
+        #expect(orders.headlineFigures.last?.period == "2026-02")
+        let nps = try #require(datasets.first { $0.name == "nps" })
+        #expect(nps.headlineFigures.map(\.name) == ["nps", "nps", "responses"])
+        #expect(nps.headlineFigures.map(\.period) == [nil, "2026-01", nil])
+        #expect(datasets.first { $0.name == "visits" }?.headlineFigures.isEmpty == true)
+
         let summary = MetricsSummary.text(datasets: datasets, currency: "USD")
         #expect(summary.contains("orders — content/data/orders.csv (orders, by month)"))
         #expect(summary.contains("  revenue                31.50 USD\n"))
@@ -270,5 +280,43 @@ import Testing
         #expect(summary.contains("  2026-02     1  100%\n")) // no trailing spaces
         #expect(summary.contains("  NPS         100.0\n"))
         #expect(summary.contains("visits — content/data/visits.csv (series)"))
+    }
+}
+
+/// Numbers are plain decimals with a point; anything else is a bad row with a reason.
+@Suite struct DatasetsNumberTests {
+    @Test(arguments: [
+        ("1,234.50", "is not a number: thousands separators and decimal commas are not read (write 1234.50)"),
+        ("1 234", "is not a number: thousands separators and decimal commas are not read (write 1234.50)"),
+        ("1'234", "is not a number: thousands separators and decimal commas are not read (write 1234.50)"),
+        ("12,5", "is not a number: thousands separators and decimal commas are not read (write 1234.50)"),
+        ("1e3", "is written with an exponent; write it as a plain decimal number"),
+        ("$5", "is not a number (write numbers like 1234.50: digits, an optional sign and decimal point)"),
+        ("1.2.3", "is not a number (write numbers like 1234.50: digits, an optional sign and decimal point)"),
+        ("--1", "is not a number (write numbers like 1234.50: digits, an optional sign and decimal point)"),
+    ])
+    func rejected(text: String, reason: String) throws {
+        let fixture = try DatasetsFixture(["o.yml": "kind: orders\n", "o.csv": "customer_id,date,amount\nA,2026-01-01,\"\(text)\"\n"])
+        let (_, messages) = try fixture.loadOne()
+        #expect(messages == ["content/data/o.csv:2:14: error: column 'amount': '\(text)' \(reason)"])
+    }
+
+    @Test func emptyAmount() throws {
+        let fixture = try DatasetsFixture(["o.yml": "kind: orders\n", "o.csv": "customer_id,date,amount\nA,2026-01-01,\n"])
+        let (_, messages) = try fixture.loadOne()
+        #expect(messages == ["content/data/o.csv:2:14: error: column 'amount': empty value where a number is required"])
+    }
+
+    @Test func accepted() throws {
+        // +3, .5, 18, -0.25 and 1.10 (spaces around are fine): 3 + 0.5 + 18 − 0.25 + 1.1 = 22.35.
+        let fixture = try DatasetsFixture([
+            "o.yml": "kind: orders\n",
+            "o.csv": "customer_id,date,amount\nA,2026-01-01,+3\nA,2026-01-01,.5\nA,2026-01-01,18\nA,2026-01-01,-0.25\nA,2026-01-01, 1.10 \n",
+        ])
+        let (dataset, messages) = try fixture.loadOne()
+        #expect(messages.isEmpty)
+        // Without an order column every row is an order: −0.25 is a return.
+        #expect(dataset.orders?.revenue.description == "22.6")
+        #expect(dataset.orders?.returnsAmount.description == "-0.25")
     }
 }

@@ -36,7 +36,11 @@ struct CSVReader: ~Copyable {
     private var line = 1
     private var atEndOfFile = false
     private var startOfFile = true
-    private var fields = CSVFieldList()
+    /// Field boundaries of the current record (reused from record to record, so reading
+    /// a record allocates nothing and costs no reference counting).
+    private var fields: UnsafeMutablePointer<CSVField>
+    private var fieldCapacity = 64
+    private var fieldCount = 0
 
     static let blockSize = 1 << 20
 
@@ -47,11 +51,13 @@ struct CSVReader: ~Copyable {
         fileDescriptor = descriptor
         capacity = 2 * CSVReader.blockSize
         buffer = .allocate(capacity: capacity)
+        fields = .allocate(capacity: fieldCapacity)
     }
 
     deinit {
         close(fileDescriptor)
         buffer.deallocate()
+        fields.deallocate()
     }
 
     /// The next record (the header is the first), or nil at the end of the file. The
@@ -76,7 +82,8 @@ struct CSVReader: ~Copyable {
                 line += lines
             case .record(let next, let lines, let problem):
                 let record = CSVRecord(
-                    base: UnsafePointer(buffer), start: position, line: line, fields: fields, problem: problem)
+                    base: UnsafePointer(buffer), start: position, line: line, fields: UnsafePointer(fields),
+                    count: fieldCount, problem: problem)
                 position = next
                 line += lines
                 return record
@@ -100,7 +107,7 @@ struct CSVReader: ~Copyable {
         var pos = position
         var lines = 0
         var problem: CSVRecordProblem?
-        fields.removeAll()
+        fieldCount = 0
         if pos >= end {
             return atEndOfFile ? .endOfFile : .incomplete
         }
@@ -142,7 +149,7 @@ struct CSVReader: ~Copyable {
                 }
                 // After the closing quote: a comma, a line end or the end of the file.
                 if pos < end, bytes[pos] != comma, bytes[pos] != lf, bytes[pos] != cr {
-                    if problem == nil { problem = .textAfterClosingQuote(field: fields.count, offset: pos) }
+                    if problem == nil { problem = .textAfterClosingQuote(field: fieldCount, offset: pos) }
                     while pos < end, bytes[pos] != comma, bytes[pos] != lf, bytes[pos] != cr { pos += 1 }
                     if pos >= end && !atEndOfFile { return .incomplete }
                 }
@@ -156,7 +163,9 @@ struct CSVReader: ~Copyable {
                 if pos >= end && !atEndOfFile { return .incomplete }
                 contentEnd = pos
             }
-            fields.append(start: contentStart, end: contentEnd, rawStart: fieldStart, escaped: escaped)
+            if fieldCount == fieldCapacity { growFields() }
+            fields[fieldCount] = CSVField(start: contentStart, end: contentEnd, rawStart: fieldStart, escaped: escaped)
+            fieldCount += 1
             if pos >= end {
                 return .record(next: pos, lines: lines, problem: problem)
             }
@@ -174,6 +183,14 @@ struct CSVReader: ~Copyable {
             let next = pos + 1 < end && bytes[pos + 1] == lf ? pos + 2 : pos + 1
             return .record(next: next, lines: lines + 1, problem: problem)
         }
+    }
+
+    private mutating func growFields() {
+        let larger = UnsafeMutablePointer<CSVField>.allocate(capacity: fieldCapacity * 2)
+        larger.update(from: fields, count: fieldCount)
+        fields.deallocate()
+        fields = larger
+        fieldCapacity *= 2
     }
 
     /// Moves the unread bytes to the front of the buffer and reads another block,
@@ -236,31 +253,15 @@ enum CSVRecordProblem: Equatable {
     case textAfterClosingQuote(field: Int, offset: Int)
 }
 
-/// Field boundaries of one record, reused from record to record.
-struct CSVFieldList {
-    /// Per field: content start, content end (quotes excluded), start of the field as
-    /// written (its opening quote, if any).
-    private(set) var starts: [Int] = []
-    private(set) var ends: [Int] = []
-    private(set) var rawStarts: [Int] = []
+/// Where one field of a record is in the reader's buffer.
+struct CSVField {
+    /// Content start and end (quotes excluded).
+    var start: Int
+    var end: Int
+    /// Start of the field as written (its opening quote, if any).
+    var rawStart: Int
     /// Whether the field holds `""` pairs still to be turned into `"`.
-    private(set) var escaped: [Bool] = []
-
-    var count: Int { starts.count }
-
-    mutating func removeAll() {
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        rawStarts.removeAll(keepingCapacity: true)
-        escaped.removeAll(keepingCapacity: true)
-    }
-
-    mutating func append(start: Int, end: Int, rawStart: Int, escaped isEscaped: Bool) {
-        starts.append(start)
-        ends.append(end)
-        rawStarts.append(rawStart)
-        escaped.append(isEscaped)
-    }
+    var escaped: Bool
 }
 
 /// One record of a CSV file: a view into the reader's buffer, valid while the reader's
@@ -271,23 +272,23 @@ struct CSVRecord {
     let start: Int
     /// Physical line the record starts on.
     let line: Int
-    let fields: CSVFieldList
+    let fields: UnsafePointer<CSVField>
+    /// Number of fields.
+    let count: Int
     let problem: CSVRecordProblem?
-
-    var count: Int { fields.count }
 
     /// The bytes of field `index` as written, without its quotes. `""` pairs are still
     /// doubled when `isEscaped(index)`; use `text(of:)` or `unescapedBytes(of:)` then.
     func rawBytes(of index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: base + fields.starts[index], count: fields.ends[index] - fields.starts[index])
+        UnsafeBufferPointer(start: base + fields[index].start, count: fields[index].end - fields[index].start)
     }
 
-    func isEscaped(_ index: Int) -> Bool { fields.escaped[index] }
+    func isEscaped(_ index: Int) -> Bool { fields[index].escaped }
 
     /// The field's bytes with `""` turned into `"`.
     func unescapedBytes(of index: Int) -> [UInt8] {
         let raw = rawBytes(of: index)
-        guard fields.escaped[index] else { return Array(raw) }
+        guard fields[index].escaped else { return Array(raw) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(raw.count)
         var i = 0
@@ -300,20 +301,21 @@ struct CSVRecord {
 
     /// The field as text (invalid UTF-8 becomes U+FFFD).
     func string(at index: Int) -> String {
-        if fields.escaped[index] { return String(decoding: unescapedBytes(of: index), as: UTF8.self) }
+        if fields[index].escaped { return String(decoding: unescapedBytes(of: index), as: UTF8.self) }
         return String(decoding: rawBytes(of: index), as: UTF8.self)
     }
 
     /// Where field `index` starts (its opening quote, if quoted).
     func position(ofField index: Int) -> CSVPosition {
-        CSVRecord.position(of: fields.rawStarts[index], in: base, from: start, line: line)
+        CSVRecord.position(of: fields[index].rawStart, in: base, from: start, line: line)
     }
 
     /// Where the record's last field ends: the place of a missing field.
     var endPosition: CSVPosition {
-        guard let last = fields.ends.last else { return CSVPosition(line: line, column: 1) }
+        guard count > 0 else { return CSVPosition(line: line, column: 1) }
         // A quoted last field ends after its closing quote.
-        let end = last + (fields.rawStarts[fields.count - 1] != fields.starts[fields.count - 1] ? 1 : 0)
+        let last = fields[count - 1]
+        let end = last.end + (last.rawStart != last.start ? 1 : 0)
         return CSVRecord.position(of: end, in: base, from: start, line: line)
     }
 

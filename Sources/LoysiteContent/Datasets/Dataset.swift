@@ -129,6 +129,25 @@ public struct Dataset: Sendable {
         try? lookUpFigure(named: name, period: period)
     }
 
+    /// A few figures that sum the dataset up, for a home page or dashboard that shows
+    /// headline metrics without naming them: for orders, customers, orders, revenue,
+    /// average order value, repeat purchase rate and the last period's retention; for
+    /// responses, the NPS overall and of the last period, and the number of responses.
+    /// None for series.
+    public var headlineFigures: [Figure] {
+        let wanted: [(String, String?)]
+        switch kind {
+        case .orders:
+            wanted = [("customers", nil), ("orders", nil), ("revenue", nil), ("average_order_value", nil),
+                      ("repeat_purchase_rate", nil), ("retention_rate", "last")]
+        case .responses:
+            wanted = [("nps", nil), ("nps", "last"), ("responses", nil)]
+        case .series:
+            wanted = []
+        }
+        return wanted.compactMap { figure(named: $0.0, period: $0.1) }
+    }
+
     private static func seriesFigure(_ table: DataTable, named name: String, period: String?, kind: Period) throws(FigureLookupError) -> Figure {
         let numeric = numericColumns(of: table)
         guard numeric.contains(name), let column = table.columnIndex(name) else {

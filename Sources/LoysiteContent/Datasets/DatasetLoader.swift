@@ -155,48 +155,11 @@ struct DatasetFileLoad {
         diagnostics += columns.diagnostics
     }
 
-    /// Reads one row with the current reader, logging it if it is bad.
-    private mutating func consume<Row: DatasetRow>(_ row: Row) {
-        let issue: RowIssue?
-        switch reader {
-        case .orders(var rowReader):
-            reader = nil // keep the reader uniquely referenced while it changes
-            issue = rowReader.consume(row)
-            reader = .orders(rowReader)
-        case .responses(var rowReader):
-            reader = nil
-            issue = rowReader.consume(row)
-            reader = .responses(rowReader)
-        case .series(var rowReader):
-            reader = nil
-            issue = rowReader.consume(row)
-            reader = .series(rowReader)
-        case nil:
-            issue = nil
-        }
-        if let issue { badRows.record(issue) }
-    }
-
-    mutating func readCSV(_ url: URL) {
-        guard var csv = CSVReader(path: url.path) else {
-            diagnostics.append(.error("cannot read file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
-            return
-        }
+    /// Reads the rest of the records with `consumer`, logging bad rows. Generic, so the
+    /// per-row calls are specialised for each kind of reader.
+    private mutating func readRecords<Consumer: RowConsumer>(_ csv: inout CSVReader, into consumer: inout Consumer) -> CSVSyntaxError? {
+        let columnCount = header.count
         do throws(CSVSyntaxError) {
-            guard let headerRecord = try csv.next() else {
-                diagnostics.append(.error("empty dataset: a CSV dataset starts with a header row naming its columns", at: SourceLocation(file: path, line: 1)))
-                return
-            }
-            start(header: (0..<headerRecord.count).map { headerRecord.string(at: $0) }, headerLine: headerRecord.line)
-            if headerRecord.problem != nil {
-                diagnostics.append(.error("header row: text after a closing quote", at: SourceLocation(file: path, line: headerRecord.line)))
-            }
-            guard reader != nil else {
-                // The figures cannot be computed; still count the rows.
-                while try csv.next() != nil { rows += 1 }
-                return
-            }
-            let columnCount = header.count
             while let record = try csv.next() {
                 rows += 1
                 if record.count != columnCount {
@@ -213,8 +176,60 @@ struct DatasetFileLoad {
                         line: position.line, column: position.column))
                     continue
                 }
-                consume(record)
+                if let issue = consumer.consume(record) { badRows.record(issue) }
             }
+        } catch {
+            return error
+        }
+        return nil
+    }
+
+    /// Reads JSON rows with `consumer`, logging bad rows.
+    private mutating func readRows<Consumer: RowConsumer>(_ table: JSONRows, into consumer: inout Consumer) {
+        for row in table.rows {
+            if let problem = row.problem {
+                badRows.record(RowIssue(message: problem.message, line: problem.line, column: problem.column))
+                continue
+            }
+            if let issue = consumer.consume(row) { badRows.record(issue) }
+        }
+    }
+
+    mutating func readCSV(_ url: URL) {
+        guard var csv = CSVReader(path: url.path) else {
+            diagnostics.append(.error("cannot read file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
+            return
+        }
+        do throws(CSVSyntaxError) {
+            guard let headerRecord = try csv.next() else {
+                diagnostics.append(.error("empty dataset: a CSV dataset starts with a header row naming its columns", at: SourceLocation(file: path, line: 1)))
+                return
+            }
+            start(header: (0..<headerRecord.count).map { headerRecord.string(at: $0) }, headerLine: headerRecord.line)
+            if headerRecord.problem != nil {
+                diagnostics.append(.error("header row: text after a closing quote", at: SourceLocation(file: path, line: headerRecord.line)))
+            }
+            // The reader is taken out of `reader` while it runs, so it stays uniquely
+            // referenced and its arrays are updated in place, never copied.
+            var failure: CSVSyntaxError?
+            switch reader {
+            case .orders(var rowReader):
+                reader = nil
+                failure = readRecords(&csv, into: &rowReader)
+                reader = .orders(rowReader)
+            case .responses(var rowReader):
+                reader = nil
+                failure = readRecords(&csv, into: &rowReader)
+                reader = .responses(rowReader)
+            case .series(var rowReader):
+                reader = nil
+                failure = readRecords(&csv, into: &rowReader)
+                reader = .series(rowReader)
+            case nil:
+                // The figures cannot be computed; still count the rows.
+                while try csv.next() != nil { rows += 1 }
+            }
+            if let failure { throw failure }
         } catch {
             switch error {
             case .unterminatedQuote(let location):
@@ -238,13 +253,18 @@ struct DatasetFileLoad {
         case .success(let table):
             start(header: table.columns, headerLine: 1)
             rows = table.rows.count
-            guard reader != nil else { return }
-            for row in table.rows {
-                if let problem = row.problem {
-                    badRows.record(RowIssue(message: problem.message, line: problem.line, column: problem.column))
-                    continue
-                }
-                consume(row)
+            switch reader {
+            case .orders(var rowReader):
+                readRows(table, into: &rowReader)
+                reader = .orders(rowReader)
+            case .responses(var rowReader):
+                readRows(table, into: &rowReader)
+                reader = .responses(rowReader)
+            case .series(var rowReader):
+                readRows(table, into: &rowReader)
+                reader = .series(rowReader)
+            case nil:
+                break
             }
         }
     }

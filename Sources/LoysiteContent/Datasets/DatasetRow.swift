@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One data row as the typed readers see it, whatever the file format: fields by
 /// column index, as bytes or text, each with its place in the file.
 protocol DatasetRow {
@@ -66,6 +72,13 @@ extension UnsafeBufferPointer<UInt8> {
     }
 
     var string: String { String(decoding: self, as: UTF8.self) }
+
+    /// Byte-for-byte equality with `other` (memcmp, not a generic element loop).
+    func hasSameBytes(as other: [UInt8]) -> Bool {
+        guard count == other.count else { return false }
+        guard count > 0 else { return true }
+        return other.withUnsafeBufferPointer { memcmp(baseAddress!, $0.baseAddress!, count) == 0 }
+    }
 }
 
 /// Turns text ids (customers, orders) into dense integers 0, 1, 2 … in first-seen order,
@@ -80,7 +93,7 @@ struct IdInterner {
     var count: Int { names.count }
 
     mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        if lastIndex >= 0, bytes.count == lastBytes.count, bytes.elementsEqual(lastBytes) { return lastIndex }
+        if lastIndex >= 0, bytes.hasSameBytes(as: lastBytes) { return lastIndex }
         let name = bytes.string
         let index: Int
         if let existing = indices[name] {

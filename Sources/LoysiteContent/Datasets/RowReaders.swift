@@ -72,7 +72,7 @@ struct OrdersRowReader: RowConsumer {
     mutating func consume<Row: DatasetRow>(_ row: Row) -> RowIssue? {
         // The date: rows of one order usually repeat it, so the last one is cached.
         let day: Int? = row.withBytes(of: date) { bytes in
-            if let lastDay, bytes.count == lastDateBytes.count, bytes.elementsEqual(lastDateBytes) { return lastDay }
+            if let lastDay, bytes.hasSameBytes(as: lastDateBytes) { return lastDay }
             guard let parsed = dates.dayNumber(bytes) else { return nil }
             lastDateBytes.removeAll(keepingCapacity: true)
             lastDateBytes.append(contentsOf: bytes)

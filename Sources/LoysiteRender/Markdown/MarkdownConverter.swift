@@ -31,8 +31,13 @@ public struct MarkdownConverter: Sendable {
 
     /// Converts page number `pageNumber` of the index.
     public func convert(page pageNumber: Int) -> RenderedMarkdown {
-        let page = index.pages[pageNumber]
-        var pass = ConversionPass(converter: self, page: page, pageNumber: pageNumber)
+        var pass = ConversionPass(converter: self, page: index.pages[pageNumber], pageNumber: pageNumber)
+        return pass.run()
+    }
+
+    /// Converts a page that is not in the index (the home page's content).
+    public func convert(_ page: Page) -> RenderedMarkdown {
+        var pass = ConversionPass(converter: self, page: page, pageNumber: -1)
         return pass.run()
     }
 }
@@ -197,6 +202,10 @@ private struct ConversionPass {
                 }
                 consumedBytes = offset + rest.utf8.distance(from: open.lowerBound, to: close.upperBound)
                 rest = rest[close.upperBound...]
+            }
+            if let open = rest.range(of: "[["), !rest[open.upperBound...].contains("]]") {
+                let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
+                diagnostics.append(.warning("wikilink '[[' is not closed by ']]' on the same line; a wikilink cannot span lines", at: column(in: node, literal: literal, byteOffset: offset)))
             }
             guard !pieces.isEmpty else { continue }
             if !rest.isEmpty { pieces.append(.text(String(rest))) }

@@ -22,6 +22,341 @@ extension BuiltinTheme {
 {{/content}}
 {{/base}}
 """# + "\n",
+        "assets/charts.css": #"""
+/*
+ * loysite charts: colours, chart figures and KPI tiles.
+ *
+ * Charts are inline SVG without JavaScript. Their marks use these custom properties with
+ * the light values below as fallbacks (`fill="var(--chart-1, #0072B2)"`), and their text
+ * and axes use `currentColor`, so a theme restyles every chart by setting the properties
+ * and the text colour. Fonts are inherited from the page: no web fonts.
+ *
+ * Dark colours apply with the reader's system preference, unless the page says
+ * otherwise with <html data-theme="light"> or <html data-theme="dark">.
+ */
+
+:root {
+  /* Series: Okabe & Ito's palette for colour-vision deficiency (yellow and black
+     replaced by an olive and a grey that read on light and dark pages). Keep in step
+     with ChartPalette.fallbacks in Sources/LoysiteCharts/ChartPalette.swift. */
+  --chart-1: #0072B2;
+  --chart-2: #E69F00;
+  --chart-3: #009E73;
+  --chart-4: #D55E00;
+  --chart-5: #CC79A7;
+  --chart-6: #56B4E9;
+  --chart-7: #999933;
+  --chart-8: #777777;
+  /* Meaning: promoters / passives / detractors, and good / bad changes. */
+  --chart-good: #009E73;
+  --chart-neutral: #A0A0A0;
+  --chart-bad: #D55E00;
+  /* Text in those meanings, dark enough for 4.5:1 on the tile background. */
+  --chart-good-text: #00704F;
+  --chart-bad-text: #B23F00;
+  --chart-muted: #5C6370;
+  --chart-border: rgba(20, 30, 50, 0.14);
+  --chart-surface: rgba(255, 255, 255, 0.7);
+}
+
+@media (prefers-color-scheme: dark) {
+  :root:not([data-theme="light"]) {
+    --chart-1: #56A8E8;
+    --chart-2: #F0B43C;
+    --chart-3: #2EC295;
+    --chart-4: #F5844A;
+    --chart-5: #E094C0;
+    --chart-6: #8FD3F5;
+    --chart-7: #C4C462;
+    --chart-8: #A8A8A8;
+    --chart-good: #2EC295;
+    --chart-neutral: #8C8C8C;
+    --chart-bad: #F5844A;
+    --chart-good-text: #4FD6AA;
+    --chart-bad-text: #FF9A66;
+    --chart-muted: #A9B1BD;
+    --chart-border: rgba(220, 230, 255, 0.16);
+    --chart-surface: rgba(255, 255, 255, 0.04);
+  }
+}
+
+:root[data-theme="dark"] {
+  --chart-1: #56A8E8;
+  --chart-2: #F0B43C;
+  --chart-3: #2EC295;
+  --chart-4: #F5844A;
+  --chart-5: #E094C0;
+  --chart-6: #8FD3F5;
+  --chart-7: #C4C462;
+  --chart-8: #A8A8A8;
+  --chart-good: #2EC295;
+  --chart-neutral: #8C8C8C;
+  --chart-bad: #F5844A;
+  --chart-good-text: #4FD6AA;
+  --chart-bad-text: #FF9A66;
+  --chart-muted: #A9B1BD;
+  --chart-border: rgba(220, 230, 255, 0.16);
+  --chart-surface: rgba(255, 255, 255, 0.04);
+}
+
+/* ---- Chart figures ---------------------------------------------------- */
+
+.chart {
+  margin: 2rem 0;
+  max-width: 100%;
+  min-width: 0;
+  /* Lets the drawings below switch on the figure's own width, not the window's. */
+  container-type: inline-size;
+}
+
+.chart figcaption {
+  font-weight: 600;
+  font-size: 1rem;
+  line-height: 1.35;
+  margin: 0 0 0.75rem;
+}
+
+.chart-svg {
+  display: block;
+  width: 100%;
+  height: auto;
+  font-family: inherit;
+  font-variant-numeric: tabular-nums;
+  /* Text in a chart is not meant to be selected by a stray drag. */
+  -webkit-user-select: none;
+  user-select: none;
+}
+
+/* Most charts come in two drawings: a wide one and a narrow one whose text stays
+   legible on a phone. Show one. (Browsers without container queries show the wide.) */
+.chart-svg-narrow {
+  display: none;
+}
+@container (max-width: 34rem) {
+  .chart-svg-wide {
+    display: none;
+  }
+  .chart-svg-narrow {
+    display: block;
+  }
+}
+
+/* Marks answer the pointer; their <title> is the tooltip. */
+.chart-bar,
+.chart-slice,
+.chart-cell rect {
+  transition: opacity 0.15s;
+}
+.chart-bar:hover,
+.chart-slice:hover,
+.chart-cell:hover rect {
+  opacity: 0.8;
+}
+.chart-point:hover {
+  stroke: currentColor;
+  stroke-width: 2;
+}
+
+.chart-sparkline .chart-svg {
+  max-width: 14rem;
+}
+
+/* The numbers behind a chart. */
+.chart-data {
+  margin-top: 0.5rem;
+  font-size: 0.875rem;
+}
+.chart-data summary {
+  cursor: pointer;
+  color: var(--chart-muted);
+  width: max-content;
+  padding: 0.125rem 0;
+}
+.chart-data summary:hover,
+.chart-data[open] summary {
+  color: inherit;
+}
+.chart-table {
+  overflow-x: auto;
+  margin-top: 0.5rem;
+  -webkit-overflow-scrolling: touch;
+}
+.chart-data table {
+  border-collapse: collapse;
+  font-variant-numeric: tabular-nums;
+  min-width: 50%;
+}
+.chart-data th,
+.chart-data td {
+  padding: 0.3rem 0.75rem 0.3rem 0;
+  border-bottom: 1px solid var(--chart-border);
+  text-align: left;
+  white-space: nowrap;
+}
+.chart-data thead th {
+  font-weight: 600;
+  border-bottom-width: 2px;
+}
+.chart-data tbody th {
+  font-weight: 500;
+}
+.chart-data .num {
+  text-align: right;
+  padding-left: 1rem;
+}
+
+/* ---- KPI tiles -------------------------------------------------------- */
+
+/* Tiles written one after another in a page flow side by side and wrap;
+   inside .metric-grid they form even columns. */
+.metric-tile {
+  display: inline-flex;
+  flex-direction: column;
+  vertical-align: top;
+  box-sizing: border-box;
+  width: min(100%, 15rem);
+  margin: 0 0.75rem 0.75rem 0;
+  padding: 1rem 1.125rem 0.875rem;
+  border: 1px solid var(--chart-border);
+  border-radius: 0.75rem;
+  background: var(--chart-surface);
+}
+
+.metric-grid {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+  gap: 1rem;
+  margin: 1.5rem 0;
+}
+.metric-grid > .metric-tile {
+  display: flex;
+  width: auto;
+  margin: 0;
+}
+
+.metric-tile p {
+  margin: 0;
+}
+.metric-label {
+  font-size: 0.875rem;
+  font-weight: 500;
+  line-height: 1.3;
+  color: var(--chart-muted);
+}
+.metric-label a {
+  color: inherit;
+  text-decoration-color: var(--chart-border);
+  text-underline-offset: 0.2em;
+}
+.metric-label a:hover {
+  color: inherit;
+  text-decoration-color: currentColor;
+}
+.metric-value {
+  font-size: 2rem;
+  font-weight: 700;
+  line-height: 1.15;
+  letter-spacing: -0.01em;
+  margin-top: 0.375rem;
+  font-variant-numeric: tabular-nums;
+}
+.metric-missing {
+  color: var(--chart-muted);
+}
+.metric-period {
+  font-size: 0.75rem;
+  color: var(--chart-muted);
+  margin-top: 0.125rem;
+}
+.metric-change {
+  font-size: 0.875rem;
+  font-weight: 600;
+  margin-top: 0.625rem;
+  font-variant-numeric: tabular-nums;
+}
+.metric-arrow {
+  font-size: 0.75em;
+}
+.metric-good {
+  color: var(--chart-good-text);
+}
+.metric-bad {
+  color: var(--chart-bad-text);
+}
+.metric-flat {
+  color: var(--chart-muted);
+}
+.metric-vs {
+  font-weight: 400;
+  color: var(--chart-muted);
+}
+.metric-target {
+  font-size: 0.8125rem;
+  margin-top: 0.25rem;
+  color: var(--chart-muted);
+}
+.metric-met {
+  color: var(--chart-good-text);
+}
+.metric-missed {
+  color: var(--chart-bad-text);
+}
+.metric-sparkline {
+  display: block;
+  width: 100%;
+  height: auto;
+  margin-top: auto;
+  padding-top: 0.75rem;
+}
+
+/* Read by screen readers, not shown. */
+.chart-sr-only {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  padding: 0;
+  margin: -1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  clip-path: inset(50%);
+  white-space: nowrap;
+  border: 0;
+}
+
+/* ---- Phones ----------------------------------------------------------- */
+
+@media (max-width: 36rem) {
+  .chart {
+    margin: 1.5rem 0;
+  }
+  .metric-grid {
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 0.625rem;
+  }
+  .metric-tile {
+    width: calc(50% - 0.75rem);
+    margin-right: 0.5rem;
+    padding: 0.75rem 0.875rem;
+  }
+  .metric-value {
+    font-size: 1.5rem;
+  }
+  .chart-data th,
+  .chart-data td {
+    padding-right: 0.5rem;
+  }
+}
+
+@media print {
+  .chart,
+  .metric-tile {
+    break-inside: avoid;
+  }
+  .chart-data {
+    display: none;
+  }
+}
+"""# + "\n",
         "assets/style.css": #"""
 /* loysite default theme. No external fonts, no JavaScript; light and dark schemes follow
    the reader's system setting. Colours are custom properties so a site can restyle the
@@ -138,7 +473,14 @@ img { max-width: 100%; height: auto; }
 .prose > :first-child { margin-top: 0; }
 .prose li + li { margin-top: 0.25em; }
 .report-body { max-width: none; }
-.report-body > :not(figure):not(.tiles):not(table):not(.chart-grid) { max-width: var(--measure); }
+.report-body > :not(figure):not(.metric-grid):not(table) { max-width: var(--measure); }
+.report-body > figure.chart { max-width: 52rem; margin: 1.5rem 0 2rem; }
+.report-body > .metric-grid { margin: 1rem 0 2rem; }
+
+/* The home dashboard: tiles across, then the charts two by two on wide screens. */
+.dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 0 2rem; align-items: start; margin-bottom: 1rem; }
+.dashboard > .metric-grid, .dashboard > :not(figure) { grid-column: 1 / -1; }
+.dashboard > figure.chart { max-width: none; margin: 0.5rem 0 1.5rem; }
 
 /* Home */
 .hero { padding: 3rem 0 1rem; }
@@ -296,8 +638,7 @@ img { max-width: 100%; height: auto; }
     {{#site.description}}<p class="lede">{{site.description}}</p>{{/site.description}}
   </section>
   {{#dashboard}}
-  <section class="dashboard" aria-labelledby="dashboard-heading">
-    <h2 id="dashboard-heading">Dashboard</h2>
+  <section class="dashboard prose report-body" aria-label="Dashboard">
     {{{dashboard}}}
   </section>
   {{/dashboard}}
@@ -318,6 +659,7 @@ img { max-width: 100%; height: auto; }
       <p><a class="more" href="{{root}}reports/">All reports →</a></p>
     </section>
     {{/has_reports}}
+    {{#glossary.has_terms}}
     <section aria-labelledby="glossary-heading">
       <h2 id="glossary-heading">Glossary</h2>
       <p>{{glossary.count}} terms{{#glossary.category_count}} in {{glossary.category_count}} categories{{/glossary.category_count}}, from A to Z.</p>
@@ -329,8 +671,8 @@ img { max-width: 100%; height: auto; }
       {{/glossary.has_featured}}
       <p><a class="more" href="{{root}}glossary/">Browse the glossary →</a></p>
     </section>
+    {{/glossary.has_terms}}
   </div>
-  {{{content}}}
 </div>
 {{/content}}
 {{/base}}

@@ -1,0 +1,63 @@
+import Foundation
+import LoysiteContent
+import LoysiteSupport
+
+/// The home page's content: `content/index.md` when the site has one (Markdown with
+/// chart and metric blocks, like a report), otherwise a dashboard of the headline
+/// figures of whatever datasets the site has.
+enum HomePage {
+    static let path = "content/index.md"
+
+    static func load(root: URL, datasets: [Dataset]) -> (page: Page?, diagnostics: [Diagnostic]) {
+        let url = root.appendingPathComponent(path)
+        if FileManager.default.fileExists(atPath: url.path) {
+            switch SourceText.read(url, relativePath: path) {
+            case .success(let source):
+                // Front matter is optional here: the home page's title is the site's.
+                let text = source.text.hasPrefix("---") ? source.text : "---\ntitle: Home\n---\n" + source.text
+                let offset = source.text.hasPrefix("---") ? 0 : 3
+                var result = PageLoader.load(SourceText(path: path, text: text), kind: .home)
+                result.page?.bodyFirstLine -= offset
+                return result
+            case .failure(let diagnostic):
+                return (nil, [diagnostic])
+            }
+        }
+        let body = defaultDashboard(datasets)
+        guard !body.isEmpty else { return (nil, []) }
+        let page = Page(kind: .home, source: "<default dashboard>", slug: "", title: "Dashboard", aliases: [], summary: nil,
+                        categories: [], related: [], draft: false, date: nil, period: nil, params: [], body: body,
+                        bodyFirstLine: 1, location: SourceLocation(file: "<default dashboard>"))
+        return (page, [])
+    }
+
+    /// Tiles for the headline figures and two small charts per dataset, only for figures
+    /// the data can give (a dataset without dates has no periods).
+    static func defaultDashboard(_ datasets: [Dataset]) -> String {
+        var tiles: [String] = []
+        var charts: [String] = []
+        for dataset in datasets {
+            let name = dataset.name
+            let hasPeriods = !(dataset.table(named: "periods")?.rows.isEmpty ?? true) || !(dataset.table(named: "nps")?.rows.isEmpty ?? true)
+            switch dataset.kind {
+            case .responses:
+                tiles.append("- {data: \(name), value: nps, \(hasPeriods ? "period: last, " : "")label: Net Promoter Score}")
+                if hasPeriods {
+                    charts.append("```chart\ntype: line\ndata: \(name)\nmetric: nps\nx: period\ny: nps\ntitle: Net Promoter Score by \(dataset.period.rawValue)\n```")
+                }
+            case .orders:
+                tiles.append("- {data: \(name), value: customers, label: Customers}")
+                tiles.append("- {data: \(name), value: repeat_purchase_rate, label: Repeat purchase rate}")
+                if hasPeriods { tiles.append("- {data: \(name), value: retention_rate, period: last, label: Retention}") }
+                tiles.append("- {data: \(name), value: average_order_value, label: Average order value}")
+                if hasPeriods {
+                    charts.append("```chart\ntype: bar\ndata: \(name)\nmetric: periods\nx: period\ny: revenue\ntitle: Revenue by \(dataset.period.rawValue)\n```")
+                }
+            case .series:
+                continue
+            }
+        }
+        guard !tiles.isEmpty else { return "" }
+        return "```metric\n" + tiles.joined(separator: "\n") + "\n```\n\n" + charts.joined(separator: "\n\n") + "\n"
+    }
+}

@@ -1,0 +1,101 @@
+import LoysiteSupport
+
+/// The charts module's entry point: a chart block's spec and its table in, the
+/// `<figure>` HTML out. Pure: the same inputs give byte-identical output.
+///
+/// ```swift
+/// let spec = ChartSpec(type: .line, title: "Month-on-month retention", x: "period", y: ["retention_rate"])
+/// let html = try ChartRenderer.render(spec, table: periods, options: ChartOptions(currencyCode: "EUR", idPrefix: "chart-1"))
+/// ```
+public enum ChartRenderer {
+    /// Renders `spec` over `table` as a `<figure class="chart chart-TYPE">` holding a
+    /// figcaption (when titled), an accessible inline SVG and the data as a table.
+    /// Throws a `ChartError` for what the author must fix: unknown or non-numeric
+    /// columns, mixed units, options that do not apply. A table without rows, or without
+    /// a single value, is not an error: it renders a "No data" figure.
+    public static func render(_ spec: ChartSpec, table: DataTable, options: ChartOptions = ChartOptions()) throws(ChartError) -> String {
+        try validate(spec)
+        let idPrefix = options.safeIDPrefix
+        let wide = try drawing(spec, table: table, options: options, idPrefix: idPrefix)
+        var variants = [ChartFigure.Variant(drawing: wide, idPrefix: idPrefix, role: nil)]
+        if spec.type != .sparkline, var narrow = options.narrowWidth, narrow.isFinite, narrow + 40 < options.drawingWidth {
+            narrow = max(240, narrow)
+            var narrowOptions = options
+            narrowOptions.width = narrow
+            let narrowPrefix = idPrefix + "-n"
+            let drawing = try drawing(spec, table: table, options: narrowOptions, idPrefix: narrowPrefix)
+            variants[0].role = .wide
+            variants.append(ChartFigure.Variant(drawing: drawing, idPrefix: narrowPrefix, role: .narrow))
+        }
+        return ChartFigure.html(type: spec.type, title: spec.title, variants: variants, table: wide.table, figureID: idPrefix)
+    }
+
+    static func drawing(_ spec: ChartSpec, table: DataTable, options: ChartOptions, idPrefix: String) throws(ChartError) -> ChartDrawing {
+        let width = options.drawingWidth
+        let fallbackTitle = (spec.y.isEmpty ? "Chart" : spec.y.map(ColumnLabel.humanize).joined(separator: ", "))
+        if table.rows.isEmpty {
+            // Still catch misspelt columns when the (empty) table says what it has.
+            if !table.columns.isEmpty {
+                let names = table.columns.map(\.name)
+                for (role, name) in [("x", spec.x), ("size", spec.size)] + spec.y.map({ ("y", Optional($0)) }) {
+                    if let name, table.columnIndex(name) == nil { throw .unknownColumn(name, role: role, available: names) }
+                }
+            }
+            return NoDataChart.draw(type: spec.type, width: width, fallbackTitle: fallbackTitle)
+        }
+
+        switch spec.type {
+        case .heatmap:
+            let data = try HeatmapData.resolve(spec, table: table, period: options.period)
+            guard data.hasValues else { return NoDataChart.draw(type: spec.type, width: width, fallbackTitle: fallbackTitle) }
+            return HeatmapChart.draw(data, spec: spec, options: options, idPrefix: idPrefix)
+        case .donut:
+            let categories = try CategoryData.resolve(spec, table: table)
+            let data = try DonutData.resolve(categories, spec: spec)
+            guard data.total > 0 else { return NoDataChart.draw(type: spec.type, width: width, fallbackTitle: fallbackTitle) }
+            return DonutChart.draw(data, spec: spec, options: options)
+        case .sparkline:
+            let data = try CategoryData.resolve(spec, table: table)
+            guard data.series.count == 1 else {
+                throw ChartError(.invalidOption, "a sparkline draws one column; give y: one of \(data.series.map(\.column).joined(separator: ", "))")
+            }
+            guard data.hasValues else { return NoDataChart.draw(type: spec.type, width: width, fallbackTitle: fallbackTitle) }
+            return Sparkline.draw(data, spec: spec, options: options)
+        case .line, .area, .bar, .stackedBar:
+            let data = try CategoryData.resolve(spec, table: table)
+            guard data.hasValues else { return NoDataChart.draw(type: spec.type, width: width, fallbackTitle: ChartSummary.fallbackTitle(data)) }
+            switch spec.type {
+            case .line: return LineChart.draw(data, filled: false, spec: spec, options: options)
+            case .area: return LineChart.draw(data, filled: true, spec: spec, options: options)
+            case .bar: return BarChart.draw(data, spec: spec, options: options)
+            default: return StackedBarChart.draw(data, spec: spec, options: options)
+            }
+        }
+    }
+
+    /// Options that are malformed or meaningless for the chart type are errors, not
+    /// silently ignored: a block that says `percent: true` on a line chart expects
+    /// something the chart would not do.
+    static func validate(_ spec: ChartSpec) throws(ChartError) {
+        let type = spec.type.rawValue
+        if spec.percent && spec.type != .stackedBar {
+            throw ChartError(.invalidOption, "percent applies to stacked-bar charts only, not \(type)")
+        }
+        if spec.horizontal != nil && spec.type != .bar && spec.type != .stackedBar {
+            throw ChartError(.invalidOption, "horizontal applies to bar and stacked-bar charts only, not \(type)")
+        }
+        if spec.size != nil && spec.type != .heatmap {
+            throw ChartError(.invalidOption, "size applies to heatmap charts only, not \(type)")
+        }
+        if spec.row != nil && spec.type != .donut {
+            throw ChartError(.invalidOption, "row applies to donut charts only, not \(type)")
+        }
+        let lowest = spec.type == .sparkline ? 20.0 : 100.0
+        if let height = spec.height, !(height.isFinite && height >= lowest && height <= 2000) {
+            throw ChartError(.invalidOption, "height must be a number from \(JSONValue.format(lowest)) to 2000 for a \(type) chart, not \(JSONValue.format(height))")
+        }
+        if let bad = spec.colors.first(where: { !ChartPalette.isAcceptable($0) }) {
+            throw ChartError(.invalidOption, "colour \"\(bad)\" is not a #hex colour or a CSS colour name")
+        }
+    }
+}

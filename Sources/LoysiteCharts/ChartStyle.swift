@@ -1,0 +1,35 @@
+/// The typographic and visual constants every chart shares, in viewBox units. Kept in
+/// one place so all chart types look like one family.
+enum ChartStyle {
+    /// Tick labels, category labels, legend text.
+    static let fontSize = 12.0
+    /// Secondary text: heatmap cells, axis titles.
+    static let smallFontSize = 11.0
+    /// Space kept free between neighbouring labels.
+    static let labelGap = 8.0
+    /// Gap between a tick label and the plot.
+    static let tickLabelPadding = 6.0
+    /// Opacity of grid lines drawn in `currentColor`: visible, but behind the data.
+    static let gridOpacity = "0.15"
+    /// Opacity of the zero baseline: the one line that carries meaning.
+    static let baselineOpacity = "0.6"
+    /// Opacity of secondary text (tick labels, sizes), still above 4.5:1 contrast on
+    /// the usual white and near-black page backgrounds.
+    static let mutedTextOpacity = "0.78"
+    /// Default drawing heights by type.
+    static let defaultHeight = 320.0
+    static let donutHeight = 240.0
+    static let sparklineWidth = 160.0
+    static let sparklineHeight = 36.0
+}
+
+/// The rectangle data is drawn in, inside the margins that hold axes and legend.
+struct PlotArea: Equatable {
+    var left: Double
+    var top: Double
+    var right: Double
+    var bottom: Double
+
+    var width: Double { right - left }
+    var height: Double { bottom - top }
+}

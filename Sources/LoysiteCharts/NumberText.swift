@@ -1,0 +1,81 @@
+import Foundation
+
+/// Locale-free number text. Charts must read the same on every machine (and be
+/// byte-identical from build to build), so nothing here asks Foundation for a locale:
+/// digits are produced by integer arithmetic on the rounded value.
+enum NumberText {
+    /// The typographic minus sign (U+2212): as wide as a plus, unlike a hyphen.
+    static let minus = "\u{2212}"
+
+    /// `value` with exactly `decimals` digits after the point (or at most that many when
+    /// `trimZeros`), half away from zero. `grouping` adds a comma every three digits.
+    /// A negative value that rounds to zero loses its sign, so no "−0" appears.
+    static func fixed(
+        _ value: Double,
+        decimals: Int,
+        grouping: Bool = false,
+        trimZeros: Bool = false,
+        minusSign: String = minus
+    ) -> String {
+        guard value.isFinite else { return "—" }
+        let decimals = max(0, min(decimals, 9))
+        var scale: Double = 1
+        for _ in 0..<decimals { scale *= 10 }
+        // The nudge keeps 0.285 × 100 (= 28.499999…) rounding to 29, as a reader expects.
+        let scaled = (abs(value) * scale * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e15 else {
+            return (value < 0 ? minusSign : "") + String(describing: abs(value))
+        }
+        let whole = UInt64(scaled)
+        let unit = UInt64(scale)
+        var integerDigits = String(whole / unit)
+        var fraction = ""
+        if decimals > 0 {
+            let raw = String(whole % unit)
+            fraction = String(repeating: "0", count: decimals - raw.count) + raw
+            if trimZeros {
+                while fraction.last == "0" { fraction.removeLast() }
+            }
+        }
+        if grouping { integerDigits = grouped(integerDigits) }
+        let sign = (value < 0 && whole != 0) ? minusSign : ""
+        return sign + integerDigits + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    /// Digits needed after the point so that values `step` apart read differently and
+    /// exactly: 20 → 0, 0.5 → 1, 2.5 → 1, 0.05 → 2, 0.25 → 2.
+    static func decimals(forStep step: Double) -> Int {
+        guard step.isFinite, step > 0 else { return 0 }
+        var scaled = step
+        for decimals in 0...6 {
+            if abs(scaled - scaled.rounded()) <= 1e-6 * max(1, scaled) { return decimals }
+            scaled *= 10
+        }
+        return 6
+    }
+
+    private static func grouped(_ digits: String) -> String {
+        guard digits.count > 3 else { return digits }
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return out
+    }
+}
+
+/// Coordinates written into SVG: at most two decimals, no trailing zeros, a plain
+/// hyphen-minus, and never `nan` or `inf` (a non-finite coordinate becomes 0, though the
+/// chart code is written so that none reaches here).
+enum SVGNumber {
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        return NumberText.fixed(value, decimals: 2, trimZeros: true, minusSign: "-")
+    }
+}
+
+extension Double {
+    /// This number as an SVG coordinate (see `SVGNumber`).
+    var svg: String { SVGNumber.format(self) }
+}

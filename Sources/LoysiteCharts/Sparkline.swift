@@ -1,0 +1,59 @@
+import LoysiteSupport
+
+/// A sparkline: a word-sized line of recent values without axes, ending in a dot on the
+/// last value. The same drawing serves the `sparkline` chart type (with the last value
+/// written beside it) and KPI tiles (where the headline already says it).
+enum Sparkline {
+    /// The SVG body of a sparkline in a `width` × `height` box. Missing values leave gaps;
+    /// the vertical range is the data's own (a sparkline shows shape, not magnitude).
+    static func body(values: [Double?], width: Double, height: Double, color: String, lastLabel: String?) -> String {
+        let present = values.compactMap { $0 }
+        guard let lastIndex = values.lastIndex(where: { $0 != nil }), let last = values[lastIndex] else { return "" }
+        let labelWidth = lastLabel.map { TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) + 6 } ?? 0
+        let pad = 4.0
+        let right = width - pad - labelWidth
+        let low = present.min() ?? 0
+        let high = present.max() ?? 0
+        // Equal values draw a level line through the middle.
+        let y = high > low
+            ? LinearScale(lower: low, upper: high, from: height - pad, to: pad)
+            : LinearScale(lower: low - 1, upper: low + 1, from: height - pad, to: pad)
+        let count = values.count
+        func x(_ index: Int) -> Double {
+            count > 1 ? pad + Double(index) * (right - pad) / Double(count - 1) : (pad + right) / 2
+        }
+
+        var svg = SVGWriter()
+        let indices = values.indices.filter { values[$0] != nil }
+        for run in LineChart.contiguousRuns(indices) where run.count > 1 {
+            let d = "M" + run.map { x($0).svg + " " + y(values[$0]!).svg }.joined(separator: " L")
+            svg.empty("path", [
+                "class": "chart-line", "d": d, "fill": "none", "stroke": color,
+                "stroke-width": "1.75", "stroke-linejoin": "round", "stroke-linecap": "round",
+            ])
+        }
+        svg.empty("circle", ["class": "chart-point", "cx": x(lastIndex).svg, "cy": y(last).svg, "r": "2.75", "fill": color])
+        if let lastLabel {
+            svg.element("text", [
+                "x": (width - labelWidth + 4).svg, "y": y(last).svg, "dy": "0.35em",
+                "font-size": ChartStyle.smallFontSize.svg, "fill": "currentColor",
+            ], text: lastLabel)
+        }
+        return svg.output
+    }
+
+    static func draw(_ data: CategoryData, spec: ChartSpec, options: ChartOptions) -> ChartDrawing {
+        let series = data.series[0]
+        let width = ChartStyle.sparklineWidth
+        let height = min(120, max(20, spec.height ?? ChartStyle.sparklineHeight))
+        let lastValue = series.values.last { $0 != nil } ?? nil
+        let label = lastValue.map { FigureFormatter.format($0, unit: series.unit, currencyCode: options.currencyCode, style: .compact) }
+        let body = body(values: series.values, width: width, height: height, color: series.color, lastLabel: label)
+        let summary = ChartSummary.categories(data) + " " + ChartSummary.series(series, categories: data.categories, currencyCode: options.currencyCode)
+        return ChartDrawing(
+            width: width, height: height, body: body, summary: summary,
+            table: .categories(data, currencyCode: options.currencyCode),
+            fallbackTitle: ChartSummary.fallbackTitle(data)
+        )
+    }
+}

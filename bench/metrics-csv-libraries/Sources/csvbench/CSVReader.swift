@@ -1,0 +1,1 @@
+../../../../Sources/LoysiteContent/Datasets/CSVReader.swift
