@@ -5,7 +5,20 @@ import LoysiteSupport
 /// A new content file for `loysite new term|report|page "Title"`: front matter that
 /// builds as it is, at the path the title's slug gives.
 public struct ContentScaffold: Sendable, Equatable {
-    public var kind: PageKind
+    /// What `loysite new` can create: the page kinds that live in a content folder.
+    public enum Kind: String, Sendable, CaseIterable {
+        case term, report, page
+
+        public var pageKind: PageKind {
+            switch self {
+            case .term: return .term
+            case .report: return .report
+            case .page: return .page
+            }
+        }
+    }
+
+    public var kind: Kind
     public var title: String
     public var slug: String
     /// Where the file goes, relative to the site root: `content/glossary/<slug>.md`.
@@ -16,7 +29,7 @@ public struct ContentScaffold: Sendable, Equatable {
     /// - Parameters:
     ///   - slug: overrides the slug made from the title (`Slug.make`); must already be a slug.
     ///   - date: a report's `date:`, normally today (passed in so tests can fix it).
-    public init(kind: PageKind, title rawTitle: String, slug requestedSlug: String? = nil, date: CivilDate) throws(ScaffoldError) {
+    public init(kind: Kind, title rawTitle: String, slug requestedSlug: String? = nil, date: CivilDate) throws(ScaffoldError) {
         let title = rawTitle.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
         guard !title.isEmpty else { throw .emptyTitle }
         let slug: String
@@ -30,11 +43,11 @@ public struct ContentScaffold: Sendable, Equatable {
         self.kind = kind
         self.title = title
         self.slug = slug
-        self.relativePath = "content/\(kind.folder)/\(slug).md"
+        self.relativePath = "content/\(kind.pageKind.folder)/\(slug).md"
         self.text = ContentScaffold.text(kind: kind, title: title, date: date)
     }
 
-    static func text(kind: PageKind, title: String, date: CivilDate) -> String {
+    static func text(kind: Kind, title: String, date: CivilDate) -> String {
         let quotedTitle = ContentScaffold.yamlQuoted(title)
         switch kind {
         case .term:
@@ -101,7 +114,7 @@ public struct ContentScaffold: Sendable, Equatable {
         let url = root.appendingPathComponent(relativePath)
         if FileManager.default.fileExists(atPath: url.path) { throw .exists(path: relativePath) }
         let content = ContentLoader.load(root: root, includeDrafts: true)
-        if let other = content.pages.first(where: { $0.kind == kind && $0.slug == slug }) {
+        if let other = content.pages.first(where: { $0.kind == kind.pageKind && $0.slug == slug }) {
             throw .urlTaken(url: "/" + other.path, by: other.source)
         }
         do {

@@ -20,13 +20,7 @@ struct NewCommand: ParsableCommand {
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case term, report, page
 
-        var pageKind: PageKind {
-            switch self {
-            case .term: return .term
-            case .report: return .report
-            case .page: return .page
-            }
-        }
+        var scaffoldKind: ContentScaffold.Kind { ContentScaffold.Kind(rawValue: rawValue)! }
     }
 
     @Argument(help: ArgumentHelp("What to create: term, report or page.", valueName: "kind"))
@@ -52,7 +46,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let day = date.flatMap(NewCommand.parseDate) ?? NewCommand.today()
         do {
-            let scaffold = try ContentScaffold(kind: kind.pageKind, title: title, slug: slug, date: day)
+            let scaffold = try ContentScaffold(kind: kind.scaffoldKind, title: title, slug: slug, date: day)
             let url = try scaffold.write(root: site.rootURL)
             print(site.display(url))
         } catch {
