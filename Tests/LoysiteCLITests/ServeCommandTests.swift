@@ -16,7 +16,7 @@ import Testing
         let server = try LoysiteBinary.start(["serve", "--root", site.root.path, "--port", "0"])
         defer { server.stop() }
         let port = try #require(server.servingPort(), "no 'Serving … at' line; stdout: \(server.stdout) stderr: \(server.stderr)")
-        #expect(server.stdout.hasPrefix("Built 6 pages (10 files) in "))
+        #expect(server.stdout.hasPrefix("Built 6 pages (12 files) in "))
         let client = HTTPTestClient(port: port)
         let page = try client.request("/glossary/churn-rate/")
         #expect(page.status == 200)

@@ -133,6 +133,7 @@ import Testing
             #expect(Date().timeIntervalSince(started) < 3, "rebuilt within a second or two")
             try events.waitFor("event: reload\ndata: {\"build\":2}")
             #expect(try client.request("/").text.contains("data-build=\"2\""))
+            #expect(eventually { reports.all.count == 2 })
             let rebuild = try #require(reports.all.last)
             #expect(rebuild.changedPaths == ["content/glossary/churn-rate.md"])
             #expect(rebuild.number == 2)
@@ -161,6 +162,8 @@ import Testing
             #expect(page.status == 200)
             #expect(page.text.contains("Unlike"), "the last good build is still served")
             #expect(page.text.contains("data-build=\"1\""))
+            // Tabs are told before the terminal: wait for the report.
+            #expect(eventually { reports.all.count == 2 })
             let failed = try #require(reports.all.last)
             #expect(!failed.succeeded)
             #expect(failed.result.diagnostics.hasErrors)
