@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild", "LoysiteTesting"]),
         .testTarget(name: "LoysiteServeTests", dependencies: ["LoysiteServe", "LoysiteBuild", "LoysiteTesting"]),
         // Runs the real `loysite` binary on temporary folders.
-        .testTarget(name: "LoysiteCLITests", dependencies: ["loysite", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteCLITests", dependencies: ["loysite", "LoysiteTesting", .product(name: "Yams", package: "Yams")]),
     ]
 )
