@@ -38,26 +38,33 @@ public enum LiveReloadScript {
       var pageBuild = script ? script.getAttribute("data-build") : null;
       var overlay = null;
 
-      function showErrors(lines) {
+      function showErrors(lines, build) {
         hideErrors();
         overlay = document.createElement("div");
         overlay.id = "loysite-build-errors";
         overlay.setAttribute("role", "alert");
-        overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
-          "background:rgba(20,20,24,.94);color:#f3f3f3;padding:2rem;" +
-          "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
+        // Every element styled in full: the site's own CSS (for pre, h2, button) must
+        // not make the errors unreadable.
+        overlay.style.cssText = "all:initial;position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
+          "background:rgba(16,16,20,.97);color:#f3f3f3;padding:2rem;box-sizing:border-box;" +
+          "font:14px/1.5 system-ui,sans-serif";
         var title = document.createElement("h2");
-        title.style.cssText = "margin:0 0 .5rem;color:#ff7b72;font:600 18px/1.3 system-ui,sans-serif";
+        title.style.cssText = "all:initial;display:block;margin:0 0 .5rem;color:#ff7b72;font:600 18px/1.3 system-ui,sans-serif";
         title.textContent = "loysite: the build failed";
         var note = document.createElement("p");
-        note.style.cssText = "margin:0 0 1rem;font:14px/1.4 system-ui,sans-serif;color:#c9c9c9";
-        note.textContent = "Still showing the last good build. Fix the problems below and save: the page reloads by itself.";
+        note.style.cssText = "all:initial;display:block;margin:0 0 1rem;font:14px/1.4 system-ui,sans-serif;color:#c9c9c9";
+        note.textContent = (build > 0 ? "Still showing the last good build. " : "Nothing has built yet. ") +
+          "Fix the problems below and save: the page reloads by itself.";
         var list = document.createElement("pre");
-        list.style.cssText = "white-space:pre-wrap;margin:0 0 1rem";
+        list.style.cssText = "all:initial;display:block;white-space:pre-wrap;margin:0 0 1rem;padding:1rem;" +
+          "background:#0b0b0e;color:#f3f3f3;border:1px solid #3a3a44;border-radius:6px;" +
+          "font:13px/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
         list.textContent = lines.join("\n");
         var close = document.createElement("button");
         close.type = "button";
         close.textContent = "Dismiss";
+        close.style.cssText = "all:initial;cursor:pointer;padding:.35rem .9rem;border:1px solid #666;" +
+          "border-radius:4px;color:#f3f3f3;background:#2a2a33;font:14px system-ui,sans-serif";
         close.onclick = hideErrors;
         overlay.appendChild(title);
         overlay.appendChild(note);
@@ -75,11 +82,12 @@ public enum LiveReloadScript {
       events.addEventListener("hello", function (event) {
         var state = JSON.parse(event.data);
         if (pageBuild !== null && String(state.build) !== pageBuild) { location.reload(); return; }
-        if (state.errors.length) { showErrors(state.errors); } else { hideErrors(); }
+        if (state.errors.length) { showErrors(state.errors, state.build); } else { hideErrors(); }
       });
       events.addEventListener("reload", function () { location.reload(); });
       events.addEventListener("build-error", function (event) {
-        showErrors(JSON.parse(event.data).errors);
+        var state = JSON.parse(event.data);
+        showErrors(state.errors, state.build);
       });
     })();
     """#
