@@ -103,24 +103,23 @@ struct PageContexts {
     }
 
     func report(_ number: Int) -> [String: Any] {
+        bodyPage(number, kind: "report")
+    }
+
+    func freePage(_ number: Int) -> [String: Any] {
+        bodyPage(number, kind: "page")
+    }
+
+    /// A page that is its Markdown body and front matter: reports and free pages.
+    private func bodyPage(_ number: Int, kind: String) -> [String: Any] {
         let page = site.pages[number]
-        var context = common(path: page.path, title: page.title, kind: "report", summary: site.summaries[number])
+        var context = common(path: page.path, title: page.title, kind: kind, summary: site.summaries[number])
         var pageValues = context["page"] as! [String: Any]
         pageValues["params"] = params(page)
         if let date = page.date {
             pageValues["date"] = date
             pageValues["date_display"] = TextFormatting.displayDate(date)
         }
-        context["page"] = pageValues
-        context["content"] = site.bodies[number].html
-        return context
-    }
-
-    func freePage(_ number: Int) -> [String: Any] {
-        let page = site.pages[number]
-        var context = common(path: page.path, title: page.title, kind: "page", summary: site.summaries[number])
-        var pageValues = context["page"] as! [String: Any]
-        pageValues["params"] = params(page)
         context["page"] = pageValues
         context["content"] = site.bodies[number].html
         return context

@@ -41,7 +41,8 @@ struct BuildCommand: ParsableCommand {
         DiagnosticPrinter.print(result.diagnostics)
         if timings {
             for (step, seconds) in result.timings {
-                DiagnosticPrinter.note(String(format: "  %-9@ %8.1f ms", step as NSString, seconds * 1000))
+                let name = step.padding(toLength: 10, withPad: " ", startingAt: 0)
+                DiagnosticPrinter.note("  " + name + String(format: "%8.1f ms", seconds * 1000))
             }
         }
         let elapsed = Date().timeIntervalSince(started)

@@ -6,8 +6,8 @@ import Testing
 /// Builds `examples/online-retail/` — a report over the real 541,909-row UCI export —
 /// with the export linked in from `../shared/data/`.
 @Suite struct RealExportReportTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let export = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/online-retail/online-retail.csv")
+    static let packageRoot = Repository.root
+    static let export = Repository.sharedData("online-retail/online-retail.csv")
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: export.path), "the real export is not beside the repository"))
     func theExampleReportBuildsFromTheRealExport() throws {

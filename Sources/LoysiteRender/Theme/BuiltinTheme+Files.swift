@@ -431,7 +431,7 @@ h3 { font-size: 1.15rem; }
 p, ul, ol, dl, table, pre, blockquote { margin: 0 0 1em; }
 
 code, pre { font-family: var(--mono); font-size: 0.9em; }
-code { background: var(--surface-2); padding: 0.1em 0.35em; border-radius: 5px; }
+code { background: var(--surface-2); padding: 0.1em 0.35em; border-radius: 5px; overflow-wrap: anywhere; }
 pre { background: var(--surface-2); padding: 1rem 1.2rem; border-radius: var(--radius); overflow-x: auto; line-height: 1.5; }
 pre code { background: none; padding: 0; }
 
