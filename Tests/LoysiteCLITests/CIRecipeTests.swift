@@ -7,8 +7,7 @@ import Yams
 /// every `loysite` command in it works, run here against a real site in the order the
 /// workflow runs them.
 @Suite struct CIRecipeTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let workflowURL = packageRoot.appendingPathComponent("docs/examples/github-actions.yml")
+    static let workflowURL = Repository.root.appendingPathComponent("docs/examples/github-actions.yml")
 
     struct Step {
         var name: String?
@@ -100,7 +99,7 @@ import Yams
         #expect(uses.contains { $0.hasPrefix("actions/upload-pages-artifact@") })
         #expect(uses.contains { $0.hasPrefix("actions/deploy-pages@") })
         // The product it builds is the one Package.swift declares.
-        let manifest = try String(contentsOf: Self.packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let manifest = try String(contentsOf: Repository.root.appendingPathComponent("Package.swift"), encoding: .utf8)
         #expect(manifest.contains(".executable(name: \"loysite\""))
         #expect(dashboard.contains { $0.run == "swift build -c release --product loysite" })
         // Build before upload, upload before publish, alerts last: the dashboard is
@@ -109,7 +108,7 @@ import Yams
         let order = ["Build the dashboard", "Upload site/", "Publish", "Fail on fired alerts"].map { names.firstIndex(of: $0) }
         #expect(order.allSatisfy { $0 != nil }, "\(names)")
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
-        let docs = try String(contentsOf: Self.packageRoot.appendingPathComponent("docs/ci.md"), encoding: .utf8)
+        let docs = try String(contentsOf: Repository.root.appendingPathComponent("docs/ci.md"), encoding: .utf8)
         #expect(docs.contains("examples/github-actions.yml"))
     }
 
