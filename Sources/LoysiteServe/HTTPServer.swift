@@ -114,9 +114,6 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    /// How many connections are open now (for tests and diagnostics).
-    public var openConnectionCount: Int { lock.withLock { connections.count } }
-
     private var isStopping: Bool { lock.withLock { stopping } }
 
     private func acceptLoop() {
