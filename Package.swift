@@ -8,6 +8,8 @@ import PackageDescription
 //   LoysiteContent  loading and validating content/: site.yml, pages, datasets
 //   LoysiteRender   libcmark (CCmark) + Mustache templates -> HTML
 //   LoysiteBuild    the build pipeline: load, link, compute, render, write atomically
+//   LoysiteServe    `loysite serve`: a small HTTP/1.1 server (POSIX sockets, no
+//                   dependency), file watching, live reload
 //   loysite         the command-line interface (thin)
 let package = Package(
     name: "loysite",
@@ -50,9 +52,10 @@ let package = Package(
             name: "LoysiteBuild",
             dependencies: ["CDirectorySwap", "LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteCharts", "LoysiteRender"]
         ),
+        .target(name: "LoysiteServe", dependencies: ["LoysiteSupport", "LoysiteBuild"]),
         .executableTarget(
             name: "loysite",
-            dependencies: ["LoysiteBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LoysiteBuild", "LoysiteServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the test targets: temporary site roots, running the binary.
         .target(name: "LoysiteTesting", path: "Tests/LoysiteTesting"),
@@ -62,7 +65,8 @@ let package = Package(
         .testTarget(name: "LoysiteContentTests", dependencies: ["LoysiteContent", "LoysiteTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "LoysiteRenderTests", dependencies: ["LoysiteRender", "LoysiteContent", "LoysiteTesting"]),
         .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteServeTests", dependencies: ["LoysiteServe", "LoysiteBuild", "LoysiteTesting"]),
         // Runs the real `loysite` binary on temporary folders.
-        .testTarget(name: "LoysiteCLITests", dependencies: ["loysite", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteCLITests", dependencies: ["loysite", "LoysiteTesting", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -3,6 +3,12 @@ import LoysiteSupport
 /// `feed.xml`: an Atom feed of the reports, newest first. Its timestamps come from the
 /// reports' dates only, so the same content always gives the same feed.
 enum AtomFeed {
+    /// Atom ids must be absolute IRIs. With an absolute `base_url` they are the pages'
+    /// URLs; with a bare path (the default `/`) a stable URN stands in for them.
+    static func id(_ path: String, site: LinkedSite) -> String {
+        site.config.baseURL.hasPrefix("/") ? "urn:loysite:" + (path.isEmpty ? "site" : path) : site.absoluteURL(path)
+    }
+
     static func xml(site: LinkedSite) -> String {
         let feedURL = site.absoluteURL("feed.xml")
         let updated = site.reports.compactMap { site.pages[$0].date }.max() ?? "1970-01-01"
@@ -10,7 +16,7 @@ enum AtomFeed {
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom">
           <title>\(Escape.xml(site.config.title)) — reports</title>
-          <id>\(Escape.xml(feedURL))</id>
+          <id>\(Escape.xml(id("feed.xml", site: site)))</id>
           <link rel="self" href="\(Escape.xml(feedURL))"/>
           <link href="\(Escape.xml(site.absoluteURL("reports/")))"/>
           <updated>\(updated)T00:00:00Z</updated>
@@ -24,7 +30,7 @@ enum AtomFeed {
             xml += """
               <entry>
                 <title>\(Escape.xml(page.title))</title>
-                <id>\(Escape.xml(url))</id>
+                <id>\(Escape.xml(id(page.path, site: site)))</id>
                 <link href="\(Escape.xml(url))"/>
                 <updated>\(page.date ?? updated)T00:00:00Z</updated>
                 <summary>\(Escape.xml(site.summaries[number]))</summary>

@@ -48,7 +48,8 @@ struct PageContexts {
     /// site.yml's `nav`, or a sensible default: glossary, reports (if any), free pages.
     func navigation() -> [SiteConfig.NavItem] {
         if !site.config.nav.isEmpty { return site.config.nav }
-        var items = [SiteConfig.NavItem(title: "Glossary", url: "/glossary/")]
+        var items: [SiteConfig.NavItem] = []
+        if !site.glossary.order.isEmpty { items.append(.init(title: "Glossary", url: "/glossary/")) }
         if !site.reports.isEmpty { items.append(.init(title: "Reports", url: "/reports/")) }
         for number in site.freePages { items.append(.init(title: site.pages[number].title, url: "/" + site.pages[number].path)) }
         return items
@@ -102,24 +103,23 @@ struct PageContexts {
     }
 
     func report(_ number: Int) -> [String: Any] {
+        bodyPage(number, kind: "report")
+    }
+
+    func freePage(_ number: Int) -> [String: Any] {
+        bodyPage(number, kind: "page")
+    }
+
+    /// A page that is its Markdown body and front matter: reports and free pages.
+    private func bodyPage(_ number: Int, kind: String) -> [String: Any] {
         let page = site.pages[number]
-        var context = common(path: page.path, title: page.title, kind: "report", summary: site.summaries[number])
+        var context = common(path: page.path, title: page.title, kind: kind, summary: site.summaries[number])
         var pageValues = context["page"] as! [String: Any]
         pageValues["params"] = params(page)
         if let date = page.date {
             pageValues["date"] = date
             pageValues["date_display"] = TextFormatting.displayDate(date)
         }
-        context["page"] = pageValues
-        context["content"] = site.bodies[number].html
-        return context
-    }
-
-    func freePage(_ number: Int) -> [String: Any] {
-        let page = site.pages[number]
-        var context = common(path: page.path, title: page.title, kind: "page", summary: site.summaries[number])
-        var pageValues = context["page"] as! [String: Any]
-        pageValues["params"] = params(page)
         context["page"] = pageValues
         context["content"] = site.bodies[number].html
         return context
@@ -166,6 +166,7 @@ struct PageContexts {
             "category_count": categories.count,
             "featured": featured.map { link($0, from: "", summary: true) },
             "has_featured": !featured.isEmpty,
+            "has_terms": !site.glossary.order.isEmpty,
         ] as [String: Any]
         context["dashboard"] = site.dashboardHTML ?? ""
         context["alerts"] = alerts.map { ["message": $0] }

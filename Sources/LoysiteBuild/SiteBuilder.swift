@@ -18,7 +18,7 @@ import LoysiteSupport
 /// All problems of all steps are collected and reported together.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
-        var timer = StepTimer()
+        var timer = StepTimer(progress: options.progress)
         var diagnostics = Diagnostics()
 
         // 1. load
@@ -70,9 +70,13 @@ public enum SiteBuilder {
         site.dashboardHTML = homeBody?.html
         timer.finish("link")
 
+        // 4b. alerts (site.yml): fired ones are warnings, shown on the dashboard and in metrics.json
+        let alerts = Alerts.evaluate(content.config.alerts, datasets: datasets)
+        diagnostics.append(contentsOf: alerts.diagnostics)
+
         // 5. render
-        var files = render(site: site, theme: theme)
-        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: datasets, version: LoysiteVersion.current)))
+        var files = render(site: site, theme: theme, alerts: alerts.fired.map(\.message))
+        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: datasets, alerts: alerts.json, version: LoysiteVersion.current)))
         timer.finish("render")
 
         // 6. write
@@ -99,7 +103,7 @@ public enum SiteBuilder {
     }
 
     /// Every file of the site, in a stable order.
-    static func render(site: LinkedSite, theme: Theme) -> [OutputFile] {
+    static func render(site: LinkedSite, theme: Theme, alerts: [String] = []) -> [OutputFile] {
         let contexts = PageContexts(site: site)
         let pages = site.pages
         var files = Parallel.map(Array(pages.indices)) { number -> OutputFile in
@@ -112,7 +116,7 @@ public enum SiteBuilder {
             }
             return OutputFile(path: page.path + "index.html", text: html)
         }
-        files.append(OutputFile(path: "index.html", text: theme.render("home", context: contexts.home(alerts: []))))
+        files.append(OutputFile(path: "index.html", text: theme.render("home", context: contexts.home(alerts: alerts))))
         files.append(OutputFile(path: "glossary/index.html", text: theme.render("glossary", context: contexts.glossaryIndex())))
         files.append(OutputFile(path: "reports/index.html", text: theme.render("reports", context: contexts.reportsIndex())))
         files.append(OutputFile(path: "404.html", text: theme.render("404", context: contexts.notFound())))

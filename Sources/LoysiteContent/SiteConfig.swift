@@ -23,6 +23,16 @@ public struct SiteConfig: Sendable {
         public var above: Double?
         public var dropMoreThan: Double?
         public var location: SourceLocation
+
+        public init(data: String, value: String, period: String? = nil, below: Double? = nil, above: Double? = nil, dropMoreThan: Double? = nil, location: SourceLocation) {
+            self.data = data
+            self.value = value
+            self.period = period
+            self.below = below
+            self.above = above
+            self.dropMoreThan = dropMoreThan
+            self.location = location
+        }
     }
 
     public var title = "Loyalty glossary"

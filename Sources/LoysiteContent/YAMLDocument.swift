@@ -38,12 +38,9 @@ public struct YAMLDocument {
             }
         }
         let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, firstLine: firstLine, columnOffset: columnOffset, yaml: yaml))
-        } catch {
-            return .failure(.error("invalid YAML: \(error)", at: start))
+        switch compose(yaml, path: path, firstLine: firstLine, columnOffset: columnOffset) {
+        case .success(let value): node = value
+        case .failure(let diagnostic): return .failure(diagnostic)
         }
         var document = YAMLDocument(location: start)
         guard let node else { return .success(document) }
@@ -63,12 +60,9 @@ public struct YAMLDocument {
         }
         let start = SourceLocation(file: path, line: firstLine, column: 1 + columnOffset)
         let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, firstLine: firstLine, columnOffset: columnOffset, yaml: yaml))
-        } catch {
-            return .failure(.error("invalid YAML: \(error)", at: start))
+        switch compose(yaml, path: path, firstLine: firstLine, columnOffset: columnOffset) {
+        case .success(let value): node = value
+        case .failure(let diagnostic): return .failure(diagnostic)
         }
         let outer = YAMLDocument(location: start)
         guard case .sequence(let items)? = node else { return .success([]) }
@@ -84,6 +78,18 @@ public struct YAMLDocument {
             documents.append(document)
         }
         return .success(documents)
+    }
+
+    /// Parses YAML text into a node tree, turning a syntax error into a diagnostic at
+    /// its line in the file.
+    private static func compose(_ yaml: String, path: String, firstLine: Int, columnOffset: Int) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: yaml))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, path: path, firstLine: firstLine, columnOffset: columnOffset, yaml: yaml))
+        } catch {
+            return .failure(.error("invalid YAML: \(error)", at: SourceLocation(file: path, line: firstLine, column: 1 + columnOffset)))
+        }
     }
 
     private mutating func read(_ mapping: Node.Mapping) {

@@ -32,26 +32,26 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let root = site.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
-        let options = BuildOptions(root: root, output: outputURL, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        var options = BuildOptions(root: root, output: outputURL, baseURL: baseURL, includeDrafts: drafts, strict: strict)
         let started = Date()
+        let progress = ProgressLine(label: "Building", enabled: !quiet)
+        options.progress = { progress.stepFinished($0) }
         let result = SiteBuilder.build(options)
+        progress.finish()
         DiagnosticPrinter.print(result.diagnostics)
         if timings {
             for (step, seconds) in result.timings {
-                DiagnosticPrinter.note(String(format: "  %-9@ %8.1f ms", step as NSString, seconds * 1000))
+                let name = step.padding(toLength: 10, withPad: " ", startingAt: 0)
+                DiagnosticPrinter.note("  " + name + String(format: "%8.1f ms", seconds * 1000))
             }
         }
         let elapsed = Date().timeIntervalSince(started)
         if result.failed(strict: strict) {
-            let errors = result.diagnostics.errors.count
-            let warnings = result.diagnostics.warnings.count
-            var summary = "build failed: \(errors) error\(errors == 1 ? "" : "s")"
-            if warnings > 0 { summary += ", \(warnings) warning\(warnings == 1 ? "" : "s")\(strict && errors == 0 ? " (--strict)" : "")" }
-            DiagnosticPrinter.note(summary + "; the output folder was left as it was")
+            DiagnosticPrinter.note(BuildSummary.failure(command: "build", result: result, strict: strict, consequence: "the output folder was left as it was"))
             throw ExitCode(1)
         }
         if !quiet {
-            print(String(format: "Built %d pages (%d files) in %.2f s → %@", result.pageCount, result.fileCount, elapsed, options.output.path))
+            print(BuildSummary.counts(verb: "Built", result: result, seconds: elapsed) + " → " + options.output.path)
         }
     }
 }

@@ -6,8 +6,8 @@ import Testing
 /// Builds glossaries nobody on the team wrote: the project's own content and the CNCF
 /// glossary from `../shared/data/glossary-corpus/`, written for Hugo.
 @Suite struct RealGlossaryTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/glossary-corpus/cncf-glossary")
+    static let packageRoot = Repository.root
+    static let corpus = Repository.sharedData("glossary-corpus/cncf-glossary")
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path), "the shared glossary corpus is not beside the repository"))
     func cncfGlossaryBuildsOnePagePerPublishedTerm() throws {

@@ -27,6 +27,12 @@ import Testing
         #expect(!result.html.contains("<a "))
     }
 
+    @Test func aWikilinkLeftOpenIsAWarning() {
+        let fixture = ConverterFixture.with("content/glossary/page.md", "---\ntitle: Page\n---\nSee [[Net Promoter\nScore]].\n", autolink: false)
+        let result = fixture.convert("content/glossary/page.md")
+        #expect(result.diagnostics.map(\.description) == ["content/glossary/page.md:4:5: warning: wikilink '[[' is not closed by ']]' on the same line; a wikilink cannot span lines"])
+    }
+
     @Test func linkedPagesAreRecordedForBacklinks() {
         let fixture = ConverterFixture.with("content/glossary/page.md", "---\ntitle: Page\n---\n[[NPS]]\n", autolink: false)
         let result = fixture.convert("content/glossary/page.md")

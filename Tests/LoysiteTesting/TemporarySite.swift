@@ -53,3 +53,20 @@ public struct TemporarySite {
         "---\ntitle: \(title)\n\(extra)---\n\(body)\n"
     }
 }
+
+/// Where the repository and the shared data beside it are, for tests on real content.
+public enum Repository {
+    /// The package root (the folder holding Package.swift).
+    public static let root: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder
+    }()
+
+    /// `../shared/data/<path>` beside the repository (real data nobody on the team wrote).
+    public static func sharedData(_ path: String) -> URL {
+        root.deletingLastPathComponent().appendingPathComponent("shared/data").appendingPathComponent(path)
+    }
+}

@@ -220,6 +220,10 @@ private struct ConversionPass {
                 consumedBytes = offset + rest.utf8.distance(from: open.lowerBound, to: close.upperBound)
                 rest = rest[close.upperBound...]
             }
+            if let open = rest.range(of: "[["), !rest[open.upperBound...].contains("]]") {
+                let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
+                diagnostics.append(.warning("wikilink '[[' is not closed by ']]' on the same line; a wikilink cannot span lines", at: column(in: node, literal: literal, byteOffset: offset)))
+            }
             guard !pieces.isEmpty else { continue }
             if !rest.isEmpty { pieces.append(.text(String(rest))) }
             node.replace(with: pieces)

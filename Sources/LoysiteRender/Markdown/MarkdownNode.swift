@@ -108,30 +108,30 @@ struct MarkdownNode: Equatable {
         cmark_node_free(pointer)
     }
 
-    /// Every node below (and including) this one, in document order, collected first so
-    /// that passes may edit the tree while going through the list.
-    func descendants(ofType type: cmark_node_type) -> [MarkdownNode] {
-        var result: [MarkdownNode] = []
+    /// Calls `body` for every node below (and including) this one, in document order.
+    func forEachDescendant(_ body: (MarkdownNode) -> Void) {
         let iterator = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = MarkdownNode(cmark_iter_get_node(iterator)) else { continue }
-            if node.type == type { result.append(node) }
+            body(node)
         }
+    }
+
+    /// Every node of `type` below (and including) this one, in document order, collected
+    /// first so that passes may edit the tree while going through the list.
+    func descendants(ofType type: cmark_node_type) -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        forEachDescendant { if $0.type == type { result.append($0) } }
         return result
     }
 
     /// The text a reader sees, without markup: for summaries and plain-text titles.
     var plainText: String {
         var text = ""
-        let iterator = cmark_iter_new(pointer)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = MarkdownNode(cmark_iter_get_node(iterator)) else { continue }
+        forEachDescendant { node in
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "

@@ -431,7 +431,7 @@ h3 { font-size: 1.15rem; }
 p, ul, ol, dl, table, pre, blockquote { margin: 0 0 1em; }
 
 code, pre { font-family: var(--mono); font-size: 0.9em; }
-code { background: var(--surface-2); padding: 0.1em 0.35em; border-radius: 5px; }
+code { background: var(--surface-2); padding: 0.1em 0.35em; border-radius: 5px; overflow-wrap: anywhere; }
 pre { background: var(--surface-2); padding: 1rem 1.2rem; border-radius: var(--radius); overflow-x: auto; line-height: 1.5; }
 pre code { background: none; padding: 0; }
 
@@ -659,6 +659,7 @@ img { max-width: 100%; height: auto; }
       <p><a class="more" href="{{root}}reports/">All reports →</a></p>
     </section>
     {{/has_reports}}
+    {{#glossary.has_terms}}
     <section aria-labelledby="glossary-heading">
       <h2 id="glossary-heading">Glossary</h2>
       <p>{{glossary.count}} terms{{#glossary.category_count}} in {{glossary.category_count}} categories{{/glossary.category_count}}, from A to Z.</p>
@@ -670,6 +671,7 @@ img { max-width: 100%; height: auto; }
       {{/glossary.has_featured}}
       <p><a class="more" href="{{root}}glossary/">Browse the glossary →</a></p>
     </section>
+    {{/glossary.has_terms}}
   </div>
 </div>
 {{/content}}
