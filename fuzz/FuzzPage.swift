@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import LoysiteContent
 import LoysiteMetrics
 import LoysiteRender
@@ -15,8 +18,10 @@ import LoysiteSupport
 ///
 /// The page goes through the same steps as in a build (decode, front matter, index,
 /// Markdown passes, chart and metric blocks against fixed demo datasets and the fuzzed
-/// one). Besides crashes and sanitizer reports, it traps when an invariant breaks:
-/// executable markup in safe-mode HTML, or a diagnostic pointing outside its file.
+/// one), then through the built-in theme's page template. Besides crashes and sanitizer
+/// reports, it traps when an invariant breaks: executable markup in safe-mode HTML,
+/// control characters in the page, an inline SVG that is not well-formed XML, or a
+/// diagnostic pointing outside its file.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     FuzzPage.run(Data(bytes: data, count: size))
@@ -89,8 +94,42 @@ enum FuzzPage {
                 let rendered = converter.convert(page: index.pages.count - 1)
                 diagnostics += rendered.diagnostics
                 checkSafe(rendered.html)
+                checkSVG(rendered.html)
+                let html = theme.render("page", context: [
+                    "site": ["title": page.title, "description": page.summary ?? "", "language": "en", "nav": [["title": page.title, "href": "../"]]],
+                    "page": ["title": page.title, "kind": "page", "summary": page.summary ?? "", "params": [:] as [String: Any]],
+                    "root": "../../", "content": rendered.html,
+                ])
+                checkSafe(html)
+                if html.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || $0.value == 0x7F }) {
+                    fatalError("control character in the page:\n\(html)")
+                }
             }
             checkLocations(diagnostics, source: source, path: path)
+        }
+        if parts.count > 1 {
+            let csv = String(decoding: parts[1], as: UTF8.self)
+            let lines = csv.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).count
+            for diagnostic in diagnostics where diagnostic.location.file == "content/data/fuzz.csv" {
+                if let line = diagnostic.location.line, !(1...max(1, lines)).contains(line) {
+                    fatalError("diagnostic outside the CSV (\(lines) lines): \(diagnostic)")
+                }
+            }
+        }
+    }
+
+    static let theme = Theme.load(root: scratch).theme
+
+    /// Every inline SVG parses as XML.
+    static func checkSVG(_ html: String) {
+        var rest = Substring(html)
+        while let start = rest.range(of: "<svg"), let end = rest[start.lowerBound...].range(of: "</svg>") {
+            let svg = String(rest[start.lowerBound..<end.upperBound])
+            let parser = XMLParser(data: Data(svg.utf8))
+            if !parser.parse() {
+                fatalError("inline SVG is not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "?")):\n\(svg)")
+            }
+            rest = rest[end.upperBound...]
         }
     }
 

@@ -86,6 +86,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "&": out += "\\u0026"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
+            // A byte-order mark pasted into a title is valid in a JSON string, but some
+            // readers drop it as if it began the file; written escaped, it survives.
+            case "\u{FEFF}": out += "\\ufeff"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
