@@ -122,6 +122,13 @@ import Testing
         Case("unresolved wikilinks", ["content/glossary/a.md": TemporarySite.term("Churn", body: "See [[Retention]] and [[NPS|the score]] and [[net promoter scores]].")],
              ["content/glossary/a.md:4:5: error: wikilink [[Retention]] matches no page's title, alias or slug",
               "content/glossary/a.md:4:45: error: wikilink [[net promoter scores]] matches no page's title, alias or slug; did you mean 'Net Promoter Score'?"]),
+        Case("unresolved wikilink in a table cell", ["content/glossary/a.md": "---\ntitle: Table\n---\n| Term | Note |\n|---|---|\n| NPS |  see [[Retention]] |\n"],
+             ["content/glossary/a.md:6:14: error: wikilink [[Retention]] matches no page's title, alias or slug"]),
+        Case("wikilink across two lines", ["content/glossary/a.md": TemporarySite.term("Churn", body: "See [[Net Promoter\nScore]].")],
+             ["content/glossary/a.md:4:5: warning: wikilink '[[' is not closed by ']]' on the same line; a wikilink cannot span lines"], status: 0),
+        Case("script URL in safe mode", ["content/glossary/a.md": TemporarySite.term("Churn", body: "A [trap](javascript:alert(1)) and ![img](vbscript:x).")],
+             ["content/glossary/a.md:4:3: warning: link to 'javascript:alert(1)' left out: a URL that runs script is only kept with 'unsafe: true' in site.yml",
+              "content/glossary/a.md:4:35: warning: image to 'vbscript:x' left out: a URL that runs script is only kept with 'unsafe: true' in site.yml"], status: 0),
 
         // Datasets.
         Case("CSV ragged rows", ["content/data/visits.csv": "month,visits\n2026-01,10,extra\n2026-02\n"],
