@@ -27,11 +27,13 @@ enum OutputFolderCheck {
         let manager = FileManager.default
         let out = output.resolvingSymlinksInPath().standardizedFileURL.path
         let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
-        let home = manager.homeDirectoryForCurrentUser.resolvingSymlinksInPath().standardizedFileURL.path
+        // The account's home and $HOME (which a shell's `~` means) when they differ.
+        let homes = Set(([manager.homeDirectoryForCurrentUser] + (ProcessInfo.processInfo.environment["HOME"].map { [URL(fileURLWithPath: $0)] } ?? []))
+            .map { $0.resolvingSymlinksInPath().standardizedFileURL.path })
         let content = rootPath + "/content"
         func contains(_ outer: String, _ inner: String) -> Bool { inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/") }
         if out == "/" || output.standardizedFileURL.path == "/" { return "it is the file system root" }
-        if out == home { return "it is your home folder" }
+        if homes.contains(out) { return "it is your home folder" }
         if contains(out, rootPath) { return "it holds the site root \(rootPath)" }
         if contains(content, out) || contains(out, content) { return "it overlaps the content folder" }
         if contains(rootPath + "/templates", out) { return "it is inside the templates folder" }

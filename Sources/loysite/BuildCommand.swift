@@ -11,7 +11,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/site).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/site). It is replaced whole, so it must be missing, empty or an earlier loysite build.", valueName: "dir"))
     var output: String?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The absolute URL the site is published at; overrides base_url in site.yml.", valueName: "url"))
