@@ -26,8 +26,8 @@ status=0
 "$binary" "$work/corpus" "$repo/fuzz/seeds" \
   -dict="$repo/fuzz/loysite.dict" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
   -rss_limit_mb=2048 -artifact_prefix="$work/findings/" -print_final_stats=1 >"$log" 2>&1 || status=$?
-grep -E '^#[0-9]+ .*cov:' "$log" | tail -1
-grep -E '^(stat::|Done )' "$log" | tail -12
+grep -E '^#[0-9]+[[:space:]].*cov:' "$log" | tail -1 || true
+grep -E '^(stat::|Done )' "$log" | tail -12 || true
 findings=$(find "$work/findings" -type f | wc -l)
 echo "findings: $findings in $work/findings (log: $log)"
 if [ "$status" -ne 0 ] || [ "$findings" -ne 0 ]; then
