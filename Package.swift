@@ -8,6 +8,8 @@ import PackageDescription
 //   LoysiteContent  loading and validating content/: site.yml, pages, datasets
 //   LoysiteRender   libcmark (CCmark) + Mustache templates -> HTML
 //   LoysiteBuild    the build pipeline: load, link, compute, render, write atomically
+//   LoysiteServe    `loysite serve`: a small HTTP/1.1 server (POSIX sockets, no
+//                   dependency), file watching, live reload
 //   loysite         the command-line interface (thin)
 let package = Package(
     name: "loysite",
@@ -19,6 +21,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Test-only: property-based testing on top of Swift Testing.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -26,6 +30,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // renameat2(RENAME_EXCHANGE): swaps the new site in atomically (see OutputWriter).
+        .target(name: "CDirectorySwap"),
         .target(name: "LoysiteSupport"),
         .target(name: "LoysiteMetrics", dependencies: ["LoysiteSupport"]),
         .target(name: "LoysiteCharts", dependencies: ["LoysiteSupport"]),
@@ -42,21 +48,23 @@ let package = Package(
         ),
         .target(
             name: "LoysiteBuild",
-            dependencies: ["LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteCharts", "LoysiteRender"]
+            dependencies: ["CDirectorySwap", "LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteCharts", "LoysiteRender"]
         ),
+        .target(name: "LoysiteServe", dependencies: ["LoysiteSupport", "LoysiteBuild"]),
         .executableTarget(
             name: "loysite",
-            dependencies: ["LoysiteBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LoysiteBuild", "LoysiteServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the test targets: temporary site roots, running the binary.
         .target(name: "LoysiteTesting", path: "Tests/LoysiteTesting"),
-        .testTarget(name: "LoysiteSupportTests", dependencies: ["LoysiteSupport"]),
-        .testTarget(name: "LoysiteMetricsTests", dependencies: ["LoysiteMetrics"]),
-        .testTarget(name: "LoysiteChartsTests", dependencies: ["LoysiteCharts"]),
-        .testTarget(name: "LoysiteContentTests", dependencies: ["LoysiteContent", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteSupportTests", dependencies: ["LoysiteSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "LoysiteMetricsTests", dependencies: ["LoysiteMetrics", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "LoysiteChartsTests", dependencies: ["LoysiteCharts", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "LoysiteContentTests", dependencies: ["LoysiteContent", "LoysiteTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "LoysiteRenderTests", dependencies: ["LoysiteRender", "LoysiteContent", "LoysiteTesting"]),
         .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteServeTests", dependencies: ["LoysiteServe", "LoysiteBuild", "LoysiteTesting"]),
         // Runs the real `loysite` binary on temporary folders.
-        .testTarget(name: "LoysiteCLITests", dependencies: ["loysite", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteCLITests", dependencies: ["loysite", "LoysiteTesting", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -5,6 +5,7 @@
 # Usage: scripts/check-site.sh [site-folder]   (needs: tidy, libxml2-utils, python3)
 set -u
 site="${1:-site}"
+[ -d "$site" ] || { echo "no such folder: $site"; exit 1; }
 status=0
 while IFS= read -r -d '' page; do
   out=$(tidy -errors -q "$page" 2>&1)

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Check everything, write nothing.
     public var dryRun: Bool
+    /// Called after each build step with the step's name (`load`, `markdown` …), from
+    /// the building thread: how the CLI shows progress on long builds.
+    public var progress: (@Sendable (_ finishedStep: String) -> Void)?
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, dryRun: Bool = false) {
         self.root = root.standardizedFileURL

@@ -2,62 +2,49 @@ import Foundation
 import LoysiteSupport
 
 /// Writes a whole site next to the output folder and only then swaps it in, so a
-/// failed or interrupted build leaves the previous site exactly as it was.
+/// failed or interrupted build leaves the previous site exactly as it was:
+///
+/// 1. folders left by builds that were killed are cleaned up (`StagingFolders.recover`);
+/// 2. every file is written into `.<output>.loysite-new-<pid>` beside the output, each
+///    path checked to stay inside it;
+/// 3. the new folder and the old output are exchanged in one atomic step
+///    (`DirectorySwap`), and the old site, now in the staging folder, is deleted.
+///
+/// Killed at any point, the output path holds the complete old or the complete new site.
 enum OutputWriter {
-    /// Refuses output folders whose replacement would destroy something that is not a
-    /// generated site: the root itself, anything holding the content, `/`, the home folder.
+    /// Refuses an output folder whose replacement would destroy something that is not a
+    /// generated site (see `OutputFolderCheck`).
     static func check(output: URL, root: URL) -> Diagnostic? {
-        let out = output.resolvingSymlinksInPath().standardizedFileURL.path
-        let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
-        let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().standardizedFileURL.path
-        let content = rootPath + "/content"
-        func contains(_ outer: String, _ inner: String) -> Bool { inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/") }
-        let reason: String?
-        if out == "/" { reason = "it is the file system root" }
-        else if out == home { reason = "it is your home folder" }
-        else if contains(out, rootPath) { reason = "it holds the site root \(rootPath)" }
-        else if contains(content, out) || contains(out, content) { reason = "it overlaps the content folder" }
-        else if contains(rootPath + "/templates", out) { reason = "it is inside the templates folder" }
-        else { reason = nil }
-        guard let reason else { return nil }
-        return .error("refusing to write the site to \(output.path): \(reason); choose another --output", at: SourceLocation(file: output.path))
+        OutputFolderCheck.refusal(output: output, root: root)
     }
 
     /// Writes `files` into a fresh folder beside `output`, then swaps it into place.
     static func write(_ files: [OutputFile], to output: URL) throws {
         let manager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).loysite-new-\(getpid())")
-        let previous = parent.appendingPathComponent(".\(output.lastPathComponent).loysite-old-\(getpid())")
-        try? manager.removeItem(at: staging)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        let staging = StagingFolders(output: output)
+        try manager.createDirectory(at: staging.parent, withIntermediateDirectories: true)
+        staging.recover()
+        let folder = staging.newSite
+        try? manager.removeItem(at: folder)
+        try manager.createDirectory(at: folder, withIntermediateDirectories: false)
         do {
-            try writeFiles(files, into: staging.path)
+            try writeFiles(files, into: folder.path)
+            let old = try DirectorySwap.replace(output, with: folder, asidePath: staging.oldSite).old
+            if let old { FileSystem.removeTree(old.path) }
         } catch {
-            try? manager.removeItem(at: staging)
+            try? manager.removeItem(at: folder)
             throw error
         }
-        // Two renames: the old site steps aside, the new one takes its name. Between them
-        // the old site is intact under `previous`; it is only deleted once the new one is in.
-        FileSystem.removeTree(previous.path)
-        let hadPrevious = manager.fileExists(atPath: output.path)
-        if hadPrevious { try manager.moveItem(at: output, to: previous) }
-        do {
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            if hadPrevious { try? manager.moveItem(at: previous, to: output) }
-            try? manager.removeItem(at: staging)
-            throw error
-        }
-        if hadPrevious { FileSystem.removeTree(previous.path) }
     }
 
-    /// Writes every file below `folder`, which exists: folders first, parents before
-    /// children, then the files on every core.
+    /// Writes every file below `folder`, which exists: each path checked first, then
+    /// the folders, parents before children, then the files on every core.
     static func writeFiles(_ files: [OutputFile], into folder: String) throws {
         var folders = Set<String>()
         for file in files {
+            guard safeRelativePath(file.path) != nil else {
+                throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path, NSLocalizedDescriptionKey: "refusing to write '\(file.path)': it is not a plain path inside the output folder"])
+            }
             var path = Substring(file.path)
             while let slash = path.lastIndex(of: "/") {
                 path = path[..<slash]
@@ -74,5 +61,15 @@ enum OutputWriter {
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// `path` when it names a file strictly inside the output folder: relative, no
+    /// empty, `.` or `..` component, no NUL. Pages' paths come from checked slugs and
+    /// assets' from the theme folder; this is the last line of defence for both.
+    static func safeRelativePath(_ path: String) -> String? {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0") else { return nil }
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
+        return path
     }
 }

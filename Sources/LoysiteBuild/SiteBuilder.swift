@@ -18,7 +18,7 @@ import LoysiteSupport
 /// All problems of all steps are collected and reported together.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
-        var timer = StepTimer()
+        var timer = StepTimer(progress: options.progress)
         var diagnostics = Diagnostics()
 
         // 1. load
@@ -70,9 +70,13 @@ public enum SiteBuilder {
         site.dashboardHTML = homeBody?.html
         timer.finish("link")
 
+        // 4b. alerts (site.yml): fired ones are warnings, shown on the dashboard and in metrics.json
+        let alerts = Alerts.evaluate(content.config.alerts, datasets: datasets)
+        diagnostics.append(contentsOf: alerts.diagnostics)
+
         // 5. render
-        var files = render(site: site, theme: theme)
-        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: datasets, version: LoysiteVersion.current)))
+        var files = render(site: site, theme: theme, alerts: alerts.fired.map(\.message))
+        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: datasets, alerts: alerts.json, version: LoysiteVersion.current)))
         timer.finish("render")
 
         // 6. write
@@ -101,12 +105,12 @@ public enum SiteBuilder {
     /// Every file of the site, in a stable order: pages, then the site-wide files, then
     /// assets. The site-wide files (the A–Z index lists every term) are rendered with
     /// the pages, and started first, so no core is left finishing one long file alone.
-    static func render(site: LinkedSite, theme: Theme) -> [OutputFile] {
+    static func render(site: LinkedSite, theme: Theme, alerts: [String] = []) -> [OutputFile] {
         let contexts = PageContexts(site: site)
         let pages = site.pages
         let siteFiles = SiteFile.allCases
         let rendered = Parallel.map(Array(0..<(siteFiles.count + pages.count))) { job -> OutputFile in
-            if job < siteFiles.count { return siteFiles[job].render(site: site, contexts: contexts, theme: theme) }
+            if job < siteFiles.count { return siteFiles[job].render(site: site, contexts: contexts, theme: theme, alerts: alerts) }
             let number = job - siteFiles.count
             let html: Data
             switch pages[number].kind {
@@ -128,9 +132,9 @@ public enum SiteBuilder {
     enum SiteFile: CaseIterable {
         case home, glossary, reports, notFound, sitemap, feed, searchIndex
 
-        func render(site: LinkedSite, contexts: PageContexts, theme: Theme) -> OutputFile {
+        func render(site: LinkedSite, contexts: PageContexts, theme: Theme, alerts: [String]) -> OutputFile {
             switch self {
-            case .home: return OutputFile(path: "index.html", text: theme.render("home", context: contexts.home(alerts: [])))
+            case .home: return OutputFile(path: "index.html", text: theme.render("home", context: contexts.home(alerts: alerts)))
             case .glossary: return OutputFile(path: "glossary/index.html", text: theme.render("glossary", context: contexts.glossaryIndex()))
             case .reports: return OutputFile(path: "reports/index.html", text: theme.render("reports", context: contexts.reportsIndex()))
             case .notFound: return OutputFile(path: "404.html", text: theme.render("404", context: contexts.notFound()))

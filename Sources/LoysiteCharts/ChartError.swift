@@ -19,10 +19,17 @@ public struct ChartError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var kind: Kind
     public var message: String
+    /// The block key the problem is about (`x`, `y`, `row`, `height` …), so the caller
+    /// can point at that line instead of the block's first one.
+    public var key: String?
+    /// The value of `key` at fault, for list keys (`y: [a, b]`): which item.
+    public var value: String?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, key: String? = nil, value: String? = nil) {
         self.kind = kind
         self.message = message
+        self.key = key
+        self.value = value
     }
 
     public var description: String { message }
@@ -34,10 +41,8 @@ public struct ChartError: Error, Sendable, Equatable, CustomStringConvertible {
         if let suggestion = closest(to: name, in: available) {
             message += "; did you mean \"\(suggestion)\"?"
         }
-        message += available.isEmpty
-            ? " The table has no columns."
-            : " The table has columns: " + available.joined(separator: ", ")
-        return ChartError(.unknownColumn, message)
+        message += available.isEmpty ? " (the table has no columns)" : " (columns: " + available.joined(separator: ", ") + ")"
+        return ChartError(.unknownColumn, message, key: role, value: name)
     }
 
     /// The available name nearest to a misspelt one, if it is near enough to be a typo.

@@ -79,23 +79,23 @@ public enum ChartRenderer {
     static func validate(_ spec: ChartSpec) throws(ChartError) {
         let type = spec.type.rawValue
         if spec.percent && spec.type != .stackedBar {
-            throw ChartError(.invalidOption, "percent applies to stacked-bar charts only, not \(type)")
+            throw ChartError(.invalidOption, "percent applies to stacked-bar charts only, not \(type)", key: "percent")
         }
         if spec.horizontal != nil && spec.type != .bar && spec.type != .stackedBar {
-            throw ChartError(.invalidOption, "horizontal applies to bar and stacked-bar charts only, not \(type)")
+            throw ChartError(.invalidOption, "horizontal applies to bar and stacked-bar charts only, not \(type)", key: "horizontal")
         }
         if spec.size != nil && spec.type != .heatmap {
-            throw ChartError(.invalidOption, "size applies to heatmap charts only, not \(type)")
+            throw ChartError(.invalidOption, "size applies to heatmap charts only, not \(type)", key: "size")
         }
         if spec.row != nil && spec.type != .donut {
-            throw ChartError(.invalidOption, "row applies to donut charts only, not \(type)")
+            throw ChartError(.invalidOption, "row applies to donut charts only, not \(type)", key: "row")
         }
         let lowest = spec.type == .sparkline ? 20.0 : 100.0
         if let height = spec.height, !(height.isFinite && height >= lowest && height <= 2000) {
-            throw ChartError(.invalidOption, "height must be a number from \(JSONValue.format(lowest)) to 2000 for a \(type) chart, not \(JSONValue.format(height))")
+            throw ChartError(.invalidOption, "height must be a number from \(JSONValue.format(lowest)) to 2000 for a \(type) chart, not \(JSONValue.format(height))", key: "height")
         }
         if let bad = spec.colors.first(where: { !ChartPalette.isAcceptable($0) }) {
-            throw ChartError(.invalidOption, "colour \"\(bad)\" is not a #hex colour or a CSS colour name")
+            throw ChartError(.invalidOption, "colour \"\(bad)\" is not a #hex colour or a CSS colour name", key: "colors")
         }
     }
 }

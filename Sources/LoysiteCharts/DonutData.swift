@@ -38,7 +38,7 @@ struct DonutData {
             if let wanted = spec.row {
                 guard let index = data.categories.lastIndex(of: wanted) else {
                     let known = data.categories.suffix(12).joined(separator: ", ")
-                    throw ChartError(.unknownColumn, "row \"\(wanted)\" is not in the \(data.categoryLabel?.lowercasedFirst ?? "x") column; it has: \(known)")
+                    throw ChartError(.unknownColumn, "row \"\(wanted)\" is not in the \(data.categoryLabel?.lowercasedFirst ?? "x") column; it has: \(known)", key: "row", value: wanted)
                 }
                 rowIndex = index
             } else {

@@ -120,6 +120,8 @@ public enum FigureFormatter {
     /// With a tick `step`, decimals follow the step (in the suffix's scale) so ticks stay
     /// distinct; without, three significant digits at most.
     static func compact(_ magnitude: Double, step: Double?) -> String {
+        // Past a thousand trillion the suffixes run out; scientific notation stays short.
+        if magnitude >= 999.95e12 { return NumberText.scientific(magnitude) }
         var index = suffixes.firstIndex { magnitude >= $0.divisor * 0.9995 }
         while true {
             let divisor = index.map { suffixes[$0].divisor } ?? 1

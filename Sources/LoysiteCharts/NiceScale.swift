@@ -10,14 +10,16 @@ struct NiceScale: Equatable {
     /// The tick values from `lower` to `upper`, computed by multiplication (not repeated
     /// addition) and rounded to the step's precision, so 0.1 × 3 reads 0.3.
     var ticks: [Double] {
-        let count = Int(((upper - lower) / step).rounded())
-        let precision = pow(10, Double(NumberText.decimals(forStep: step) + 2))
-        return (0...max(0, count)).map { index in
-            let value = lower + Double(index) * step
-            let rounded = (value * precision).rounded() / precision
-            return rounded == 0 ? 0 : rounded  // no negative zero
-        }
+        let intervals = ((upper - lower) / step).rounded()
+        // `make` keeps this small and finite; the guard keeps a hand-made scale from trapping.
+        let count = intervals.isFinite ? Int(Swift.max(0, Swift.min(intervals, 1000))) : 0
+        return (0...count).map { index in NiceScale.clean(lower + Double(index) * step, step) }
     }
+
+    /// Data beyond ±1e300 is scaled as if it were ±1e300. Widening a range to whole
+    /// steps (1e308 → 2e308) would overflow Double into infinity, and every position
+    /// and tick computed from it would be NaN; no loyalty figure comes anywhere near.
+    static let largestMagnitude = 1e300
 
     /// Chooses a range and step for data between `minimum` and `maximum`, with about
     /// `targetTicks` intervals (never more).
@@ -29,8 +31,9 @@ struct NiceScale: Equatable {
     /// - Equal values (or a single one) get a range around them instead of a zero-width
     ///   one: from zero to a little above the value.
     static func make(minimum: Double, maximum: Double, targetTicks: Int, includeZero: Bool) -> NiceScale {
-        var low = minimum.isFinite ? minimum : 0
-        var high = maximum.isFinite ? maximum : 0
+        let limit = largestMagnitude
+        var low = minimum.isFinite ? Swift.min(Swift.max(minimum, -limit), limit) : 0
+        var high = maximum.isFinite ? Swift.min(Swift.max(maximum, -limit), limit) : 0
         if low > high { swap(&low, &high) }
         if includeZero || (low > 0 && low < high / 2) || (high < 0 && high > low / 2) {
             low = Swift.min(low, 0)
@@ -75,9 +78,15 @@ struct NiceScale: Equatable {
         return nice * power
     }
 
-    private static func clean(_ value: Double, _ step: Double) -> Double {
+    /// `value` rounded to two digits finer than the step, so 0.1 × 3 reads 0.3, and
+    /// never a negative zero. Steps finer than 1e-6 have more digits than
+    /// `NumberText.decimals(forStep:)` counts: rounding to its precision would merge
+    /// ticks (or the whole range) into 0, so such values are left as they are.
+    static func clean(_ value: Double, _ step: Double) -> Double {
         let precision = pow(10, Double(NumberText.decimals(forStep: step) + 2))
+        guard step * precision >= 100 else { return value == 0 ? 0 : value }
         let rounded = (value * precision).rounded() / precision
+        guard rounded.isFinite else { return value }
         return rounded == 0 ? 0 : rounded
     }
 }

@@ -42,6 +42,21 @@ enum NumberText {
         return sign + integerDigits + (fraction.isEmpty ? "" : "." + fraction)
     }
 
+    /// A positive magnitude as `1.8e308`: two significant digits and the power of ten,
+    /// for figures too large for any suffix (a short label, not a page of digits).
+    static func scientific(_ magnitude: Double) -> String {
+        guard magnitude.isFinite, magnitude > 0 else { return fixed(magnitude, decimals: 0) }
+        var exponent = Int(log10(magnitude).rounded(.down))
+        var mantissa = magnitude / pow(10, Double(exponent))
+        if !mantissa.isFinite || mantissa <= 0 { mantissa = 1 }
+        var digits = fixed(mantissa, decimals: 1, trimZeros: true)
+        if digits == "10" {
+            exponent += 1
+            digits = "1"
+        }
+        return digits + "e" + String(exponent)
+    }
+
     /// Digits needed after the point so that values `step` apart read differently and
     /// exactly: 20 → 0, 0.5 → 1, 2.5 → 1, 0.05 → 2, 0.25 → 2.
     static func decimals(forStep step: Double) -> Int {

@@ -9,7 +9,8 @@ enum Sparkline {
     static func body(values: [Double?], width: Double, height: Double, color: String, lastLabel: String?) -> String {
         let present = values.compactMap { $0 }
         guard let lastIndex = values.lastIndex(where: { $0 != nil }), let last = values[lastIndex] else { return "" }
-        let labelWidth = lastLabel.map { TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) + 6 } ?? 0
+        // The label takes at most half the width, so the line and its dot keep the rest.
+        let labelWidth = lastLabel.map { min(TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) + 6, width / 2) } ?? 0
         let pad = 4.0
         let right = width - pad - labelWidth
         let low = present.min() ?? 0

@@ -45,7 +45,8 @@ enum TableColumns {
                 let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
                 throw ChartError(
                     .notNumeric,
-                    "column \"\(table.columns[column].name)\" is not numeric (row \(rowIndex + 1) holds \"\(shown)\"); y columns must hold numbers"
+                    "column \"\(table.columns[column].name)\" is not numeric (row \(rowIndex + 1) holds \"\(shown)\"); y columns must hold numbers",
+                    key: "y", value: table.columns[column].name
                 )
             }
         }

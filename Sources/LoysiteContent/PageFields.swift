@@ -15,6 +15,8 @@ struct PageFields {
     var period: Located<String>?
     var params: [(String, JSONValue)] = []
     var diagnostics: [Diagnostic] = []
+    /// `title:` is there but not a text (a list, say), which has its own error.
+    var titleHasWrongType = false
 
     init() {}
 
@@ -33,5 +35,9 @@ struct PageFields {
         period = fields.string("period")
         diagnostics = fields.diagnostics
         params = fields.unreadEntries.map { ($0.key, $0.value.json) }
+        titleHasWrongType = document["title"].map { entry in
+            if case .scalar = entry.value { return false }
+            return true
+        } ?? false
     }
 }

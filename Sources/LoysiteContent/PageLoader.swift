@@ -44,7 +44,8 @@ public enum PageLoader {
         if let period, !periods.contains(period.value) {
             diagnostics.append(.error("'period' must be one of day, week, month, quarter, year, found '\(period.value)'", at: period.location))
         }
-        if title == nil || title?.value.isEmpty == true {
+        // A title of the wrong type (a list) has its own error already.
+        if !fields.titleHasWrongType, title == nil || title?.value.isEmpty == true {
             diagnostics.append(.error("missing 'title' in front matter", at: title?.location ?? SourceLocation(file: source.path, line: 1, column: 1)))
         }
 

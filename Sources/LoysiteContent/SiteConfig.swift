@@ -23,6 +23,16 @@ public struct SiteConfig: Sendable {
         public var above: Double?
         public var dropMoreThan: Double?
         public var location: SourceLocation
+
+        public init(data: String, value: String, period: String? = nil, below: Double? = nil, above: Double? = nil, dropMoreThan: Double? = nil, location: SourceLocation) {
+            self.data = data
+            self.value = value
+            self.period = period
+            self.below = below
+            self.above = above
+            self.dropMoreThan = dropMoreThan
+            self.location = location
+        }
     }
 
     public var title = "Loyalty glossary"
@@ -117,6 +127,17 @@ public struct SiteConfig: Sendable {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
+    /// A nav link may be a path (`/glossary/`, `about/`, `#top`) or an http(s) or mailto:
+    /// URL. Other schemes are refused: `javascript:` would run script from every page,
+    /// which safe mode never allows content to do.
+    static func isSafeNavURL(_ url: String) -> Bool {
+        let squeezed = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value > 0x20 })).lowercased()
+        guard let colon = squeezed.firstIndex(of: ":") else { return true }
+        let scheme = squeezed[..<colon]
+        if scheme.contains("/") || scheme.contains("?") || scheme.contains("#") { return true }  // a colon later in a path
+        return ["http", "https", "mailto"].contains(scheme)
+    }
+
     private static func readNav(_ entry: YAMLDocument.Entry, document: YAMLDocument, diagnostics: inout [Diagnostic]) -> [NavItem] {
         guard case .sequence(let items) = entry.value else {
             diagnostics.append(.error("'nav' must be a list of {title, url} entries", at: entry.valueLocation))
@@ -127,6 +148,11 @@ public struct SiteConfig: Sendable {
             guard case .mapping(let mapping) = item,
                   let title = mapping["title"]?.scalarText, let url = mapping["url"]?.scalarText else {
                 diagnostics.append(.error("each 'nav' entry needs 'title' and 'url', like {title: Glossary, url: /glossary/}", at: document.locate(item)))
+                continue
+            }
+            guard isSafeNavURL(url) else {
+                let location = mapping["url"].map { document.locate($0) } ?? document.locate(item)
+                diagnostics.append(.error("'nav' url '\(url)' must be a site path such as /glossary/ or an http(s) or mailto: URL", at: location))
                 continue
             }
             nav.append(NavItem(title: title, url: url))

@@ -44,6 +44,7 @@ public struct YAMLDocument {
         }
         var document = YAMLDocument(location: start)
         guard let node else { return .success(document) }
+        if let tooLarge = checkExpansion(node, location: start) { return .failure(tooLarge) }
         guard case .mapping(let mapping) = node else {
             return .failure(.error("expected a YAML mapping of `key: value` lines, found \(node.kindDescription)", at: document.locate(node)))
         }
@@ -65,6 +66,7 @@ public struct YAMLDocument {
         }
         let outer = YAMLDocument(location: start)
         guard case .sequence(let items)? = node else { return .success([]) }
+        if let tooLarge = checkExpansion(.sequence(items), location: start) { return .failure(tooLarge) }
         var documents: [YAMLDocument] = []
         for item in items {
             guard case .mapping(let mapping) = item else {
@@ -84,7 +86,7 @@ public struct YAMLDocument {
         do {
             return .success(try Yams.compose(yaml: yaml, .default, .default, .utf8))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, firstLine: firstLine, columnOffset: columnOffset))
+            return .failure(diagnostic(for: error, path: path, firstLine: firstLine, columnOffset: columnOffset, yaml: yaml))
         } catch {
             return .failure(.error("invalid YAML: \(error)", at: SourceLocation(file: path, line: firstLine, column: 1 + columnOffset)))
         }
@@ -117,14 +119,32 @@ public struct YAMLDocument {
         return SourceLocation(file: origin.file, line: line + mark.line - 1, column: mark.column + (origin.column ?? 1) - 1)
     }
 
-    static func diagnostic(for error: YamlError, path: String, firstLine: Int, columnOffset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, path: String, firstLine: Int, columnOffset: Int, yaml: String) -> Diagnostic {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        // libyaml counts a text ending in a line break as having one more, empty line and
+        // puts "end of stream" there; the file has no such line when its last line has no
+        // line break, so such a mark goes to the end of the last real line.
+        let lastLine = max(1, yaml.hasSuffix("\n") ? lines.count - 1 : lines.count)
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: path, line: firstLine + mark.line - 1, column: mark.column + columnOffset)
+            var line = max(1, mark.line), column = max(1, mark.column)
+            if line > lastLine {
+                line = lastLine
+                column = (lines.indices.contains(line - 1) ? lines[line - 1].count : 0) + 1
+            }
+            return SourceLocation(file: path, line: firstLine + line - 1, column: column + columnOffset)
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level") {
+                return .error("invalid YAML: lists or mappings nested too deeply", at: at(mark))
+            }
+            // Something left open (a quote, a bracket) is reported by libyaml where the text
+            // ends; the place to fix is where it was opened.
+            if problem.contains("end of stream") || mark.line > lastLine, let context, context.mark.line >= 1 {
+                return .error("invalid YAML: \(openedConstruct(context.text)) opened here is never closed", at: at(context.mark))
+            }
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
             return .error(message, at: at(mark))
@@ -134,9 +154,47 @@ public struct YAMLDocument {
             return .error("invalid YAML: \(error)", at: SourceLocation(file: path, line: firstLine, column: 1))
         }
     }
+
+    /// What libyaml's context ("while scanning a quoted scalar") says was left open.
+    static func openedConstruct(_ context: String) -> String {
+        if context.contains("quoted scalar") { return "quoted text" }
+        if context.contains("flow sequence") { return "the list '['" }
+        if context.contains("flow mapping") { return "the mapping '{'" }
+        return context.replacingOccurrences(of: "while ", with: "")
+    }
+
+    /// The most values a document may expand to. Aliases (`*a`) repeat what their anchor
+    /// holds without copying it, so a few lines can stand for billions of values ("a
+    /// billion laughs"); reading them all would hang the build or exhaust memory.
+    static let expandedValueLimit = 100_000
+
+    /// Rejects a document whose aliases expand past `expandedValueLimit` values.
+    static func checkExpansion(_ node: Node, location: SourceLocation) -> Diagnostic? {
+        var budget = expandedValueLimit
+        guard node.fitsExpansion(budget: &budget) else {
+            return .error("invalid YAML: its aliases expand to more than \(expandedValueLimit) values", at: location)
+        }
+        return nil
+    }
 }
 
 extension Node {
+    /// Counts this value and everything inside it, aliases expanded, against `budget`;
+    /// false as soon as it runs out (so counting itself stays cheap).
+    func fitsExpansion(budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch self {
+        case .scalar, .alias: return true
+        case .sequence(let sequence):
+            for item in sequence where !item.fitsExpansion(budget: &budget) { return false }
+            return true
+        case .mapping(let mapping):
+            for (key, value) in mapping where !key.fitsExpansion(budget: &budget) || !value.fitsExpansion(budget: &budget) { return false }
+            return true
+        }
+    }
+
     /// "a list", "a mapping", "the text 'x'": for messages about wrong types.
     public var kindDescription: String {
         switch self {

@@ -32,6 +32,9 @@ public struct OrdersMetrics: Sendable, Equatable {
     /// One cohort per period, in the same order as `periods` (a period in which no
     /// customer ordered for the first time gives a cohort of size 0).
     public var cohorts: [Cohort] = []
+    /// Set, to the number of periods the counted orders span, when that is more than
+    /// `OrdersAccumulator.maximumPeriods`: `periods` and `cohorts` are then left empty.
+    public var uncomputedPeriodSpan: Int?
 
     public init(period: Period) {
         self.period = period

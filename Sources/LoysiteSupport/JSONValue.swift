@@ -100,6 +100,11 @@ public enum JSONValue: Sendable, Equatable {
                 case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     length = 3
+                // A byte-order mark pasted into a title is valid in a JSON string, but some
+                // readers drop it as if it began the file; written escaped, it survives.
+                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
+                    escape = "\\ufeff"
+                    length = 3
                 default:
                     if byte < 0x20 {
                         let hex = String(byte, radix: 16)

@@ -11,7 +11,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/site).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/site). It is replaced whole, so it must be missing, empty or an earlier loysite build.", valueName: "dir"))
     var output: String?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The absolute URL the site is published at; overrides base_url in site.yml.", valueName: "url"))
@@ -32,9 +32,12 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let root = site.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
-        let options = BuildOptions(root: root, output: outputURL, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        var options = BuildOptions(root: root, output: outputURL, baseURL: baseURL, includeDrafts: drafts, strict: strict)
         let started = Date()
+        let progress = ProgressLine(label: "Building", enabled: !quiet)
+        options.progress = { progress.stepFinished($0) }
         let result = SiteBuilder.build(options)
+        progress.finish()
         DiagnosticPrinter.print(result.diagnostics)
         if timings {
             for (step, seconds) in result.timings {
@@ -44,15 +47,11 @@ struct BuildCommand: ParsableCommand {
         }
         let elapsed = Date().timeIntervalSince(started)
         if result.failed(strict: strict) {
-            let errors = result.diagnostics.errors.count
-            let warnings = result.diagnostics.warnings.count
-            var summary = "build failed: \(errors) error\(errors == 1 ? "" : "s")"
-            if warnings > 0 { summary += ", \(warnings) warning\(warnings == 1 ? "" : "s")\(strict && errors == 0 ? " (--strict)" : "")" }
-            DiagnosticPrinter.note(summary + "; the output folder was left as it was")
+            DiagnosticPrinter.note(BuildSummary.failure(command: "build", result: result, strict: strict, consequence: "the output folder was left as it was"))
             throw ExitCode(1)
         }
         if !quiet {
-            print(String(format: "Built %d pages (%d files) in %.2f s → %@", result.pageCount, result.fileCount, elapsed, options.output.path))
+            print(BuildSummary.counts(verb: "Built", result: result, seconds: elapsed) + " → " + options.output.path)
         }
     }
 }

@@ -12,7 +12,7 @@ struct Loysite: ParsableCommand {
         1 content errors (or warnings with --strict), 64 usage error.
         """,
         version: LoysiteVersion.current,
-        subcommands: [BuildCommand.self, MetricsCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, MetricsCommand.self],
         defaultSubcommand: nil
     )
 }

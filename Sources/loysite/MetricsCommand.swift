@@ -26,11 +26,13 @@ struct MetricsCommand: ParsableCommand {
         let (config, configDiagnostics) = SiteConfig.load(root: root)
         let period = Period(rawValue: config.period) ?? .month
         let (datasets, datasetDiagnostics) = DatasetLoader.loadAll(root: root, defaultPeriod: period)
-        let diagnostics = Diagnostics(configDiagnostics + datasetDiagnostics)
+        // Alerts too, so `--json` prints exactly the build's metrics.json.
+        let alerts = Alerts.evaluate(config.alerts, datasets: datasets)
+        let diagnostics = Diagnostics(configDiagnostics + datasetDiagnostics + alerts.diagnostics)
         DiagnosticPrinter.print(diagnostics)
         if diagnostics.hasErrors { throw ExitCode(1) }
         let text = json
-            ? MetricsDocument.fileContents(datasets: datasets, version: LoysiteVersion.current)
+            ? MetricsDocument.fileContents(datasets: datasets, alerts: alerts.json, version: LoysiteVersion.current)
             : MetricsSummary.text(datasets: datasets, currency: config.currency)
         FileHandle.standardOutput.write(Data(text.utf8))
     }

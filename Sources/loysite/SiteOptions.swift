@@ -9,4 +9,14 @@ struct SiteOptions: ParsableArguments {
     var rootURL: URL {
         URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
+
+    /// A file under the root as the user would type it: relative to the current folder
+    /// when it is inside it (`content/glossary/nps.md`), else absolute.
+    func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        var current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        if path == current { return "." }
+        if !current.hasSuffix("/") { current += "/" }
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    }
 }

@@ -139,10 +139,10 @@ import Testing
         #expect(lines.contains("content/reports/r.md:6:7: error: unknown chart type 'pie'; types: line, bar, stacked-bar, area, heatmap, donut, sparkline"), "\(lines)")
         #expect(lines.contains { $0.hasPrefix("content/reports/r.md:12:7: error: unknown dataset 'order'; did you mean 'orders'?") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("content/reports/r.md:18:9: error: unknown metric 'weekly' for orders dataset 'orders'; metrics: ") }, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("content/reports/r.md:21:1: error: chart: unknown column \"retension_rate\"") }, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("content/reports/r.md:29:1: error: chart: ") && $0.contains("period") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("content/reports/r.md:26:4: error: chart: unknown column \"retension_rate\"") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("content/reports/r.md:33:4: error: chart: ") && $0.contains("period") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("content/reports/r.md:38:8: error: metric: unknown figure 'net_score'") }, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("content/reports/r.md:43:") && $0.contains("invalid YAML") }, "\(lines)")
+        #expect(lines.contains("content/reports/r.md:42:7: error: invalid YAML: the list '[' opened here is never closed"), "\(lines)")
         #expect(lines.count == 7, "\(lines)")
         #expect(!result.wrote)
     }

@@ -116,3 +116,35 @@ import Testing
         #expect(site.read("site/assets/style.css")?.contains("prefers-color-scheme: dark") == true)
     }
 }
+
+/// `--output` folders a build must not replace, refused through the real binary.
+@Suite struct OutputFolderRefusalTests {
+    @Test func aForeignFolderIsRefusedAndLeftAlone() throws {
+        let site = try TemporarySite(["content/glossary/nps.md": TemporarySite.term("NPS"), "public/index.html": "<p>made by hand</p>"])
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("public")
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path, "--output", output.path])
+        #expect(run.status == 1)
+        #expect(run.errorLines.first == "\(output.path): error: refusing to write the site to \(output.path): it is not empty and holds no metrics.json written by loysite, so it is not an earlier build; the build replaces the whole folder (empty or remove it first); choose another --output")
+        #expect(site.files(under: "public") == ["index.html"])
+        #expect(site.read("public/index.html") == "<p>made by hand</p>")
+    }
+
+    @Test func theHomeFolderAndASymlinkAreRefused() throws {
+        let site = try TemporarySite(["content/glossary/nps.md": TemporarySite.term("NPS")])
+        defer { site.remove() }
+        // A stand-in home folder holding an earlier build, so only the home rule can refuse
+        // it (and a regression replaces a temporary folder, not the real home).
+        let home = site.root.appendingPathComponent("home").path
+        try site.write("home/metrics.json", "{\"generated_by\": \"loysite 0.1.0\"}\n")
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path, "--output", home], environment: ["HOME": home])
+        #expect(run.status == 1)
+        #expect(run.errorLines.first?.hasSuffix("it is your home folder; choose another --output") == true, "\(run.errorLines)")
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("link"), withDestinationURL: site.root.appendingPathComponent("real"))
+        let linked = try LoysiteBinary.run(["build", "--root", site.root.path, "--output", site.root.appendingPathComponent("link").path])
+        #expect(linked.status == 1)
+        #expect(linked.errorLines.first?.contains("it is a symbolic link") == true, "\(linked.errorLines)")
+        #expect(try LoysiteBinary.run(["build", "--root", site.root.path, "--output", site.root.appendingPathComponent("real").path, "--quiet"]).status == 0, "its target is fine")
+    }
+}

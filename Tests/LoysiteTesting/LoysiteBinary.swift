@@ -23,13 +23,15 @@ public enum LoysiteBinary {
     }
 
     /// Runs `loysite arguments…` in `directory`, waiting for it to finish.
-    public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    /// `environment` adds to (or replaces) variables of the test's own environment.
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         // Output goes to files, not pipes: a full pipe can never block the child.
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("loysite-run-\(UUID().uuidString)")

@@ -88,10 +88,12 @@ public enum DatasetLoader {
         }
         diagnostics += load.diagnostics
         diagnostics += load.badRows.diagnostics
+        let figures = load.figures()
+        if let tooLong = load.periodSpanDiagnostic(figures) { diagnostics.append(tooLong) }
         let dataset = Dataset(
             name: name, path: path, sidecarPath: sidecarFile?.path, kind: sidecar.kind, period: period,
             rows: load.rows, skippedRows: sidecar.badRows == .skip ? load.badRows.count : 0,
-            columns: load.header, figures: load.figures())
+            columns: load.header, figures: figures)
         return (dataset, diagnostics)
     }
 
@@ -267,6 +269,18 @@ struct DatasetFileLoad {
                 break
             }
         }
+    }
+
+    /// An error when the orders' dates span more periods than figures are computed over
+    /// (`OrdersAccumulator.maximumPeriods`), at the latest date and naming the earliest:
+    /// one of them is most likely a mistyped year.
+    func periodSpanDiagnostic(_ figures: Dataset.Figures) -> Diagnostic? {
+        guard case .orders(let metrics) = figures, let span = metrics.uncomputedPeriodSpan,
+              case .orders(let rowReader) = reader, let earliest = rowReader.earliest, let latest = rowReader.latest else { return nil }
+        func date(_ day: Int) -> String { Period.day.key(ofIndex: Period.day.index(ofDay: day)) }
+        return .error(
+            "order dates run from \(date(earliest.day)) (line \(earliest.line)) to \(date(latest.day)): \(span) \(period.rawValue)s, more than the \(OrdersAccumulator.maximumPeriods) that figures are computed over; is a year mistyped? (or set a longer 'period' in the sidecar)",
+            at: SourceLocation(file: path, line: latest.line, column: latest.column))
     }
 
     /// The figures over the rows read (none when the reader could not start).

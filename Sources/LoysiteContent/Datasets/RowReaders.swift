@@ -31,6 +31,10 @@ struct OrdersRowReader: RowConsumer {
     private var rowsWithoutOrderId = 0
     private var lastDateBytes: [UInt8] = []
     private var lastDay: Int?
+    /// The earliest and latest order dates read and where they are, to point at a
+    /// mistyped year when the dates span too many periods.
+    private(set) var earliest: (day: Int, line: Int, column: Int)?
+    private(set) var latest: (day: Int, line: Int, column: Int)?
 
     init(customer: Int, date: Int, order: Int?, amount: AmountColumns, header: [String], dates: DateText, period: Period) {
         self.customer = customer
@@ -134,6 +138,11 @@ struct OrdersRowReader: RowConsumer {
         }
         do {
             try accumulator.add(OrderLine(order: orderIndex, customer: customerIndex, day: day, amount: lineAmount))
+            if day < earliest?.day ?? .max || day > latest?.day ?? .min {
+                let position = row.position(of: date)
+                if day < earliest?.day ?? .max { earliest = (day, position.line, position.column) }
+                if day > latest?.day ?? .min { latest = (day, position.line, position.column) }
+            }
         } catch {
             let orderName = orders.names[error.order]
             return issue(row, customer,

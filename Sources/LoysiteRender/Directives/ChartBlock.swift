@@ -63,7 +63,12 @@ enum ChartBlock {
             let html = try ChartRenderer.render(spec, table: table, options: renderer.options(for: directive, dataset: dataset))
             return (html, diagnostics)
         } catch {
-            diagnostics.append(.error("chart: \(error.description)", at: directive.location))
+            // Point at the key at fault (the `y` item, the `row:` line) where the error names one.
+            var location = directive.location
+            if let key = error.key, let entry = document[key] {
+                location = y.first { key == "y" && $0.value == error.value }?.location ?? entry.valueLocation
+            }
+            diagnostics.append(.error("chart: \(error.description)", at: location))
             return (nil, diagnostics)
         }
     }

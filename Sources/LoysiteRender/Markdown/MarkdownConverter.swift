@@ -60,6 +60,7 @@ private struct ConversionPass {
 
     mutating func run() -> RenderedMarkdown {
         removeHugoShortcodes()
+        if !converter.unsafe { removeScriptURLs(in: document.root) }
         let firstParagraph = document.root.children.first { $0.type == CMARK_NODE_PARAGRAPH }?.plainText
         renderDirectives()
         renderTables()
@@ -72,9 +73,17 @@ private struct ConversionPass {
             linkedPages: linked, diagnostics: diagnostics)
     }
 
-    /// A position in the Markdown body, as a location in the file.
+    /// Where the table cell being converted starts in the body (nil outside cells).
+    var cellOrigin: (line: Int, column: Int)?
+
+    /// A position in the Markdown body (or in the table cell being converted), as a
+    /// location in the file.
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: page.source, line: page.bodyFirstLine + line - 1, column: column)
+        if let cellOrigin {
+            return SourceLocation(file: page.source, line: page.bodyFirstLine + cellOrigin.line + line - 2,
+                                  column: line == 1 ? cellOrigin.column + column - 1 : column)
+        }
+        return SourceLocation(file: page.source, line: page.bodyFirstLine + line - 1, column: column)
     }
 
     func location(of node: MarkdownNode) -> SourceLocation {
@@ -98,6 +107,21 @@ private struct ConversionPass {
             let position = paragraph.knownPosition
             diagnostics.append(.warning("Hugo shortcode '\(name)' is not supported by loysite; it was left out of the page", at: location(line: position.line, column: position.column)))
             paragraph.replace(with: [])
+        }
+    }
+
+    // MARK: Script URLs
+
+    /// Safe mode: a link or image whose URL could run script (`javascript:` …) keeps its
+    /// text and loses the link, with a warning. (cmark alone would write `href=""`, an
+    /// empty link that validators reject and readers cannot follow.)
+    mutating func removeScriptURLs(in root: MarkdownNode) {
+        for type in [CMARK_NODE_LINK, CMARK_NODE_IMAGE] {
+            for node in root.descendants(ofType: type) where ScriptURL.isScript(node.url, image: type == CMARK_NODE_IMAGE) {
+                let kind = type == CMARK_NODE_IMAGE ? "image" : "link"
+                diagnostics.append(.warning("\(kind) to '\(node.url.prefix(60))' left out: a URL that runs script is only kept with 'unsafe: true' in site.yml", at: location(of: node)))
+                node.unwrap()
+            }
         }
     }
 
@@ -143,14 +167,17 @@ private struct ConversionPass {
             bodyLines = lines
             guard last <= lines.count else { continue }
             let indent = max(paragraph.startColumn - 1, 0)
-            let rows = lines[(first - 1)...(last - 1)].map { line -> Substring in
+            let sourceLines = lines[(first - 1)...(last - 1)]
+            let rows = sourceLines.map { line -> Substring in
                 let dropped = line.dropFirst(min(indent, line.prefix { $0 == " " || $0 == ">" }.count))
                 return dropped.drop { $0 == " " }
             }
+            // Where each row starts in its line, to report problems at a cell's column.
+            let rowOffsets = zip(sourceLines, rows).map { line, row in line.count - row.count }
             guard let table = PipeTable(rows: rows) else { continue }
             var html = "<table>\n<thead>\n<tr>\n"
             for (column, cell) in table.header.enumerated() {
-                html += "<th\(table.alignmentAttribute(column))>\(renderInline(cell, line: first))</th>\n"
+                html += "<th\(table.alignmentAttribute(column))>\(renderInline(cell.text, line: first, column: rowOffsets[0] + cell.column))</th>\n"
             }
             html += "</tr>\n</thead>\n"
             if !table.body.isEmpty {
@@ -158,8 +185,8 @@ private struct ConversionPass {
                 for (offset, row) in table.body.enumerated() {
                     html += "<tr>\n"
                     for column in table.header.indices {
-                        let cell = column < row.count ? row[column] : ""
-                        html += "<td\(table.alignmentAttribute(column))>\(renderInline(cell, line: first + 2 + offset))</td>\n"
+                        let cell = column < row.count ? row[column] : PipeTable.Cell(text: "", column: 1)
+                        html += "<td\(table.alignmentAttribute(column))>\(renderInline(cell.text, line: first + 2 + offset, column: rowOffsets[2 + offset] + cell.column))</td>\n"
                     }
                     html += "</tr>\n"
                 }
@@ -170,10 +197,15 @@ private struct ConversionPass {
         }
     }
 
-    /// One table cell's Markdown as inline HTML, through the page's link passes.
-    mutating func renderInline(_ text: String, line: Int) -> String {
+    /// One table cell's Markdown as inline HTML, through the page's link passes. The cell
+    /// is parsed on its own, so positions in it are moved to where it is in the body:
+    /// `line` and `column` of its first character.
+    mutating func renderInline(_ text: String, line: Int, column: Int) -> String {
         guard !text.isEmpty else { return "" }
+        cellOrigin = (line, column)
+        defer { cellOrigin = nil }
         let cell = MarkdownDocument(text, unsafe: converter.unsafe)
+        if !converter.unsafe { removeScriptURLs(in: cell.root) }
         resolveWikilinks(in: cell.root)
         checkLinks(in: cell.root)
         autolink(in: cell.root)

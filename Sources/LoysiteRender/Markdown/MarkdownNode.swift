@@ -91,6 +91,16 @@ struct MarkdownNode: Equatable {
 
     func insertBefore(_ sibling: MarkdownNode) { cmark_node_insert_before(pointer, sibling.pointer) }
 
+    /// Replaces this node with its own children (a link with its text) and frees it.
+    func unwrap() {
+        for child in children {
+            cmark_node_unlink(child.pointer)
+            insertBefore(child)
+        }
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
     /// Replaces this node with `nodes` and frees it.
     func replace(with nodes: [MarkdownNode]) {
         for node in nodes { insertBefore(node) }

@@ -6,9 +6,16 @@ import LoysiteSupport
 struct PipeTable {
     enum Alignment { case none, left, center, right }
 
-    var header: [String]
+    /// One cell: its Markdown, and the 1-based column of its first character in the row,
+    /// so problems inside a cell are reported where the cell is.
+    struct Cell: Equatable {
+        var text: String
+        var column: Int
+    }
+
+    var header: [Cell]
     var alignments: [Alignment]
-    var body: [[String]]
+    var body: [[Cell]]
 
     /// Nil unless `rows` is a table: the second row must be a delimiter row with as many
     /// cells as the header.
@@ -18,7 +25,7 @@ struct PipeTable {
         let delimiters = PipeTable.cells(rows[1])
         guard !header.isEmpty, header.count == delimiters.count else { return nil }
         var alignments: [Alignment] = []
-        for cell in delimiters {
+        for cell in delimiters.map(\.text) {
             let core = cell.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
             guard !core.isEmpty, core.allSatisfy({ $0 == "-" }) else { return nil }
             switch (cell.hasPrefix(":"), cell.hasSuffix(":")) {
@@ -43,15 +50,25 @@ struct PipeTable {
     }
 
     /// Splits a row at unescaped pipes, dropping the optional outer pipes; `\|` is a
-    /// literal pipe.
-    static func cells(_ row: Substring) -> [String] {
-        var line = row.trimmingBlanks()
-        if line.hasPrefix("|") { line.removeFirst() }
-        if line.hasSuffix("|"), !line.hasSuffix("\\|") { line.removeLast() }
-        var cells: [String] = []
+    /// literal pipe. Cells are trimmed; each keeps the column where its text starts.
+    static func cells(_ row: Substring) -> [Cell] {
+        let characters = Array(row)
+        var start = 0, end = characters.count
+        while start < end, characters[start] == " " || characters[start] == "\t" { start += 1 }
+        while end > start, characters[end - 1] == " " || characters[end - 1] == "\t" { end -= 1 }
+        if start < end, characters[start] == "|" { start += 1 }
+        if end > start, characters[end - 1] == "|", !(end - 2 >= start && characters[end - 2] == "\\") { end -= 1 }
+        var cells: [Cell] = []
         var current = ""
+        var currentStart = start
         var escaped = false
-        for character in line {
+        func finish() {
+            let leading = current.prefix { $0 == " " || $0 == "\t" }.count
+            cells.append(Cell(text: current.trimmingBlanks(), column: currentStart + leading + 1))
+        }
+        var index = start
+        while index < end {
+            let character = characters[index]
             if escaped {
                 current.append(character == "|" ? "|" : "\\")
                 if character != "|" { current.append(character) }
@@ -59,14 +76,16 @@ struct PipeTable {
             } else if character == "\\" {
                 escaped = true
             } else if character == "|" {
-                cells.append(current.trimmingBlanks())
+                finish()
                 current = ""
+                currentStart = index + 1
             } else {
                 current.append(character)
             }
+            index += 1
         }
         if escaped { current.append("\\") }
-        cells.append(current.trimmingBlanks())
+        finish()
         return cells
     }
 }

@@ -54,10 +54,10 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with `context`; "" when there is no template of that name.
+    /// The page is cleared of control characters other than tab and line breaks: they
+    /// are errors in HTML, and text from front matter or data reaches templates as is.
     public func render(_ template: String, context: TemplateValue) -> String {
-        guard let parsed = templates[template] else { return "" }
-        var renderer = TemplateRenderer(templates: templates)
-        return renderer.render(parsed, context: context)
+        String(decoding: renderData(template, context: context), as: UTF8.self)
     }
 
     /// Renders `template` into UTF-8 bytes, for writing the page: the text is made of
@@ -65,7 +65,9 @@ public struct Theme: Sendable {
     public func renderData(_ template: String, context: TemplateValue) -> Data {
         guard let parsed = templates[template] else { return Data() }
         var renderer = TemplateRenderer(templates: templates)
-        return Data(renderer.renderBytes(parsed, context: context))
+        var bytes = renderer.renderBytes(parsed, context: context)
+        Escape.removeControlCharacters(&bytes)
+        return Data(bytes)
     }
 
     /// Renders with a loosely typed context (dictionaries, arrays, strings, numbers, bools).

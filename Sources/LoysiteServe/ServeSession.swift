@@ -1,0 +1,138 @@
+import Foundation
+import LoysiteBuild
+import LoysiteSupport
+
+/// `loysite serve`: builds the site into a private folder, serves it over HTTP, and
+/// rebuilds it when `content/` or `templates/` change, telling open tabs to reload.
+///
+/// The preview is built into a fresh folder under the system's temporary directory,
+/// never into the site's `site/`, so serving cannot clobber a build that is about to
+/// be deployed; it is built with base URL `/` so links and canonical URLs work on
+/// localhost. A failed rebuild leaves the last good preview in place (the build only
+/// swaps its output in on success): tabs keep showing it, with the errors on top.
+public final class ServeSession: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var root: URL
+        public var host: String
+        public var port: Int
+        public var includeDrafts: Bool
+        /// Where the preview is built; nil: a new folder in the system's temporary
+        /// directory, removed by `stop()`.
+        public var workFolder: URL?
+        /// How often the watched folders are polled.
+        public var pollInterval: TimeInterval
+
+        public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, workFolder: URL? = nil, pollInterval: TimeInterval = 0.3) {
+            self.root = root.standardizedFileURL
+            self.host = host
+            self.port = port
+            self.includeDrafts = includeDrafts
+            self.workFolder = workFolder
+            self.pollInterval = pollInterval
+        }
+    }
+
+    /// What one build of the session did, for the terminal.
+    public struct BuildReport: Sendable {
+        public var result: BuildResult
+        /// The build's number when it succeeded (1 for the first good build).
+        public var number: Int?
+        public var seconds: Double
+        /// What changed since the previous build, relative to the root; empty for the first.
+        public var changedPaths: [String]
+        /// Open tabs told to reload or to show the errors.
+        public var tabsNotified: Int
+
+        public var succeeded: Bool { number != nil }
+    }
+
+    public let options: Options
+    public let liveReload = LiveReload()
+    /// The folder served: the preview build's output.
+    public let output: URL
+    private let workFolder: URL
+    private let removesWorkFolder: Bool
+    private let server: HTTPServer
+    private var watcher: Watcher?
+    private let onBuild: @Sendable (BuildReport) -> Void
+    private let buildQueue = DispatchQueue(label: "loysite.serve.build")
+    private var goodBuilds = 0
+
+    /// Binds the port (a taken port fails here, before any build) and prepares the
+    /// preview folder. Nothing is built or served until `start()`.
+    public init(options: Options, onBuild: @escaping @Sendable (BuildReport) -> Void) throws(ServeError) {
+        self.options = options
+        self.onBuild = onBuild
+        if let folder = options.workFolder {
+            workFolder = folder.standardizedFileURL
+            removesWorkFolder = false
+        } else {
+            workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("loysite-serve-\(UUID().uuidString)")
+            removesWorkFolder = true
+        }
+        do {
+            try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreateOutput(path: workFolder.path, reason: error.localizedDescription)
+        }
+        output = workFolder.appendingPathComponent("site")
+        let responder = SiteResponder(files: StaticFiles(root: output), liveReload: liveReload)
+        do {
+            server = try HTTPServer(host: options.host, port: options.port) { responder.respond(to: $0) }
+        } catch {
+            if removesWorkFolder { try? FileManager.default.removeItem(at: workFolder) }
+            throw error
+        }
+    }
+
+    /// `http://127.0.0.1:8000/`.
+    public var url: String { server.url }
+    public var port: Int { server.port }
+
+    /// The folders whose changes trigger a rebuild (`content/site.yml` is inside `content/`).
+    public var watchedFolders: [URL] {
+        [options.root.appendingPathComponent("content"), options.root.appendingPathComponent("templates")]
+    }
+
+    /// Builds once, then serves and watches. Returns after the first build (its report
+    /// has gone to `onBuild`); serving and rebuilding go on in the background until `stop()`.
+    public func start() {
+        let watcher = Watcher(folders: watchedFolders, relativeTo: options.root, interval: options.pollInterval) { [weak self] paths in
+            self?.rebuild(changed: paths)
+        }
+        self.watcher = watcher
+        watcher.start() // snapshot first, so an edit made during the first build is not missed
+        rebuild(changed: [])
+        server.start()
+    }
+
+    /// Builds now (serialised with the watcher's rebuilds) and tells open tabs.
+    @discardableResult
+    public func rebuild(changed paths: [String]) -> BuildReport {
+        buildQueue.sync {
+            let started = Date()
+            let result = SiteBuilder.build(BuildOptions(root: options.root, output: output, baseURL: "/", includeDrafts: options.includeDrafts))
+            let seconds = Date().timeIntervalSince(started)
+            var report = BuildReport(result: result, number: nil, seconds: seconds, changedPaths: paths, tabsNotified: 0)
+            if result.failed(strict: false) || !result.wrote {
+                report.tabsNotified = liveReload.buildFailed(errors: result.diagnostics.sorted.filter { $0.severity == .error }.map(\.description))
+            } else {
+                goodBuilds += 1
+                report.number = goodBuilds
+                report.tabsNotified = liveReload.siteRebuilt(build: goodBuilds)
+            }
+            onBuild(report)
+            return report
+        }
+    }
+
+    /// Stops watching and serving (open connections are closed) and removes the
+    /// preview folder. Safe to call more than once.
+    public func stop() {
+        watcher?.stop()
+        server.stop()
+        buildQueue.sync {
+            if removesWorkFolder { try? FileManager.default.removeItem(at: workFolder) }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import LoysiteBuild
+
+/// `loysite check`: the whole build — content, links, datasets, charts, alerts — with
+/// nothing written, for editors and CI steps that only need to know whether the site
+/// is sound. Same diagnostics, same exit status as `build`.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site as build would, writing nothing.",
+        discussion: "Prints every error and warning a build would, and exits 1 if the build would fail (with --strict, also on warnings such as fired alerts)."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings (unknown keys, broken links, fired alerts) as errors.")
+    var strict = false
+
+    @Flag(name: [.short, .long], help: "Print only errors and warnings, no summary line.")
+    var quiet = false
+
+    func run() throws {
+        var options = BuildOptions(root: site.rootURL, includeDrafts: drafts, strict: strict, dryRun: true)
+        let started = Date()
+        let progress = ProgressLine(label: "Checking", enabled: !quiet)
+        options.progress = { progress.stepFinished($0) }
+        let result = SiteBuilder.build(options)
+        progress.finish()
+        DiagnosticPrinter.print(result.diagnostics)
+        if result.failed(strict: strict) {
+            DiagnosticPrinter.note(BuildSummary.failure(command: "check", result: result, strict: strict))
+            throw ExitCode(1)
+        }
+        if !quiet {
+            print(BuildSummary.counts(verb: "Checked", result: result, seconds: Date().timeIntervalSince(started)) + ": " + BuildSummary.problems(result))
+        }
+    }
+}

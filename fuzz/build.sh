@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target fuzz/FuzzPage.swift against loysite's own modules, each
+# compiled from source with coverage instrumentation and AddressSanitizer
+# (-sanitize=fuzzer,address), in dependency order: CYaml (C) → Yams →
+# LoysiteSupport → LoysiteMetrics → LoysiteCharts → LoysiteContent → LoysiteRender →
+# the target, linked with the system libcmark. SwiftPM cannot do this itself: the
+# fuzzer's main() comes from libFuzzer, so every module is built here by hand.
+#
+# Usage: fuzz/build.sh            (prints the path of the built binary)
+# Needs: swift toolchain (swiftc, clang), libcmark-dev; `swift package resolve` is run
+# for the Yams sources.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="${LOYSITE_FUZZ_DIR:-/dev/shm/loysite-fuzz}"
+build="$work/build"
+mkdir -p "$build"
+cd "$repo"
+[ -d .build/checkouts/Yams ] || swift package resolve >&2
+checkouts="$repo/.build/checkouts"
+sanitize=(-sanitize=fuzzer,address)
+swiftflags=(-O -g -parse-as-library -DSWIFT_PACKAGE -I "$build" -I "$repo/Sources/CCmark" -Xcc -I -Xcc "$checkouts/Yams/Sources/CYaml/include" -Xcc -DYAML_DECLARE_STATIC)
+
+# CYaml: libyaml, as C.
+for file in "$checkouts"/Yams/Sources/CYaml/src/*.c; do
+  clang -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_DECLARE_STATIC \
+    -I "$checkouts/Yams/Sources/CYaml/include" "$file" -o "$build/cyaml-$(basename "$file" .c).o"
+done
+
+module() {  # module NAME SOURCE-FOLDER…
+  local name="$1"; shift
+  local sources=()
+  while IFS= read -r -d '' file; do sources+=("$file"); done < <(find "$@" -name '*.swift' -print0 | sort -z)
+  echo "compiling $name (${#sources[@]} files)" >&2
+  swiftc "${sanitize[@]}" "${swiftflags[@]}" -module-name "$name" -wmo -c \
+    -emit-module -emit-module-path "$build/$name.swiftmodule" -o "$build/$name.o" "${sources[@]}"
+}
+module Yams "$checkouts/Yams/Sources/Yams"
+module LoysiteSupport Sources/LoysiteSupport
+module LoysiteMetrics Sources/LoysiteMetrics
+module LoysiteCharts Sources/LoysiteCharts
+module LoysiteContent Sources/LoysiteContent
+module LoysiteRender Sources/LoysiteRender
+
+echo "linking loysite-fuzz-page" >&2
+swiftc "${sanitize[@]}" "${swiftflags[@]}" -module-name FuzzPage \
+  fuzz/FuzzPage.swift Tests/LoysiteTesting/ExecutableMarkup.swift \
+  "$build"/*.o -lcmark -o "$work/loysite-fuzz-page"
+echo "$work/loysite-fuzz-page"
