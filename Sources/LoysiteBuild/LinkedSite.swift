@@ -60,13 +60,23 @@ struct LinkedSite: Sendable {
             if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
             return sortKeys[lhs] < sortKeys[rhs]
         }
-        let glossary = self.glossary
-        let backlinks = self.backlinks
-        featuredTerms = Array(glossary.order.sorted { lhs, rhs in
-            if backlinks[lhs].count != backlinks[rhs].count { return backlinks[lhs].count > backlinks[rhs].count }
-            return glossary.position(of: lhs)! < glossary.position(of: rhs)!
-        }.prefix(8))
+        featuredTerms = LinkedSite.mostMentioned(glossary.order, backlinks: backlinks, count: 8)
         freePages = pages.indices.filter { pages[$0].kind == .page }.sorted { sortKeys[$0] < sortKeys[$1] }
+    }
+
+    /// The `count` terms with the most backlinks, ties in A–Z order: one pass over the
+    /// A–Z order keeping the best few, rather than sorting every term.
+    static func mostMentioned(_ order: [Int], backlinks: [[Int]], count: Int) -> [Int] {
+        var best: [Int] = []
+        for term in order {
+            // A later term beats an earlier one only with strictly more backlinks.
+            guard best.count < count || backlinks[term].count > backlinks[best[best.count - 1]].count else { continue }
+            var place = best.count
+            while place > 0, backlinks[best[place - 1]].count < backlinks[term].count { place -= 1 }
+            best.insert(term, at: place)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     /// The absolute URL of a site path, from `base_url` (for canonical links, the sitemap,
