@@ -20,47 +20,18 @@ enum OutputWriter {
 
     /// Writes `files` into a fresh folder beside `output`, then swaps it into place.
     static func write(_ files: [OutputFile], to output: URL) throws {
-        let manager = FileManager.default
-        let staging = StagingFolders(output: output)
-        try manager.createDirectory(at: staging.parent, withIntermediateDirectories: true)
-        staging.recover()
-        let folder = staging.newSite
-        try? manager.removeItem(at: folder)
-        try manager.createDirectory(at: folder, withIntermediateDirectories: false)
+        let site = try StagedSite(output: output)
         do {
-            try writeFiles(files, into: folder.path)
-            let old = try DirectorySwap.replace(output, with: folder, asidePath: staging.oldSite).old
-            if let old { FileSystem.removeTree(old.path) }
+            try site.createFolders(for: files.map(\.path))
+            let failures = Parallel.map(Array(files.indices)) { index -> Error? in
+                do { try site.write(files[index]); return nil } catch { return error }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            try site.commit()
         } catch {
-            try? manager.removeItem(at: folder)
+            site.discard()
             throw error
         }
-    }
-
-    /// Writes every file below `folder`, which exists: each path checked first, then
-    /// the folders, parents before children, then the files on every core.
-    static func writeFiles(_ files: [OutputFile], into folder: String) throws {
-        var folders = Set<String>()
-        for file in files {
-            guard safeRelativePath(file.path) != nil else {
-                throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path, NSLocalizedDescriptionKey: "refusing to write '\(file.path)': it is not a plain path inside the output folder"])
-            }
-            var path = Substring(file.path)
-            while let slash = path.lastIndex(of: "/") {
-                path = path[..<slash]
-                guard folders.insert(String(path)).inserted else { break }
-            }
-        }
-        try FileSystem.createFolders(folders.map { folder + "/" + $0 })
-        let failures = Parallel.map(Array(files.indices)) { index -> Error? in
-            do {
-                try FileSystem.write(files[index].data, to: folder + "/" + files[index].path)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// `path` when it names a file strictly inside the output folder: relative, no

@@ -100,6 +100,9 @@ private struct ConversionPass {
     /// Glossaries written for Hugo carry shortcodes such as `{{% sign-language-section ID %}}`
     /// on a line of their own; printed as text they would only puzzle readers.
     mutating func removeHugoShortcodes() {
+        // A shortcode's text starts with `{{`: a body with no `{` (nor `&`, which could
+        // spell one as an entity) has none, and its paragraphs need no plain text made.
+        guard page.body.utf8.containsByte(UInt8(ascii: "{")) || page.body.utf8.containsByte(UInt8(ascii: "&")) else { return }
         for paragraph in document.root.children where paragraph.type == CMARK_NODE_PARAGRAPH {
             let text = paragraph.plainText.trimmingBlanks()
             guard (text.hasPrefix("{{%") && text.hasSuffix("%}}")) || (text.hasPrefix("{{<") && text.hasSuffix(">}}")) else { continue }
