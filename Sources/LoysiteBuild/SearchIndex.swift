@@ -5,7 +5,8 @@ import LoysiteSupport
 enum SearchIndex {
     static func json(site: LinkedSite) -> String {
         let order = site.glossary.order + site.reports + site.freePages
-        let entries: [JSONValue] = order.map { number in
+        // Each entry serialized on any core, then put together.
+        let entries = Parallel.map(order) { number -> String in
             let page = site.pages[number]
             var members: [(String, JSONValue)] = [
                 ("title", .string(page.title)),
@@ -15,8 +16,8 @@ enum SearchIndex {
                 ("url", .string(site.config.basePath + page.path)),
             ]
             if let category = page.primaryCategory { members.append(("category", .string(category))) }
-            return .object(members)
+            return JSONValue.object(members).serialized()
         }
-        return JSONValue.object([("pages", .array(entries))]).serialized() + "\n"
+        return JSONValue.serializedObject([], endingWithArray: "pages", of: entries) + "\n"
     }
 }

@@ -3,17 +3,19 @@ import LoysiteSupport
 /// schema.org JSON-LD for the glossary (`DefinedTermSet`) and its terms (`DefinedTerm`),
 /// so search engines understand the pages as a glossary.
 enum StructuredData {
-    static func definedTermSet(site: LinkedSite) -> JSONValue {
+    /// The glossary's JSON-LD, serialized: every term's entry on any core, then put
+    /// together (the A–Z page is one file, and its terms are many).
+    static func definedTermSet(site: LinkedSite) -> String {
         let url = site.absoluteURL("glossary/")
-        return .object([
+        let terms = Parallel.map(site.glossary.order) { term($0, site: site, inSet: false).serialized() }
+        return JSONValue.serializedObject([
             ("@context", .string("https://schema.org")),
             ("@type", .string("DefinedTermSet")),
             ("@id", .string(url)),
             ("name", .string(site.config.title.lowercased().contains("glossary") ? site.config.title : "\(site.config.title) glossary")),
             ("url", .string(url)),
             ("inLanguage", .string(site.config.language)),
-            ("hasDefinedTerm", .array(site.glossary.order.map { term($0, site: site, inSet: false) })),
-        ])
+        ], endingWithArray: "hasDefinedTerm", of: terms)
     }
 
     static func definedTerm(_ number: Int, site: LinkedSite) -> JSONValue {

@@ -31,6 +31,22 @@ public enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The text `.object(head + [(key, .array(items))]).serialized()` gives, with the
+    /// items already serialized (each on any core: long lists are written in parallel).
+    public static func serializedObject(_ head: [(String, JSONValue)], endingWithArray key: String, of items: [String]) -> String {
+        var out: [UInt8] = []
+        JSONValue.object(head).write(to: &out, pretty: false, indent: 0)
+        if head.isEmpty { out.removeLast() } else { out[out.count - 1] = UInt8(ascii: ",") }
+        writeString(key, to: &out)
+        out.append(contentsOf: ":[".utf8)
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            append(item, to: &out)
+        }
+        out.append(contentsOf: "]}".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Appends the JSON text to a byte buffer (which `serialized` makes a string of once:
     /// appending to a string checks and grows it at every piece).
     private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
