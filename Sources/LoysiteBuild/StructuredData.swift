@@ -7,7 +7,8 @@ enum StructuredData {
     /// together (the A–Z page is one file, and its terms are many).
     static func definedTermSet(site: LinkedSite) -> String {
         let url = site.absoluteURL("glossary/")
-        let terms = Parallel.map(site.glossary.order) { term($0, site: site, inSet: false).serialized() }
+        let terms = site.fragments.map { fragments in site.glossary.order.map { fragments.definedTerms[$0] } }
+            ?? Parallel.map(site.glossary.order) { setMember($0, site: site) }
         return JSONValue.serializedObject([
             ("@context", .string("https://schema.org")),
             ("@type", .string("DefinedTermSet")),
@@ -16,6 +17,11 @@ enum StructuredData {
             ("url", .string(url)),
             ("inLanguage", .string(site.config.language)),
         ], endingWithArray: "hasDefinedTerm", of: terms)
+    }
+
+    /// A term as a member of the glossary's set, serialized.
+    static func setMember(_ number: Int, site: LinkedSite) -> String {
+        term(number, site: site, inSet: false).serialized()
     }
 
     static func definedTerm(_ number: Int, site: LinkedSite) -> JSONValue {
