@@ -1,5 +1,6 @@
 import Foundation
 import LoysiteContent
+import Synchronization
 import LoysiteMetrics
 import LoysiteRender
 import LoysiteSupport
@@ -48,11 +49,26 @@ public final class BuildSession: @unchecked Sendable {
         state.includesDrafts = options.includeDrafts
         state.inputs = keepingState ? FileStamp.inputs(root: options.root) : [:]
 
-        // 1. load
+        // 1. load (and 1b. datasets, at the same time: they need only site.yml)
         let (config, configDiagnostics) = SiteConfig.load(root: options.root)
-        state.files = ContentLoader.pageFiles(root: options.root)
+        let root = options.root
+        let pageFiles = ContentLoader.pageFiles(root: root)
+        state.files = pageFiles
         if keepingState { state.stamps = state.files.map { FileStamp(path: $0.path) } }
-        state.loaded = Parallel.map(state.files) { ContentLoader.load($0) }
+        // Theme and datasets are read while the pages load: a page job more for the
+        // loop (a second loop nested in one of its jobs would run on one thread).
+        // (It is the first job, so it is not left to run alone at the end.)
+        let loads = Parallel.map(Array(0...pageFiles.count)) { job -> LoadJob in
+            guard job > 0 else {
+                return .others(Theme.load(root: root), DatasetLoader.loadAll(root: root, defaultPeriod: Period(rawValue: config.period) ?? .month))
+            }
+            return .page(ContentLoader.load(pageFiles[job - 1]))
+        }
+        guard case .others(let theme, let datasets) = loads[0] else { preconditionFailure() }
+        state.loaded = loads.dropFirst().map { job in
+            guard case .page(let result) = job else { preconditionFailure() }
+            return result
+        }
         var content = ContentLoader.assemble(config: config, configDiagnostics: configDiagnostics, loaded: state.loaded, includeDrafts: options.includeDrafts)
         if let baseURL = options.baseURL {
             if let normalised = SiteConfig.normaliseBaseURL(baseURL) {
@@ -63,24 +79,26 @@ public final class BuildSession: @unchecked Sendable {
         }
         state.config = content.config
         state.configDiagnostics = configDiagnostics
-        (state.theme, state.themeDiagnostics) = Theme.load(root: options.root)
+        (state.theme, state.themeDiagnostics) = theme
         if !FileManager.default.fileExists(atPath: options.root.appendingPathComponent("content").path) {
             state.contentFolderDiagnostics = [.error("no content/ folder in \(options.root.path); run loysite in a site root or pass --root", at: SourceLocation(file: "content"))]
         }
         timer.finish("load")
 
         // 1b. datasets (content/data/): every figure of SPEC §2, written to metrics.json.
-        (state.datasets, state.datasetDiagnostics) = DatasetLoader.loadAll(
-            root: options.root, defaultPeriod: Period(rawValue: content.config.period) ?? .month)
+        (state.datasets, state.datasetDiagnostics) = datasets
         timer.finish("datasets")
 
-        // 2. index
-        state.index = PageIndex(pages: content.pages)
-        (state.related, state.relatedDiagnostics) = state.index.resolveRelatedByPage()
+        // 2. index (and the auto-link matcher, built meanwhile: it needs only the index)
+        let index = PageIndex(pages: content.pages)
+        state.index = index
+        let autolink = content.config.autolink
+        let (related, matcher) = Parallel.both({ index.resolveRelatedByPage() }, { autolink ? TermMatcher(index: index) : nil })
+        (state.related, state.relatedDiagnostics) = related
+        state.matcher = matcher
         timer.finish("index")
 
         // 3. markdown
-        state.matcher = content.config.autolink ? TermMatcher(index: state.index) : nil
         let converter = state.converter()
         state.bodies = Parallel.map(Array(state.index.pages.indices)) { converter.convert(page: $0) }
         (state.home, state.homeDiagnostics) = HomePage.load(root: options.root, datasets: state.datasets)
@@ -144,6 +162,8 @@ public final class BuildSession: @unchecked Sendable {
             let (faces, bodies) = RenderSignatures.facesAndBodies(site: state.site)
             state.signatures = RenderSignatures(site: state.site, faces: faces, bodies: bodies, dashboard: state.site.dashboardHTML, alerts: state.alerts.fired.map(\.message))
             self.state = state
+        } else if options.keepsMemoryUntilExit {
+            BuildSession.keptUntilExit.withLock { $0.append(state) }
         }
         return BuildResult(diagnostics: diagnostics, pageCount: state.pageCount, fileCount: state.fileCount,
                            datasetCount: state.datasets.count, wrote: state.wrote, timings: timer.timings)
@@ -300,6 +320,15 @@ public final class BuildSession: @unchecked Sendable {
         return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
                            datasetCount: state.datasets.count, wrote: state.wrote, timings: timer.timings)
     }
+
+    /// What one job of the load step made.
+    private enum LoadJob: Sendable {
+        case page(PageLoader.Result)
+        case others((theme: Theme, diagnostics: [Diagnostic]), (datasets: [Dataset], diagnostics: [Diagnostic]))
+    }
+
+    /// Builds' data left for the process's exit (`BuildOptions.keepsMemoryUntilExit`).
+    private static let keptUntilExit = Mutex<[State]>([])
 
     /// Whether a changed path could be a page file a full build would load.
     static func couldBePageFile(_ path: String) -> Bool {

@@ -4,18 +4,25 @@ import LoysiteMetrics
 import LoysiteRender
 import LoysiteSupport
 
-/// The build, as a pipeline of named steps:
+/// The build, as a pipeline of named steps (run by `BuildSession.full`; `--timings`
+/// prints each):
 ///
-/// 1. **load** — site.yml, every page's front matter, the theme;
-/// 2. **index** — pages by URL and name, `related` resolved, duplicate URLs found;
+/// 1. **load** — site.yml, every page's front matter, the theme, and (as one more job
+///    of the same parallel loop) the datasets;
+/// 1b. **datasets** — their figures, for metrics.json (already loaded with the pages);
+/// 2. **index** — pages by URL and name, `related` resolved, duplicate URLs found; the
+///    auto-link matcher is built at the same time;
 /// 3. **markdown** — each body converted with libcmark (directives, wikilinks, links,
 ///    auto-links), in parallel;
 /// 4. **link** — backlinks, summaries, A–Z order;
-/// 5. **render** — every page through its template, in parallel, plus sitemap, feed,
-///    search index and assets;
-/// 6. **write** — into a fresh folder, swapped in only if nothing failed.
+/// 5. **render** — every page through its template, in parallel, each written into a
+///    fresh folder beside the output as soon as it is made, plus sitemap, feed, search
+///    index and assets;
+/// 6. **write** — the site-wide files, then the new folder swapped in, only if nothing
+///    failed.
 ///
-/// All problems of all steps are collected and reported together.
+/// All problems of all steps are collected and reported together. `BuildSession` runs
+/// the same pipeline again for `loysite serve`, doing only what an edit affects.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
         BuildSession(options: options).full(keepingState: false)

@@ -13,6 +13,18 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Runs `first` and `second` at the same time (either may use `map` itself), for
+    /// steps of a build that do not depend on each other.
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let a = ResultSlots<A>(count: 1), b = ResultSlots<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a.store(first(), at: 0) } else { b.store(second(), at: 0) }
+        }
+        return (a.collect()[0], b.collect()[0])
+    }
+}
+
 /// One slot per index, each written by exactly one iteration of `concurrentPerform`,
 /// which is why unsynchronised writes are safe here.
 private final class ResultSlots<Value>: @unchecked Sendable {

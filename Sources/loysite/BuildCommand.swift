@@ -33,6 +33,7 @@ struct BuildCommand: ParsableCommand {
         let root = site.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
         var options = BuildOptions(root: root, output: outputURL, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        options.keepsMemoryUntilExit = true
         let started = Date()
         let progress = ProgressLine(label: "Building", enabled: !quiet)
         options.progress = { progress.stepFinished($0) }

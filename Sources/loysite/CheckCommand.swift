@@ -25,6 +25,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var options = BuildOptions(root: site.rootURL, includeDrafts: drafts, strict: strict, dryRun: true)
+        options.keepsMemoryUntilExit = true
         let started = Date()
         let progress = ProgressLine(label: "Checking", enabled: !quiet)
         options.progress = { progress.stepFinished($0) }
