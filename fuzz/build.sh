@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target fuzz/FuzzPage.swift against loysite's own modules, each
 # compiled from source with coverage instrumentation and AddressSanitizer
-# (-sanitize=fuzzer,address), in dependency order: CYaml (C) → Yams → Mustache →
+# (-sanitize=fuzzer,address), in dependency order: CYaml (C) → Yams →
 # LoysiteSupport → LoysiteMetrics → LoysiteCharts → LoysiteContent → LoysiteRender →
 # the target, linked with the system libcmark. SwiftPM cannot do this itself: the
 # fuzzer's main() comes from libFuzzer, so every module is built here by hand.
 #
 # Usage: fuzz/build.sh            (prints the path of the built binary)
 # Needs: swift toolchain (swiftc, clang), libcmark-dev; `swift package resolve` is run
-# for the Yams and swift-mustache sources.
+# for the Yams sources.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="${LOYSITE_FUZZ_DIR:-/dev/shm/loysite-fuzz}"
 build="$work/build"
 mkdir -p "$build"
 cd "$repo"
-[ -d .build/checkouts/Yams ] && [ -d .build/checkouts/swift-mustache ] || swift package resolve >&2
+[ -d .build/checkouts/Yams ] || swift package resolve >&2
 checkouts="$repo/.build/checkouts"
 sanitize=(-sanitize=fuzzer,address)
 swiftflags=(-O -g -parse-as-library -DSWIFT_PACKAGE -I "$build" -I "$repo/Sources/CCmark" -Xcc -I -Xcc "$checkouts/Yams/Sources/CYaml/include" -Xcc -DYAML_DECLARE_STATIC)
@@ -35,7 +35,6 @@ module() {  # module NAME SOURCE-FOLDER…
     -emit-module -emit-module-path "$build/$name.swiftmodule" -o "$build/$name.o" "${sources[@]}"
 }
 module Yams "$checkouts/Yams/Sources/Yams"
-module Mustache "$checkouts/swift-mustache/Sources/Mustache"
 module LoysiteSupport Sources/LoysiteSupport
 module LoysiteMetrics Sources/LoysiteMetrics
 module LoysiteCharts Sources/LoysiteCharts

@@ -15,18 +15,21 @@ struct GlossaryIndex {
     /// Term page numbers in A–Z order.
     var order: [Int]
     var groups: [Group]
+    /// Each page's place in `order` (nil for pages that are not terms), so neighbours
+    /// are found without searching the order for every term.
+    private var positions: [Int: Int]
 
-    init(pages: [Page]) {
+    /// `keys`: `sortKey` of every page's title, by page number.
+    init(pages: [Page], sortKeys keys: [String]) {
         let terms = pages.indices.filter { pages[$0].kind == .term }
-        let keys = Dictionary(uniqueKeysWithValues: terms.map { ($0, GlossaryIndex.sortKey(pages[$0].title)) })
         order = terms.sorted { lhs, rhs in
-            if keys[lhs]! != keys[rhs]! { return keys[lhs]! < keys[rhs]! }
+            if keys[lhs] != keys[rhs] { return keys[lhs] < keys[rhs] }
             if pages[lhs].title != pages[rhs].title { return pages[lhs].title < pages[rhs].title }
             return pages[lhs].slug < pages[rhs].slug
         }
         var groups: [Group] = []
         for term in order {
-            let letter = GlossaryIndex.letter(for: keys[term]!)
+            let letter = GlossaryIndex.letter(for: keys[term])
             if groups.last?.letter == letter {
                 groups[groups.count - 1].terms.append(term)
             } else {
@@ -34,10 +37,32 @@ struct GlossaryIndex {
             }
         }
         self.groups = groups
+        positions = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+    }
+
+    /// A term's place in A–Z order.
+    func position(of page: Int) -> Int? { positions[page] }
+
+    /// The term before `page` in A–Z order.
+    func previous(of page: Int) -> Int? {
+        guard let position = positions[page], position > 0 else { return nil }
+        return order[position - 1]
+    }
+
+    /// The term after `page` in A–Z order.
+    func next(of page: Int) -> Int? {
+        guard let position = positions[page], position + 1 < order.count else { return nil }
+        return order[position + 1]
     }
 
     /// Lower-case, accent-free, leading punctuation dropped: "‘Sticky’ Loyalty" → "sticky’ loyalty".
     static func sortKey(_ title: String) -> String {
+        // ASCII titles have no accents or wide forms to fold: skip Foundation's folding.
+        if title.utf8.isASCII {
+            let lowered = title.lowercased()
+            let trimmed = lowered.drop { !($0.isLetter || $0.isNumber) }
+            return trimmed.isEmpty ? lowered : String(trimmed)
+        }
         // `.caseInsensitive` folding does not lower-case on Linux Foundation; lowercased() does.
         let folded = title.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased()
         let trimmed = folded.drop { !($0.isLetter || $0.isNumber) }

@@ -14,33 +14,44 @@ struct LinkedSite: Sendable {
     var backlinks: [[Int]]
     /// Summary per page: front matter's, or the first paragraph (plain text).
     var summaries: [String]
+    /// Each summary shortened for lists of links (`TextFormatting.excerpt`), made once
+    /// rather than for every page that links there.
+    var excerpts: [String]
     var glossary: GlossaryIndex
     /// Reports, newest first (by date, then title).
     var reports: [Int]
     /// Free pages by title.
     var freePages: [Int]
+    /// The most-mentioned terms (most backlinks, then A–Z), a good way into the glossary
+    /// for the home page.
+    var featuredTerms: [Int]
     /// Rendered HTML of the home page's dashboard (tiles and charts), if any.
     var dashboardHTML: String?
 
-    var pages: [Page] { index.pages }
+    /// `index.pages`, stored: a computed property hands out a new reference to the
+    /// array at every access, and from two threads at once those reference counts
+    /// contend.
+    let pages: [Page]
 
     init(config: SiteConfig, index: PageIndex, bodies: [RenderedMarkdown], related: [[Int]]) {
         self.config = config
         self.index = index
+        self.pages = index.pages
         self.bodies = bodies
         self.related = related
         let pages = index.pages
-        glossary = GlossaryIndex(pages: pages)
+        let sortKeys = Parallel.map(pages) { GlossaryIndex.sortKey($0.title) }
+        glossary = GlossaryIndex(pages: pages, sortKeys: sortKeys)
         summaries = pages.indices.map { number in
             let page = pages[number]
             return page.summary ?? bodies[number].firstParagraph ?? ""
         }
+        excerpts = Parallel.map(summaries) { TextFormatting.excerpt($0) }
         // Backlinks in A–Z order of the linking page's title, whatever kind it is.
         var incoming = [[Int]](repeating: [], count: pages.count)
         for (source, body) in bodies.enumerated() {
             for target in body.linkedPages where target != source { incoming[target].append(source) }
         }
-        let sortKeys = pages.map { GlossaryIndex.sortKey($0.title) }
         backlinks = incoming.map { list in
             list.sorted { sortKeys[$0] != sortKeys[$1] ? sortKeys[$0] < sortKeys[$1] : pages[$0].source < pages[$1].source }
         }
@@ -49,7 +60,23 @@ struct LinkedSite: Sendable {
             if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
             return sortKeys[lhs] < sortKeys[rhs]
         }
+        featuredTerms = LinkedSite.mostMentioned(glossary.order, backlinks: backlinks, count: 8)
         freePages = pages.indices.filter { pages[$0].kind == .page }.sorted { sortKeys[$0] < sortKeys[$1] }
+    }
+
+    /// The `count` terms with the most backlinks, ties in A–Z order: one pass over the
+    /// A–Z order keeping the best few, rather than sorting every term.
+    static func mostMentioned(_ order: [Int], backlinks: [[Int]], count: Int) -> [Int] {
+        var best: [Int] = []
+        for term in order {
+            // A later term beats an earlier one only with strictly more backlinks.
+            guard best.count < count || backlinks[term].count > backlinks[best[best.count - 1]].count else { continue }
+            var place = best.count
+            while place > 0, backlinks[best[place - 1]].count < backlinks[term].count { place -= 1 }
+            best.insert(term, at: place)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     /// The absolute URL of a site path, from `base_url` (for canonical links, the sitemap,

@@ -20,32 +20,16 @@ enum OutputWriter {
 
     /// Writes `files` into a fresh folder beside `output`, then swaps it into place.
     static func write(_ files: [OutputFile], to output: URL) throws {
-        let manager = FileManager.default
-        let staging = StagingFolders(output: output)
-        try manager.createDirectory(at: staging.parent, withIntermediateDirectories: true)
-        staging.recover()
-        let folder = staging.newSite
-        try? manager.removeItem(at: folder)
-        try manager.createDirectory(at: folder, withIntermediateDirectories: false)
+        let site = try StagedSite(output: output)
         do {
-            var created = Set<String>()
-            for file in files {
-                guard let relative = safeRelativePath(file.path) else {
-                    throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path, NSLocalizedDescriptionKey: "refusing to write '\(file.path)': it is not a plain path inside the output folder"])
-                }
-                let url = folder.appendingPathComponent(relative)
-                let parent = url.deletingLastPathComponent().path
-                if created.insert(parent).inserted {
-                    try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                }
-                guard manager.createFile(atPath: url.path, contents: file.data) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-                }
+            try site.createFolders(for: files.map(\.path))
+            let failures = Parallel.map(Array(files.indices)) { index -> Error? in
+                do { try site.write(files[index]); return nil } catch { return error }
             }
-            let old = try DirectorySwap.replace(output, with: folder, asidePath: staging.oldSite).old
-            if let old { try? manager.removeItem(at: old) }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            try site.commit()
         } catch {
-            try? manager.removeItem(at: folder)
+            site.discard()
             throw error
         }
     }

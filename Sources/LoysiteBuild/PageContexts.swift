@@ -20,9 +20,9 @@ struct PageContexts {
         return RelativeURL.link(from: path, to: "")
     }
 
-    func common(path: String?, title: String, kind: String, summary: String, canonical: Bool = true) -> [String: Any] {
+    func common(path: String?, title: String, kind: String, summary: String, canonical: Bool = true) -> [String: TemplateValue] {
         let config = site.config
-        var nav: [[String: Any]] = []
+        var nav: [TemplateValue] = []
         for item in navigation() {
             var href = item.url
             if item.url.hasPrefix("/"), !item.url.hasPrefix("//") {
@@ -30,18 +30,18 @@ struct PageContexts {
             }
             let itemPath = item.url.hasPrefix("/") ? String(item.url.dropFirst()) : nil
             let current = path.map { page in itemPath.map { !$0.isEmpty && page.hasPrefix($0) } ?? false } ?? false
-            nav.append(["title": item.title, "href": href, "current": current])
+            nav.append(["title": .string(item.title), "href": .string(href), "current": .bool(current)])
         }
-        var page: [String: Any] = ["title": title, "kind": kind, "summary": summary]
-        if canonical, let path { page["canonical"] = site.absoluteURL(path) }
+        var page: [String: TemplateValue] = ["title": .string(title), "kind": .string(kind), "summary": .string(summary)]
+        if canonical, let path { page["canonical"] = .string(site.absoluteURL(path)) }
         return [
             "site": [
-                "title": config.title, "description": config.description, "base_url": config.baseURL,
-                "language": config.language, "currency": config.currency, "nav": nav,
-            ] as [String: Any],
-            "page": page,
-            "root": root(from: path),
-            "generator": LoysiteVersion.generator,
+                "title": .string(config.title), "description": .string(config.description), "base_url": .string(config.baseURL),
+                "language": .string(config.language), "currency": .string(config.currency), "nav": .list(nav),
+            ],
+            "page": .object(page),
+            "root": .string(root(from: path)),
+            "generator": .string(LoysiteVersion.generator),
         ]
     }
 
@@ -55,145 +55,148 @@ struct PageContexts {
         return items
     }
 
-    func link(_ number: Int, from path: String?, summary: Bool = false) -> [String: Any] {
-        let page = site.pages[number]
-        var item: [String: Any] = ["title": page.title, "href": href(to: page.path, from: path), "slug": page.slug]
-        if summary { item["summary"] = TextFormatting.excerpt(site.summaries[number]) }
-        if let date = page.date {
-            item["date"] = date
-            item["date_display"] = TextFormatting.displayDate(date)
+    func link(_ number: Int, from path: String?, summary: Bool = false) -> [String: TemplateValue] {
+        // Fields read one by one: `let page = site.pages[number]` would copy the whole
+        // page (a dozen reference-counted fields) for every link of every page.
+        var item: [String: TemplateValue] = [
+            "title": .string(site.pages[number].title), "href": .string(href(to: site.pages[number].path, from: path)),
+            "slug": .string(site.pages[number].slug),
+        ]
+        if summary { item["summary"] = .string(site.excerpts[number]) }
+        if let date = site.pages[number].date {
+            item["date"] = .string(date)
+            item["date_display"] = .string(TextFormatting.displayDate(date))
         }
         return item
     }
 
-    func params(_ page: Page) -> [String: Any] {
-        var result: [String: Any] = [:]
+    func params(_ page: Page) -> TemplateValue {
+        var result: [String: TemplateValue] = [:]
         for (key, value) in page.params { result[key] = value.templateValue }
-        return result
+        return .object(result)
+    }
+
+    /// Adds `params` (and whatever else) to a context's `page` object.
+    private func addToPage(_ context: inout [String: TemplateValue], _ values: [String: TemplateValue]) {
+        guard case .object(var page)? = context["page"] else { return }
+        page.merge(values) { _, new in new }
+        context["page"] = .object(page)
     }
 
     // MARK: Kinds
 
-    func term(_ number: Int) -> [String: Any] {
+    func term(_ number: Int) -> TemplateValue {
         let page = site.pages[number]
         let path = page.path
         var context = common(path: path, title: page.title, kind: "term", summary: site.summaries[number])
-        var pageValues = context["page"] as! [String: Any]
-        pageValues["params"] = params(page)
-        context["page"] = pageValues
-        let position = site.glossary.order.firstIndex(of: number)
-        var term: [String: Any] = [
-            "aliases": page.aliases.map(\.value),
-            "aliases_text": page.aliases.map(\.value).joined(separator: ", "),
-            "categories": page.categories,
-            "has_categories": !page.categories.isEmpty,
-            "related": site.related[number].map { link($0, from: path, summary: true) },
-            "has_related": !site.related[number].isEmpty,
-            "backlinks": site.backlinks[number].map { link($0, from: path) },
-            "has_backlinks": !site.backlinks[number].isEmpty,
+        addToPage(&context, ["params": params(page)])
+        let aliases = page.aliases.map(\.value)
+        var term: [String: TemplateValue] = [
+            "aliases": .list(aliases.map { .string($0) }),
+            "aliases_text": .string(aliases.joined(separator: ", ")),
+            "categories": .list(page.categories.map { .string($0) }),
+            "has_categories": .bool(!page.categories.isEmpty),
+            "related": .list(site.related[number].map { .object(link($0, from: path, summary: true)) }),
+            "has_related": .bool(!site.related[number].isEmpty),
+            "backlinks": .list(site.backlinks[number].map { .object(link($0, from: path)) }),
+            "has_backlinks": .bool(!site.backlinks[number].isEmpty),
         ]
-        if let position {
-            if position > 0 { term["previous"] = link(site.glossary.order[position - 1], from: path) }
-            if position + 1 < site.glossary.order.count { term["next"] = link(site.glossary.order[position + 1], from: path) }
-        }
-        context["term"] = term
-        context["content"] = site.bodies[number].html
-        context["jsonld"] = StructuredData.definedTerm(number, site: site).serialized()
-        return context
+        if let previous = site.glossary.previous(of: number) { term["previous"] = .object(link(previous, from: path)) }
+        if let next = site.glossary.next(of: number) { term["next"] = .object(link(next, from: path)) }
+        context["term"] = .object(term)
+        context["content"] = .string(site.bodies[number].html)
+        context["jsonld"] = .string(StructuredData.definedTerm(number, site: site).serialized())
+        return .object(context)
     }
 
-    func report(_ number: Int) -> [String: Any] {
+    func report(_ number: Int) -> TemplateValue {
         bodyPage(number, kind: "report")
     }
 
-    func freePage(_ number: Int) -> [String: Any] {
+    func freePage(_ number: Int) -> TemplateValue {
         bodyPage(number, kind: "page")
     }
 
     /// A page that is its Markdown body and front matter: reports and free pages.
-    private func bodyPage(_ number: Int, kind: String) -> [String: Any] {
+    private func bodyPage(_ number: Int, kind: String) -> TemplateValue {
         let page = site.pages[number]
         var context = common(path: page.path, title: page.title, kind: kind, summary: site.summaries[number])
-        var pageValues = context["page"] as! [String: Any]
-        pageValues["params"] = params(page)
+        var pageValues: [String: TemplateValue] = ["params": params(page)]
         if let date = page.date {
-            pageValues["date"] = date
-            pageValues["date_display"] = TextFormatting.displayDate(date)
+            pageValues["date"] = .string(date)
+            pageValues["date_display"] = .string(TextFormatting.displayDate(date))
         }
-        context["page"] = pageValues
-        context["content"] = site.bodies[number].html
-        return context
+        addToPage(&context, pageValues)
+        context["content"] = .string(site.bodies[number].html)
+        return .object(context)
     }
 
-    func glossaryIndex() -> [String: Any] {
+    func glossaryIndex() -> TemplateValue {
         let path = "glossary/"
         var context = common(path: path, title: "Glossary", kind: "glossary", summary: "All terms from A to Z.")
-        context["count"] = site.glossary.order.count
-        context["letters"] = site.glossary.navigation.map { ["letter": $0.letter, "id": $0.id, "present": $0.present] as [String: Any] }
-        context["groups"] = site.glossary.groups.map { group -> [String: Any] in
+        context["count"] = .int(site.glossary.order.count)
+        context["letters"] = .list(site.glossary.navigation.map { ["letter": .string($0.letter), "id": .string($0.id), "present": .bool($0.present)] })
+        context["groups"] = .list(site.glossary.groups.map { group -> TemplateValue in
             [
-                "letter": group.letter, "id": group.id,
-                "terms": group.terms.map { number -> [String: Any] in
+                "letter": .string(group.letter), "id": .string(group.id),
+                "terms": .list(group.terms.map { number -> TemplateValue in
                     var item = link(number, from: path, summary: true)
-                    item["aliases_text"] = site.pages[number].aliases.map(\.value).joined(separator: ", ")
-                    return item
-                },
+                    item["aliases_text"] = .string(site.pages[number].aliases.map(\.value).joined(separator: ", "))
+                    return .object(item)
+                }),
             ]
-        }
-        context["jsonld"] = StructuredData.definedTermSet(site: site).serialized()
-        return context
+        })
+        context["jsonld"] = .string(StructuredData.definedTermSet(site: site).serialized())
+        return .object(context)
     }
 
-    func reportsIndex() -> [String: Any] {
+    func reportsIndex() -> TemplateValue {
         let path = "reports/"
         var context = common(path: path, title: "Reports", kind: "reports", summary: "Loyalty reports, newest first.")
-        context["reports"] = site.reports.map { link($0, from: path, summary: true) }
-        context["has_reports"] = !site.reports.isEmpty
-        return context
+        context["reports"] = .list(site.reports.map { .object(link($0, from: path, summary: true)) })
+        context["has_reports"] = .bool(!site.reports.isEmpty)
+        return .object(context)
     }
 
-    func home(alerts: [String]) -> [String: Any] {
+    func home(alerts: [String]) -> TemplateValue {
         var context = common(path: "", title: site.config.title, kind: "home", summary: site.config.description)
-        context["reports"] = site.reports.prefix(5).map { link($0, from: "", summary: true) }
-        context["has_reports"] = !site.reports.isEmpty
-        // The most-mentioned terms make a good way in.
-        let featured = site.glossary.order
-            .sorted { site.backlinks[$0].count != site.backlinks[$1].count ? site.backlinks[$0].count > site.backlinks[$1].count : site.glossary.order.firstIndex(of: $0)! < site.glossary.order.firstIndex(of: $1)! }
-            .prefix(8)
+        context["reports"] = .list(site.reports.prefix(5).map { .object(link($0, from: "", summary: true)) })
+        context["has_reports"] = .bool(!site.reports.isEmpty)
+        let featured = site.featuredTerms
         let categories = Set(site.glossary.order.compactMap { site.pages[$0].primaryCategory?.lowercased() })
         context["glossary"] = [
-            "count": site.glossary.order.count,
-            "category_count": categories.count,
-            "featured": featured.map { link($0, from: "", summary: true) },
-            "has_featured": !featured.isEmpty,
-            "has_terms": !site.glossary.order.isEmpty,
-        ] as [String: Any]
-        context["dashboard"] = site.dashboardHTML ?? ""
-        context["alerts"] = alerts.map { ["message": $0] }
-        context["has_alerts"] = !alerts.isEmpty
-        return context
+            "count": .int(site.glossary.order.count),
+            "category_count": .int(categories.count),
+            "featured": .list(featured.map { .object(link($0, from: "", summary: true)) }),
+            "has_featured": .bool(!featured.isEmpty),
+            "has_terms": .bool(!site.glossary.order.isEmpty),
+        ]
+        context["dashboard"] = .string(site.dashboardHTML ?? "")
+        context["alerts"] = .list(alerts.map { ["message": .string($0)] })
+        context["has_alerts"] = .bool(!alerts.isEmpty)
+        return .object(context)
     }
 
-    func notFound() -> [String: Any] {
-        common(path: nil, title: "Page not found", kind: "404", summary: "This page does not exist.", canonical: false)
+    func notFound() -> TemplateValue {
+        .object(common(path: nil, title: "Page not found", kind: "404", summary: "This page does not exist.", canonical: false))
     }
 }
 
 extension JSONValue {
     /// The value as templates see it.
-    var templateValue: Any {
+    var templateValue: TemplateValue {
         switch self {
         case .null: return ""
-        case .bool(let value): return value
-        case .int(let value): return value
-        case .double(let value): return value
-        case .decimal(let text): return text
-        case .string(let text): return text
-        case .array(let items): return items.map(\.templateValue)
+        case .bool(let value): return .bool(value)
+        case .int(let value): return .int(value)
+        case .double(let value): return .double(value)
+        case .decimal(let text): return .string(text)
+        case .string(let text): return .string(text)
+        case .array(let items): return .list(items.map(\.templateValue))
         case .object(let members):
-            var result: [String: Any] = [:]
+            var result: [String: TemplateValue] = [:]
             for (key, value) in members { result[key] = value.templateValue }
-            return result
+            return .object(result)
         }
     }
 }

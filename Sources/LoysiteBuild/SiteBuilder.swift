@@ -74,58 +74,126 @@ public enum SiteBuilder {
         let alerts = Alerts.evaluate(content.config.alerts, datasets: datasets)
         diagnostics.append(contentsOf: alerts.diagnostics)
 
-        // 5. render
-        var files = render(site: site, theme: theme, alerts: alerts.fired.map(\.message))
-        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: datasets, alerts: alerts.json, version: LoysiteVersion.current)))
-        timer.finish("render")
-
-        // 6. write
+        // 5. render, each page written into the staging folder as soon as it is made
+        //    when the site is to be written (so the site is never all in memory);
+        // 6. write: the files made from all pages, then the swap.
         var wrote = false
         let failed = diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty)
+        var staged: StagedSite?
         if !options.dryRun, !failed {
             if let refusal = OutputWriter.check(output: options.output, root: options.root) {
                 diagnostics.append(refusal)
             } else {
                 do {
-                    try OutputWriter.write(files, to: options.output)
-                    wrote = true
+                    let site = try StagedSite(output: options.output)
+                    staged = site
+                    try site.createFolders(for: site.pagePaths(index.pages) + SiteFile.allCases.map(\.path) + ["metrics.json"] + theme.assets.keys.map { "assets/" + $0 })
                 } catch {
+                    staged?.discard()
+                    staged = nil
                     diagnostics.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path))
                 }
             }
         }
+        let rendered = render(site: site, theme: theme, alerts: alerts.fired.map(\.message), into: staged)
+        var files = rendered.files
+        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: datasets, alerts: alerts.json, version: LoysiteVersion.current)))
+        timer.finish("render")
+
+        if let staged {
+            do {
+                if let failure = rendered.failure { throw failure }
+                for file in files { try staged.write(file) }
+                try staged.commit()
+                wrote = true
+            } catch {
+                staged.discard()
+                diagnostics.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path))
+            }
+        }
         timer.finish("write")
 
+        let paths = rendered.writtenPaths + files.map(\.path)
         return BuildResult(
             diagnostics: diagnostics,
-            pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
-            fileCount: files.count, datasetCount: datasets.count, wrote: wrote, timings: timer.timings)
+            pageCount: paths.filter { $0.hasSuffix(".html") }.count,
+            fileCount: paths.count, datasetCount: datasets.count, wrote: wrote, timings: timer.timings)
     }
 
-    /// Every file of the site, in a stable order.
-    static func render(site: LinkedSite, theme: Theme, alerts: [String] = []) -> [OutputFile] {
+    /// What `render` made: the pages written into the staging folder (paths only) and
+    /// the files still to write (all of them when there is no staging folder).
+    struct Rendered {
+        var writtenPaths: [String]
+        var files: [OutputFile]
+        /// The first page that could not be written, if any.
+        var failure: Error?
+    }
+
+    /// Every file of the site: pages, then the site-wide files, then assets. Pages go
+    /// straight into `staged` when there is one. The site-wide files (the A–Z index lists
+    /// every term) are rendered with the pages, and started first, so no core is left
+    /// finishing one long file alone.
+    static func render(site: LinkedSite, theme: Theme, alerts: [String] = [], into staged: StagedSite? = nil) -> Rendered {
         let contexts = PageContexts(site: site)
         let pages = site.pages
-        var files = Parallel.map(Array(pages.indices)) { number -> OutputFile in
-            let page = pages[number]
-            let html: String
-            switch page.kind {
-            case .term: html = theme.render("term", context: contexts.term(number))
-            case .report: html = theme.render("report", context: contexts.report(number))
-            case .page, .home: html = theme.render("page", context: contexts.freePage(number))
+        let siteFiles = SiteFile.allCases
+        let rendered = Parallel.map(Array(0..<(siteFiles.count + pages.count))) { job -> (file: OutputFile, failure: Error?) in
+            if job < siteFiles.count { return (siteFiles[job].render(site: site, contexts: contexts, theme: theme, alerts: alerts), nil) }
+            let number = job - siteFiles.count
+            let html: Data
+            switch pages[number].kind {
+            case .term: html = theme.renderData("term", context: contexts.term(number))
+            case .report: html = theme.renderData("report", context: contexts.report(number))
+            case .page, .home: html = theme.renderData("page", context: contexts.freePage(number))
             }
-            return OutputFile(path: page.path + "index.html", text: html)
+            let file = OutputFile(path: pages[number].path + "index.html", data: html)
+            guard let staged else { return (file, nil) }
+            do {
+                try staged.write(file)
+                return (OutputFile(path: file.path, data: Data()), nil)
+            } catch {
+                return (OutputFile(path: file.path, data: Data()), error)
+            }
         }
-        files.append(OutputFile(path: "index.html", text: theme.render("home", context: contexts.home(alerts: alerts))))
-        files.append(OutputFile(path: "glossary/index.html", text: theme.render("glossary", context: contexts.glossaryIndex())))
-        files.append(OutputFile(path: "reports/index.html", text: theme.render("reports", context: contexts.reportsIndex())))
-        files.append(OutputFile(path: "404.html", text: theme.render("404", context: contexts.notFound())))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(site: site)))
-        files.append(OutputFile(path: "feed.xml", text: AtomFeed.xml(site: site)))
-        files.append(OutputFile(path: "search-index.json", text: SearchIndex.json(site: site)))
+        var result = Rendered(writtenPaths: [], files: [], failure: rendered.lazy.compactMap(\.failure).first)
+        if staged != nil {
+            result.writtenPaths = rendered[siteFiles.count...].map(\.file.path)
+        } else {
+            result.files = rendered[siteFiles.count...].map(\.file)
+        }
+        result.files += rendered[..<siteFiles.count].map(\.file)
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/" + path, data: data))
+            result.files.append(OutputFile(path: "assets/" + path, data: data))
         }
-        return files
+        return result
+    }
+
+    /// The files made from the whole site rather than from one page, in output order.
+    enum SiteFile: CaseIterable {
+        case home, glossary, reports, notFound, sitemap, feed, searchIndex
+
+        var path: String {
+            switch self {
+            case .home: return "index.html"
+            case .glossary: return "glossary/index.html"
+            case .reports: return "reports/index.html"
+            case .notFound: return "404.html"
+            case .sitemap: return "sitemap.xml"
+            case .feed: return "feed.xml"
+            case .searchIndex: return "search-index.json"
+            }
+        }
+
+        func render(site: LinkedSite, contexts: PageContexts, theme: Theme, alerts: [String]) -> OutputFile {
+            switch self {
+            case .home: return OutputFile(path: path, data: theme.renderData("home", context: contexts.home(alerts: alerts)))
+            case .glossary: return OutputFile(path: path, data: theme.renderData("glossary", context: contexts.glossaryIndex()))
+            case .reports: return OutputFile(path: path, data: theme.renderData("reports", context: contexts.reportsIndex()))
+            case .notFound: return OutputFile(path: path, data: theme.renderData("404", context: contexts.notFound()))
+            case .sitemap: return OutputFile(path: path, text: Sitemap.xml(site: site))
+            case .feed: return OutputFile(path: path, text: AtomFeed.xml(site: site))
+            case .searchIndex: return OutputFile(path: path, text: SearchIndex.json(site: site))
+            }
+        }
     }
 }

@@ -22,7 +22,19 @@ struct SequentialColorScale {
     /// The fill for `value`, as `#rrggbb`.
     func color(for value: Double) -> String {
         let (r, g, b) = rgb(for: value)
-        return String(format: "#%02X%02X%02X", Int(r.rounded()), Int(g.rounded()), Int(b.rounded()))
+        let channels = [Int(r.rounded()), Int(g.rounded()), Int(b.rounded())]
+        // Hex digits by hand: Foundation's String(format:) cost a heatmap more than all
+        // its other text. (The stops keep every channel within 0…255.)
+        guard channels.allSatisfy({ (0...255).contains($0) }) else {
+            return String(format: "#%02X%02X%02X", channels[0], channels[1], channels[2])
+        }
+        let digits = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = [UInt8(ascii: "#")]
+        for channel in channels {
+            bytes.append(digits[channel >> 4])
+            bytes.append(digits[channel & 15])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text colour with the higher WCAG contrast against the fill for `value`.

@@ -11,7 +11,7 @@ enum TableColumns {
         case .number(let number): return number.isFinite ? number : nil
         case .null: return nil
         case .text(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingBlanks()
             guard let number = Double(trimmed), number.isFinite else { return nil }
             return number
         }
@@ -20,7 +20,7 @@ enum TableColumns {
     /// A cell that is neither a number nor missing: text that is not a number.
     static func nonNumericText(in value: DataTable.Value) -> String? {
         guard case .text(let text) = value else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         if trimmed.isEmpty { return nil }
         if let number = Double(trimmed), number.isFinite { return nil }
         return text

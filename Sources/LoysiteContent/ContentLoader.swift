@@ -21,7 +21,7 @@ public enum ContentLoader {
             let folder = "content/\(kind.folder)"
             let files = markdownFiles(in: root.appendingPathComponent(folder), relativeTo: folder)
             let loaded = Parallel.map(files) { file in
-                switch SourceText.read(file.url, relativePath: file.relativePath) {
+                switch SourceText.read(path: file.path, relativePath: file.relativePath) {
                 case .success(let source): return PageLoader.load(source, kind: kind)
                 case .failure(let diagnostic): return (page: nil, diagnostics: [diagnostic])
                 }
@@ -37,18 +37,11 @@ public enum ContentLoader {
     /// `*.md` files below `folder`, sorted, skipping hidden files and `_`-prefixed ones
     /// (Hugo's `_index.md` section pages and templates).
     static func markdownFiles(in folder: URL, relativeTo relative: String) -> [SourceFile] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-            return []
-        }
-        var files: [SourceFile] = []
         let base = folder.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            let name = url.lastPathComponent
-            guard name.hasSuffix(".md"), !name.hasPrefix("_"),
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            let suffix = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : "/" + name
-            files.append(SourceFile(url: url, relativePath: relative + suffix))
+        let files = FileSystem.regularFiles(under: base).compactMap { path -> SourceFile? in
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard name.hasSuffix(".md"), !name.hasPrefix("_") else { return nil }
+            return SourceFile(path: base + "/" + path, relativePath: relative + "/" + path)
         }
         return files.sorted { $0.relativePath < $1.relativePath }
     }
@@ -56,6 +49,6 @@ public enum ContentLoader {
 
 /// A file found under `content/`: where it is, and how diagnostics name it.
 struct SourceFile: Sendable {
-    var url: URL
+    var path: String
     var relativePath: String
 }

@@ -27,7 +27,7 @@ public struct FieldReader {
             return nil
         }
         guard let text = entry.value.scalarText else { return nil }
-        return Located(text.trimmingCharacters(in: .whitespacesAndNewlines), at: entry.valueLocation)
+        return Located(text.trimmingWhitespace(), at: entry.valueLocation)
     }
 
     public mutating func bool(_ key: String) -> Located<Bool>? {
@@ -52,7 +52,7 @@ public struct FieldReader {
                     diagnostics.append(.error("'\(key)' must be a list of names; this item is \(item.kindDescription)", at: document.locate(item)))
                     continue
                 }
-                guard let text = item.scalarText?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+                guard let text = item.scalarText?.trimmingBlanks(), !text.isEmpty else { continue }
                 items.append(Located(text, at: document.locate(item)))
             }
             return items
@@ -62,7 +62,7 @@ public struct FieldReader {
                 diagnostics.append(.error("'\(key)' must be a list of names, like [\(key == "aliases" ? "NPS" : "name")], found \(entry.value.kindDescription)", at: entry.valueLocation))
                 return nil
             }
-            return [Located(text.trimmingCharacters(in: .whitespaces), at: entry.valueLocation)]
+            return [Located(text.trimmingBlanks(), at: entry.valueLocation)]
         default:
             diagnostics.append(.error("'\(key)' must be a list of names, found \(entry.value.kindDescription)", at: entry.valueLocation))
             return nil
@@ -101,12 +101,21 @@ public struct FieldReader {
     /// A calendar date written `YYYY-MM-DD` (a time after it is allowed and ignored).
     public mutating func date(_ key: String) -> Located<String>? {
         guard let text = string(key) else { return nil }
-        let day = String(text.value.prefix(10))
-        guard CalendarDate(iso: day) != nil, text.value.count == 10 || text.value.dropFirst(10).first.map({ $0 == "T" || $0 == " " }) == true else {
-            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD, found '\(text.value)'", at: text.location))
+        switch FieldReader.date(text, key: key) {
+        case .success(let day): return day
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
             return nil
         }
-        return Located(day, at: text.location)
+    }
+
+    /// The day of a date text (`2026-03-07`, or with a time after it), or why it is not one.
+    static func date(_ text: Located<String>, key: String) -> Result<Located<String>, Diagnostic> {
+        let day = String(text.value.prefix(10))
+        guard CalendarDate(iso: day) != nil, text.value.count == 10 || text.value.dropFirst(10).first.map({ $0 == "T" || $0 == " " }) == true else {
+            return .failure(.error("'\(key)' must be a date written YYYY-MM-DD, found '\(text.value)'", at: text.location))
+        }
+        return .success(Located(day, at: text.location))
     }
 
     /// Entries not read by any accessor, in file order.

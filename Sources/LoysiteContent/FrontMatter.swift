@@ -12,16 +12,82 @@ struct FrontMatter {
 
     /// Returns nil with a diagnostic when a front matter block is opened but never closed.
     static func split(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
+        var text = source.text
+        switch text.withUTF8(scan) {
+        case .none:
+            return .success(FrontMatter(yaml: nil, yamlFirstLine: 1, body: source.text, bodyFirstLine: 1))
+        case .closed(let yaml, let body, let bodyLine):
+            let bytes = source.text.utf8
+            func index(_ offset: Int) -> String.Index { bytes.index(bytes.startIndex, offsetBy: offset) }
+            return .success(FrontMatter(yaml: String(source.text[index(yaml.lowerBound)..<index(yaml.upperBound)]), yamlFirstLine: 2,
+                                        body: String(source.text[index(body)...]), bodyFirstLine: bodyLine))
+        case .unclosed:
+            return .failure(.error("front matter opened with '---' is never closed by a line '---'", at: SourceLocation(file: source.path, line: 1, column: 1)))
+        case .unsure:
+            return splitCharacters(source)
+        }
+    }
+
+    private enum Scan {
+        case none
+        case closed(yaml: Range<Int>, body: Int, bodyLine: Int)
+        case unclosed
+        /// A Character or a Unicode space could make a difference: decided on Characters.
+        case unsure
+    }
+
+    /// The split on UTF-8 bytes: lines end at `\n` bytes (a line feed is never part of a
+    /// larger character once CRLF is normalised), a delimiter is a line that is `---`
+    /// or `...` once spaces and tabs are trimmed. Unsure where a non-ASCII byte follows
+    /// the opening `---` or sits at the trimmed edge of a line.
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>) -> Scan {
+        enum Delimiter { case yes, no, unsure }
+        func delimiter(_ start: Int, _ end: Int) -> Delimiter {
+            var start = start, end = end
+            while start < end, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+            while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+            if start < end, text[start] >= 0x80 || text[end - 1] >= 0x80 { return .unsure }
+            guard end - start == 3 else { return .no }
+            let (a, b, c) = (text[start], text[start + 1], text[start + 2])
+            return (a == b && b == c && (a == UInt8(ascii: "-") || a == UInt8(ascii: "."))) ? .yes : .no
+        }
+        let dash = UInt8(ascii: "-")
+        guard text.count >= 3, text[0] == dash, text[1] == dash, text[2] == dash else { return .none }
+        if text.count > 3, text[3] >= 0x80 { return .unsure }
+        guard let firstNewline = text.firstIndex(of: 0x0A) else { return .none }
+        switch delimiter(0, firstNewline) {
+        case .unsure: return .unsure
+        case .no: return .none
+        case .yes: break
+        }
+        var lineStart = firstNewline + 1
+        var line = 2
+        while lineStart < text.count {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+            switch delimiter(lineStart, lineEnd) {
+            case .unsure: return .unsure
+            case .yes: return .closed(yaml: (firstNewline + 1)..<lineStart, body: lineEnd < text.count ? lineEnd + 1 : lineEnd, bodyLine: line + 1)
+            case .no: break
+            }
+            lineStart = lineEnd < text.count ? lineEnd + 1 : lineEnd
+            line += 1
+        }
+        return .unclosed
+    }
+
+    /// The split on Characters, for the texts `splitBytes` leaves alone.
+    static func splitCharacters(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
         let text = source.text
         guard text.hasPrefix("---"), let firstNewline = text.firstIndex(of: "\n"),
-              text[text.startIndex..<firstNewline].trimmingCharacters(in: .whitespaces) == "---" else {
+              text[text.startIndex..<firstNewline].trimmingBlanks() == "---" else {
             return .success(FrontMatter(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1))
         }
         var lineStart = text.index(after: firstNewline)
         var line = 2
         while lineStart < text.endIndex {
             let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let content = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+            let content = text[lineStart..<lineEnd].trimmingBlanks()
             if content == "---" || content == "..." {
                 let yaml = String(text[text.index(after: firstNewline)..<lineStart])
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd

@@ -25,10 +25,10 @@ public enum PageKind: String, Sendable, CaseIterable {
 /// One Markdown page as loaded from disk: its front matter, read and checked, and its
 /// body, not yet rendered.
 public struct Page: Sendable {
-    public var kind: PageKind
+    public var kind: PageKind { didSet { path = Page.path(kind: kind, slug: slug) } }
     /// Path of the source file relative to the site root, e.g. `content/glossary/nps.md`.
     public var source: String
-    public var slug: String
+    public var slug: String { didSet { path = Page.path(kind: kind, slug: slug) } }
     public var title: String
     public var aliases: [Located<String>]
     /// The summary from front matter; nil means "use the first paragraph".
@@ -69,10 +69,14 @@ public struct Page: Sendable {
         self.body = body
         self.bodyFirstLine = bodyFirstLine
         self.location = location
+        self.path = Page.path(kind: kind, slug: slug)
     }
 
     /// The page's folder path in the output, without leading slash: `glossary/nps/`.
-    public var path: String {
+    /// Stored (it is read for every link to the page), kept up to date with kind and slug.
+    public private(set) var path: String
+
+    static func path(kind: PageKind, slug: String) -> String {
         switch kind {
         case .term: return "glossary/\(slug)/"
         case .report: return "reports/\(slug)/"

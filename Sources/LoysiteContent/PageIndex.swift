@@ -17,32 +17,44 @@ public struct PageIndex: Sendable {
 
     public init(pages: [Page]) {
         self.pages = pages
-        for (index, page) in pages.enumerated() {
-            if PageIndex.reservedPaths.contains(page.path) {
-                diagnostics.append(.error("the URL /\(page.path) of this page is used by loysite itself; choose another slug", at: page.location))
+        byPath.reserveCapacity(pages.count)
+        bySource.reserveCapacity(pages.count)
+        termBySlug.reserveCapacity(pages.count)
+        byName.reserveCapacity(pages.count * 3)
+        // Fields read in place: `for page in pages` copies every page.
+        for index in pages.indices {
+            let path = pages[index].path
+            if PageIndex.reservedPaths.contains(path) {
+                diagnostics.append(.error("the URL /\(path) of this page is used by loysite itself; choose another slug", at: pages[index].location))
                 continue
             }
-            if let other = byPath[page.path] {
-                diagnostics.append(.error("two pages have the URL /\(page.path): \(page.source) and \(pages[other].source)", at: page.location))
-                diagnostics.append(.error("two pages have the URL /\(page.path): \(pages[other].source) and \(page.source)", at: pages[other].location))
+            if let other = byPath[path] {
+                diagnostics.append(.error("two pages have the URL /\(path): \(pages[index].source) and \(pages[other].source)", at: pages[index].location))
+                diagnostics.append(.error("two pages have the URL /\(path): \(pages[other].source) and \(pages[index].source)", at: pages[other].location))
                 continue
             }
-            byPath[page.path] = index
-            bySource[page.source] = index
-            if page.kind == .term { termBySlug[page.slug] = index }
+            byPath[path] = index
+            bySource[pages[index].source] = index
+            if pages[index].kind == .term { termBySlug[pages[index].slug] = index }
+        }
+        // Every name's key (trimmed, lower-cased), worked out on every core; registering
+        // them stays in order, since the first page to take a name keeps it.
+        let keys = Parallel.map(Array(pages.indices)) { index -> [String] in
+            [PageIndex.key(pages[index].slug), PageIndex.key(pages[index].title)] + pages[index].aliases.map { PageIndex.key($0.value) }
         }
         // Terms first, so a report titled like a term does not capture its wikilinks.
         let order = pages.indices.filter { pages[$0].kind == .term } + pages.indices.filter { pages[$0].kind != .term }
         for index in order where byPath[pages[index].path] == index {
-            let page = pages[index]
-            register(page.slug, for: index, at: page.location, isAlias: false)
-            register(page.title, for: index, at: page.location, isAlias: false)
-            for alias in page.aliases { register(alias.value, for: index, at: alias.location, isAlias: true) }
+            let pageKeys = keys[index]
+            register(pages[index].slug, key: pageKeys[0], for: index, at: pages[index].location, isAlias: false)
+            register(pages[index].title, key: pageKeys[1], for: index, at: pages[index].location, isAlias: false)
+            for (number, alias) in pages[index].aliases.enumerated() {
+                register(alias.value, key: pageKeys[2 + number], for: index, at: alias.location, isAlias: true)
+            }
         }
     }
 
-    private mutating func register(_ name: String, for index: Int, at location: SourceLocation, isAlias: Bool) {
-        let key = PageIndex.key(name)
+    private mutating func register(_ name: String, key: String, for index: Int, at location: SourceLocation, isAlias: Bool) {
         guard !key.isEmpty else { return }
         if let existing = byName[key] {
             if existing != index, isAlias || pages[existing].kind == pages[index].kind {
@@ -54,7 +66,7 @@ public struct PageIndex: Sendable {
     }
 
     static func key(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespaces).lowercased()
+        name.trimmingBlanks().lowercased()
     }
 
     /// The page a title, alias or slug names.
@@ -92,19 +104,20 @@ public struct PageIndex: Sendable {
 
     /// Resolves every term's `related` entries, reporting the ones that name no page.
     public func resolveRelated() -> (related: [[Int]], diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let related = pages.enumerated().map { index, page -> [Int] in
+        // Page by page on every core; problems kept in page order.
+        let resolved = Parallel.map(Array(pages.indices)) { index -> (related: [Int], diagnostics: [Diagnostic]) in
             var seen = Set<Int>()
             var result: [Int] = []
-            for entry in page.related {
+            var diagnostics: [Diagnostic] = []
+            for entry in pages[index].related {
                 guard let target = self.page(named: entry.value) else {
                     diagnostics.append(.error("related entry '\(entry.value)' matches no page's title, alias or slug", at: entry.location))
                     continue
                 }
                 if target != index, seen.insert(target).inserted { result.append(target) }
             }
-            return result
+            return (result, diagnostics)
         }
-        return (related, diagnostics)
+        return (resolved.map(\.related), resolved.flatMap(\.diagnostics))
     }
 }

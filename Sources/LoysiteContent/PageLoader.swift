@@ -17,36 +17,35 @@ public enum PageLoader {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         guard let yaml = frontMatter.yaml else {
-            let what = source.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "file is empty" : "file has no front matter"
+            let what = source.text.trimmingWhitespace().isEmpty ? "file is empty" : "file has no front matter"
             return (nil, [.error("\(what): a \(kind == .term ? "glossary term" : kind.rawValue) starts with a '---' block giving at least 'title:'", at: fileStart)])
         }
-        let document: YAMLDocument
-        switch YAMLDocument.parse(yaml, path: source.path, firstLine: frontMatter.yamlFirstLine) {
-        case .success(let value): document = value
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        let fields: PageFields
+        if let simple = SimpleFrontMatter.fields(yaml, path: source.path, firstLine: frontMatter.yamlFirstLine) {
+            fields = simple
+        } else {
+            switch YAMLDocument.parse(yaml, path: source.path, firstLine: frontMatter.yamlFirstLine) {
+            case .success(let document): fields = PageFields(reading: document)
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            }
         }
-        var fields = FieldReader(document)
-        let title = fields.string("title")
-        let slugField = fields.string("slug")
-        let aliases = fields.stringList("aliases") ?? []
-        let summary = fields.string("summary")
-        var categories = (fields.stringList("category") ?? []).map(\.value)
-        categories += (fields.stringList("categories") ?? []).map(\.value)
-        let related = fields.stringList("related") ?? []
-        let draft = fields.bool("draft")?.value ?? false
-        let date = fields.date("date")
-        let period = fields.string("period")
+        let title = fields.title
+        let slugField = fields.slug
+        let aliases = fields.aliases ?? []
+        let summary = fields.summary
+        var categories = (fields.category ?? []).map(\.value)
+        categories += (fields.categories ?? []).map(\.value)
+        let related = fields.related ?? []
+        let draft = fields.draft?.value ?? false
+        let date = fields.date
+        let period = fields.period
         var diagnostics = fields.diagnostics
 
         if let period, !periods.contains(period.value) {
             diagnostics.append(.error("'period' must be one of day, week, month, quarter, year, found '\(period.value)'", at: period.location))
         }
         // A title of the wrong type (a list) has its own error already.
-        let titleHasWrongType = document["title"].map { entry in
-            if case .scalar = entry.value { return false }
-            return true
-        } ?? false
-        if !titleHasWrongType, title == nil || title?.value.isEmpty == true {
+        if !fields.titleHasWrongType, title == nil || title?.value.isEmpty == true {
             diagnostics.append(.error("missing 'title' in front matter", at: title?.location ?? SourceLocation(file: source.path, line: 1, column: 1)))
         }
 
@@ -54,7 +53,7 @@ public enum PageLoader {
         var seenCategories = Set<String>()
         categories = categories.filter { !$0.isEmpty && seenCategories.insert($0.lowercased()).inserted }
 
-        let params = fields.unreadEntries.map { ($0.key, $0.value.json) }
+        let params = fields.params
         guard let title, !title.value.isEmpty, let slug, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }
@@ -78,7 +77,10 @@ public enum PageLoader {
             }
             return field.value
         }
-        let name = (source as NSString).lastPathComponent
+        // The file name: after the last `/` (NSString's lastPathComponent, which also
+        // drops trailing slashes, is kept for paths that have them).
+        let name = source.isEmpty || source.hasSuffix("/") ? (source as NSString).lastPathComponent
+            : source.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(source[source.utf8.index(after: $0)...]) } ?? source
         let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         guard let slug = Slug.make(from: stem) else {
             diagnostics.append(.error("cannot make a URL slug from the file name '\(name)'; rename the file or give 'slug:' in front matter", at: SourceLocation(file: source, line: 1, column: 1)))

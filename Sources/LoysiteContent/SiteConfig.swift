@@ -109,7 +109,7 @@ public struct SiteConfig: Sendable {
 
     /// `https://x.org/docs` → `https://x.org/docs/`; a bare path keeps its leading slash.
     public static func normaliseBaseURL(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         if trimmed.hasPrefix("/") {
             return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
         }

@@ -16,7 +16,12 @@ public struct SourceText: Sendable {
 
     /// Reads a file; returns a diagnostic if it cannot be read or is not UTF-8 text.
     public static func read(_ url: URL, relativePath: String) -> Result<SourceText, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        read(path: url.path, relativePath: relativePath)
+    }
+
+    /// Reads the file at an absolute `path`.
+    public static func read(path: String, relativePath: String) -> Result<SourceText, Diagnostic> {
+        guard let data = FileSystem.contents(of: path) else {
             return .failure(.error("cannot read file", at: SourceLocation(file: relativePath)))
         }
         return decode(data, relativePath: relativePath)
@@ -24,6 +29,11 @@ public struct SourceText: Sendable {
 
     /// Decodes bytes as UTF-8 text, pointing at the first invalid or NUL byte otherwise.
     public static func decode(_ data: Data, relativePath: String) -> Result<SourceText, Diagnostic> {
+        // The usual case, valid text: validated in one pass by the standard library.
+        // Only a problem needs the scalar-by-scalar walk that finds its line and column.
+        if !data.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }), let text = String(validating: data, as: UTF8.self) {
+            return .success(SourceText(path: relativePath, text: text))
+        }
         var line = 1
         var column = 1
         var iterator = data.makeIterator()
@@ -49,8 +59,8 @@ public struct SourceText: Sendable {
 
     static func normalise(_ text: String) -> String {
         var text = text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]), text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.utf8.containsByte(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

@@ -55,7 +55,7 @@ public struct YAMLDocument {
     /// Parses a block that holds one mapping or a list of mappings (several metric
     /// tiles in one block, say): one document per mapping.
     public static func parseList(_ yaml: String, path: String, firstLine: Int, columnOffset: Int = 0) -> Result<[YAMLDocument], Diagnostic> {
-        guard yaml.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("-") else {
+        guard yaml.trimmingWhitespace().hasPrefix("-") else {
             return parse(yaml, path: path, firstLine: firstLine, columnOffset: columnOffset).map { [$0] }
         }
         let start = SourceLocation(file: path, line: firstLine, column: 1 + columnOffset)
@@ -84,7 +84,7 @@ public struct YAMLDocument {
     /// its line in the file.
     private static func compose(_ yaml: String, path: String, firstLine: Int, columnOffset: Int) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            return .success(try Yams.compose(yaml: yaml, .default, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, path: path, firstLine: firstLine, columnOffset: columnOffset, yaml: yaml))
         } catch {

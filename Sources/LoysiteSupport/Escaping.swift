@@ -47,4 +47,12 @@ public enum Escape {
         }
         return out
     }
+
+    /// `removingControlCharacters` on UTF-8 bytes in place: the bytes removed are
+    /// exactly the scalars removed, since those are ASCII.
+    public static func removeControlCharacters(_ bytes: inout [UInt8]) {
+        func isRemoved(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F }
+        guard bytes.contains(where: isRemoved) else { return }
+        bytes.removeAll(where: isRemoved)
+    }
 }

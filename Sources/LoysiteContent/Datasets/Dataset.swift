@@ -155,7 +155,7 @@ public struct Dataset: Sendable {
         }
         guard !table.rows.isEmpty else { throw .noPeriods(name) }
         var position = table.rows.count - 1
-        let selector = period?.trimmingCharacters(in: .whitespaces) ?? ""
+        let selector = period?.trimmingBlanks() ?? ""
         if !selector.isEmpty && selector.lowercased() != "last" {
             guard let found = table.rows.firstIndex(where: { $0.first?.text == selector }) else {
                 throw .unknownPeriod(selector, period: kind, first: table.rows.first?.first?.text, last: table.rows.last?.first?.text)

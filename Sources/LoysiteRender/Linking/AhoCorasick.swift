@@ -1,5 +1,6 @@
-/// Finds every occurrence of many byte patterns in one pass over a text (Aho–Corasick),
-/// so auto-linking costs the same with 10 terms or 10,000. Matching folds ASCII case.
+/// Finds every occurrence of many byte patterns in one pass over a text (Aho–Corasick):
+/// a `PrefixTrie` of the patterns plus, for each state, where to continue when the next
+/// byte has no edge (its failure link). Matching folds ASCII case.
 struct AhoCorasick: Sendable {
     struct Match: Equatable {
         /// Byte range in the text.
@@ -8,82 +9,90 @@ struct AhoCorasick: Sendable {
         var pattern: Int
     }
 
-    private var edges: [Int: Int32] = [:]          // (state << 8 | byte) → state
-    private var failure: [Int32] = [0]
-    private var outputs: [[Int32]] = [[]]           // patterns ending exactly here
-    private var dictionarySuffix: [Int32] = [-1]    // nearest state on the failure chain with outputs
-    private var lengths: [Int] = []
-
-    init(patterns: [[UInt8]]) {
-        for (index, pattern) in patterns.enumerated() {
-            lengths.append(pattern.count)
-            var state = 0
-            for byte in pattern {
-                let key = state << 8 | Int(AhoCorasick.fold(byte))
-                if let next = edges[key] {
-                    state = Int(next)
-                } else {
-                    let next = failure.count
-                    failure.append(0)
-                    outputs.append([])
-                    dictionarySuffix.append(-1)
-                    edges[key] = Int32(next)
-                    state = next
-                }
-            }
-            if !pattern.isEmpty { outputs[state].append(Int32(index)) }
-        }
-        buildFailureLinks()
+    /// Per state, what matching reads at every byte, side by side in memory: where its
+    /// children start (they end where the next state's start), its failure link, and
+    /// the state whose patterns end here (itself or the nearest on its failure chain;
+    /// 0: none).
+    private struct StateRecord {
+        var childStart: Int32
+        var failure: Int32
+        var report: Int32
     }
 
-    private mutating func buildFailureLinks() {
-        var children: [[(UInt8, Int)]] = Array(repeating: [], count: failure.count)
-        for (key, next) in edges {
-            children[key >> 8].append((UInt8(key & 0xFF), Int(next)))
-        }
-        var queue: [Int] = []
-        for (_, child) in children[0] { queue.append(child) }
+    private let trie: PrefixTrie
+    private var states: [StateRecord] = []
+    /// Nearest state on the failure chain with patterns ending there (-1: none).
+    private var dictionarySuffix: [Int32]
+
+    init(patterns: [[UInt8]]) {
+        trie = PrefixTrie(patterns: patterns)
+        var failure = [Int32](repeating: 0, count: trie.stateCount)
+        dictionarySuffix = [Int32](repeating: -1, count: trie.stateCount)
+        // Breadth first, so a state's failure target is done before the state.
+        var queue: [Int] = (Int(trie.childStart[0])..<Int(trie.childStart[1])).map { Int(trie.edges[$0].target) }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            for (byte, child) in children[state] {
+            for edge in trie.edges[Int(trie.childStart[state])..<Int(trie.childStart[state + 1])] {
+                let child = Int(edge.target)
                 var fallback = Int(failure[state])
-                while fallback != 0, edges[fallback << 8 | Int(byte)] == nil {
+                while fallback != 0, trie.child(of: fallback, on: edge.byte) == nil {
                     fallback = Int(failure[fallback])
                 }
-                let target = edges[fallback << 8 | Int(byte)].map(Int.init) ?? 0
+                let target = trie.child(of: fallback, on: edge.byte) ?? 0
                 failure[child] = Int32(target == child ? 0 : target)
                 let suffix = Int(failure[child])
-                dictionarySuffix[child] = outputs[suffix].isEmpty ? dictionarySuffix[suffix] : Int32(suffix)
+                dictionarySuffix[child] = trie.outputs(suffix).isEmpty ? dictionarySuffix[suffix] : Int32(suffix)
                 queue.append(child)
             }
         }
+        states = (0...trie.stateCount).map { state in
+            guard state < trie.stateCount else { return StateRecord(childStart: trie.childStart[state], failure: 0, report: 0) }
+            let report = trie.outputs(state).isEmpty ? max(dictionarySuffix[state], 0) : Int32(state)
+            return StateRecord(childStart: trie.childStart[state], failure: failure[state], report: report)
+        }
     }
 
-    @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
+    static func fold(_ byte: UInt8) -> UInt8 { PrefixTrie.fold(byte) }
 
     /// All matches, in order of their end position.
     func matches(in text: [UInt8]) -> [Match] {
         var result: [Match] = []
-        var state = 0
-        for (position, raw) in text.enumerated() {
-            let byte = Int(AhoCorasick.fold(raw))
-            while true {
-                if let next = edges[state << 8 | byte] { state = Int(next); break }
-                if state == 0 { break }
-                state = Int(failure[state])
-            }
-            var reporting = outputs[state].isEmpty ? Int(dictionarySuffix[state]) : state
-            while reporting > 0 {
-                for pattern in outputs[reporting] {
-                    let length = lengths[Int(pattern)]
-                    result.append(Match(start: position + 1 - length, end: position + 1, pattern: Int(pattern)))
+        states.withUnsafeBufferPointer { states in
+        trie.edges.withUnsafeBufferPointer { edges in
+        trie.rootNext.withUnsafeBufferPointer { rootNext in
+            var state = 0
+            for (position, raw) in text.enumerated() {
+                let byte = PrefixTrie.fold(raw)
+                while true {
+                    if state == 0 {
+                        state = Int(rootNext[Int(byte)])
+                        break
+                    }
+                    var next = -1
+                    var edge = Int(states[state].childStart)
+                    let end = Int(states[state + 1].childStart)
+                    while edge < end {
+                        let candidate = edges[edge].byte
+                        if candidate == byte { next = Int(edges[edge].target); break }
+                        if candidate > byte { break }
+                        edge += 1
+                    }
+                    if next >= 0 { state = next; break }
+                    state = Int(states[state].failure)
                 }
-                reporting = Int(dictionarySuffix[reporting])
+                var reporting = Int(states[state].report)
+                while reporting > 0 {
+                    for pattern in trie.outputs(reporting) {
+                        let length = trie.lengths[Int(pattern)]
+                        result.append(Match(start: position + 1 - length, end: position + 1, pattern: Int(pattern)))
+                    }
+                    reporting = Int(dictionarySuffix[reporting])
+                }
             }
+        }
+        }
         }
         return result
     }

@@ -69,7 +69,7 @@ private struct ConversionPass {
         autolink(in: document.root)
         return RenderedMarkdown(
             html: document.html(),
-            firstParagraph: firstParagraph.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
+            firstParagraph: firstParagraph.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 },
             linkedPages: linked, diagnostics: diagnostics)
     }
 
@@ -100,8 +100,11 @@ private struct ConversionPass {
     /// Glossaries written for Hugo carry shortcodes such as `{{% sign-language-section ID %}}`
     /// on a line of their own; printed as text they would only puzzle readers.
     mutating func removeHugoShortcodes() {
+        // A shortcode's text starts with `{{`: a body with no `{` (nor `&`, which could
+        // spell one as an entity) has none, and its paragraphs need no plain text made.
+        guard page.body.utf8.containsByte(UInt8(ascii: "{")) || page.body.utf8.containsByte(UInt8(ascii: "&")) else { return }
         for paragraph in document.root.children where paragraph.type == CMARK_NODE_PARAGRAPH {
-            let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
+            let text = paragraph.plainText.trimmingBlanks()
             guard (text.hasPrefix("{{%") && text.hasSuffix("%}}")) || (text.hasPrefix("{{<") && text.hasSuffix(">}}")) else { continue }
             let name = text.dropFirst(3).split(separator: " ").first.map(String.init) ?? "?"
             let position = paragraph.knownPosition
@@ -154,10 +157,18 @@ private struct ConversionPass {
     /// table; each cell goes through the same passes as the page (wikilinks, links,
     /// auto-links), so a cell is Markdown like any other text.
     mutating func renderTables() {
-        let lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        // No pipe, no table: most pages skip splitting their body into lines.
+        guard page.body.utf8.containsByte(UInt8(ascii: "|")) else { return }
+        // Only a paragraph of two lines or more can be a table: split the body into
+        // lines when the first one turns up.
+        var bodyLines: [Substring]?
         for paragraph in document.root.descendants(ofType: CMARK_NODE_PARAGRAPH) {
             let first = paragraph.startLine, last = Int(cmark_node_get_end_line(paragraph.pointer))
-            guard first > 0, last > first, last <= lines.count else { continue }
+            guard first > 0, last > first else { continue }
+            // Split at line-feed bytes: a line feed is never part of a larger character.
+            let lines = bodyLines ?? page.body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            bodyLines = lines
+            guard last <= lines.count else { continue }
             let indent = max(paragraph.startColumn - 1, 0)
             let sourceLines = lines[(first - 1)...(last - 1)]
             let rows = sourceLines.map { line -> Substring in
@@ -201,7 +212,7 @@ private struct ConversionPass {
         resolveWikilinks(in: cell.root)
         checkLinks(in: cell.root)
         autolink(in: cell.root)
-        var html = cell.html().trimmingCharacters(in: .whitespacesAndNewlines)
+        var html = cell.html().trimmingWhitespace()
         if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
     }
@@ -212,18 +223,27 @@ private struct ConversionPass {
     mutating func resolveWikilinks(in root: MarkdownNode) {
         for node in root.descendants(ofType: CMARK_NODE_TEXT) {
             let literal = node.literal
-            guard literal.contains("[["), !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
+            // Most text has no `[[` at all; a byte scan says so without Foundation.
+            // Brackets with ASCII on both sides (all real text) are found byte by byte;
+            // otherwise Foundation's search decides, as it always did.
+            guard literal.utf8.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) else { continue }
+            let isolated = literal.utf8.wikilinkSyntaxIsASCIIBounded
+            guard isolated || literal.contains("[["),
+                  !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
+            func find(_ needle: String, in text: Substring) -> Range<String.Index>? {
+                isolated ? text.asciiRange(of: needle) : text.range(of: needle)
+            }
             var pieces: [MarkdownNode] = []
             var rest = Substring(literal)
             var consumedBytes = 0
-            while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+            while let open = find("[[", in: rest), let close = find("]]", in: rest[open.upperBound...]) {
                 let inner = rest[open.upperBound..<close.lowerBound]
                 let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
-                let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-                let target = parts[0].trimmingCharacters(in: .whitespaces)
-                let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : target
+                let parts = isolated ? inner.asciiSplit(at: UInt8(ascii: "|")) : inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+                let target = parts[0].trimmingBlanks()
+                let label = parts.count > 1 ? parts[1].trimmingBlanks() : target
                 if !rest[..<open.lowerBound].isEmpty { pieces.append(.text(String(rest[..<open.lowerBound]))) }
-                let (name, fragment) = splitFragment(target)
+                let (name, fragment) = isolated ? asciiSplitFragment(target) : splitFragment(target)
                 if let targetPage = converter.index.page(named: name) {
                     linked.insert(targetPage)
                     let title = converter.index.pages[targetPage].title
@@ -235,7 +255,7 @@ private struct ConversionPass {
                 consumedBytes = offset + rest.utf8.distance(from: open.lowerBound, to: close.upperBound)
                 rest = rest[close.upperBound...]
             }
-            if let open = rest.range(of: "[["), !rest[open.upperBound...].contains("]]") {
+            if let open = find("[[", in: rest), find("]]", in: rest[open.upperBound...]) == nil {
                 let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
                 diagnostics.append(.warning("wikilink '[[' is not closed by ']]' on the same line; a wikilink cannot span lines", at: column(in: node, literal: literal, byteOffset: offset)))
             }
@@ -243,6 +263,12 @@ private struct ConversionPass {
             if !rest.isEmpty { pieces.append(.text(String(rest))) }
             node.replace(with: pieces)
         }
+    }
+
+    /// `splitFragment` for text whose `#` has ASCII neighbours, on bytes.
+    func asciiSplitFragment(_ target: String) -> (String, String) {
+        guard let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (target, "") }
+        return (String(target[..<hash]), String(target[hash...]))
     }
 
     func splitFragment(_ target: String) -> (String, String) {
@@ -276,6 +302,9 @@ private struct ConversionPass {
     mutating func checkLinks(in root: MarkdownNode) {
         for link in root.descendants(ofType: CMARK_NODE_LINK) {
             let url = link.url
+            // Only a path from the site root or to a `.md` file is checked; the relative
+            // links wikilinks just made (and most others) are neither, which bytes tell.
+            guard url.utf8.first == UInt8(ascii: "/") || url.utf8.containsSequence(".md") else { continue }
             guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) else { continue }
             let (path, fragment) = splitFragment(url)
             var target: Int?
@@ -336,5 +365,72 @@ private struct ConversionPass {
             if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
             node.replace(with: pieces)
         }
+    }
+}
+
+extension Substring {
+    /// `range(of:)` for an ASCII needle, comparing bytes.
+    func asciiRange(of needle: String) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= pattern.count else { return nil }
+            for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+                if bytes[start..<start + pattern.count].elementsEqual(pattern) { return start }
+            }
+            return nil
+        }
+        if let found {
+            guard let offset = found else { return nil }
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            return start..<utf8.index(start, offsetBy: pattern.count)
+        }
+        return range(of: needle)
+    }
+
+    /// `split(separator:maxSplits: 1, omittingEmptySubsequences: false)` at an ASCII
+    /// byte with ASCII neighbours, on bytes.
+    func asciiSplit(at separator: UInt8) -> [Substring] {
+        guard let index = utf8.firstIndex(of: separator) else { return [self] }
+        return [self[..<index], self[utf8.index(after: index)...]]
+    }
+}
+
+extension String.UTF8View {
+    /// Whether every `[`, `]`, `|` and `#` has ASCII (or nothing) on both sides, so
+    /// that no grapheme cluster joins one to its neighbours and finding them by byte
+    /// finds what finding them by Character finds.
+    var wikilinkSyntaxIsASCIIBounded: Bool {
+        withBytes { bytes in
+            var previous: UInt8 = 0
+            var afterSyntax = false
+            for byte in bytes {
+                if afterSyntax, byte >= 0x80 { return false }
+                let isSyntax = byte == 0x5B || byte == 0x5D || byte == 0x7C || byte == 0x23
+                if isSyntax, previous >= 0x80 { return false }
+                afterSyntax = isSyntax
+                previous = byte
+            }
+            return true
+        }
+    }
+
+    /// Whether `first` is directly followed by `second` somewhere.
+    func containsPair(_ first: UInt8, _ second: UInt8) -> Bool {
+        withBytes { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == second, previous == first { return true }
+                previous = byte
+            }
+            return false
+        }
+    }
+
+    /// The bytes in place when the string has them contiguously (native strings do),
+    /// else a copy.
+    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = withContiguousStorageIfAvailable(body) { return result }
+        return Array(self).withUnsafeBufferPointer(body)
     }
 }

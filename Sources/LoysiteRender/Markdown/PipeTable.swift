@@ -1,3 +1,6 @@
+import Foundation
+import LoysiteSupport
+
 /// A GitHub-flavoured pipe table read from source lines: a header row, a delimiter row
 /// giving each column's alignment, and body rows. Cells are raw Markdown.
 struct PipeTable {
@@ -61,7 +64,7 @@ struct PipeTable {
         var escaped = false
         func finish() {
             let leading = current.prefix { $0 == " " || $0 == "\t" }.count
-            cells.append(Cell(text: current.trimmingCharacters(in: .whitespaces), column: currentStart + leading + 1))
+            cells.append(Cell(text: current.trimmingBlanks(), column: currentStart + leading + 1))
         }
         var index = start
         while index < end {
@@ -86,5 +89,3 @@ struct PipeTable {
         return cells
     }
 }
-
-import Foundation

@@ -1,13 +1,13 @@
 import Foundation
 import LoysiteSupport
 import LoysiteContent
-import Mustache
 
 /// The templates and assets a site is rendered with: the built-in default theme, with
 /// any file of the root's `templates/` folder replacing the built-in one of that name
 /// (`templates/term.mustache`, `templates/assets/style.css`) or adding to it.
 public struct Theme: Sendable {
-    public private(set) var library: MustacheLibrary
+    /// Parsed templates by name (file name without `.mustache`).
+    public private(set) var templates: [String: Template]
     /// Files copied to `site/assets/`, by path relative to it.
     public private(set) var assets: [String: Data]
     /// Template names available, for checks and diagnostics.
@@ -39,34 +39,41 @@ public struct Theme: Sendable {
             }
         }
 
-        var library = MustacheLibrary()
+        var templates: [String: Template] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template error: \(error.error)", at: SourceLocation(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                templates[name] = try Template(string: source.text)
+            } catch let error as TemplateSyntaxError {
+                diagnostics.append(.error("template error: \(error.description)", at: SourceLocation(file: source.path, line: error.line, column: error.column)))
             } catch {
                 diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: source.path)))
             }
         }
-        let theme = Theme(library: library, assets: assets, templateNames: Set(sources.keys))
+        let theme = Theme(templates: templates, assets: assets, templateNames: Set(sources.keys))
         return (theme, diagnostics)
     }
 
-    /// Renders `template` with `context` (dictionaries, arrays, strings, numbers, bools).
+    /// Renders `template` with `context`; "" when there is no template of that name.
     /// The page is cleared of control characters other than tab and line breaks: they
     /// are errors in HTML, and text from front matter or data reaches templates as is.
+    public func render(_ template: String, context: TemplateValue) -> String {
+        String(decoding: renderData(template, context: context), as: UTF8.self)
+    }
+
+    /// Renders `template` into UTF-8 bytes, for writing the page: the text is made of
+    /// strings already, so it need not be checked again as a new string would be.
+    public func renderData(_ template: String, context: TemplateValue) -> Data {
+        guard let parsed = templates[template] else { return Data() }
+        var renderer = TemplateRenderer(templates: templates)
+        var bytes = renderer.renderBytes(parsed, context: context)
+        Escape.removeControlCharacters(&bytes)
+        return Data(bytes)
+    }
+
+    /// Renders with a loosely typed context (dictionaries, arrays, strings, numbers, bools).
     public func render(_ template: String, context: [String: Any]) -> String {
-        Escape.removingControlCharacters(library.render(context, withTemplate: template) ?? "")
+        render(template, context: TemplateValue(any: context))
     }
 
     public func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
-}
-
-/// An empty string is false in a section (`{{#summary}}…{{/summary}}` shows nothing when
-/// there is no summary), as in mustache.js and as template authors expect; swift-mustache
-/// would otherwise treat every string as true.
-extension String: @retroactive MustacheCustomRenderable {
-    public var renderText: String { self }
-    public var isNull: Bool { isEmpty }
 }

@@ -1,0 +1,135 @@
+/// A trie of byte patterns, matching ASCII case-insensitively, stored flat: each
+/// state's children side by side, sorted by byte, in one array, with a full table for
+/// the root, where every walk starts. (A dictionary of edges costs a hash lookup per
+/// byte of text; arrays of per-state arrays miss the caches.)
+struct PrefixTrie: Sendable {
+    struct Edge: Sendable {
+        var byte: UInt8
+        var target: Int32
+    }
+
+    /// Children of state `s`: `edges[childStart[s]..<childStart[s + 1]]`.
+    private(set) var childStart: [Int32] = []
+    private(set) var edges: [Edge] = []
+    /// The root's children by byte (0: none).
+    private(set) var rootNext = [Int32](repeating: 0, count: 256)
+    /// The patterns that end exactly at state `s`, in pattern order:
+    /// `outputPatterns[outputStart[s]..<outputStart[s + 1]]` (flat, so that looking at a
+    /// state's patterns reads two adjacent numbers, not a separate array per state).
+    private(set) var outputStart: [Int32] = []
+    private(set) var outputPatterns: [Int32] = []
+    /// Each pattern's length in bytes.
+    let lengths: [Int]
+
+    private(set) var stateCount = 0
+
+    /// The patterns that end exactly at `state`.
+    func outputs(_ state: Int) -> ArraySlice<Int32> {
+        outputPatterns[Int(outputStart[state])..<Int(outputStart[state + 1])]
+    }
+
+    init(patterns: [[UInt8]]) {
+        lengths = patterns.map(\.count)
+        // Insert the patterns in byte order: each pattern then shares its prefix with the
+        // one before, and every new state is its parent's largest child so far, which
+        // keeps children sorted without searching them. (Built serially at the start of
+        // the Markdown step, so kept linear.)
+        let folded = patterns.map { $0.map(PrefixTrie.fold) }
+        let order = folded.indices.sorted { folded[$0].lexicographicallyPrecedes(folded[$1]) || (folded[$0] == folded[$1] && $0 < $1) }
+        var parentByte: [UInt8] = [0]
+        var firstChild: [Int32] = [-1]
+        var lastChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var outputs: [[Int32]] = [[]]
+        var path: [Int32] = [0]        // states along the previous pattern
+        var previous: [UInt8] = []
+        for index in order {
+            let pattern = folded[index]
+            guard !pattern.isEmpty else { continue }
+            var shared = 0
+            while shared < pattern.count, shared < previous.count, pattern[shared] == previous[shared] { shared += 1 }
+            path.removeSubrange((shared + 1)...)
+            var state = path[shared]
+            for byte in pattern[shared...] {
+                let next = Int32(parentByte.count)
+                parentByte.append(byte)
+                firstChild.append(-1)
+                lastChild.append(-1)
+                nextSibling.append(-1)
+                outputs.append([])
+                if lastChild[Int(state)] >= 0 { nextSibling[Int(lastChild[Int(state)])] = next } else { firstChild[Int(state)] = next }
+                lastChild[Int(state)] = next
+                state = next
+                path.append(state)
+            }
+            outputs[Int(state)].append(Int32(index))
+            previous = pattern
+        }
+        childStart.reserveCapacity(parentByte.count + 1)
+        edges.reserveCapacity(parentByte.count)
+        for state in parentByte.indices {
+            childStart.append(Int32(edges.count))
+            var child = firstChild[state]
+            while child >= 0 {
+                edges.append(Edge(byte: parentByte[Int(child)], target: child))
+                child = nextSibling[Int(child)]
+            }
+        }
+        childStart.append(Int32(edges.count))
+        for edge in edges[Int(childStart[0])..<Int(childStart[1])] { rootNext[Int(edge.byte)] = edge.target }
+        stateCount = outputs.count
+        for list in outputs {
+            outputStart.append(Int32(outputPatterns.count))
+            outputPatterns += list
+        }
+        outputStart.append(Int32(outputPatterns.count))
+    }
+
+    @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// The child of `state` on `byte` (already folded), if any.
+    func child(of state: Int, on byte: UInt8) -> Int? {
+        if state == 0 {
+            let next = rootNext[Int(byte)]
+            return next == 0 ? nil : Int(next)
+        }
+        for edge in edges[Int(childStart[state])..<Int(childStart[state + 1])] where edge.byte == byte {
+            return Int(edge.target)
+        }
+        return nil
+    }
+
+    /// Calls `body(pattern, end)` for every pattern that the text continues with at
+    /// `start`, shortest first (and in pattern order for equal ones).
+    func forEachPrefix(of text: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (Int, Int) -> Void) {
+        childStart.withUnsafeBufferPointer { childStart in
+        edges.withUnsafeBufferPointer { edges in
+        outputStart.withUnsafeBufferPointer { outputStart in
+            var state = Int(rootNext[Int(PrefixTrie.fold(text[start]))])
+            var position = start + 1
+            while state != 0 {
+                let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
+                if first < last {
+                    for output in first..<last { body(Int(outputPatterns[output]), position) }
+                }
+                guard position < text.count else { return }
+                let byte = PrefixTrie.fold(text[position])
+                var next = 0
+                var edge = Int(childStart[state])
+                let end = Int(childStart[state + 1])
+                while edge < end {
+                    let candidate = edges[edge].byte
+                    if candidate == byte { next = Int(edges[edge].target); break }
+                    if candidate > byte { break }
+                    edge += 1
+                }
+                state = next
+                position += 1
+            }
+        }
+        }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// HTML escaping of `{{name}}` values: `< > & " '` become `&lt; &gt; &amp; &quot; &#39;`.
+///
+/// It works on UTF-8 bytes, copying runs without special characters at once. The result
+/// is that of swift-mustache, which escaped `Character` by `Character`: a special
+/// character that is part of a larger grapheme cluster (`<` followed by a combining mark,
+/// or after a prepended mark) was not a `"<"` Character there and was kept. Such
+/// clusters need a non-ASCII neighbour, so when one is next to a special character the
+/// text takes the Character-by-Character path and stays exactly as before.
+enum TemplateEscaping {
+    private enum Plan {
+        case verbatim, bytes, characters
+    }
+
+    @inline(__always) private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
+    }
+
+    static func appendHTML(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        let plan = text.withUTF8 { bytes -> Plan in
+            var found = false
+            for index in bytes.indices where isSpecial(bytes[index]) {
+                found = true
+                if (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < bytes.count && bytes[index + 1] >= 0x80) {
+                    return .characters
+                }
+            }
+            return found ? .bytes : .verbatim
+        }
+        switch plan {
+        case .verbatim:
+            text.withUTF8 { output.append(contentsOf: $0) }
+        case .bytes:
+            text.withUTF8 { bytes in
+                var runStart = 0
+                for index in bytes.indices where isSpecial(bytes[index]) {
+                    if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                    append(bytes[index], to: &output)
+                    runStart = index + 1
+                }
+                if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+            }
+        case .characters:
+            for character in text {
+                if character.utf8.count == 1, let byte = character.utf8.first, isSpecial(byte) {
+                    append(byte, to: &output)
+                } else {
+                    output.append(contentsOf: character.utf8)
+                }
+            }
+        }
+    }
+
+    @inline(__always) private static func append(_ special: UInt8, to output: inout [UInt8]) {
+        switch special {
+        case 0x3C: output.append(contentsOf: "&lt;".utf8)
+        case 0x3E: output.append(contentsOf: "&gt;".utf8)
+        case 0x26: output.append(contentsOf: "&amp;".utf8)
+        case 0x22: output.append(contentsOf: "&quot;".utf8)
+        default: output.append(contentsOf: "&#39;".utf8)
+        }
+    }
+}
