@@ -18,106 +18,7 @@ import LoysiteSupport
 /// All problems of all steps are collected and reported together.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
-        var timer = StepTimer(progress: options.progress)
-        var diagnostics = Diagnostics()
-
-        // 1. load
-        var content = ContentLoader.load(root: options.root, includeDrafts: options.includeDrafts)
-        if let baseURL = options.baseURL {
-            if let normalised = SiteConfig.normaliseBaseURL(baseURL) {
-                content.config.baseURL = normalised
-            } else {
-                diagnostics.error("--base-url must be an absolute URL such as https://example.org/ or a path starting with '/', found '\(baseURL)'", at: SourceLocation(file: "--base-url"))
-            }
-        }
-        diagnostics.append(contentsOf: content.diagnostics)
-        let (theme, themeDiagnostics) = Theme.load(root: options.root)
-        diagnostics.append(contentsOf: themeDiagnostics)
-        if !FileManager.default.fileExists(atPath: options.root.appendingPathComponent("content").path) {
-            diagnostics.error("no content/ folder in \(options.root.path); run loysite in a site root or pass --root", at: SourceLocation(file: "content"))
-        }
-        timer.finish("load")
-
-        // 1b. datasets (content/data/): every figure of SPEC §2, written to metrics.json.
-        let (datasets, datasetDiagnostics) = DatasetLoader.loadAll(
-            root: options.root, defaultPeriod: Period(rawValue: content.config.period) ?? .month)
-        diagnostics.append(contentsOf: datasetDiagnostics)
-        timer.finish("datasets")
-
-        // 2. index
-        let index = PageIndex(pages: content.pages)
-        diagnostics.append(contentsOf: index.diagnostics)
-        let (related, relatedDiagnostics) = index.resolveRelated()
-        diagnostics.append(contentsOf: relatedDiagnostics)
-        timer.finish("index")
-
-        // 3. markdown
-        let converter = MarkdownConverter(
-            index: index,
-            matcher: content.config.autolink ? TermMatcher(index: index) : nil,
-            unsafe: content.config.unsafe,
-            directives: DatasetBlockRenderer(datasets: datasets, index: index, currencyCode: content.config.currency))
-        let bodies = Parallel.map(Array(index.pages.indices)) { converter.convert(page: $0) }
-        for body in bodies { diagnostics.append(contentsOf: body.diagnostics) }
-        let (home, homeDiagnostics) = HomePage.load(root: options.root, datasets: datasets)
-        diagnostics.append(contentsOf: homeDiagnostics)
-        let homeBody = home.map { converter.convert($0) }
-        diagnostics.append(contentsOf: homeBody?.diagnostics ?? [])
-        timer.finish("markdown")
-
-        // 4. link
-        var site = LinkedSite(config: content.config, index: index, bodies: bodies, related: related)
-        site.dashboardHTML = homeBody?.html
-        timer.finish("link")
-
-        // 4b. alerts (site.yml): fired ones are warnings, shown on the dashboard and in metrics.json
-        let alerts = Alerts.evaluate(content.config.alerts, datasets: datasets)
-        diagnostics.append(contentsOf: alerts.diagnostics)
-
-        // 5. render, each page written into the staging folder as soon as it is made
-        //    when the site is to be written (so the site is never all in memory);
-        // 6. write: the files made from all pages, then the swap.
-        var wrote = false
-        let failed = diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty)
-        var staged: StagedSite?
-        if !options.dryRun, !failed {
-            if let refusal = OutputWriter.check(output: options.output, root: options.root) {
-                diagnostics.append(refusal)
-            } else {
-                do {
-                    let site = try StagedSite(output: options.output)
-                    staged = site
-                    try site.createFolders(for: site.pagePaths(index.pages) + SiteFile.allCases.map(\.path) + ["metrics.json"] + theme.assets.keys.map { "assets/" + $0 })
-                } catch {
-                    staged?.discard()
-                    staged = nil
-                    diagnostics.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path))
-                }
-            }
-        }
-        let rendered = render(site: site, theme: theme, alerts: alerts.fired.map(\.message), into: staged)
-        var files = rendered.files
-        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: datasets, alerts: alerts.json, version: LoysiteVersion.current)))
-        timer.finish("render")
-
-        if let staged {
-            do {
-                if let failure = rendered.failure { throw failure }
-                for file in files { try staged.write(file) }
-                try staged.commit()
-                wrote = true
-            } catch {
-                staged.discard()
-                diagnostics.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path))
-            }
-        }
-        timer.finish("write")
-
-        let paths = rendered.writtenPaths + files.map(\.path)
-        return BuildResult(
-            diagnostics: diagnostics,
-            pageCount: paths.filter { $0.hasSuffix(".html") }.count,
-            fileCount: paths.count, datasetCount: datasets.count, wrote: wrote, timings: timer.timings)
+        BuildSession(options: options).full(keepingState: false)
     }
 
     /// What `render` made: the pages written into the staging folder (paths only) and
@@ -135,18 +36,10 @@ public enum SiteBuilder {
     /// finishing one long file alone.
     static func render(site: LinkedSite, theme: Theme, alerts: [String] = [], into staged: StagedSite? = nil) -> Rendered {
         let contexts = PageContexts(site: site)
-        let pages = site.pages
         let siteFiles = SiteFile.allCases
-        let rendered = Parallel.map(Array(0..<(siteFiles.count + pages.count))) { job -> (file: OutputFile, failure: Error?) in
+        let rendered = Parallel.map(Array(0..<(siteFiles.count + site.pages.count))) { job -> (file: OutputFile, failure: Error?) in
             if job < siteFiles.count { return (siteFiles[job].render(site: site, contexts: contexts, theme: theme, alerts: alerts), nil) }
-            let number = job - siteFiles.count
-            let html: Data
-            switch pages[number].kind {
-            case .term: html = theme.renderData("term", context: contexts.term(number))
-            case .report: html = theme.renderData("report", context: contexts.report(number))
-            case .page, .home: html = theme.renderData("page", context: contexts.freePage(number))
-            }
-            let file = OutputFile(path: pages[number].path + "index.html", data: html)
+            let file = renderPage(job - siteFiles.count, site: site, contexts: contexts, theme: theme)
             guard let staged else { return (file, nil) }
             do {
                 try staged.write(file)
@@ -166,6 +59,17 @@ public enum SiteBuilder {
             result.files.append(OutputFile(path: "assets/" + path, data: data))
         }
         return result
+    }
+
+    /// Page `number` through its kind's template.
+    static func renderPage(_ number: Int, site: LinkedSite, contexts: PageContexts, theme: Theme) -> OutputFile {
+        let html: Data
+        switch site.pages[number].kind {
+        case .term: html = theme.renderData("term", context: contexts.term(number))
+        case .report: html = theme.renderData("report", context: contexts.report(number))
+        case .page, .home: html = theme.renderData("page", context: contexts.freePage(number))
+        }
+        return OutputFile(path: site.pages[number].path + "index.html", data: html)
     }
 
     /// The files made from the whole site rather than from one page, in output order.

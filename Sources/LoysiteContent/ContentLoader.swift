@@ -15,40 +15,57 @@ public enum ContentLoader {
     /// file system's order.
     public static func load(root: URL, includeDrafts: Bool) -> LoadedContent {
         let (config, configDiagnostics) = SiteConfig.load(root: root)
+        let files = pageFiles(root: root)
+        let loaded = Parallel.map(files) { load($0) }
+        return assemble(config: config, configDiagnostics: configDiagnostics, loaded: loaded, includeDrafts: includeDrafts)
+    }
+
+    /// The pages and problems of `loaded` (the results for `pageFiles`, in order), drafts
+    /// dropped unless `includeDrafts`.
+    public static func assemble(config: SiteConfig, configDiagnostics: [Diagnostic], loaded: [PageLoader.Result], includeDrafts: Bool) -> LoadedContent {
         var diagnostics = configDiagnostics
         var pages: [Page] = []
-        for kind in [PageKind.term, .report, .page] {
-            let folder = "content/\(kind.folder)"
-            let files = markdownFiles(in: root.appendingPathComponent(folder), relativeTo: folder)
-            let loaded = Parallel.map(files) { file in
-                switch SourceText.read(path: file.path, relativePath: file.relativePath) {
-                case .success(let source): return PageLoader.load(source, kind: kind)
-                case .failure(let diagnostic): return (page: nil, diagnostics: [diagnostic])
-                }
-            }
-            for result in loaded {
-                diagnostics += result.diagnostics
-                if let page = result.page, includeDrafts || !page.draft { pages.append(page) }
-            }
+        for result in loaded {
+            diagnostics += result.diagnostics
+            if let page = result.page, includeDrafts || !page.draft { pages.append(page) }
         }
         return LoadedContent(config: config, pages: pages, diagnostics: diagnostics)
     }
 
+    /// Every page file: glossary terms, then reports, then free pages, each kind in
+    /// sorted order, so output never depends on the file system's order.
+    public static func pageFiles(root: URL) -> [SourceFile] {
+        [PageKind.term, .report, .page].flatMap { kind in
+            let folder = "content/\(kind.folder)"
+            return markdownFiles(in: root.appendingPathComponent(folder), relativeTo: folder, kind: kind)
+        }
+    }
+
+    /// Reads and loads one page file.
+    public static func load(_ file: SourceFile) -> PageLoader.Result {
+        switch SourceText.read(path: file.path, relativePath: file.relativePath) {
+        case .success(let source): return PageLoader.load(source, kind: file.kind)
+        case .failure(let diagnostic): return (page: nil, diagnostics: [diagnostic])
+        }
+    }
+
     /// `*.md` files below `folder`, sorted, skipping hidden files and `_`-prefixed ones
     /// (Hugo's `_index.md` section pages and templates).
-    static func markdownFiles(in folder: URL, relativeTo relative: String) -> [SourceFile] {
+    static func markdownFiles(in folder: URL, relativeTo relative: String, kind: PageKind) -> [SourceFile] {
         let base = folder.standardizedFileURL.path
         let files = FileSystem.regularFiles(under: base).compactMap { path -> SourceFile? in
             let name = path.split(separator: "/").last.map(String.init) ?? path
             guard name.hasSuffix(".md"), !name.hasPrefix("_") else { return nil }
-            return SourceFile(path: base + "/" + path, relativePath: relative + "/" + path)
+            return SourceFile(path: base + "/" + path, relativePath: relative + "/" + path, kind: kind)
         }
         return files.sorted { $0.relativePath < $1.relativePath }
     }
 }
 
-/// A file found under `content/`: where it is, and how diagnostics name it.
-struct SourceFile: Sendable {
-    var path: String
-    var relativePath: String
+/// A page file found under `content/`: where it is, how diagnostics name it, and what
+/// kind of page it holds.
+public struct SourceFile: Sendable, Hashable {
+    public var path: String
+    public var relativePath: String
+    public var kind: PageKind
 }

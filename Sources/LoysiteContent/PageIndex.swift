@@ -4,7 +4,7 @@ import LoysiteSupport
 /// `related`), or an output path (for plain Markdown links). Matching is
 /// case-insensitive. Glossary terms win over other pages with the same name.
 public struct PageIndex: Sendable {
-    public let pages: [Page]
+    public private(set) var pages: [Page]
     private var byName: [String: Int] = [:]
     private var byPath: [String: Int] = [:]
     private var termBySlug: [String: Int] = [:]
@@ -104,20 +104,37 @@ public struct PageIndex: Sendable {
 
     /// Resolves every term's `related` entries, reporting the ones that name no page.
     public func resolveRelated() -> (related: [[Int]], diagnostics: [Diagnostic]) {
-        // Page by page on every core; problems kept in page order.
-        let resolved = Parallel.map(Array(pages.indices)) { index -> (related: [Int], diagnostics: [Diagnostic]) in
-            var seen = Set<Int>()
-            var result: [Int] = []
-            var diagnostics: [Diagnostic] = []
-            for entry in pages[index].related {
-                guard let target = self.page(named: entry.value) else {
-                    diagnostics.append(.error("related entry '\(entry.value)' matches no page's title, alias or slug", at: entry.location))
-                    continue
-                }
-                if target != index, seen.insert(target).inserted { result.append(target) }
+        let (related, diagnostics) = resolveRelatedByPage()
+        return (related, diagnostics.flatMap { $0 })
+    }
+
+    /// `resolveRelated` with each page's problems apart, page by page on every core.
+    public func resolveRelatedByPage() -> (related: [[Int]], diagnostics: [[Diagnostic]]) {
+        let resolved = Parallel.map(Array(pages.indices)) { resolveRelated(of: $0) }
+        return (resolved.map(\.related), resolved.map(\.diagnostics))
+    }
+
+    /// One page's `related` entries.
+    public func resolveRelated(of index: Int) -> (related: [Int], diagnostics: [Diagnostic]) {
+        var seen = Set<Int>()
+        var result: [Int] = []
+        var diagnostics: [Diagnostic] = []
+        for entry in pages[index].related {
+            guard let target = self.page(named: entry.value) else {
+                diagnostics.append(.error("related entry '\(entry.value)' matches no page's title, alias or slug", at: entry.location))
+                continue
             }
-            return (result, diagnostics)
+            if target != index, seen.insert(target).inserted { result.append(target) }
         }
-        return (resolved.map(\.related), resolved.flatMap(\.diagnostics))
+        return (result, diagnostics)
+    }
+
+    /// The same index over `pages`, which must have the same sources, kinds, paths,
+    /// titles, aliases and locations as the indexed ones (only bodies and other fields
+    /// changed), so every lookup and every problem stays the same.
+    public func replacingPages(_ pages: [Page]) -> PageIndex {
+        var index = self
+        index.pages = pages
+        return index
     }
 }

@@ -9,7 +9,10 @@ public enum PageLoader {
 
     /// Loads a page. Returns nil when the page cannot be built at all (its diagnostics
     /// say why); a page with only warnings is returned with them.
-    public static func load(_ source: SourceText, kind: PageKind) -> (page: Page?, diagnostics: [Diagnostic]) {
+    /// A loaded page, or nil when it cannot be built, with its file's problems.
+    public typealias Result = (page: Page?, diagnostics: [Diagnostic])
+
+    public static func load(_ source: SourceText, kind: PageKind) -> Result {
         let fileStart = SourceLocation(file: source.path, line: 1, column: 1)
         let frontMatter: FrontMatter
         switch FrontMatter.split(source) {

@@ -56,6 +56,8 @@ public final class ServeSession: @unchecked Sendable {
     private var watcher: Watcher?
     private let onBuild: @Sendable (BuildReport) -> Void
     private let buildQueue = DispatchQueue(label: "loysite.serve.build")
+    /// Keeps what each build made, so a rebuild does only what the change affects.
+    private let builds: BuildSession
     private var goodBuilds = 0
 
     /// Binds the port (a taken port fails here, before any build) and prepares the
@@ -76,6 +78,7 @@ public final class ServeSession: @unchecked Sendable {
             throw .cannotCreateOutput(path: workFolder.path, reason: error.localizedDescription)
         }
         output = workFolder.appendingPathComponent("site")
+        builds = BuildSession(options: BuildOptions(root: options.root, output: output, baseURL: "/", includeDrafts: options.includeDrafts))
         let responder = SiteResponder(files: StaticFiles(root: output), liveReload: liveReload)
         do {
             server = try HTTPServer(host: options.host, port: options.port) { responder.respond(to: $0) }
@@ -111,7 +114,8 @@ public final class ServeSession: @unchecked Sendable {
     public func rebuild(changed paths: [String]) -> BuildReport {
         buildQueue.sync {
             let started = Date()
-            let result = SiteBuilder.build(BuildOptions(root: options.root, output: output, baseURL: "/", includeDrafts: options.includeDrafts))
+            // Incremental after the first build: the watcher says which files changed.
+            let result = builds.build(changed: paths.isEmpty ? nil : paths)
             let seconds = Date().timeIntervalSince(started)
             var report = BuildReport(result: result, number: nil, seconds: seconds, changedPaths: paths, tabsNotified: 0)
             if result.failed(strict: false) || !result.wrote {

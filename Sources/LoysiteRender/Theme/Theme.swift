@@ -13,6 +13,9 @@ public struct Theme: Sendable {
     /// Template names available, for checks and diagnostics.
     public private(set) var templateNames: Set<String>
 
+    /// No templates and no assets: a placeholder before a theme is loaded.
+    public static let empty = Theme(templates: [:], assets: [:], templateNames: [])
+
     /// The templates every build needs.
     static let required = ["base", "header", "footer", "home", "glossary", "term", "page", "report", "reports", "404"]
 

@@ -1,0 +1,358 @@
+import Foundation
+import LoysiteContent
+import LoysiteMetrics
+import LoysiteRender
+import LoysiteSupport
+
+/// Builds one site again and again (`loysite serve`), keeping what each build made so
+/// the next does only what changed:
+///
+/// - page files are read again only when their stamp (time, size, inode) changed;
+/// - the page index and the auto-link matcher are rebuilt only when a page's names
+///   (title, aliases, slug, path) changed;
+/// - Markdown is converted again for the changed pages, and, when names changed, for
+///   the pages whose text contains one of the old or new names (the only ones whose
+///   links can differ) and those with unresolved wikilinks (whose suggestions can);
+/// - links (backlinks, A–Z order, summaries) are worked out again;
+/// - each output file has a signature of everything it is made from
+///   (`RenderSignatures`); only files whose signature changed are rendered, and only
+///   those whose bytes differ from the file in the output folder are written, each
+///   replaced atomically.
+///
+/// Anything else — site.yml, templates, datasets, the home page's content, a page file
+/// added, removed, failing to load or turning into a draft, a page's URL (slug)
+/// changing, a previous build that failed — makes a full build (which is also the first build). The output is always
+/// exactly what a full build of the same content writes (tests compare the two).
+public final class BuildSession: @unchecked Sendable {
+    public let options: BuildOptions
+    private var state: State?
+    private let lock = NSLock()
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds the site. `changed`: paths relative to the root known to have changed since
+    /// the last build (what a watcher reports); nil means look at every page file.
+    public func build(changed: [String]? = nil) -> BuildResult {
+        lock.lock()
+        defer { lock.unlock() }
+        if let state, state.wrote, let result = incremental(state, changed: changed) { return result }
+        return full(keepingState: true)
+    }
+
+    /// A build from nothing; `keepingState` also records what the next build needs.
+    func full(keepingState: Bool) -> BuildResult {
+        var timer = StepTimer(progress: options.progress)
+        var state = State()
+        state.includesDrafts = options.includeDrafts
+        state.inputs = keepingState ? FileStamp.inputs(root: options.root) : [:]
+
+        // 1. load
+        let (config, configDiagnostics) = SiteConfig.load(root: options.root)
+        state.files = ContentLoader.pageFiles(root: options.root)
+        if keepingState { state.stamps = state.files.map { FileStamp(path: $0.path) } }
+        state.loaded = Parallel.map(state.files) { ContentLoader.load($0) }
+        var content = ContentLoader.assemble(config: config, configDiagnostics: configDiagnostics, loaded: state.loaded, includeDrafts: options.includeDrafts)
+        if let baseURL = options.baseURL {
+            if let normalised = SiteConfig.normaliseBaseURL(baseURL) {
+                content.config.baseURL = normalised
+            } else {
+                state.optionDiagnostics.append(.error("--base-url must be an absolute URL such as https://example.org/ or a path starting with '/', found '\(baseURL)'", at: SourceLocation(file: "--base-url")))
+            }
+        }
+        state.config = content.config
+        state.configDiagnostics = configDiagnostics
+        (state.theme, state.themeDiagnostics) = Theme.load(root: options.root)
+        if !FileManager.default.fileExists(atPath: options.root.appendingPathComponent("content").path) {
+            state.contentFolderDiagnostics = [.error("no content/ folder in \(options.root.path); run loysite in a site root or pass --root", at: SourceLocation(file: "content"))]
+        }
+        timer.finish("load")
+
+        // 1b. datasets (content/data/): every figure of SPEC §2, written to metrics.json.
+        (state.datasets, state.datasetDiagnostics) = DatasetLoader.loadAll(
+            root: options.root, defaultPeriod: Period(rawValue: content.config.period) ?? .month)
+        timer.finish("datasets")
+
+        // 2. index
+        state.index = PageIndex(pages: content.pages)
+        (state.related, state.relatedDiagnostics) = state.index.resolveRelatedByPage()
+        timer.finish("index")
+
+        // 3. markdown
+        state.matcher = content.config.autolink ? TermMatcher(index: state.index) : nil
+        let converter = state.converter()
+        state.bodies = Parallel.map(Array(state.index.pages.indices)) { converter.convert(page: $0) }
+        (state.home, state.homeDiagnostics) = HomePage.load(root: options.root, datasets: state.datasets)
+        state.homeBody = state.home.map { converter.convert($0) }
+        timer.finish("markdown")
+
+        // 4. link
+        state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related)
+        state.site.dashboardHTML = state.homeBody?.html
+        timer.finish("link")
+
+        // 4b. alerts (site.yml): fired ones are warnings, shown on the dashboard and in metrics.json
+        state.alerts = Alerts.evaluate(content.config.alerts, datasets: state.datasets)
+
+        // 5. render, each page written into the staging folder as soon as it is made
+        //    when the site is to be written (so the site is never all in memory);
+        // 6. write: the files made from all pages, then the swap.
+        var diagnostics = state.diagnostics
+        var writeDiagnostics: [Diagnostic] = []
+        let failed = diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty)
+        var staged: StagedSite?
+        if !options.dryRun, !failed {
+            if let refusal = OutputWriter.check(output: options.output, root: options.root) {
+                writeDiagnostics.append(refusal)
+            } else {
+                do {
+                    let site = try StagedSite(output: options.output)
+                    staged = site
+                    try site.createFolders(for: site.pagePaths(state.index.pages) + SiteBuilder.SiteFile.allCases.map(\.path) + ["metrics.json"] + state.theme.assets.keys.map { "assets/" + $0 })
+                } catch {
+                    staged?.discard()
+                    staged = nil
+                    writeDiagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path)))
+                }
+            }
+        }
+        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, alerts: state.alerts.fired.map(\.message), into: staged)
+        var files = rendered.files
+        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
+        timer.finish("render")
+
+        if let staged {
+            do {
+                if let failure = rendered.failure { throw failure }
+                for file in files { try staged.write(file) }
+                try staged.commit()
+                state.wrote = true
+            } catch {
+                staged.discard()
+                writeDiagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path)))
+            }
+        }
+        diagnostics.append(contentsOf: writeDiagnostics)
+        timer.finish("write")
+
+        let paths = rendered.writtenPaths + files.map(\.path)
+        state.pageCount = paths.filter { $0.hasSuffix(".html") }.count
+        state.fileCount = paths.count
+        if keepingState {
+            let (faces, bodies) = RenderSignatures.facesAndBodies(site: state.site)
+            state.signatures = RenderSignatures(site: state.site, faces: faces, bodies: bodies, dashboard: state.site.dashboardHTML, alerts: state.alerts.fired.map(\.message))
+            self.state = state
+        }
+        return BuildResult(diagnostics: diagnostics, pageCount: state.pageCount, fileCount: state.fileCount,
+                           datasetCount: state.datasets.count, wrote: state.wrote, timings: timer.timings)
+    }
+
+    /// A build of what changed since `previous`, or nil when a full build is needed.
+    private func incremental(_ previous: State, changed: [String]?) -> BuildResult? {
+        var timer = StepTimer(progress: options.progress)
+        var state = previous
+        state.wrote = false
+
+        // 1. load: only files whose stamp changed; anything but page files → full build.
+        guard FileStamp.inputs(root: options.root) == previous.inputs else { return nil }
+        var changedFiles: [Int] = []
+        if let changed {
+            let number = Dictionary(uniqueKeysWithValues: previous.files.enumerated().map { ($1.relativePath, $0) })
+            for path in Set(changed) {
+                if let file = number[path] {
+                    if FileStamp(path: previous.files[file].path) != previous.stamps[file] { changedFiles.append(file) }
+                } else if BuildSession.couldBePageFile(path) {
+                    return nil
+                }
+            }
+            changedFiles.sort()
+        } else {
+            guard ContentLoader.pageFiles(root: options.root) == previous.files else { return nil }
+            changedFiles = previous.files.indices.filter { FileStamp(path: previous.files[$0].path) != previous.stamps[$0] }
+        }
+        let reloaded = Parallel.map(changedFiles) { (ContentLoader.load(previous.files[$0]), FileStamp(path: previous.files[$0].path)) }
+        var pages = previous.index.pages
+        var changedPages: [Int] = []
+        var namesChanged = false, indexChanged = false
+        let pageNumbers = previous.pageNumbers()
+        for (file, (result, stamp)) in zip(changedFiles, reloaded) {
+            // The set of pages must stay the same: a page that no longer loads, or
+            // becomes or stops being a draft, needs a full build.
+            guard let stamp, let number = pageNumbers[file], let page = result.page, options.includeDrafts || !page.draft else { return nil }
+            state.loaded[file] = result
+            state.stamps[file] = stamp
+            let old = pages[number]
+            // A new URL means files to add and remove: a full build.
+            guard old.path == page.path else { return nil }
+            if old.title != page.title || old.slug != page.slug || old.kind != page.kind || old.path != page.path
+                || old.aliases.map(\.value) != page.aliases.map(\.value) {
+                namesChanged = true
+            }
+            if old.location != page.location || old.aliases != page.aliases || old.source != page.source { indexChanged = true }
+            pages[number] = page
+            changedPages.append(number)
+        }
+        timer.finish("load")
+        timer.finish("datasets")
+
+        // 2. index: rebuilt when names or where they are written changed, else updated.
+        if namesChanged || indexChanged {
+            state.index = PageIndex(pages: pages)
+            (state.related, state.relatedDiagnostics) = state.index.resolveRelatedByPage()
+        } else {
+            state.index = previous.index.replacingPages(pages)
+            for number in changedPages {
+                (state.related[number], state.relatedDiagnostics[number]) = state.index.resolveRelated(of: number)
+            }
+        }
+        timer.finish("index")
+
+        // 3. markdown: the changed pages, and when names changed the pages that can
+        //    mention them (and the home page's content).
+        var converting = Set(changedPages)
+        if namesChanged {
+            if state.config.autolink { state.matcher = TermMatcher(index: state.index) }
+            let names = changedPages.flatMap { number in
+                [previous.index.pages[number], pages[number]].flatMap { [$0.title, $0.slug] + $0.aliases.map(\.value) }
+            }
+            if names.contains(where: { !$0.utf8.isASCII }) {
+                converting = Set(pages.indices)
+            } else {
+                let keys = Set(names.map { $0.trimmingBlanks().lowercased() }.filter { !$0.isEmpty })
+                let pages = pages
+                let mentioning = Parallel.map(Array(pages.indices)) { number -> Bool in
+                    let body = pages[number].body.lowercased()
+                    return !previous.bodies[number].diagnostics.isEmpty || keys.contains { body.contains($0) }
+                }
+                converting.formUnion(pages.indices.filter { mentioning[$0] })
+            }
+        }
+        let converter = state.converter()
+        let numbers = converting.sorted()
+        let converted = Parallel.map(numbers) { converter.convert(page: $0) }
+        for (number, body) in zip(numbers, converted) { state.bodies[number] = body }
+        if namesChanged { state.homeBody = state.home.map { converter.convert($0) } }
+        timer.finish("markdown")
+
+        // 4. link
+        state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related)
+        state.site.dashboardHTML = state.homeBody?.html
+        timer.finish("link")
+
+        // A build with errors writes nothing, like a full one; the next build is full.
+        var diagnostics = state.diagnostics
+        guard !(diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty)), !options.dryRun else {
+            self.state = state
+            return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
+                               datasetCount: state.datasets.count, wrote: false, timings: timer.timings)
+        }
+
+        // 5. render what changed: signatures from faces, recomputed for pages whose
+        //    fields or body changed (a summary comes from the body).
+        var faces = previous.signatures.faces, bodyHashes = previous.signatures.bodies
+        let refreshed = converting.union(changedPages).sorted()
+        let linked = state.site
+        let newFaces = Parallel.map(refreshed) { (RenderSignatures.face(linked, $0), linked.bodies[$0].html.hashValue) }
+        for (number, (face, body)) in zip(refreshed, newFaces) {
+            faces[number] = face
+            bodyHashes[number] = body
+        }
+        let alerts = state.alerts.fired.map(\.message)
+        let signatures = RenderSignatures(site: state.site, faces: faces, bodies: bodyHashes, dashboard: state.site.dashboardHTML, alerts: alerts)
+        let pagesToRender = state.site.pages.indices.filter { signatures.pages[$0] != previous.signatures.pages[$0] }
+        let siteFilesToRender = SiteBuilder.SiteFile.allCases.filter { signatures.siteFiles[$0] != previous.signatures.siteFiles[$0] }
+        let contexts = PageContexts(site: state.site)
+        let theme = state.theme, site = state.site
+        let files = Parallel.map(Array(0..<(siteFilesToRender.count + pagesToRender.count))) { job -> OutputFile in
+            if job < siteFilesToRender.count { return siteFilesToRender[job].render(site: site, contexts: contexts, theme: theme, alerts: alerts) }
+            return SiteBuilder.renderPage(pagesToRender[job - siteFilesToRender.count], site: site, contexts: contexts, theme: theme)
+        }
+        timer.finish("render")
+
+        // 6. write the files whose bytes changed, each replaced atomically.
+        do {
+            _ = try OutputUpdate.write(files, into: options.output)
+            state.wrote = true
+        } catch {
+            diagnostics.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path))
+        }
+        timer.finish("write")
+        state.signatures = signatures
+        self.state = state
+        return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
+                           datasetCount: state.datasets.count, wrote: state.wrote, timings: timer.timings)
+    }
+
+    /// Whether a changed path could be a page file a full build would load.
+    static func couldBePageFile(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let inFolder = ["content/glossary/", "content/reports/", "content/pages/"].contains { path.hasPrefix($0) }
+        return inFolder && name.hasSuffix(".md") && !name.hasPrefix("_") && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+
+    /// What one build made and read, for the next.
+    struct State {
+        var inputs: [String: FileStamp] = [:]
+        var files: [SourceFile] = []
+        var stamps: [FileStamp?] = []
+        var loaded: [PageLoader.Result] = []
+        var config = SiteConfig()
+        var configDiagnostics: [Diagnostic] = []
+        var optionDiagnostics: [Diagnostic] = []
+        var theme = Theme.empty
+        var themeDiagnostics: [Diagnostic] = []
+        var contentFolderDiagnostics: [Diagnostic] = []
+        var datasets: [Dataset] = []
+        var datasetDiagnostics: [Diagnostic] = []
+        var index = PageIndex(pages: [])
+        var related: [[Int]] = []
+        var relatedDiagnostics: [[Diagnostic]] = []
+        var matcher: TermMatcher?
+        var bodies: [RenderedMarkdown] = []
+        var home: Page?
+        var homeDiagnostics: [Diagnostic] = []
+        var homeBody: RenderedMarkdown?
+        var site = LinkedSite(config: SiteConfig(), index: PageIndex(pages: []), bodies: [], related: [])
+        var alerts = Alerts.evaluate([], datasets: [])
+        var signatures = RenderSignatures(faces: [], bodies: [], pages: [], siteFiles: [:])
+        var wrote = false
+        var pageCount = 0
+        var fileCount = 0
+
+        func converter() -> MarkdownConverter {
+            MarkdownConverter(index: index, matcher: matcher, unsafe: config.unsafe,
+                              directives: DatasetBlockRenderer(datasets: datasets, index: index, currencyCode: config.currency))
+        }
+
+        /// Each file's page number, nil for files that give no page (errors, drafts).
+        func pageNumbers() -> [Int?] {
+            var number = 0
+            return loaded.map { result in
+                guard let page = result.page, includesDrafts || !page.draft else { return nil }
+                defer { number += 1 }
+                return number
+            }
+        }
+
+        var includesDrafts = false
+
+        /// Every problem, in the order a full build reports them.
+        var diagnostics: Diagnostics {
+            var all = Diagnostics()
+            all.append(contentsOf: optionDiagnostics)
+            all.append(contentsOf: configDiagnostics)
+            for result in loaded { all.append(contentsOf: result.diagnostics) }
+            all.append(contentsOf: themeDiagnostics)
+            all.append(contentsOf: contentFolderDiagnostics)
+            all.append(contentsOf: datasetDiagnostics)
+            all.append(contentsOf: index.diagnostics)
+            for list in relatedDiagnostics { all.append(contentsOf: list) }
+            for body in bodies { all.append(contentsOf: body.diagnostics) }
+            all.append(contentsOf: homeDiagnostics)
+            all.append(contentsOf: homeBody?.diagnostics ?? [])
+            all.append(contentsOf: alerts.diagnostics)
+            return all
+        }
+    }
+}

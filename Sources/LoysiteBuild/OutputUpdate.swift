@@ -1,0 +1,33 @@
+import Foundation
+import LoysiteSupport
+
+/// Brings files of an output folder up to date in place, for rebuilds of a site that is
+/// being served: a file whose bytes are unchanged is left alone, a changed one is
+/// written beside it and renamed over it, so a reader sees the old file or the new one,
+/// never half of one.
+enum OutputUpdate {
+    /// Writes the files of `files` that differ from what `folder` holds; returns how many.
+    @discardableResult
+    static func write(_ files: [OutputFile], into folder: URL) throws -> Int {
+        let written = Parallel.map(Array(files.indices)) { index -> Result<Bool, Error> in
+            let file = files[index]
+            guard OutputWriter.safeRelativePath(file.path) != nil else { return .failure(StagedSite.unsafe(file.path)) }
+            let path = folder.path + "/" + file.path
+            if FileSystem.contents(of: path) == file.data { return .success(false) }
+            let temporary = path + ".loysite-\(getpid())-\(index).tmp"
+            do {
+                try FileSystem.write(file.data, to: temporary)
+                guard rename(temporary, path) == 0 else {
+                    unlink(temporary)
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                }
+                return .success(true)
+            } catch {
+                return .failure(error)
+            }
+        }
+        var count = 0
+        for result in written { count += try result.get() ? 1 : 0 }
+        return count
+    }
+}

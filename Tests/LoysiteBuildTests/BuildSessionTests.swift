@@ -1,0 +1,138 @@
+import Foundation
+import LoysiteBuild
+import LoysiteTesting
+import Testing
+
+/// A rebuild in a session writes exactly what a full build of the same content writes,
+/// whatever the edit, and leaves files it did not have to change alone.
+@Suite struct BuildSessionTests {
+    static let files: [String: String] = [
+        "content/site.yml": "title: Lexicon\nbase_url: https://example.org/\n",
+        "content/glossary/churn-rate.md": TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: Customers lost.\nrelated: [retention-rate]\n", body: "The mirror of [[retention rate]]."),
+        "content/glossary/retention-rate.md": TemporarySite.term("Retention rate", "category: Metrics\n", body: "Customers kept; see churn rate and the NPS."),
+        "content/glossary/nps.md": TemporarySite.term("Net Promoter Score", "aliases: [NPS]\n", body: "Promoters minus detractors.\n\nMore on [[churn-rate|churn]]."),
+        "content/glossary/loyalty.md": TemporarySite.term("Loyalty", "", body: "Why customers stay. The retention rate shows it."),
+        "content/glossary/zeta.md": TemporarySite.term("Zeta", "", body: "Last in A–Z order."),
+        "content/reports/q1.md": "---\ntitle: Q1\ndate: 2026-03-01\n---\nChurn rate fell. See [[Loyalty]].\n",
+        "content/pages/about.md": "---\ntitle: About\n---\nAbout this site.\n",
+    ]
+
+    /// Builds, applies `edit`, rebuilds in the same session, and compares the output with
+    /// a fresh full build of the edited content. Returns the files the rebuild rewrote.
+    @discardableResult
+    func expectSameAsFullBuild(changing paths: [String], hinted: Bool = true, _ edit: (TemporarySite) throws -> Void,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
+        let site = try TemporarySite(Self.files)
+        defer { site.remove() }
+        let session = BuildSession(options: BuildOptions(root: site.root, output: site.root.appendingPathComponent("served")))
+        let first = session.build()
+        #expect(first.wrote, sourceLocation: sourceLocation)
+        let before = snapshot(site, "served")
+        try edit(site)
+        let second = session.build(changed: hinted ? paths : nil)
+        let fresh = SiteBuilder.build(BuildOptions(root: site.root, output: site.root.appendingPathComponent("fresh")))
+        #expect(second.wrote == fresh.wrote, sourceLocation: sourceLocation)
+        #expect(second.diagnostics.sorted == fresh.diagnostics.sorted, sourceLocation: sourceLocation)
+        #expect(second.pageCount == fresh.pageCount && second.fileCount == fresh.fileCount, sourceLocation: sourceLocation)
+        // A failed build writes nothing: the served site stays as it was.
+        let served = snapshot(site, "served"), full = fresh.wrote ? snapshot(site, "fresh") : before
+        #expect(served.keys.sorted() == full.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, data) in full where served[path] != data {
+            Issue.record("\(path) differs from a full build", sourceLocation: sourceLocation)
+        }
+        return Set(served.keys.filter { before[$0] != served[$0] })
+    }
+
+    func snapshot(_ site: TemporarySite, _ folder: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in site.files(under: folder) {
+            result[path] = FileManager.default.contents(atPath: site.root.appendingPathComponent(folder + "/" + path).path)
+        }
+        return result
+    }
+
+    @Test func editingABodyRewritesThatPageAndWhatShowsIt() throws {
+        let changed = try expectSameAsFullBuild(changing: ["content/glossary/zeta.md"]) { site in
+            try site.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "", body: "Now it mentions loyalty."))
+        }
+        #expect(changed.contains("glossary/zeta/index.html"))
+        #expect(changed.contains("glossary/loyalty/index.html"), "a new backlink")
+        #expect(!changed.contains("glossary/nps/index.html"))
+        #expect(!changed.contains("about/index.html"))
+    }
+
+    @Test func bodyEditsWithAndWithoutHints() throws {
+        for hinted in [true, false] {
+            try expectSameAsFullBuild(changing: ["content/glossary/nps.md"], hinted: hinted) { site in
+                try site.write("content/glossary/nps.md", TemporarySite.term("Net Promoter Score", "aliases: [NPS]\n", body: "A new first paragraph, so a new summary.\n\nNo links now."))
+            }
+        }
+    }
+
+    @Test func renamingATermRelinksTheOthers() throws {
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"]) { site in
+            try site.write("content/glossary/loyalty.md", TemporarySite.term("Customer loyalty", "aliases: [Churn]\n", body: "Why customers stay."))
+        }
+    }
+
+    @Test func changingAliasesSlugRelatedAndCategory() throws {
+        try expectSameAsFullBuild(changing: ["content/glossary/retention-rate.md"]) { site in
+            try site.write("content/glossary/retention-rate.md", TemporarySite.term("Retention rate", "aliases: [Kept customers]\ncategory: Retention\nrelated: [nps, Zeta]\n", body: "Customers kept."))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/zeta.md"]) { site in
+            try site.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "slug: omega\n", body: "Renamed in the URL."))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/retention-rate.md"]) { site in
+            try site.write("content/glossary/retention-rate.md", TemporarySite.term("Retention rate", "slug: kept\n"))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/churn-rate.md"]) { site in
+            try site.write("content/glossary/churn-rate.md", TemporarySite.term("Churn rate", "\n\naliases: [Attrition]\nsummary: Customers lost, again.\nrelated: [nps]\n", body: "The mirror of [[retention rate]]."))
+        }
+    }
+
+    @Test func editsThatBreakTheBuildWriteNothingAndTheNextBuildRecovers() throws {
+        let site = try TemporarySite(Self.files)
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("served")
+        let session = BuildSession(options: BuildOptions(root: site.root, output: output))
+        #expect(session.build().wrote)
+        let before = snapshot(site, "served")
+        try site.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "", body: "A [[missing page]]."))
+        let broken = session.build(changed: ["content/glossary/zeta.md"])
+        #expect(!broken.wrote)
+        #expect(broken.diagnostics.hasErrors)
+        #expect(snapshot(site, "served") == before)
+        try site.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "", body: "Fixed, with [[Loyalty]]."))
+        #expect(session.build(changed: ["content/glossary/zeta.md"]).wrote)
+        #expect(SiteBuilder.build(BuildOptions(root: site.root, output: site.root.appendingPathComponent("fresh"))).wrote)
+        #expect(snapshot(site, "served") == snapshot(site, "fresh"))
+    }
+
+    @Test func newFilesSiteSettingsAndTemplatesMakeAFullBuild() throws {
+        try expectSameAsFullBuild(changing: ["content/glossary/new.md"]) { site in
+            try site.write("content/glossary/new.md", TemporarySite.term("New term", "", body: "Mentions loyalty."))
+        }
+        try expectSameAsFullBuild(changing: ["content/site.yml"]) { site in
+            try site.write("content/site.yml", "title: Renamed\nbase_url: https://example.org/\n")
+        }
+        try expectSameAsFullBuild(changing: ["templates/footer.mustache"]) { site in
+            try site.write("templates/footer.mustache", "<footer>{{site.title}}</footer>\n")
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/zeta.md"]) { site in
+            try site.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "draft: true\n"))
+        }
+    }
+
+    @Test func untouchedFilesAreNotRewritten() throws {
+        let site = try TemporarySite(Self.files)
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("served")
+        let session = BuildSession(options: BuildOptions(root: site.root, output: output))
+        #expect(session.build().wrote)
+        let about = output.appendingPathComponent("about/index.html").path
+        let inode = try FileManager.default.attributesOfItem(atPath: about)[.systemFileNumber] as? Int
+        try site.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "", body: "Edited."))
+        #expect(session.build(changed: ["content/glossary/zeta.md"]).wrote)
+        #expect(try FileManager.default.attributesOfItem(atPath: about)[.systemFileNumber] as? Int == inode)
+    }
+}
