@@ -58,6 +58,8 @@ let package = Package(
             name: "loysite",
             dependencies: ["LoysiteBuild", "LoysiteServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // bench/site-incremental.sh: times incremental rebuilds of a BuildSession.
+        .executableTarget(name: "IncrementalBench", dependencies: ["LoysiteBuild"], path: "bench/incremental"),
         // Helpers shared by the test targets: temporary site roots, running the binary.
         .target(name: "LoysiteTesting", path: "Tests/LoysiteTesting"),
         .testTarget(name: "LoysiteSupportTests", dependencies: ["LoysiteSupport", .product(name: "PropertyBased", package: "swift-property-based")]),

@@ -197,6 +197,14 @@ public final class BuildSession: @unchecked Sendable {
         timer.finish("datasets")
 
         // 2. index: rebuilt when names or where they are written changed, else updated.
+        // Lookups depend on names only; the index's problems (two pages with one name or
+        // URL) also name where things are written, so a page that has any gets a new index.
+        if indexChanged, !namesChanged {
+            let sources = Set(changedPages.map { pages[$0].source })
+            indexChanged = previous.index.diagnostics.contains { diagnostic in
+                sources.contains(diagnostic.location.file) || sources.contains { diagnostic.message.contains($0) }
+            }
+        }
         if namesChanged || indexChanged {
             state.index = PageIndex(pages: pages)
             (state.related, state.relatedDiagnostics) = state.index.resolveRelatedByPage()
@@ -219,11 +227,10 @@ public final class BuildSession: @unchecked Sendable {
             if names.contains(where: { !$0.utf8.isASCII }) {
                 converting = Set(pages.indices)
             } else {
-                let keys = Set(names.map { $0.trimmingBlanks().lowercased() }.filter { !$0.isEmpty })
+                let search = NameSearch(Array(Set(names.map { $0.trimmingBlanks() })))
                 let pages = pages
                 let mentioning = Parallel.map(Array(pages.indices)) { number -> Bool in
-                    let body = pages[number].body.lowercased()
-                    return !previous.bodies[number].diagnostics.isEmpty || keys.contains { body.contains($0) }
+                    !previous.bodies[number].diagnostics.isEmpty || search.occurs(in: pages[number].body)
                 }
                 converting.formUnion(pages.indices.filter { mentioning[$0] })
             }
@@ -235,8 +242,12 @@ public final class BuildSession: @unchecked Sendable {
         if namesChanged { state.homeBody = state.home.map { converter.convert($0) } }
         timer.finish("markdown")
 
-        // 4. link
-        state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related)
+        // 4. link: updated in place unless titles (so every order) changed.
+        if namesChanged {
+            state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related)
+        } else {
+            state.site = previous.site.updating(index: state.index, bodies: state.bodies, related: state.related, changed: converting.union(changedPages).sorted())
+        }
         state.site.dashboardHTML = state.homeBody?.html
         timer.finish("link")
 

@@ -12,6 +12,8 @@ struct LinkedSite: Sendable {
     var related: [[Int]]
     /// Pages linking to each page, in A–Z order of their titles.
     var backlinks: [[Int]]
+    /// `GlossaryIndex.sortKey` of every page's title.
+    let sortKeys: [String]
     /// Summary per page: front matter's, or the first paragraph (plain text).
     var summaries: [String]
     /// Each summary shortened for lists of links (`TextFormatting.excerpt`), made once
@@ -31,7 +33,7 @@ struct LinkedSite: Sendable {
     /// `index.pages`, stored: a computed property hands out a new reference to the
     /// array at every access, and from two threads at once those reference counts
     /// contend.
-    let pages: [Page]
+    private(set) var pages: [Page]
 
     init(config: SiteConfig, index: PageIndex, bodies: [RenderedMarkdown], related: [[Int]]) {
         self.config = config
@@ -41,6 +43,7 @@ struct LinkedSite: Sendable {
         self.related = related
         let pages = index.pages
         let sortKeys = Parallel.map(pages) { GlossaryIndex.sortKey($0.title) }
+        self.sortKeys = sortKeys
         glossary = GlossaryIndex(pages: pages, sortKeys: sortKeys)
         summaries = pages.indices.map { number in
             let page = pages[number]
@@ -53,15 +56,51 @@ struct LinkedSite: Sendable {
             for target in body.linkedPages where target != source { incoming[target].append(source) }
         }
         backlinks = incoming.map { list in
-            list.sorted { sortKeys[$0] != sortKeys[$1] ? sortKeys[$0] < sortKeys[$1] : pages[$0].source < pages[$1].source }
+            list.sorted { LinkedSite.backlinkPrecedes($0, $1, sortKeys: sortKeys, pages: pages) }
         }
-        reports = pages.indices.filter { pages[$0].kind == .report }.sorted { lhs, rhs in
-            let (a, b) = (pages[lhs], pages[rhs])
-            if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
-            return sortKeys[lhs] < sortKeys[rhs]
-        }
+        reports = LinkedSite.reportOrder(pages, sortKeys: sortKeys)
         featuredTerms = LinkedSite.mostMentioned(glossary.order, backlinks: backlinks, count: 8)
         freePages = pages.indices.filter { pages[$0].kind == .page }.sorted { sortKeys[$0] < sortKeys[$1] }
+    }
+
+    /// The same site after `changed` pages got new fields or bodies, their titles (so
+    /// every order) the same: summaries, excerpts and backlinks are updated for just
+    /// those pages rather than worked out again for all (a rebuild in a `BuildSession`).
+    func updating(index: PageIndex, bodies: [RenderedMarkdown], related: [[Int]], changed: [Int]) -> LinkedSite {
+        var site = self
+        site.index = index
+        site.pages = index.pages
+        site.bodies = bodies
+        site.related = related
+        let pages = site.pages, sortKeys = site.sortKeys
+        for number in changed {
+            site.summaries[number] = pages[number].summary ?? bodies[number].firstParagraph ?? ""
+            site.excerpts[number] = TextFormatting.excerpt(site.summaries[number])
+            let before = self.bodies[number].linkedPages.subtracting([number])
+            let after = bodies[number].linkedPages.subtracting([number])
+            for target in before.subtracting(after) { site.backlinks[target].removeAll { $0 == number } }
+            for target in after.subtracting(before) {
+                let place = site.backlinks[target].firstIndex { !LinkedSite.backlinkPrecedes($0, number, sortKeys: sortKeys, pages: pages) } ?? site.backlinks[target].count
+                site.backlinks[target].insert(number, at: place)
+            }
+        }
+        site.reports = LinkedSite.reportOrder(pages, sortKeys: sortKeys)
+        site.featuredTerms = LinkedSite.mostMentioned(site.glossary.order, backlinks: site.backlinks, count: 8)
+        return site
+    }
+
+    /// Backlinks in A–Z order of the linking page's title, then by file.
+    static func backlinkPrecedes(_ lhs: Int, _ rhs: Int, sortKeys: [String], pages: [Page]) -> Bool {
+        sortKeys[lhs] != sortKeys[rhs] ? sortKeys[lhs] < sortKeys[rhs] : pages[lhs].source < pages[rhs].source
+    }
+
+    /// Reports, newest first (by date, then title).
+    static func reportOrder(_ pages: [Page], sortKeys: [String]) -> [Int] {
+        pages.indices.filter { pages[$0].kind == .report }.sorted { lhs, rhs in
+            let (a, b) = (pages[lhs].date ?? "", pages[rhs].date ?? "")
+            if a != b { return a > b }
+            return sortKeys[lhs] < sortKeys[rhs]
+        }
     }
 
     /// The `count` terms with the most backlinks, ties in A–Z order: one pass over the

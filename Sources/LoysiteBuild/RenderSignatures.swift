@@ -86,6 +86,12 @@ extension RenderSignatures {
             return hasher.finalize()
         }
         let all = site.glossary.order + site.reports + site.freePages
+        var sitemap = Hasher()
+        sitemap.combine(common)
+        for number in all {
+            sitemap.combine(site.pages[number].path)
+            sitemap.combine(site.pages[number].date)
+        }
         var home = Hasher()
         home.combine(listing(site.reports))
         home.combine(listing(site.featuredTerms))
@@ -97,7 +103,7 @@ extension RenderSignatures {
             .glossary: listing(site.glossary.order),
             .reports: listing(site.reports),
             .notFound: common,
-            .sitemap: listing(all),
+            .sitemap: sitemap.finalize(),
             .feed: listing(site.reports),
             .searchIndex: listing(all),
         ]

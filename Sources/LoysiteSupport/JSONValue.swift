@@ -25,42 +25,55 @@ public enum JSONValue: Sendable, Equatable {
     /// Writes the value as JSON. `<`, `>`, `&` and the line separators U+2028/U+2029 are
     /// written as `\u` escapes, so the text is also safe inside an HTML `<script>` element.
     public func serialized(pretty: Bool = false) -> String {
-        var out = String()
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(to: &out, pretty: pretty, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    /// Appends the JSON text to a byte buffer (which `serialized` makes a string of once:
+    /// appending to a string checks and grows it at every piece).
+    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .double(let value): out += JSONValue.format(value)
-        case .decimal(let text): out += text
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): JSONValue.append(String(value), to: &out)
+        case .double(let value): JSONValue.append(JSONValue.format(value), to: &out)
+        case .decimal(let text): JSONValue.append(text, to: &out)
         case .string(let text): JSONValue.writeString(text, to: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for index in items.indices {
-                if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { JSONValue.newline(indent + 1, to: &out) }
                 items[index].write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if pretty { JSONValue.newline(indent, to: &out) }
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for index in members.indices {
-                if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { JSONValue.newline(indent + 1, to: &out) }
                 JSONValue.writeString(members[index].0, to: &out)
-                out += pretty ? ": " : ":"
+                out.append(contentsOf: (pretty ? ": " : ":").utf8)
                 members[index].1.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { JSONValue.newline(indent, to: &out) }
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func newline(_ indent: Int, to out: inout [UInt8]) {
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(contentsOf: "  ".utf8) }
+    }
+
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// Shortest text that reads back as the same Double; integral values without `.0`.
@@ -74,20 +87,18 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Copies runs of bytes that need no escape at once (JSON-LD and the search index
     /// write a lot of text), escaping the rest as described above.
-    private static func writeString(_ text: String, to out: inout String) {
-        out += "\""
+    private static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
             var index = 0
             let count = bytes.count
-            func flush(_ end: Int) {
-                if end > runStart { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) }
-            }
             while index < count {
                 let byte = bytes[index]
-                let escape: String?
+                let escape: StaticString?
                 var length = 1
+                var control = false
                 switch byte {
                 case 0x22: escape = "\\\""
                 case 0x5C: escape = "\\\\"
@@ -106,24 +117,25 @@ public enum JSONValue: Sendable, Equatable {
                     escape = "\\ufeff"
                     length = 3
                 default:
-                    if byte < 0x20 {
-                        let hex = String(byte, radix: 16)
-                        escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        escape = nil
-                    }
+                    escape = nil
+                    control = byte < 0x20
                 }
-                if let escape {
-                    flush(index)
-                    out += escape
+                if escape != nil || control {
+                    if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                    if let escape {
+                        escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                    } else {
+                        let hex = String(byte, radix: 16)
+                        out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                    }
                     index += length
                     runStart = index
                 } else {
                     index += 1
                 }
             }
-            flush(count)
+            if count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

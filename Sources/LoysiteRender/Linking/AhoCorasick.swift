@@ -56,6 +56,40 @@ struct AhoCorasick: Sendable {
 
     static func fold(_ byte: UInt8) -> UInt8 { PrefixTrie.fold(byte) }
 
+    /// Whether any pattern occurs in `text`: the same walk as `matches`, stopping at
+    /// the first.
+    func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        states.withUnsafeBufferPointer { states in
+        trie.edges.withUnsafeBufferPointer { edges in
+        trie.rootNext.withUnsafeBufferPointer { rootNext in
+            var state = 0
+            for raw in text {
+                let byte = PrefixTrie.fold(raw)
+                while true {
+                    if state == 0 {
+                        state = Int(rootNext[Int(byte)])
+                        break
+                    }
+                    var next = -1
+                    var edge = Int(states[state].childStart)
+                    let end = Int(states[state + 1].childStart)
+                    while edge < end {
+                        let candidate = edges[edge].byte
+                        if candidate == byte { next = Int(edges[edge].target); break }
+                        if candidate > byte { break }
+                        edge += 1
+                    }
+                    if next >= 0 { state = next; break }
+                    state = Int(states[state].failure)
+                }
+                if states[state].report > 0 { return true }
+            }
+            return false
+        }
+        }
+        }
+    }
+
     /// All matches, in order of their end position.
     func matches(in text: [UInt8]) -> [Match] {
         var result: [Match] = []
