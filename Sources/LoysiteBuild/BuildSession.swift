@@ -90,6 +90,7 @@ public final class BuildSession: @unchecked Sendable {
         // 4. link
         state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related)
         state.site.dashboardHTML = state.homeBody?.html
+        if keepingState { state.site.fragments = SiteFragments(site: state.site) }
         timer.finish("link")
 
         // 4b. alerts (site.yml): fired ones are warnings, shown on the dashboard and in metrics.json
@@ -265,10 +266,15 @@ public final class BuildSession: @unchecked Sendable {
         let refreshed = converting.union(changedPages).sorted()
         let linked = state.site
         let newFaces = Parallel.map(refreshed) { (RenderSignatures.face(linked, $0), linked.bodies[$0].html.hashValue) }
+        var fragments = previous.site.fragments ?? SiteFragments(site: state.site)
+        var changedFaces: [Int] = []
         for (number, (face, body)) in zip(refreshed, newFaces) {
+            if faces[number] != face { changedFaces.append(number) }
             faces[number] = face
             bodyHashes[number] = body
         }
+        fragments.refresh(changedFaces, site: state.site)
+        state.site.fragments = fragments
         let alerts = state.alerts.fired.map(\.message)
         let signatures = RenderSignatures(site: state.site, faces: faces, bodies: bodyHashes, dashboard: state.site.dashboardHTML, alerts: alerts)
         let pagesToRender = state.site.pages.indices.filter { signatures.pages[$0] != previous.signatures.pages[$0] }
@@ -353,13 +359,14 @@ public final class BuildSession: @unchecked Sendable {
             var all = Diagnostics()
             all.append(contentsOf: optionDiagnostics)
             all.append(contentsOf: configDiagnostics)
-            for result in loaded { all.append(contentsOf: result.diagnostics) }
+            // By index, skipping the many empty lists: `for result in loaded` copies pages.
+            for file in loaded.indices where !loaded[file].diagnostics.isEmpty { all.append(contentsOf: loaded[file].diagnostics) }
             all.append(contentsOf: themeDiagnostics)
             all.append(contentsOf: contentFolderDiagnostics)
             all.append(contentsOf: datasetDiagnostics)
             all.append(contentsOf: index.diagnostics)
-            for list in relatedDiagnostics { all.append(contentsOf: list) }
-            for body in bodies { all.append(contentsOf: body.diagnostics) }
+            for page in relatedDiagnostics.indices where !relatedDiagnostics[page].isEmpty { all.append(contentsOf: relatedDiagnostics[page]) }
+            for page in bodies.indices where !bodies[page].diagnostics.isEmpty { all.append(contentsOf: bodies[page].diagnostics) }
             all.append(contentsOf: homeDiagnostics)
             all.append(contentsOf: homeBody?.diagnostics ?? [])
             all.append(contentsOf: alerts.diagnostics)

@@ -27,6 +27,8 @@ struct LinkedSite: Sendable {
     /// The most-mentioned terms (most backlinks, then A–Z), a good way into the glossary
     /// for the home page.
     var featuredTerms: [Int]
+    /// Pages' parts of the site-wide JSON files, when a build session keeps them.
+    var fragments: SiteFragments?
     /// Rendered HTML of the home page's dashboard (tiles and charts), if any.
     var dashboardHTML: String?
 

@@ -136,17 +136,19 @@ struct PageContexts {
         var context = common(path: path, title: "Glossary", kind: "glossary", summary: "All terms from A to Z.")
         context["count"] = .int(site.glossary.order.count)
         context["letters"] = .list(site.glossary.navigation.map { ["letter": .string($0.letter), "id": .string($0.id), "present": .bool($0.present)] })
+        // Every term's entry made on any core, then grouped by letter.
+        let entries = Parallel.map(site.glossary.order) { number -> TemplateValue in
+            var item = link(number, from: path, summary: true)
+            item["aliases_text"] = .string(site.pages[number].aliases.map(\.value).joined(separator: ", "))
+            return .object(item)
+        }
+        var next = 0
         context["groups"] = .list(site.glossary.groups.map { group -> TemplateValue in
-            [
-                "letter": .string(group.letter), "id": .string(group.id),
-                "terms": .list(group.terms.map { number -> TemplateValue in
-                    var item = link(number, from: path, summary: true)
-                    item["aliases_text"] = .string(site.pages[number].aliases.map(\.value).joined(separator: ", "))
-                    return .object(item)
-                }),
-            ]
+            let terms = Array(entries[next..<next + group.terms.count])
+            next += group.terms.count
+            return ["letter": .string(group.letter), "id": .string(group.id), "terms": .list(terms)]
         })
-        context["jsonld"] = .string(StructuredData.definedTermSet(site: site).serialized())
+        context["jsonld"] = .string(StructuredData.definedTermSet(site: site))
         return .object(context)
     }
 

@@ -69,7 +69,7 @@ extension RenderSignatures {
             hasher.combine(common)
             hasher.combine(faces[number])
             hasher.combine(bodies[number])
-            hasher.combine(JSONValue.object(site.pages[number].params).serialized())
+            if !site.pages[number].params.isEmpty { hasher.combine(JSONValue.object(site.pages[number].params).serialized()) }
             for list in [site.related[number], site.backlinks[number]] {
                 hasher.combine(list.count)
                 for other in list { hasher.combine(faces[other]) }

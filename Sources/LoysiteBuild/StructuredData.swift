@@ -3,17 +3,25 @@ import LoysiteSupport
 /// schema.org JSON-LD for the glossary (`DefinedTermSet`) and its terms (`DefinedTerm`),
 /// so search engines understand the pages as a glossary.
 enum StructuredData {
-    static func definedTermSet(site: LinkedSite) -> JSONValue {
+    /// The glossary's JSON-LD, serialized: every term's entry on any core, then put
+    /// together (the A–Z page is one file, and its terms are many).
+    static func definedTermSet(site: LinkedSite) -> String {
         let url = site.absoluteURL("glossary/")
-        return .object([
+        let terms = site.fragments.map { fragments in site.glossary.order.map { fragments.definedTerms[$0] } }
+            ?? Parallel.map(site.glossary.order) { setMember($0, site: site) }
+        return JSONValue.serializedObject([
             ("@context", .string("https://schema.org")),
             ("@type", .string("DefinedTermSet")),
             ("@id", .string(url)),
             ("name", .string(site.config.title.lowercased().contains("glossary") ? site.config.title : "\(site.config.title) glossary")),
             ("url", .string(url)),
             ("inLanguage", .string(site.config.language)),
-            ("hasDefinedTerm", .array(site.glossary.order.map { term($0, site: site, inSet: false) })),
-        ])
+        ], endingWithArray: "hasDefinedTerm", of: terms)
+    }
+
+    /// A term as a member of the glossary's set, serialized.
+    static func setMember(_ number: Int, site: LinkedSite) -> String {
+        term(number, site: site, inSet: false).serialized()
     }
 
     static func definedTerm(_ number: Int, site: LinkedSite) -> JSONValue {

@@ -31,6 +31,22 @@ public enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The text `.object(head + [(key, .array(items))]).serialized()` gives, with the
+    /// items already serialized (each on any core: long lists are written in parallel).
+    public static func serializedObject(_ head: [(String, JSONValue)], endingWithArray key: String, of items: [String]) -> String {
+        var out: [UInt8] = []
+        JSONValue.object(head).write(to: &out, pretty: false, indent: 0)
+        if head.isEmpty { out.removeLast() } else { out[out.count - 1] = UInt8(ascii: ",") }
+        writeString(key, to: &out)
+        out.append(contentsOf: ":[".utf8)
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            append(item, to: &out)
+        }
+        out.append(contentsOf: "]}".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Appends the JSON text to a byte buffer (which `serialized` makes a string of once:
     /// appending to a string checks and grows it at every piece).
     private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
@@ -87,14 +103,25 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Copies runs of bytes that need no escape at once (JSON-LD and the search index
     /// write a lot of text), escaping the rest as described above.
+    /// Bytes that are escaped or may start an escaped sequence (U+2028, U+2029, U+FEFF).
+    private static let mayNeedEscape: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2, 0xEF].contains(byte)
+    }
+
     private static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
+        let mayNeedEscape = JSONValue.mayNeedEscape
         text.withUTF8 { bytes in
             var runStart = 0
             var index = 0
             let count = bytes.count
             while index < count {
+                // Runs of ordinary bytes are skipped with a table lookup each.
+                if !mayNeedEscape[Int(bytes[index])] {
+                    index += 1
+                    continue
+                }
                 let byte = bytes[index]
                 let escape: StaticString?
                 var length = 1

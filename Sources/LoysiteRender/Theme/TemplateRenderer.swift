@@ -163,14 +163,19 @@ struct TemplateRenderer {
         if name.currentOnly {
             found = stack.last?.member(first)
         } else {
-            for value in stack.reversed() {
-                if let child = value.member(first) {
+            // By index from the innermost value: iterating `stack.reversed()` copies
+            // every value it passes.
+            var level = stack.count - 1
+            while level >= 0 {
+                if let child = stack[level].member(first) {
                     found = child
                     break
                 }
+                level -= 1
             }
         }
         guard var value = found else { return nil }
+        if components.count == 1 { return value }
         for component in components.dropFirst() {
             guard let child = value.member(component) else { return nil }
             value = child
