@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Test-only: property-based testing on top of Swift Testing.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        // Test-only: the reference Mustache implementation loysite's own engine is checked
+        // against (TemplateOracleTests); the build itself does not link it.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -63,7 +66,10 @@ let package = Package(
         .testTarget(name: "LoysiteMetricsTests", dependencies: ["LoysiteMetrics", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "LoysiteChartsTests", dependencies: ["LoysiteCharts", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "LoysiteContentTests", dependencies: ["LoysiteContent", "LoysiteTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "LoysiteRenderTests", dependencies: ["LoysiteRender", "LoysiteContent", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteRenderTests", dependencies: [
+            "LoysiteRender", "LoysiteContent", "LoysiteTesting",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild", "LoysiteTesting"]),
         .testTarget(name: "LoysiteServeTests", dependencies: ["LoysiteServe", "LoysiteBuild", "LoysiteTesting"]),
         // Runs the real `loysite` binary on temporary folders.

@@ -43,12 +43,6 @@ public struct OrderCustomerConflict: Error, Sendable, Equatable {
 /// never with the raw rows. Everything that depends on an order's final amount or date
 /// (is it a return? which period?) waits for `metrics(rows:skippedRows:)`.
 public struct OrdersAccumulator: Sendable {
-    /// The most periods the figures are computed over. Cohort retention is a triangle of
-    /// periods × periods cells: 2,000 periods (five years of days, 38 of weeks) are two
-    /// million cells, while one mistyped year (7828 for 2028) would ask for 10¹⁰ and
-    /// exhaust memory. Such data is an error, not a figure.
-    public static let maximumPeriods = 2_000
-
     public let period: Period
     /// Per order, indexed by `OrderLine.order`: its customer (−1: no line yet),
     /// earliest day and summed amount.
@@ -136,7 +130,7 @@ public struct OrdersAccumulator: Sendable {
             return result
         }
         let span = lastPeriodIndex - firstPeriod + 1
-        guard span <= OrdersAccumulator.maximumPeriods else {
+        guard span <= Period.maximumSpan else {
             result.uncomputedPeriodSpan = span
             return result
         }

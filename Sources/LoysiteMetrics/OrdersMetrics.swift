@@ -33,7 +33,7 @@ public struct OrdersMetrics: Sendable, Equatable {
     /// customer ordered for the first time gives a cohort of size 0).
     public var cohorts: [Cohort] = []
     /// Set, to the number of periods the counted orders span, when that is more than
-    /// `OrdersAccumulator.maximumPeriods`: `periods` and `cohorts` are then left empty.
+    /// `Period.maximumSpan`: `periods` and `cohorts` are then left empty.
     public var uncomputedPeriodSpan: Int?
 
     public init(period: Period) {

@@ -13,6 +13,13 @@ public enum Period: String, Sendable, Hashable, CaseIterable {
     case quarter
     case year
 
+    /// The most periods figures are computed over, from a dataset's first to its last.
+    /// Periods run without gaps and cohort retention is a triangle of periods × periods
+    /// cells: 2,000 periods (five years of days, 38 of weeks) are two million cells, while
+    /// one mistyped year (7828 for 2028) would ask for 10¹⁰ and exhaust memory. Data
+    /// spanning more is an error, not a figure.
+    public static let maximumSpan = 2_000
+
     /// The index of the period holding `dayNumber` (days since 1970-01-01).
     public func index(ofDay dayNumber: Int) -> Int {
         switch self {

@@ -34,6 +34,11 @@ public struct ResponsesAccumulator: Sendable {
         result.skippedRows = skippedRows
         result.overall = overall
         if let first = byPeriod.keys.min(), let last = byPeriod.keys.max() {
+            guard last - first < Period.maximumSpan else {
+                result.uncomputedPeriodSpan = last - first + 1
+                result.segments = bySegment.keys.sorted().map { ResponsesMetrics.Group(name: $0, tally: bySegment[$0]!) }
+                return result
+            }
             result.firstPeriodIndex = first
             result.periods = (first...last).map { index in
                 ResponsesMetrics.Group(name: period.key(ofIndex: index), tally: byPeriod[index] ?? NPSTally())
@@ -57,6 +62,9 @@ public struct ResponsesMetrics: Sendable, Equatable {
     /// Every period from the first response's to the last one's, without gaps (a period
     /// without responses has an NPS of nil). Empty without a date column.
     public var periods: [Group] = []
+    /// Set, to the number of periods the responses span, when that is more than
+    /// `Period.maximumSpan`: `periods` is then left empty.
+    public var uncomputedPeriodSpan: Int?
     /// Segments in name order. Empty without a segment column.
     public var segments: [Group] = []
 

@@ -152,6 +152,8 @@ import Testing
              ["content/data/orders.csv:1:1: error: dataset 'orders' (kind orders) has no column 'customer_id' for the customer; its columns are 'order_id', 'client', 'date', 'amount'; name the column in content/data/orders.yml under columns: (customer: <column>)"]),
         Case("dates spanning centuries", ["content/data/orders.csv": "order_id,customer_id,date,amount\n1,a,2026-01-05,10\n2,b,7826-02-03,20\n", "content/data/orders.yml": "kind: orders\nperiod: day\n"],
              ["content/data/orders.csv:3:5: error: order dates run from 2026-01-05 (line 2) to 7826-02-03: 2118436 days, more than the 2000 that figures are computed over; is a year mistyped? (or set a longer 'period' in the sidecar)"]),
+        Case("response dates spanning centuries", ["content/data/nps.csv": "date,score\n2206-03-01,9\n2026-03-02,7\n", "content/data/nps.yml": "kind: responses\nperiod: week\n"],
+             ["content/data/nps.csv:2:1: error: response dates run from 2026-03-02 (line 3) to 2206-03-01: 9392 weeks, more than the 2000 that figures are computed over; is a year mistyped? (or set a longer 'period' in the sidecar)"]),
         Case("sidecar with bad YAML", ["content/data/orders.csv": orders, "content/data/orders.yml": "kind: orders\ncolumns: {customer: client\n"],
              ["content/data/orders.yml:2:10: error: invalid YAML: the mapping '{' opened here is never closed"]),
         Case("JSON dataset that is not an array", ["content/data/visits.json": "{\"month\": \"2026-01\", \"visits\": 3}\n"],

@@ -109,13 +109,13 @@ import Testing
             "<script>x()</script>", "<SCRIPT src=x></SCRIPT>", "<img src=x onerror=alert(1)>", "<a href=\"java\tscript:x\">",
             "<a href='&#106;avascript:x'>", "<a href=JAVASCRIPT&colon;x>", "<svg><foreignObject></foreignObject></svg>",
             "<iframe src=x>", "<object data=x>", "<embed src=x>", "<svg><a xlink:href=\"javascript:x\"></a></svg>",
-            "<body onload=x>", "<a href=\"data:text/html,<script>\">",
+            "<body onload=x>", "<a href=\"data:text/html,<script>\">", "<svg><set attributeName=\"href\" values=\"/a;javascript:x\"/></svg>",
         ]
         for html in executable { #expect(!ExecutableMarkup.findings(in: html).isEmpty, "\(html)") }
         let inert = [
             "&lt;script&gt;alert(1)&lt;/script&gt;", "<p>onerror=alert(1)</p>", "<a href=\"/javascript/\">", "<code>&lt;iframe&gt;</code>",
             "<script type=\"application/ld+json\">{\"a\": \"\\u003c/script\\u003e\"}</script>", "<a title=\"javascript: a language\" href=\"/js/\">",
-            "<!-- <script> -->", "<text>a ]]&gt; b</text>",
+            "<!-- <script> -->", "<text>a ]]&gt; b</text>", "<a href=\"u%7Bt;javascript:alert(1)\">relative</a>",
         ]
         for html in inert { #expect(ExecutableMarkup.findings(in: html).isEmpty, "\(html)") }
         #expect(ExecutableMarkup.jsonLDBodies(in: "<script type=\"application/ld+json\">{}</script><p>") == ["{}"])

@@ -92,7 +92,7 @@ public enum ExecutableMarkup {
                 if attributeName.hasPrefix("on") {
                     findings.append(Finding(offset: start, reason: "event handler attribute \(attributeName) on <\(name)>"))
                 }
-                if urlAttributes.contains(attributeName), isDangerousURL(value) {
+                if urlAttributes.contains(attributeName), isDangerousURL(value, isList: listAttributes.contains(attributeName)) {
                     findings.append(Finding(offset: start, reason: "\(attributeName)=\"\(value.prefix(40))\" on <\(name)>"))
                 }
             }
@@ -110,11 +110,17 @@ public enum ExecutableMarkup {
         return (findings, jsonLD)
     }
 
-    static func isDangerousURL(_ value: String) -> Bool {
+    /// Attributes holding several URLs or values (`srcset`, SVG animation `values`).
+    static let listAttributes: Set<String> = ["srcset", "values"]
+
+    /// Whether `value` (or, for a list attribute, one of its items) is a URL with a
+    /// scheme that runs script. A URL whose text before `:` is not a scheme
+    /// (`u{t;javascript:x`) is a relative path and runs nothing.
+    static func isDangerousURL(_ value: String, isList: Bool = false) -> Bool {
         // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
         let squeezed = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 })).lowercased()
-        return squeezed.hasPrefix("javascript:") || squeezed.hasPrefix("vbscript:") || squeezed.hasPrefix("data:text/html")
-            || squeezed.contains(";javascript:") || squeezed.contains(",javascript:")
+        let items = isList ? squeezed.split(whereSeparator: { $0 == ";" || $0 == "," }).map(String.init) : [squeezed]
+        return items.contains { $0.hasPrefix("javascript:") || $0.hasPrefix("vbscript:") || $0.hasPrefix("data:text/html") }
     }
 
     /// Numeric references and the few named ones that can spell a scheme.

@@ -271,15 +271,23 @@ struct DatasetFileLoad {
         }
     }
 
-    /// An error when the orders' dates span more periods than figures are computed over
-    /// (`OrdersAccumulator.maximumPeriods`), at the latest date and naming the earliest:
-    /// one of them is most likely a mistyped year.
+    /// An error when the dates span more periods than figures are computed over
+    /// (`Period.maximumSpan`), at the latest date and naming the earliest: one of them is
+    /// most likely a mistyped year.
     func periodSpanDiagnostic(_ figures: Dataset.Figures) -> Diagnostic? {
-        guard case .orders(let metrics) = figures, let span = metrics.uncomputedPeriodSpan,
-              case .orders(let rowReader) = reader, let earliest = rowReader.earliest, let latest = rowReader.latest else { return nil }
+        let span: Int?, extremes: DateExtremes, what: String
+        switch (figures, reader) {
+        case (.orders(let metrics), .orders(let rowReader)?):
+            (span, extremes, what) = (metrics.uncomputedPeriodSpan, rowReader.dateExtremes, "order")
+        case (.responses(let metrics), .responses(let rowReader)?):
+            (span, extremes, what) = (metrics.uncomputedPeriodSpan, rowReader.dateExtremes, "response")
+        default:
+            return nil
+        }
+        guard let span, let earliest = extremes.earliest, let latest = extremes.latest else { return nil }
         func date(_ day: Int) -> String { Period.day.key(ofIndex: Period.day.index(ofDay: day)) }
         return .error(
-            "order dates run from \(date(earliest.day)) (line \(earliest.line)) to \(date(latest.day)): \(span) \(period.rawValue)s, more than the \(OrdersAccumulator.maximumPeriods) that figures are computed over; is a year mistyped? (or set a longer 'period' in the sidecar)",
+            "\(what) dates run from \(date(earliest.day)) (line \(earliest.line)) to \(date(latest.day)): \(span) \(period.rawValue)s, more than the \(Period.maximumSpan) that figures are computed over; is a year mistyped? (or set a longer 'period' in the sidecar)",
             at: SourceLocation(file: path, line: latest.line, column: latest.column))
     }
 

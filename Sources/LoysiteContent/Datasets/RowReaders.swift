@@ -31,10 +31,8 @@ struct OrdersRowReader: RowConsumer {
     private var rowsWithoutOrderId = 0
     private var lastDateBytes: [UInt8] = []
     private var lastDay: Int?
-    /// The earliest and latest order dates read and where they are, to point at a
-    /// mistyped year when the dates span too many periods.
-    private(set) var earliest: (day: Int, line: Int, column: Int)?
-    private(set) var latest: (day: Int, line: Int, column: Int)?
+    /// Where the earliest and latest order dates are, to point at a mistyped year.
+    private(set) var dateExtremes = DateExtremes()
 
     init(customer: Int, date: Int, order: Int?, amount: AmountColumns, header: [String], dates: DateText, period: Period) {
         self.customer = customer
@@ -138,11 +136,7 @@ struct OrdersRowReader: RowConsumer {
         }
         do {
             try accumulator.add(OrderLine(order: orderIndex, customer: customerIndex, day: day, amount: lineAmount))
-            if day < earliest?.day ?? .max || day > latest?.day ?? .min {
-                let position = row.position(of: date)
-                if day < earliest?.day ?? .max { earliest = (day, position.line, position.column) }
-                if day > latest?.day ?? .min { latest = (day, position.line, position.column) }
-            }
+            dateExtremes.note(day) { row.position(of: date) }
         } catch {
             let orderName = orders.names[error.order]
             return issue(row, customer,
@@ -180,6 +174,8 @@ struct ResponsesRowReader: RowConsumer {
     let header: [String]
     let dates: DateText
     var accumulator: ResponsesAccumulator
+    /// Where the earliest and latest response dates are, to point at a mistyped year.
+    private(set) var dateExtremes = DateExtremes()
 
     static func make(_ columns: inout ColumnResolver, dates: DateText, period: Period) -> ResponsesRowReader? {
         let score = columns.column(.score, required: true, purpose: "the score (0–10)")
@@ -205,7 +201,8 @@ struct ResponsesRowReader: RowConsumer {
         var day: Int?
         if let date {
             day = row.withBytes(of: date) { dates.dayNumber($0) }
-            if day == nil { return issue(row, date, "'\(row.text(of: date) ?? "")' is not \(dates.expectation)") }
+            guard let day else { return issue(row, date, "'\(row.text(of: date) ?? "")' is not \(dates.expectation)") }
+            dateExtremes.note(day) { row.position(of: date) }
         }
         let segmentName = segment.flatMap { row.text(of: $0)?.trimmingCharacters(in: [" ", "\t"]) }
         accumulator.add(score: value, day: day, segment: segmentName)

@@ -1,0 +1,114 @@
+import Foundation
+import LoysiteRender
+import Mustache
+import Testing
+
+/// loysite renders themes with its own Mustache engine (swift-mustache's dynamic contexts
+/// made rendering the slowest build step; see bench/). swift-mustache stays as the
+/// reference: these tests render the same templates with both and require the same
+/// output, so the engine cannot drift from Mustache as swift-mustache implements it.
+@Suite struct TemplateOracleTests {
+    /// The one intended difference: an empty string is false in a section (mustache.js
+    /// does the same). Taught to the reference here so both agree on it.
+    struct Text: MustacheCustomRenderable {
+        var value: String
+        var renderText: String { value }
+        var isNull: Bool { value.isEmpty }
+    }
+
+    static func referenceValue(_ value: Any) -> Any {
+        switch value {
+        case let text as String: return Text(value: text)
+        case let object as [String: Any]: return object.mapValues(referenceValue)
+        case let list as [Any]: return list.map(referenceValue)
+        default: return value
+        }
+    }
+
+    nonisolated(unsafe) static let context: [String: Any] = [
+        "title": "Net <Promoter> & \"Score\"", "empty": "", "yes": true, "no": false, "count": 3, "ratio": 0.25,
+        "site": ["title": "Lexicon", "nav": [["title": "A", "href": "a/", "current": true], ["title": "B", "href": "b/", "current": false]]],
+        "items": [["name": "one", "tags": ["x", "y"]], ["name": "two", "tags": [String]()], ["name": "", "site": ["title": "inner"]]],
+        "none": [Any](),
+    ]
+
+    func both(_ text: String, partials: [String: String] = [:]) throws -> (ours: String, reference: String) {
+        let ours = try Template(string: text).render(TemplateValue(any: Self.context), partials: partials.mapValues { try Template(string: $0) })
+        var library = MustacheLibrary()
+        for (name, partial) in partials { try library.register(partial, named: name) }
+        let reference = try MustacheTemplate(string: text).render(Self.referenceValue(Self.context), library: library)
+        return (ours, reference)
+    }
+
+    /// Deterministic random templates from the tags themes use. (`{{.}}` appears only over
+    /// lists of strings: on a dictionary it prints Swift's unordered description.)
+    static func randomTemplate(_ random: inout SplitMix, depth: Int = 0) -> String {
+        let leaves = ["{{title}}", "{{{title}}}", "{{& title}}", "{{empty}}", "{{count}}", "{{ratio}}", "{{site.title}}", "{{missing}}",
+                      "{{#items}}{{#tags}}<{{.}}>{{/tags}}{{/items}}", "{{name}}", "{{.name}}", "text <&> ", "\n", "  ", "{{> part}}", "{{! a comment }}"]
+        let sections = ["yes", "no", "empty", "title", "items", "none", "site", "site.nav", "tags", "missing", "count"]
+        var out = ""
+        for _ in 0..<(1 + random.next(4)) {
+            if depth < 3, random.next(3) == 0 {
+                let name = sections[random.next(sections.count)]
+                let inverted = random.next(3) == 0
+                out += "{{\(inverted ? "^" : "#")\(name)}}" + randomTemplate(&random, depth: depth + 1) + "{{/\(name)}}"
+            } else {
+                out += leaves[random.next(leaves.count)]
+            }
+        }
+        return out
+    }
+
+    @Test func randomTemplatesRenderAsSwiftMustacheRendersThem() throws {
+        var random = SplitMix(seed: 20261122)
+        for _ in 0..<3000 {
+            let text = Self.randomTemplate(&random)
+            let result = try both(text, partials: ["part": "[{{title}}{{#yes}}!{{/yes}}]"])
+            #expect(result.ours == result.reference, "template: \(text)")
+        }
+    }
+
+    @Test func inheritanceAndBlocksRenderAsSwiftMustacheRendersThem() throws {
+        let partials = ["base": "<h>{{$head}}default{{/head}}</h>\n<main>{{$body}}{{/body}}</main>\n"]
+        for text in ["{{<base}}{{$body}}B {{title}}{{/body}}{{/base}}", "{{<base}}{{$head}}H{{/head}}{{$body}}{{#items}}{{name}};{{/items}}{{/body}}{{/base}}", "{{<base}}{{/base}}"] {
+            let result = try both(text, partials: partials)
+            #expect(result.ours == result.reference, "template: \(text)")
+        }
+    }
+
+    @Test func theBuiltInThemeRendersAsSwiftMustacheRendersIt() throws {
+        let templates = BuiltinTheme.templates
+        let page: [String: Any] = [
+            "site": Self.context["site"]!, "root": "../../", "generator": "loysite", "content": "<p>Body</p>",
+            "page": ["title": "Net Promoter Score", "kind": "term", "summary": "A <b> summary", "canonical": "https://x.org/g/nps/", "date": "2026-01-02", "date_display": "2 January 2026"],
+            "term": ["aliases_text": "NPS", "categories": ["Metrics"], "has_categories": true, "related": [["title": "Churn", "href": "../churn/", "summary": "Lost"]], "has_related": true,
+                     "backlinks": [[String: Any]](), "has_backlinks": false, "previous": ["title": "A", "href": "../a/"]],
+            "groups": [["letter": "N", "id": "n", "terms": [["title": "NPS", "href": "nps/", "summary": "", "aliases_text": ""]]]],
+            "letters": [["letter": "#", "id": "num", "present": false], ["letter": "N", "id": "n", "present": true]], "count": 1,
+            "reports": [["title": "R", "href": "r/", "date": "2026-01-01", "date_display": "1 January 2026", "summary": "S"]], "has_reports": true,
+            "glossary": ["count": 1, "category_count": 1, "featured": [["title": "NPS", "href": "g/nps/", "summary": "x"]], "has_featured": true, "has_terms": true],
+            "dashboard": "<div>tiles</div>", "alerts": [["message": "NPS below 30"]], "has_alerts": true, "jsonld": "{}",
+        ]
+        var library = MustacheLibrary()
+        for (name, text) in templates { try library.register(text, named: name) }
+        let partials = try templates.mapValues { try Template(string: $0) }
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            let ours = try Template(string: text).render(TemplateValue(any: page), partials: partials)
+            let reference = try MustacheTemplate(string: text).render(Self.referenceValue(page), library: library)
+            #expect(ours == reference, "template \(name)")
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so every run tests the same templates.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
