@@ -6,8 +6,9 @@ the same content twice, once as a loysite root and once as an equivalent Hugo si
 
 OUT/loysite/content/   site.yml, glossary/*.md, reports/*.md, pages/about.md, data/*.csv|yml
 OUT/hugo/              config.toml, content/ (same Markdown bodies), layouts/ (comparable
-                       templates: base, a term page with aliases, related links and
-                       previous/next, an A–Z list page with summaries, reports)
+                       templates: base, a term page with aliases, related links,
+                       previous/next and JSON-LD, an A–Z list page with summaries,
+                       reports, a JSON search index of every page)
 
 Every term has a title (three words), a slug, often aliases (an acronym, a hyphenated
 variant), a category, related terms (slugs or titles), and a body of varied CommonMark:
@@ -338,6 +339,8 @@ title = "Benchmark Glossary"
 disableKinds = ["taxonomy", "term"]
 [markup.goldmark.renderer]
 unsafe = false
+[outputs]
+home = ["HTML", "RSS", "JSON"]
 """
 
 HUGO_LAYOUTS = {
@@ -368,7 +371,8 @@ HUGO_LAYOUTS = {
 {{ range .Pages.ByDate.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <p>{{ .Summary | plainify | truncate 220 }}</p></li>
 {{ end }}</ul>{{ end }}
 """,
-    "glossary/single.html": """{{ define "main" }}<article class="term">
+    "glossary/single.html": """{{ define "main" }}<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "DefinedTerm" "@id" .Permalink "name" .Title "termCode" .File.BaseFileName "url" .Permalink "description" (.Summary | plainify) "inDefinedTermSet" ("/glossary/" | absURL) | jsonify | safeJS }}</script>
+<article class="term">
 <nav class="breadcrumbs"><a href="{{ "/" | relURL }}">Home</a> › <a href="{{ "/glossary/" | relURL }}">Glossary</a></nav>
 {{ with .Params.category }}<p class="eyebrow">{{ . }}</p>{{ end }}
 <h1>{{ .Title }}</h1>
@@ -390,6 +394,9 @@ HUGO_LAYOUTS = {
 <p>{{ .Summary | plainify | truncate 220 }}</p></li>
 {{ end }}{{ if ne $current "" }}</ul></section>{{ end }}
 {{ end }}
+""",
+    # The search index loysite writes as search-index.json: title, aliases, summary, URL.
+    "index.json": """{"pages": [{{ range $i, $p := .Site.RegularPages }}{{ if $i }},{{ end }}{{ dict "title" $p.Title "aliases" ($p.Params.synonyms | default slice) "summary" ($p.Summary | plainify) "url" $p.RelPermalink "category" $p.Params.category | jsonify }}{{ end }}]}
 """,
     "index.html": """{{ define "main" }}<h1>{{ .Site.Title }}</h1>
 <h2>Latest reports</h2><ul>{{ range first 5 (where .Site.RegularPages "Section" "reports").ByDate.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
