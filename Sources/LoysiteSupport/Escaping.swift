@@ -52,7 +52,39 @@ public enum Escape {
     /// exactly the scalars removed, since those are ASCII.
     public static func removeControlCharacters(_ bytes: inout [UInt8]) {
         func isRemoved(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F }
-        guard bytes.contains(where: isRemoved) else { return }
+        guard containsControlCharacter(bytes) else { return }
         bytes.removeAll(where: isRemoved)
+    }
+
+    /// Whether any byte is a control character other than tab, LF and CR, or DEL:
+    /// eight bytes at a time, since every page's bytes are checked (a byte-by-byte test
+    /// was 4% of a build). A word with a byte below 0x20 or equal to 0x7F is looked at
+    /// byte by byte (tabs and line breaks are below 0x20 too, and common).
+    static func containsControlCharacter(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let count = raw.count
+            var index = 0
+            let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // A byte below 0x20, or a byte equal to 0x7F (a zero after xor).
+                let below = (word &- low &* 0x20) & ~word & high
+                let deleted = word ^ (low &* 0x7F)
+                let equal = (deleted &- low) & ~deleted & high
+                if below | equal != 0 {
+                    for offset in index..<index + 8 {
+                        let byte = raw[offset]
+                        if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
+                    }
+                }
+                index += 8
+            }
+            while index < count {
+                let byte = raw[index]
+                if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
+                index += 1
+            }
+            return false
+        }
     }
 }
