@@ -101,12 +101,19 @@ struct PrefixTrie: Sendable {
         return nil
     }
 
-    /// Calls `body(pattern, end)` for every pattern that the text continues with at
-    /// `start`, shortest first (and in pattern order for equal ones).
-    func forEachPrefix(of text: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (Int, Int) -> Void) {
-        childStart.withUnsafeBufferPointer { childStart in
-        edges.withUnsafeBufferPointer { edges in
-        outputStart.withUnsafeBufferPointer { outputStart in
+    /// The trie's arrays in place, for many walks in a row (`forEachPrefix`): taking
+    /// them out of their arrays once per text rather than once per word.
+    struct View {
+        let childStart: UnsafeBufferPointer<Int32>
+        let edges: UnsafeBufferPointer<Edge>
+        let outputStart: UnsafeBufferPointer<Int32>
+        let outputPatterns: UnsafeBufferPointer<Int32>
+        let rootNext: UnsafeBufferPointer<Int32>
+
+        /// Calls `body(pattern, end)` for every pattern that the text continues with at
+        /// `start`, shortest first (and in pattern order for equal ones).
+        @inline(__always)
+        func forEachPrefix(of text: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (Int, Int) -> Void) {
             var state = Int(rootNext[Int(PrefixTrie.fold(text[start]))])
             var position = start + 1
             while state != 0 {
@@ -128,6 +135,18 @@ struct PrefixTrie: Sendable {
                 state = next
                 position += 1
             }
+        }
+    }
+
+    func withView<Result>(_ body: (View) -> Result) -> Result {
+        childStart.withUnsafeBufferPointer { childStart in
+        edges.withUnsafeBufferPointer { edges in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputPatterns.withUnsafeBufferPointer { outputPatterns in
+        rootNext.withUnsafeBufferPointer { rootNext in
+            body(View(childStart: childStart, edges: edges, outputStart: outputStart, outputPatterns: outputPatterns, rootNext: rootNext))
+        }
+        }
         }
         }
         }

@@ -73,6 +73,7 @@ public struct TermMatcher: Sendable {
         let bytes = Array(text.utf8)
         var candidates: [Candidate] = []
         let asciiWord = TermMatcher.asciiWord
+        wordTrie.withView { trie in
         bytes.withUnsafeBufferPointer { buffer in
             var position = 0
             let count = buffer.count
@@ -89,7 +90,7 @@ public struct TermMatcher: Sendable {
                     continue
                 }
                 let start = position
-                wordTrie.forEachPrefix(of: buffer, from: start) { pattern, _ in
+                trie.forEachPrefix(of: buffer, from: start) { pattern, _ in
                     if let candidate = check(Int(wordTrieNames[pattern]), at: start, in: bytes) { candidates.append(candidate) }
                 }
                 // The rest of the word: ASCII word bytes at once, others by scalar.
@@ -107,6 +108,7 @@ public struct TermMatcher: Sendable {
                     }
                 }
             }
+        }
         }
         if let automaton {
             for match in automaton.matches(in: bytes) {

@@ -58,15 +58,26 @@ struct TemplateParser {
 
     private let text: [Character]
     private var position = 0
+    /// The literal text of every text token, one after another.
+    private var textBytes: [UInt8] = []
+
+    private mutating func textToken(_ string: String) -> Template.Token {
+        let offset = textBytes.count
+        textBytes.append(contentsOf: string.utf8)
+        return .text(Template.Text(start: nil, offset: offset, count: textBytes.count - offset))
+    }
 
     private init(_ string: String) {
         text = Array(string)
     }
 
-    static func parse(_ string: String) throws -> [Template.Token] {
+    /// The tokens, and the bytes their `Text`s point into (by offset, until the
+    /// template owns the bytes).
+    static func parse(_ string: String) throws -> (tokens: [Template.Token], text: [UInt8]) {
         var parser = TemplateParser(string)
         do {
-            return try parser.parse(State())
+            let tokens = try parser.parse(State())
+            return (tokens, parser.textBytes)
         } catch let failure as Failure {
             let (line, column) = parser.lineAndColumn()
             throw TemplateSyntaxError(reason: failure.reason, line: line, column: column)
@@ -130,13 +141,13 @@ struct TemplateParser {
             }
             let text = try readUntilDelimiterOrNewline(state)
             if current.isNewline {
-                tokens.append(.text(whiteSpaceBefore + text + String(current)))
+                tokens.append(textToken(whiteSpaceBefore + text + String(current)))
                 state.newLine = true
                 position += 1
                 continue
             }
             if !text.isEmpty {
-                tokens.append(.text(whiteSpaceBefore + text))
+                tokens.append(textToken(whiteSpaceBefore + text))
                 whiteSpaceBefore = ""
                 state.newLine = false
             }
@@ -151,7 +162,7 @@ struct TemplateParser {
                 if isStandalone(state) {
                     setNewLine = true
                 } else if !whiteSpaceBefore.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore))
+                    tokens.append(textToken(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
                 let body = try parse(state.withSectionName(name, newLine: setNewLine))
@@ -168,7 +179,7 @@ struct TemplateParser {
                 if isStandalone(state) {
                     setNewLine = true
                 } else if !whiteSpaceBefore.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore))
+                    tokens.append(textToken(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
                 return tokens
@@ -181,7 +192,7 @@ struct TemplateParser {
             case "{", "&":
                 let triple = current == "{"
                 if !whiteSpaceBefore.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore))
+                    tokens.append(textToken(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
                 position += 1
@@ -198,7 +209,7 @@ struct TemplateParser {
                     dynamic = true
                 }
                 let name = try parsePartialName(state)
-                if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                if !whiteSpaceBefore.isEmpty { tokens.append(textToken(whiteSpaceBefore)) }
                 if isStandalone(state) {
                     setNewLine = true
                     tokens.append(.partial(name, dynamic: dynamic, indentation: whiteSpaceBefore, blocks: nil))
@@ -213,7 +224,7 @@ struct TemplateParser {
                 let sectionName = try parsePartialName(state)
                 let dynamic = sectionName.first == "*"
                 let name = dynamic ? String(sectionName.dropFirst()) : sectionName
-                if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                if !whiteSpaceBefore.isEmpty { tokens.append(textToken(whiteSpaceBefore)) }
                 if isStandalone(state) { setNewLine = true }
                 let body = try parse(state.withInheritancePartial(sectionName))
                 var blocks: [String: [Template.Token]] = [:]
@@ -235,7 +246,7 @@ struct TemplateParser {
                     let body = try parse(state.withSectionName(name, newLine: setNewLine))
                     tokens.append(.blockDefinition(name, body: body))
                 } else {
-                    if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                    if !whiteSpaceBefore.isEmpty { tokens.append(textToken(whiteSpaceBefore)) }
                     if isStandalone(state) { setNewLine = true }
                     let body = try parse(state.withSectionName(name, newLine: setNewLine))
                     tokens.append(.blockExpansion(name, body: body, indentation: whiteSpaceBefore))
@@ -254,7 +265,7 @@ struct TemplateParser {
 
             default:
                 if !whiteSpaceBefore.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore))
+                    tokens.append(textToken(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
                 let name = try parseName(state)

@@ -66,7 +66,7 @@ struct TemplateRenderer {
     private mutating func render(_ token: Template.Token, frame: inout Frame) {
         switch token {
         case .text(let text):
-            TemplateRenderer.append(text, to: &output)
+            output.append(contentsOf: text.bytes)
 
         case .variable(let name, let escaped):
             guard let value = lookUp(name) else { return }
@@ -157,8 +157,7 @@ struct TemplateRenderer {
     /// The value a name resolves to: its first component is looked for from the innermost
     /// value outwards (only in the innermost for `.name`), the rest below what it found.
     private func lookUp(_ name: Template.Name) -> TemplateValue? {
-        let components = name.components
-        guard let first = components.first else { return stack.last }
+        guard let first = name.first else { return stack.last }
         var found: TemplateValue?
         if name.currentOnly {
             found = stack.last?.member(first)
@@ -175,11 +174,14 @@ struct TemplateRenderer {
             }
         }
         guard var value = found else { return nil }
-        if components.count == 1 { return value }
-        for component in components.dropFirst() {
+        guard let second = name.second else { return value }
+        guard let child = value.member(second) else { return nil }
+        value = child
+        for component in name.rest {
             guard let child = value.member(component) else { return nil }
             value = child
         }
         return value
     }
+
 }
