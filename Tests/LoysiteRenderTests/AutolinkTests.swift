@@ -48,4 +48,16 @@ import Testing
         #expect(mentions.count == 3)
         #expect(mentions.map(\.start) == [0, 5, 34], "byte offsets: é takes two bytes")
     }
+
+    @Test func namesSharingAFirstWordAreAllFound() {
+        // Past a few names after "customer ", the matcher looks their next byte up in a
+        // table instead of scanning them: every one must still be found, none invented.
+        let words = ["age", "base", "churn", "delight", "effort", "feedback", "growth", "health", "insight", "journey", "value", "zeal"]
+        let files = words.map { ("content/glossary/customer-\($0).md", "---\ntitle: Customer \($0)\n---\nBody.\n") }
+        let matcher = TermMatcher(index: ConverterFixture(files).index)
+        let text = words.map { "customer \($0)" }.joined(separator: ", ") + ", customer ages, customer x, customer zest"
+        let mentions = matcher.mentions(in: text)
+        #expect(mentions.count == words.count + 1)
+        #expect(mentions.map { String(decoding: Array(text.utf8)[$0.start..<$0.end], as: UTF8.self) } == words.map { "customer \($0)" } + ["customer ages"])
+    }
 }
