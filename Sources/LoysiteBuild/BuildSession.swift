@@ -126,12 +126,8 @@ public final class BuildSession: @unchecked Sendable {
                 writeDiagnostics.append(refusal)
             } else {
                 do {
-                    let site = try StagedSite(output: options.output)
-                    staged = site
-                    try site.createFolders(for: site.pagePaths(state.index.pages) + SiteBuilder.SiteFile.allCases.map(\.path) + ["metrics.json"] + state.theme.assets.keys.map { "assets/" + $0 })
+                    staged = try StagedSite(output: options.output)
                 } catch {
-                    staged?.discard()
-                    staged = nil
                     writeDiagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path)))
                 }
             }

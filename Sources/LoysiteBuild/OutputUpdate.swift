@@ -16,7 +16,7 @@ enum OutputUpdate {
             if FileSystem.contents(of: path) == file.data { return .success(false) }
             let temporary = path + ".loysite-\(getpid())-\(index).tmp"
             do {
-                try FileSystem.write(file.data, to: temporary)
+                try FileSystem.write(file.data, to: temporary, creatingFolders: true)
                 guard rename(temporary, path) == 0 else {
                     unlink(temporary)
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])

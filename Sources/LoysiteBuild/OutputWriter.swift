@@ -22,7 +22,6 @@ enum OutputWriter {
     static func write(_ files: [OutputFile], to output: URL) throws {
         let site = try StagedSite(output: output)
         do {
-            try site.createFolders(for: files.map(\.path))
             let failures = Parallel.map(Array(files.indices)) { index -> Error? in
                 do { try site.write(files[index]); return nil } catch { return error }
             }
@@ -38,9 +37,24 @@ enum OutputWriter {
     /// empty, `.` or `..` component, no NUL. Pages' paths come from checked slugs and
     /// assets' from the theme folder; this is the last line of defence for both.
     static func safeRelativePath(_ path: String) -> String? {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0") else { return nil }
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
-        return path
+        // One pass over the bytes: it runs for every file written (Character-based
+        // splitting and comparison showed up in profiles at 10k pages). "/" "." and NUL
+        // are ASCII, so they never occur inside a multi-byte UTF-8 sequence.
+        var path = path
+        let safe = path.withUTF8 { bytes -> Bool in
+            var start = 0
+            for end in 0...bytes.count {
+                if end < bytes.count {
+                    if bytes[end] == 0 { return false }
+                    if bytes[end] != UInt8(ascii: "/") { continue }
+                }
+                let length = end - start
+                if length == 0 { return false }
+                if length <= 2, bytes[start] == UInt8(ascii: "."), length == 1 || bytes[start + 1] == UInt8(ascii: ".") { return false }
+                start = end + 1
+            }
+            return true
+        }
+        return safe ? path : nil
     }
 }

@@ -23,30 +23,12 @@ final class StagedSite: Sendable {
         try manager.createDirectory(at: folder, withIntermediateDirectories: false)
     }
 
-    /// Creates the folders that files at these relative paths go into, parents first,
-    /// each level on every core. Every path is checked to stay inside the folder.
-    func createFolders(for paths: [String]) throws {
-        var folders = Set<String>()
-        for path in paths {
-            guard OutputWriter.safeRelativePath(path) != nil else { throw StagedSite.unsafe(path) }
-            var parent = Substring(path)
-            while let slash = parent.lastIndex(of: "/") {
-                parent = parent[..<slash]
-                guard folders.insert(String(parent)).inserted else { break }
-            }
-        }
-        try FileSystem.createFolders(folders.map { folder.path + "/" + $0 })
-    }
-
-    /// The paths of the pages' files, for `createFolders` before they are rendered.
-    func pagePaths(_ pages: [Page]) -> [String] {
-        pages.map { $0.path + "index.html" }
-    }
-
-    /// Writes one file; its folder must exist (`createFolders`).
+    /// Writes one file, making its folders when they are missing. (Made as files come,
+    /// on every core: creating all page folders up front was a one-core pause of 60 ms
+    /// at 10k pages, most of it waiting on the lock of their common parent folder.)
     func write(_ file: OutputFile) throws {
         guard OutputWriter.safeRelativePath(file.path) != nil else { throw StagedSite.unsafe(file.path) }
-        try FileSystem.write(file.data, to: folder.path + "/" + file.path)
+        try FileSystem.write(file.data, to: folder.path + "/" + file.path, creatingFolders: true)
     }
 
     /// Swaps the staging folder in for the output, then deletes the old site.

@@ -73,8 +73,13 @@ public enum FileSystem {
     }
 
     /// Creates (or replaces) a file with `data`; throws with the path on failure.
-    public static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    /// With `creatingFolders`, missing folders on the way are made first (`mkdir -p`).
+    public static func write(_ data: Data, to path: String, creatingFolders: Bool = false) throws {
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        if descriptor < 0, errno == ENOENT, creatingFolders, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash > path.utf8.startIndex {
+            try createFolder(String(path[..<slash]))
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        }
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(descriptor) }
         let ok = data.withUnsafeBytes { buffer -> Bool in
@@ -137,22 +142,16 @@ public enum FileSystem {
         }
     }
 
-    /// Creates folders given parents first, one level of depth at a time, each level on
-    /// every core.
-    public static func createFolders(_ paths: [String]) throws {
-        var byDepth: [Int: [String]] = [:]
-        for path in paths { byDepth[path.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count, default: []].append(path) }
-        for depth in byDepth.keys.sorted() {
-            let failures = Parallel.map(byDepth[depth]!) { path -> Error? in
-                do { try createFolder(path); return nil } catch { return error }
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        }
-    }
-
     /// Creates a folder and any missing parents (`mkdir -p`).
+    /// Safe to call for the same folders from several threads at once: a folder that
+    /// another thread made meanwhile counts as made.
     public static func createFolder(_ path: String) throws {
         if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        guard errno == ENOENT, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash > path.utf8.startIndex else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "cannot create the folder \(path): \(String(cString: strerror(errno)))"])
+        }
+        try createFolder(String(path[..<slash]))
+        if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "cannot create the folder \(path): \(String(cString: strerror(errno)))"])
     }
 }

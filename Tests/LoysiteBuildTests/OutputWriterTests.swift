@@ -106,7 +106,13 @@ import Testing
         for path in ["../escape.html", "/etc/passwd", "a/../../b", "a//b", "", "./a", "a/.", "nul\0"] {
             #expect(OutputWriter.safeRelativePath(path) == nil, "\(path)")
         }
+        for path in ["a/", "/", ".", "..", "é/..", "a/./b"] {
+            #expect(OutputWriter.safeRelativePath(path) == nil, "\(path)")
+        }
         #expect(OutputWriter.safeRelativePath("glossary/nps/index.html") == "glossary/nps/index.html")
+        for path in ["...", ".a/b", "a/..b", "a/b.", "é/ü.html", "x"] {
+            #expect(OutputWriter.safeRelativePath(path) == path, "\(path)")
+        }
         let base = try folder()
         defer { try? FileManager.default.removeItem(at: base) }
         #expect(throws: (any Error).self) { try OutputWriter.write([OutputFile(path: "../escape.html", text: "x")], to: base.appendingPathComponent("site")) }
