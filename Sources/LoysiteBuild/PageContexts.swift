@@ -7,6 +7,20 @@ import LoysiteSupport
 /// each kind adds its own (`term`, `groups`, `reports` …). See README "Templates".
 struct PageContexts {
     let site: LinkedSite
+    /// The same for every page, so made once: `site`'s members but `nav`, and the
+    /// navigation items.
+    private let siteFields: [(String, TemplateValue)]
+    private let navigationItems: [SiteConfig.NavItem]
+
+    init(site: LinkedSite) {
+        self.site = site
+        let config = site.config
+        siteFields = [
+            ("title", .string(config.title)), ("description", .string(config.description)), ("base_url", .string(config.baseURL)),
+            ("language", .string(config.language)), ("currency", .string(config.currency)),
+        ]
+        navigationItems = PageContexts.navigation(site)
+    }
 
     /// Folder path of the page being rendered (`glossary/nps/`), or nil for the 404 page,
     /// whose links must work from any address and so start from the site's base path.
@@ -20,10 +34,10 @@ struct PageContexts {
         return RelativeURL.link(from: path, to: "")
     }
 
-    func common(path: String?, title: String, kind: String, summary: String, canonical: Bool = true) -> [String: TemplateValue] {
-        let config = site.config
+    func common(path: String?, title: String, kind: String, summary: String, canonical: Bool = true) -> TemplateObject {
         var nav: [TemplateValue] = []
-        for item in navigation() {
+        nav.reserveCapacity(navigationItems.count)
+        for item in navigationItems {
             var href = item.url
             if item.url.hasPrefix("/"), !item.url.hasPrefix("//") {
                 href = self.href(to: String(item.url.dropFirst()), from: path)
@@ -32,13 +46,10 @@ struct PageContexts {
             let current = path.map { page in itemPath.map { !$0.isEmpty && page.hasPrefix($0) } ?? false } ?? false
             nav.append(["title": .string(item.title), "href": .string(href), "current": .bool(current)])
         }
-        var page: [String: TemplateValue] = ["title": .string(title), "kind": .string(kind), "summary": .string(summary)]
+        var page: TemplateObject = ["title": .string(title), "kind": .string(kind), "summary": .string(summary)]
         if canonical, let path { page["canonical"] = .string(site.absoluteURL(path)) }
         return [
-            "site": [
-                "title": .string(config.title), "description": .string(config.description), "base_url": .string(config.baseURL),
-                "language": .string(config.language), "currency": .string(config.currency), "nav": .list(nav),
-            ],
+            "site": .object(TemplateObject(uniqueMembers: siteFields + [("nav", .list(nav))])),
             "page": .object(page),
             "root": .string(root(from: path)),
             "generator": .string(LoysiteVersion.generator),
@@ -46,7 +57,7 @@ struct PageContexts {
     }
 
     /// site.yml's `nav`, or a sensible default: glossary, reports (if any), free pages.
-    func navigation() -> [SiteConfig.NavItem] {
+    static func navigation(_ site: LinkedSite) -> [SiteConfig.NavItem] {
         if !site.config.nav.isEmpty { return site.config.nav }
         var items: [SiteConfig.NavItem] = []
         if !site.glossary.order.isEmpty { items.append(.init(title: "Glossary", url: "/glossary/")) }
@@ -55,10 +66,10 @@ struct PageContexts {
         return items
     }
 
-    func link(_ number: Int, from path: String?, summary: Bool = false) -> [String: TemplateValue] {
+    func link(_ number: Int, from path: String?, summary: Bool = false) -> TemplateObject {
         // Fields read one by one: `let page = site.pages[number]` would copy the whole
         // page (a dozen reference-counted fields) for every link of every page.
-        var item: [String: TemplateValue] = [
+        var item: TemplateObject = [
             "title": .string(site.pages[number].title), "href": .string(href(to: site.pages[number].path, from: path)),
             "slug": .string(site.pages[number].slug),
         ]
@@ -71,16 +82,15 @@ struct PageContexts {
     }
 
     func params(_ page: Page) -> TemplateValue {
-        var result: [String: TemplateValue] = [:]
+        var result = TemplateObject()
         for (key, value) in page.params { result[key] = value.templateValue }
         return .object(result)
     }
 
     /// Adds `params` (and whatever else) to a context's `page` object.
-    private func addToPage(_ context: inout [String: TemplateValue], _ values: [String: TemplateValue]) {
-        guard case .object(var page)? = context["page"] else { return }
-        page.merge(values) { _, new in new }
-        context["page"] = .object(page)
+    private func addToPage(_ context: inout TemplateObject, _ values: TemplateObject) {
+        guard case .object(let page)? = context["page"] else { return }
+        context["page"] = .object(page.merging(values))
     }
 
     // MARK: Kinds
@@ -91,7 +101,7 @@ struct PageContexts {
         var context = common(path: path, title: page.title, kind: "term", summary: site.summaries[number])
         addToPage(&context, ["params": params(page)])
         let aliases = page.aliases.map(\.value)
-        var term: [String: TemplateValue] = [
+        var term: TemplateObject = [
             "aliases": .list(aliases.map { .string($0) }),
             "aliases_text": .string(aliases.joined(separator: ", ")),
             "categories": .list(page.categories.map { .string($0) }),
@@ -121,7 +131,7 @@ struct PageContexts {
     private func bodyPage(_ number: Int, kind: String) -> TemplateValue {
         let page = site.pages[number]
         var context = common(path: page.path, title: page.title, kind: kind, summary: site.summaries[number])
-        var pageValues: [String: TemplateValue] = ["params": params(page)]
+        var pageValues: TemplateObject = ["params": params(page)]
         if let date = page.date {
             pageValues["date"] = .string(date)
             pageValues["date_display"] = .string(TextFormatting.displayDate(date))
@@ -196,7 +206,7 @@ extension JSONValue {
         case .string(let text): return .string(text)
         case .array(let items): return .list(items.map(\.templateValue))
         case .object(let members):
-            var result: [String: TemplateValue] = [:]
+            var result = TemplateObject()
             for (key, value) in members { result[key] = value.templateValue }
             return .object(result)
         }

@@ -49,7 +49,7 @@ struct RenderSignatures: Sendable {
         hasher.combine(config.baseURL)
         hasher.combine(config.language)
         hasher.combine(config.currency)
-        for item in PageContexts(site: site).navigation() {
+        for item in PageContexts.navigation(site) {
             hasher.combine(item.title)
             hasher.combine(item.url)
         }

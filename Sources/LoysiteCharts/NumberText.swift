@@ -28,18 +28,57 @@ enum NumberText {
         }
         let whole = UInt64(scaled)
         let unit = UInt64(scale)
-        var integerDigits = String(whole / unit)
-        var fraction = ""
-        if decimals > 0 {
-            let raw = String(whole % unit)
-            fraction = String(repeating: "0", count: decimals - raw.count) + raw
-            if trimZeros {
-                while fraction.last == "0" { fraction.removeLast() }
+        let integerPart = whole / unit
+        var fraction = whole % unit
+        var fractionDigits = decimals
+        if trimZeros {
+            while fractionDigits > 0, fraction % 10 == 0 {
+                fraction /= 10
+                fractionDigits -= 1
             }
         }
-        if grouping { integerDigits = grouped(integerDigits) }
         let sign = (value < 0 && whole != 0) ? minusSign : ""
-        return sign + integerDigits + (fraction.isEmpty ? "" : "." + fraction)
+        var integerDigits = 1
+        var rest = integerPart
+        while rest >= 10 {
+            rest /= 10
+            integerDigits += 1
+        }
+        let commas = grouping ? (integerDigits - 1) / 3 : 0
+        // Written into one string of the final size (charts write thousands of numbers
+        // a page; joining pieces made and freed several strings for each).
+        let length = sign.utf8.count + integerDigits + commas + (fractionDigits > 0 ? fractionDigits + 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var position = 0
+            for byte in sign.utf8 {
+                buffer[position] = byte
+                position += 1
+            }
+            var index = position + integerDigits + commas - 1
+            rest = integerPart
+            var written = 0
+            repeat {
+                if commas > 0, written > 0, written % 3 == 0 {
+                    buffer[index] = UInt8(ascii: ",")
+                    index -= 1
+                }
+                buffer[index] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                index -= 1
+                written += 1
+            } while rest > 0
+            position += integerDigits + commas
+            if fractionDigits > 0 {
+                buffer[position] = UInt8(ascii: ".")
+                position += 1
+                for offset in stride(from: fractionDigits - 1, through: 0, by: -1) {
+                    buffer[position + offset] = 0x30 + UInt8(fraction % 10)
+                    fraction /= 10
+                }
+                position += fractionDigits
+            }
+            return position
+        }
     }
 
     /// A positive magnitude as `1.8e308`: two significant digits and the power of ten,
@@ -67,16 +106,6 @@ enum NumberText {
             scaled *= 10
         }
         return 6
-    }
-
-    private static func grouped(_ digits: String) -> String {
-        guard digits.count > 3 else { return digits }
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return out
     }
 }
 

@@ -91,7 +91,7 @@ struct AhoCorasick: Sendable {
     }
 
     /// All matches, in order of their end position.
-    func matches(in text: [UInt8]) -> [Match] {
+    func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
         var result: [Match] = []
         states.withUnsafeBufferPointer { states in
         trie.edges.withUnsafeBufferPointer { edges in

@@ -51,15 +51,26 @@ public enum RelativeURL {
             targetIndex = slashIndex + 1
             pendingFrom = nextFromFolder()
         }
-        var result = ""
+        var ups = 0
         while pendingFrom != nil {
-            result += "../"
+            ups += 1
             pendingFrom = nextFromFolder()
         }
-        if targetIndex < target.count {
-            result += String(decoding: UnsafeBufferPointer(rebasing: target[targetIndex...]), as: UTF8.self)
+        let rest = target.count - targetIndex
+        guard ups > 0 || rest > 0 else { return "./" }
+        // One string of the final size: appending piece by piece grew it at each piece.
+        return String(unsafeUninitializedCapacity: ups * 3 + rest) { buffer in
+            var position = 0
+            for _ in 0..<ups {
+                buffer[position] = UInt8(ascii: "."); buffer[position + 1] = UInt8(ascii: "."); buffer[position + 2] = slash
+                position += 3
+            }
+            if rest > 0 {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[position...]).initialize(from: UnsafeBufferPointer(rebasing: target[targetIndex...]))
+                position += rest
+            }
+            return position
         }
-        return result.isEmpty ? "./" : result
     }
 
     private static func characterLink(from: String, to target: String) -> String {

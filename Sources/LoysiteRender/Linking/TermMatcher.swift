@@ -48,7 +48,7 @@ public struct TermMatcher: Sendable {
         var wordStarting: [Int32] = []
         var others: [Int32] = []
         for (number, name) in names.enumerated() {
-            if TermMatcher.wordEnd(name.bytes, from: 0) > 0 { wordStarting.append(Int32(number)) } else { others.append(Int32(number)) }
+            if name.bytes.withUnsafeBufferPointer({ TermMatcher.wordEnd($0, from: 0) }) > 0 { wordStarting.append(Int32(number)) } else { others.append(Int32(number)) }
         }
         self.names = names
         self.wordTrie = PrefixTrie(patterns: wordStarting.map { names[Int($0)].bytes })
@@ -70,11 +70,17 @@ public struct TermMatcher: Sendable {
     /// ("customer loyalty index" over "customer loyalty"). A plural `s` after a name
     /// still counts as a mention of it.
     public func mentions(in text: String) -> [Mention] {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { mentions(in: $0) }
+    }
+
+    /// `mentions(in:)` over UTF-8 bytes (a cmark node's literal, read in place).
+    public func mentions(in bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
         var candidates: [Candidate] = []
         let asciiWord = TermMatcher.asciiWord
+        let buffer = bytes
         wordTrie.withView { trie in
-        bytes.withUnsafeBufferPointer { buffer in
+        do {
             var position = 0
             let count = buffer.count
             while position < count {
@@ -132,7 +138,7 @@ public struct TermMatcher: Sendable {
     }
 
     /// Name `number` at byte `start`, if it is there as a whole word (or with a plural `s`).
-    private func check(_ number: Int, at start: Int, in bytes: [UInt8]) -> Candidate? {
+    private func check(_ number: Int, at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
         let name = names[number]
         let end = start + name.bytes.count
         guard end <= bytes.count else { return nil }
@@ -154,7 +160,7 @@ public struct TermMatcher: Sendable {
     }
 
     /// Where the run of word characters starting at `start` ends (`start` if none).
-    static func wordEnd(_ bytes: [UInt8], from start: Int) -> Int {
+    static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         while index < bytes.count {
             let byte = bytes[index]
@@ -169,14 +175,14 @@ public struct TermMatcher: Sendable {
         return index
     }
 
-    private static func scalarLength(_ bytes: [UInt8], at index: Int) -> Int {
+    private static func scalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         var end = index + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         return end - index
     }
 
     /// Whether no letter or digit touches position `index` from the left.
-    static func isBoundary(_ bytes: [UInt8], before index: Int) -> Bool {
+    static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
         guard index > 0 else { return true }
         var start = index - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
@@ -184,19 +190,19 @@ public struct TermMatcher: Sendable {
     }
 
     /// Whether no letter or digit starts at `index`.
-    static func isBoundary(_ bytes: [UInt8], after index: Int) -> Bool {
+    static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
         guard index < bytes.count else { return true }
         return !isWordScalar(bytes, at: index)
     }
 
-    private static func isWordScalar(_ bytes: [UInt8], at index: Int) -> Bool {
+    private static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
         if byte < 0x80 {
             return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
         }
         var end = index + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        guard let scalar = String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first else { return false }
+        guard let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).unicodeScalars.first else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

@@ -222,14 +222,15 @@ private struct ConversionPass {
     /// `[[Target]]` and `[[Target|shown text]]`, resolved by title, alias or slug.
     mutating func resolveWikilinks(in root: MarkdownNode) {
         for node in root.descendants(ofType: CMARK_NODE_TEXT) {
+            // Most text has no `[[` at all; a byte scan of cmark's own copy says so
+            // without making a string of it.
+            guard node.withLiteralBytes({ $0.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) }) else { continue }
             let literal = node.literal
-            // Most text has no `[[` at all; a byte scan says so without Foundation.
             // Brackets with ASCII on both sides (all real text) are found byte by byte;
             // otherwise Foundation's search decides, as it always did.
-            guard literal.utf8.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) else { continue }
-            let isolated = literal.utf8.wikilinkSyntaxIsASCIIBounded
+            let isolated = literal.utf8.isASCII || literal.utf8.wikilinkSyntaxIsASCIIBounded
             guard isolated || literal.contains("[["),
-                  !node.isInside([CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
+                  !node.isInside(where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }) else { continue }
             func find(_ needle: String, in text: Substring) -> Range<String.Index>? {
                 isolated ? text.asciiRange(of: needle) : text.range(of: needle)
             }
@@ -346,23 +347,26 @@ private struct ConversionPass {
     /// headings, unless the page already links that term.
     mutating func autolink(in root: MarkdownNode) {
         guard let matcher = converter.matcher else { return }
-        let excluded: Set<UInt32> = [CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue, CMARK_NODE_HEADING.rawValue]
-        for node in root.descendants(ofType: CMARK_NODE_TEXT) where !node.isInside(excluded) {
-            let literal = node.literal
-            let mentions = matcher.mentions(in: literal).filter { $0.page != pageNumber && !linked.contains($0.page) }
-            guard !mentions.isEmpty else { continue }
-            var pieces: [MarkdownNode] = []
-            let bytes = Array(literal.utf8)
-            var cursor = 0
-            for mention in mentions where !linked.contains(mention.page) {
-                linked.insert(mention.page)
-                if mention.start > cursor { pieces.append(.text(String(decoding: bytes[cursor..<mention.start], as: UTF8.self))) }
-                let text = String(decoding: bytes[mention.start..<mention.end], as: UTF8.self)
-                pieces.append(.link(url: href(to: mention.page), title: converter.index.pages[mention.page].title, label: text))
-                cursor = mention.end
+        for node in root.descendants(ofType: CMARK_NODE_TEXT)
+        where !node.isInside(where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE || $0 == CMARK_NODE_HEADING }) {
+            // The text is read where cmark keeps it; strings are made only for the
+            // pieces of a text that has something to link.
+            let pieces = node.withLiteralBytes { bytes -> [MarkdownNode] in
+                let mentions = matcher.mentions(in: bytes).filter { $0.page != pageNumber && !linked.contains($0.page) }
+                guard !mentions.isEmpty else { return [] }
+                func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                var pieces: [MarkdownNode] = []
+                var cursor = 0
+                for mention in mentions where !linked.contains(mention.page) {
+                    linked.insert(mention.page)
+                    if mention.start > cursor { pieces.append(.text(text(cursor..<mention.start))) }
+                    pieces.append(.link(url: href(to: mention.page), title: converter.index.pages[mention.page].title, label: text(mention.start..<mention.end)))
+                    cursor = mention.end
+                }
+                if !pieces.isEmpty, cursor < bytes.count { pieces.append(.text(text(cursor..<bytes.count))) }
+                return pieces
             }
             guard !pieces.isEmpty else { continue }
-            if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
             node.replace(with: pieces)
         }
     }
@@ -415,22 +419,23 @@ extension String.UTF8View {
         }
     }
 
-    /// Whether `first` is directly followed by `second` somewhere.
-    func containsPair(_ first: UInt8, _ second: UInt8) -> Bool {
-        withBytes { bytes in
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte == second, previous == first { return true }
-                previous = byte
-            }
-            return false
-        }
-    }
 
     /// The bytes in place when the string has them contiguously (native strings do),
     /// else a copy.
     private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = withContiguousStorageIfAvailable(body) { return result }
         return Array(self).withUnsafeBufferPointer(body)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether `first` is directly followed by `second` somewhere.
+    func containsPair(_ first: UInt8, _ second: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for byte in self {
+            if byte == second, previous == first { return true }
+            previous = byte
+        }
+        return false
     }
 }

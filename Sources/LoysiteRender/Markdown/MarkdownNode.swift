@@ -1,4 +1,9 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A thin, non-owning view of one libcmark node. The tree is owned by `MarkdownDocument`;
 /// a node view must not outlive it.
@@ -61,6 +66,14 @@ struct MarkdownNode: Equatable {
         nonmutating set { cmark_node_set_literal(pointer, newValue) }
     }
 
+    /// The literal's UTF-8 bytes where cmark keeps them, read without making a string
+    /// (auto-linking looks at every text node; most have nothing to link). Valid only
+    /// inside `body`, and only while the node is unchanged.
+    func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let text = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text)))
+    }
+
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_url(pointer, newValue) }
@@ -80,10 +93,11 @@ struct MarkdownNode: Equatable {
         return (1, 1)
     }
 
-    func isInside(_ types: Set<UInt32>) -> Bool {
+    /// Whether an enclosing node's type is one `matches` takes.
+    func isInside(where matches: (cmark_node_type) -> Bool) -> Bool {
         var node = parent
         while let current = node {
-            if types.contains(current.type.rawValue) { return true }
+            if matches(current.type) { return true }
             node = current.parent
         }
         return false

@@ -52,40 +52,69 @@ struct PipeTable {
     /// Splits a row at unescaped pipes, dropping the optional outer pipes; `\|` is a
     /// literal pipe. Cells are trimmed; each keeps the column where its text starts.
     static func cells(_ row: Substring) -> [Cell] {
-        let characters = Array(row)
+        // ASCII rows (nearly all) split on bytes: the same cells without breaking the row
+        // into Characters. (No CR LF pair can be in a row, which is one line.)
+        if row.utf8.allSatisfy({ $0 < 0x80 }) { return split(Array(row.utf8)) { String(decoding: $0, as: UTF8.self) } }
+        return split(Array(row)) { String($0) }
+    }
+
+    /// `cells` over the row's characters or its ASCII bytes, `text` making a cell's text.
+    private static func split<Unit: RowUnit>(_ characters: [Unit], text: ([Unit]) -> String) -> [Cell] {
         var start = 0, end = characters.count
-        while start < end, characters[start] == " " || characters[start] == "\t" { start += 1 }
-        while end > start, characters[end - 1] == " " || characters[end - 1] == "\t" { end -= 1 }
-        if start < end, characters[start] == "|" { start += 1 }
-        if end > start, characters[end - 1] == "|", !(end - 2 >= start && characters[end - 2] == "\\") { end -= 1 }
+        while start < end, characters[start] == .space || characters[start] == .tab { start += 1 }
+        while end > start, characters[end - 1] == .space || characters[end - 1] == .tab { end -= 1 }
+        if start < end, characters[start] == .pipe { start += 1 }
+        if end > start, characters[end - 1] == .pipe, !(end - 2 >= start && characters[end - 2] == .backslash) { end -= 1 }
         var cells: [Cell] = []
-        var current = ""
+        var current: [Unit] = []
         var currentStart = start
         var escaped = false
         func finish() {
-            let leading = current.prefix { $0 == " " || $0 == "\t" }.count
-            cells.append(Cell(text: current.trimmingBlanks(), column: currentStart + leading + 1))
+            let leading = current.prefix { $0 == .space || $0 == .tab }.count
+            cells.append(Cell(text: text(current).trimmingBlanks(), column: currentStart + leading + 1))
         }
         var index = start
         while index < end {
             let character = characters[index]
             if escaped {
-                current.append(character == "|" ? "|" : "\\")
-                if character != "|" { current.append(character) }
+                current.append(character == .pipe ? .pipe : .backslash)
+                if character != .pipe { current.append(character) }
                 escaped = false
-            } else if character == "\\" {
+            } else if character == .backslash {
                 escaped = true
-            } else if character == "|" {
+            } else if character == .pipe {
                 finish()
-                current = ""
+                current.removeAll(keepingCapacity: true)
                 currentStart = index + 1
             } else {
                 current.append(character)
             }
             index += 1
         }
-        if escaped { current.append("\\") }
+        if escaped { current.append(.backslash) }
         finish()
         return cells
     }
+}
+
+/// What a row is split into: Characters, or bytes when it is ASCII.
+protocol RowUnit: Equatable {
+    static var space: Self { get }
+    static var tab: Self { get }
+    static var pipe: Self { get }
+    static var backslash: Self { get }
+}
+
+extension Character: RowUnit {
+    static var space: Character { " " }
+    static var tab: Character { "\t" }
+    static var pipe: Character { "|" }
+    static var backslash: Character { "\\" }
+}
+
+extension UInt8: RowUnit {
+    static var space: UInt8 { 0x20 }
+    static var tab: UInt8 { 0x09 }
+    static var pipe: UInt8 { 0x7C }
+    static var backslash: UInt8 { 0x5C }
 }

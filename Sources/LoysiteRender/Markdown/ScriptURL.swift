@@ -4,7 +4,16 @@
 enum ScriptURL {
     static func isScript(_ url: String, image: Bool = false) -> Bool {
         // Browsers skip leading spaces and controls and ignore tabs and line breaks inside a scheme.
-        let squeezed = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value > 0x20 })).lowercased()
+        // Only the start matters (the longest prefix below has 15 characters, and
+        // lowercasing never shortens text), so only 16 characters are squeezed, not the URL.
+        var start = String.UnicodeScalarView()
+        var taken = 0
+        for scalar in url.unicodeScalars where scalar.value > 0x20 {
+            start.append(scalar)
+            taken += 1
+            if taken == 16 { break }
+        }
+        let squeezed = String(start).lowercased()
         if squeezed.hasPrefix("javascript:") || squeezed.hasPrefix("vbscript:") || squeezed.hasPrefix("file:") { return true }
         if squeezed.hasPrefix("data:") {
             return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { squeezed.hasPrefix($0) }

@@ -1,13 +1,13 @@
 /// A value templates see: what page contexts are made of. A closed set of cases instead
-/// of `Any`, so looking a name up is a dictionary access and a `switch`, not a chain of
-/// dynamic casts (which made rendering the largest step of a 10,000-term build).
+/// of `Any`, so looking a name up is a search of a few names and a `switch`, not a chain
+/// of dynamic casts (which made rendering the largest step of a 10,000-term build).
 public enum TemplateValue: Sendable {
     case string(String)
     case bool(Bool)
     case int(Int)
     case double(Double)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     /// Converts the loosely typed values of older callers (strings, numbers, booleans,
     /// arrays and string-keyed dictionaries of them); anything else becomes its description.
@@ -19,7 +19,7 @@ public enum TemplateValue: Sendable {
         case let value as Bool: self = .bool(value)
         case let value as Int: self = .int(value)
         case let value as Double: self = .double(value)
-        case let value as [String: Any]: self = .object(value.mapValues { TemplateValue(any: $0) })
+        case let value as [String: Any]: self = .object(TemplateObject(value.mapValues { TemplateValue(any: $0) }))
         case let value as [Any]: self = .list(value.map { TemplateValue(any: $0) })
         default: self = .string(String(describing: value))
         }
@@ -51,7 +51,7 @@ public enum TemplateValue: Sendable {
         case .int(let value): return value
         case .double(let value): return value
         case .list(let items): return items.map(\.anyValue)
-        case .object(let members): return members.mapValues(\.anyValue)
+        case .object(let members): return members.dictionary.mapValues(\.anyValue)
         }
     }
 }
@@ -63,6 +63,6 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(TemplateObject(uniqueMembers: elements))
     }
 }
