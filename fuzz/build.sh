@@ -7,7 +7,7 @@
 # fuzzer's main() comes from libFuzzer, so every module is built here by hand.
 #
 # Usage: fuzz/build.sh            (prints the path of the built binary)
-# Needs: swift toolchain (swiftc, clang), libcmark-dev; `swift package resolve` is run
+# Needs: swift toolchain (swiftc, clang), libcmark-dev (and libjemalloc-dev for the package build); `swift package resolve` is run
 # for the Yams sources.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
