@@ -55,20 +55,11 @@ public final class BuildSession: @unchecked Sendable {
         let pageFiles = ContentLoader.pageFiles(root: root)
         state.files = pageFiles
         if keepingState { state.stamps = state.files.map { FileStamp(path: $0.path) } }
-        // Theme and datasets are read while the pages load: a page job more for the
-        // loop (a second loop nested in one of its jobs would run on one thread).
-        // (It is the first job, so it is not left to run alone at the end.)
-        let loads = Parallel.map(Array(0...pageFiles.count)) { job -> LoadJob in
-            guard job > 0 else {
-                return .others(Theme.load(root: root), DatasetLoader.loadAll(root: root, defaultPeriod: Period(rawValue: config.period) ?? .month))
-            }
-            return .page(ContentLoader.load(pageFiles[job - 1]))
-        }
-        guard case .others(let theme, let datasets) = loads[0] else { preconditionFailure() }
-        state.loaded = loads.dropFirst().map { job in
-            guard case .page(let result) = job else { preconditionFailure() }
-            return result
-        }
+        // Theme and datasets are read while the pages load, as one more job of the loop.
+        let (loaded, (theme, datasets)) = Parallel.map(pageFiles, alongside: {
+            (Theme.load(root: root), DatasetLoader.loadAll(root: root, defaultPeriod: Period(rawValue: config.period) ?? .month))
+        }) { ContentLoader.load($0) }
+        state.loaded = loaded
         var content = ContentLoader.assemble(config: config, configDiagnostics: configDiagnostics, loaded: state.loaded, includeDrafts: options.includeDrafts)
         if let baseURL = options.baseURL {
             if let normalised = SiteConfig.normaliseBaseURL(baseURL) {
@@ -89,12 +80,18 @@ public final class BuildSession: @unchecked Sendable {
         (state.datasets, state.datasetDiagnostics) = datasets
         timer.finish("datasets")
 
-        // 2. index (and the auto-link matcher, built meanwhile: it needs only the index)
+        // 2. index (and the auto-link matcher, built meanwhile: it needs only the index).
+        //    The matcher is one job; `related` is resolved in chunks, which the core not
+        //    building the matcher takes, and the other too once the matcher is done.
         let index = PageIndex(pages: content.pages)
         state.index = index
         let autolink = content.config.autolink
-        let (related, matcher) = Parallel.both({ index.resolveRelatedByPage() }, { autolink ? TermMatcher(index: index) : nil })
-        (state.related, state.relatedDiagnostics) = related
+        let count = index.pages.count, chunk = 512
+        let (relatedChunks, matcher) = Parallel.map(Array(stride(from: 0, to: count, by: chunk)), alongside: {
+            autolink ? TermMatcher(index: index) : nil
+        }) { start in index.resolveRelated(in: start..<min(start + chunk, count)) }
+        state.related = relatedChunks.flatMap(\.related)
+        state.relatedDiagnostics = relatedChunks.flatMap(\.diagnostics)
         state.matcher = matcher
         timer.finish("index")
 
@@ -315,12 +312,6 @@ public final class BuildSession: @unchecked Sendable {
         self.state = state
         return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
                            datasetCount: state.datasets.count, wrote: state.wrote, timings: timer.timings)
-    }
-
-    /// What one job of the load step made.
-    private enum LoadJob: Sendable {
-        case page(PageLoader.Result)
-        case others((theme: Theme, diagnostics: [Diagnostic]), (datasets: [Dataset], diagnostics: [Diagnostic]))
     }
 
     /// Builds' data left for the process's exit (`BuildOptions.keepsMemoryUntilExit`).

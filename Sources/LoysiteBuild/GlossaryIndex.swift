@@ -1,5 +1,6 @@
 import Foundation
 import LoysiteContent
+import LoysiteSupport
 
 /// The A–Z arrangement of glossary terms: sorted ignoring case and accents
 /// ("Échelle" sorts with E), grouped by initial letter, with a `#` group for terms that
@@ -22,7 +23,8 @@ struct GlossaryIndex {
     /// `keys`: `sortKey` of every page's title, by page number.
     init(pages: [Page], sortKeys keys: [String]) {
         let terms = pages.indices.filter { pages[$0].kind == .term }
-        order = terms.sorted { lhs, rhs in
+        // On both cores: at 50,000 terms, comparing titles was most of the link step.
+        order = Parallel.sorted(terms) { lhs, rhs in
             if keys[lhs] != keys[rhs] { return keys[lhs] < keys[rhs] }
             if pages[lhs].title != pages[rhs].title { return pages[lhs].title < pages[rhs].title }
             return pages[lhs].slug < pages[rhs].slug

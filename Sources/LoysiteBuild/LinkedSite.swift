@@ -47,18 +47,17 @@ struct LinkedSite: Sendable {
         let sortKeys = Parallel.map(pages) { GlossaryIndex.sortKey($0.title) }
         self.sortKeys = sortKeys
         glossary = GlossaryIndex(pages: pages, sortKeys: sortKeys)
-        summaries = pages.indices.map { number in
-            let page = pages[number]
-            return page.summary ?? bodies[number].firstParagraph ?? ""
-        }
+        // Fields read in place (`let page = pages[number]` copies the whole page).
+        summaries = pages.indices.map { pages[$0].summary ?? bodies[$0].firstParagraph ?? "" }
         excerpts = Parallel.map(summaries) { TextFormatting.excerpt($0) }
         // Backlinks in A–Z order of the linking page's title, whatever kind it is.
         var incoming = [[Int]](repeating: [], count: pages.count)
-        for (source, body) in bodies.enumerated() {
-            for target in body.linkedPages where target != source { incoming[target].append(source) }
+        // By index: `bodies.enumerated()` copies every body (its HTML, links, problems).
+        for source in bodies.indices {
+            for target in bodies[source].linkedPages where target != source { incoming[target].append(source) }
         }
-        backlinks = incoming.map { list in
-            list.sorted { LinkedSite.backlinkPrecedes($0, $1, sortKeys: sortKeys, pages: pages) }
+        backlinks = Parallel.map(incoming) { list in
+            list.count < 2 ? list : list.sorted { LinkedSite.backlinkPrecedes($0, $1, sortKeys: sortKeys, pages: pages) }
         }
         reports = LinkedSite.reportOrder(pages, sortKeys: sortKeys)
         featuredTerms = LinkedSite.mostMentioned(glossary.order, backlinks: backlinks, count: 8)

@@ -95,9 +95,10 @@ public struct PageIndex: Sendable {
     /// Every (name, page) pair that auto-linking looks for: terms' titles and aliases.
     public var termNames: [(name: String, page: Int)] {
         var names: [(String, Int)] = []
-        for (index, page) in pages.enumerated() where page.kind == .term && byPath[page.path] == index {
-            names.append((page.title, index))
-            for alias in page.aliases { names.append((alias.value, index)) }
+        // By index: `pages.enumerated()` copies every page (a dozen reference counts each).
+        for index in pages.indices where pages[index].kind == .term && byPath[pages[index].path] == index {
+            names.append((pages[index].title, index))
+            for alias in pages[index].aliases { names.append((alias.value, index)) }
         }
         return names
     }
@@ -112,6 +113,20 @@ public struct PageIndex: Sendable {
     public func resolveRelatedByPage() -> (related: [[Int]], diagnostics: [[Diagnostic]]) {
         let resolved = Parallel.map(Array(pages.indices)) { resolveRelated(of: $0) }
         return (resolved.map(\.related), resolved.map(\.diagnostics))
+    }
+
+    /// `resolveRelatedByPage` for the pages in `range` only: for callers that share the
+    /// work out in chunks alongside other jobs.
+    public func resolveRelated(in range: Range<Int>) -> (related: [[Int]], diagnostics: [[Diagnostic]]) {
+        var related: [[Int]] = [], diagnostics: [[Diagnostic]] = []
+        related.reserveCapacity(range.count)
+        diagnostics.reserveCapacity(range.count)
+        for index in range {
+            let resolved = resolveRelated(of: index)
+            related.append(resolved.related)
+            diagnostics.append(resolved.diagnostics)
+        }
+        return (related, diagnostics)
     }
 
     /// One page's `related` entries.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A trie of byte patterns, matching ASCII case-insensitively, stored flat: each
 /// state's children side by side, sorted by byte, in one array, with a full table for
 /// the root, where every walk starts. (A dictionary of edges costs a hash lookup per
@@ -43,12 +49,25 @@ struct PrefixTrie: Sendable {
         // keeps children sorted without searching them. (Built serially at the start of
         // the Markdown step, so kept linear.)
         let folded = patterns.map { $0.map(PrefixTrie.fold) }
-        let order = folded.indices.sorted { folded[$0].lexicographicallyPrecedes(folded[$1]) || (folded[$0] == folded[$1] && $0 < $1) }
+        let order = folded.indices.sorted { lhs, rhs in
+            // Bytes compared with memcmp, then length (a prefix first), then number.
+            let (a, b) = (folded[lhs], folded[rhs])
+            let shared = Swift.min(a.count, b.count)
+            let order = shared == 0 ? 0 : a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress!, shared) } }
+            if order != 0 { return order < 0 }
+            if a.count != b.count { return a.count < b.count }
+            return lhs < rhs
+        }
         var parentByte: [UInt8] = [0]
         var firstChild: [Int32] = [-1]
         var lastChild: [Int32] = [-1]
         var nextSibling: [Int32] = [-1]
-        var outputs: [[Int32]] = [[]]
+        // Where each pattern ends, in insertion order; made into the flat output lists
+        // below (a list per state was an array to make and free for every state).
+        var endStates: [Int32] = []
+        endStates.reserveCapacity(patterns.count)
+        var endPatterns: [Int32] = []
+        endPatterns.reserveCapacity(patterns.count)
         var path: [Int32] = [0]        // states along the previous pattern
         var previous: [UInt8] = []
         for index in order {
@@ -64,13 +83,13 @@ struct PrefixTrie: Sendable {
                 firstChild.append(-1)
                 lastChild.append(-1)
                 nextSibling.append(-1)
-                outputs.append([])
                 if lastChild[Int(state)] >= 0 { nextSibling[Int(lastChild[Int(state)])] = next } else { firstChild[Int(state)] = next }
                 lastChild[Int(state)] = next
                 state = next
                 path.append(state)
             }
-            outputs[Int(state)].append(Int32(index))
+            endStates.append(state)
+            endPatterns.append(Int32(index))
             previous = pattern
         }
         childStart.reserveCapacity(parentByte.count + 1)
@@ -91,12 +110,18 @@ struct PrefixTrie: Sendable {
             denseNext += repeatElement(0, count: 256)
             for edge in edges[Int(childStart[state])..<Int(childStart[state + 1])] { denseNext[Int(denseStart[state]) + Int(edge.byte)] = edge.target }
         }
-        stateCount = outputs.count
-        for list in outputs {
-            outputStart.append(Int32(outputPatterns.count))
-            outputPatterns += list
+        stateCount = parentByte.count
+        // Counted by state, then placed in insertion order, which is pattern order for the
+        // patterns of one state (equal patterns are inserted one after another, by number).
+        outputStart = [Int32](repeating: 0, count: stateCount + 1)
+        for state in endStates { outputStart[Int(state) + 1] += 1 }
+        for state in 0..<stateCount { outputStart[state + 1] += outputStart[state] }
+        outputPatterns = [Int32](repeating: 0, count: endPatterns.count)
+        var next = outputStart
+        for (state, pattern) in zip(endStates, endPatterns) {
+            outputPatterns[Int(next[Int(state)])] = pattern
+            next[Int(state)] += 1
         }
-        outputStart.append(Int32(outputPatterns.count))
     }
 
     @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {
