@@ -56,43 +56,37 @@ struct AhoCorasick: Sendable {
 
     static func fold(_ byte: UInt8) -> UInt8 { PrefixTrie.fold(byte) }
 
-    /// Whether any pattern occurs in `text`: the same walk as `matches`, stopping at
-    /// the first.
+    /// Whether any pattern occurs in `text`: the walk of `matches`, stopping at the first.
     func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        states.withUnsafeBufferPointer { states in
-        trie.edges.withUnsafeBufferPointer { edges in
-        trie.rootNext.withUnsafeBufferPointer { rootNext in
-            var state = 0
-            for raw in text {
-                let byte = PrefixTrie.fold(raw)
-                while true {
-                    if state == 0 {
-                        state = Int(rootNext[Int(byte)])
-                        break
-                    }
-                    var next = -1
-                    var edge = Int(states[state].childStart)
-                    let end = Int(states[state + 1].childStart)
-                    while edge < end {
-                        let candidate = edges[edge].byte
-                        if candidate == byte { next = Int(edges[edge].target); break }
-                        if candidate > byte { break }
-                        edge += 1
-                    }
-                    if next >= 0 { state = next; break }
-                    state = Int(states[state].failure)
-                }
-                if states[state].report > 0 { return true }
-            }
-            return false
+        var found = false
+        walk(text) { _, report in
+            found = report > 0
+            return !found
         }
-        }
-        }
+        return found
     }
 
     /// All matches, in order of their end position.
     func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
         var result: [Match] = []
+        walk(text) { position, report in
+            var reporting = report
+            while reporting > 0 {
+                for pattern in trie.outputs(reporting) {
+                    let length = trie.lengths[Int(pattern)]
+                    result.append(Match(start: position + 1 - length, end: position + 1, pattern: Int(pattern)))
+                }
+                reporting = Int(dictionarySuffix[reporting])
+            }
+            return true
+        }
+        return result
+    }
+
+    /// Runs the automaton over `text`, calling `body(position, report)` after each byte
+    /// with the state whose patterns end there (0: none) until `body` returns false.
+    @inline(__always)
+    private func walk(_ text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Bool) {
         states.withUnsafeBufferPointer { states in
         trie.edges.withUnsafeBufferPointer { edges in
         trie.rootNext.withUnsafeBufferPointer { rootNext in
@@ -116,18 +110,10 @@ struct AhoCorasick: Sendable {
                     if next >= 0 { state = next; break }
                     state = Int(states[state].failure)
                 }
-                var reporting = Int(states[state].report)
-                while reporting > 0 {
-                    for pattern in trie.outputs(reporting) {
-                        let length = trie.lengths[Int(pattern)]
-                        result.append(Match(start: position + 1 - length, end: position + 1, pattern: Int(pattern)))
-                    }
-                    reporting = Int(dictionarySuffix[reporting])
-                }
+                guard body(position, Int(states[state].report)) else { return }
             }
         }
         }
         }
-        return result
     }
 }
