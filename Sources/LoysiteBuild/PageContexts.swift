@@ -83,9 +83,7 @@ struct PageContexts {
 
     /// A page's front-matter keys loysite does not know (`page.params`).
     func params(_ params: [(String, JSONValue)]) -> TemplateValue {
-        var result = TemplateObject()
-        for (key, value) in params { result[key] = value.templateValue }
-        return .object(result)
+        JSONValue.object(params).templateValue
     }
 
     /// Adds `params` (and whatever else) to a context's `page` object.

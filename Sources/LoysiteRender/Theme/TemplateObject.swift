@@ -20,9 +20,6 @@ public struct TemplateObject: Sendable {
         values = Array(members.values)
     }
 
-    public var count: Int { names.count }
-    public var isEmpty: Bool { names.isEmpty }
-
     public subscript(name: String) -> TemplateValue? {
         get {
             guard let index = index(of: name) else { return nil }
