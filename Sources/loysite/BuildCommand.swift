@@ -17,14 +17,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The absolute URL the site is published at; overrides base_url in site.yml.", valueName: "url"))
     var baseURL: String?
 
-    @Flag(name: .long, help: "Include pages marked draft: true.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Treat warnings (unknown keys, broken links, fired alerts) as errors.")
-    var strict = false
-
-    @Flag(name: [.short, .long], help: "Print only errors and warnings, no summary line.")
-    var quiet = false
+    @OptionGroup var flags: BuildFlags
 
     @Flag(name: .long, help: "Print how long each build step took.")
     var timings = false
@@ -32,10 +25,10 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let root = site.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
-        var options = BuildOptions(root: root, output: outputURL, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        var options = BuildOptions(root: root, output: outputURL, baseURL: baseURL, includeDrafts: flags.drafts, strict: flags.strict)
         options.keepsMemoryUntilExit = true
         let started = Date()
-        let progress = ProgressLine(label: "Building", enabled: !quiet)
+        let progress = ProgressLine(label: "Building", enabled: !flags.quiet)
         options.progress = { progress.stepFinished($0) }
         let result = SiteBuilder.build(options)
         progress.finish()
@@ -47,11 +40,11 @@ struct BuildCommand: ParsableCommand {
             }
         }
         let elapsed = Date().timeIntervalSince(started)
-        if result.failed(strict: strict) {
-            DiagnosticPrinter.note(BuildSummary.failure(command: "build", result: result, strict: strict, consequence: "the output folder was left as it was"))
+        if result.failed(strict: flags.strict) {
+            DiagnosticPrinter.note(BuildSummary.failure(command: "build", result: result, strict: flags.strict, consequence: "the output folder was left as it was"))
             throw ExitCode(1)
         }
-        if !quiet {
+        if !flags.quiet {
             print(BuildSummary.counts(verb: "Built", result: result, seconds: elapsed) + " → " + options.output.path)
         }
     }

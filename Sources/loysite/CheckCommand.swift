@@ -14,29 +14,22 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Flag(name: .long, help: "Include pages marked draft: true.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Treat warnings (unknown keys, broken links, fired alerts) as errors.")
-    var strict = false
-
-    @Flag(name: [.short, .long], help: "Print only errors and warnings, no summary line.")
-    var quiet = false
+    @OptionGroup var flags: BuildFlags
 
     func run() throws {
-        var options = BuildOptions(root: site.rootURL, includeDrafts: drafts, strict: strict, dryRun: true)
+        var options = BuildOptions(root: site.rootURL, includeDrafts: flags.drafts, strict: flags.strict, dryRun: true)
         options.keepsMemoryUntilExit = true
         let started = Date()
-        let progress = ProgressLine(label: "Checking", enabled: !quiet)
+        let progress = ProgressLine(label: "Checking", enabled: !flags.quiet)
         options.progress = { progress.stepFinished($0) }
         let result = SiteBuilder.build(options)
         progress.finish()
         DiagnosticPrinter.print(result.diagnostics)
-        if result.failed(strict: strict) {
-            DiagnosticPrinter.note(BuildSummary.failure(command: "check", result: result, strict: strict))
+        if result.failed(strict: flags.strict) {
+            DiagnosticPrinter.note(BuildSummary.failure(command: "check", result: result, strict: flags.strict))
             throw ExitCode(1)
         }
-        if !quiet {
+        if !flags.quiet {
             print(BuildSummary.counts(verb: "Checked", result: result, seconds: Date().timeIntervalSince(started)) + ": " + BuildSummary.problems(result))
         }
     }

@@ -20,3 +20,15 @@ struct SiteOptions: ParsableArguments {
         return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
     }
 }
+
+/// Flags `build` and `check` share: they run the same build.
+struct BuildFlags: ParsableArguments {
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings (unknown keys, broken links, fired alerts) as errors.")
+    var strict = false
+
+    @Flag(name: [.short, .long], help: "Print only errors and warnings, no summary line.")
+    var quiet = false
+}
