@@ -36,6 +36,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 
 /// One problem found in the content, printed like a compiler's:
 /// `content/glossary/nps.md:3:8: error: unknown related term 'foo'`.
+/// `message` and `location.file` hold the text as found; `description` escapes it.
 public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
         case error
@@ -64,8 +65,10 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
         Diagnostic(.warning, message, at: location)
     }
 
+    /// One line, whatever the path or message hold: control characters in them are
+    /// escaped (`TerminalText`), so content cannot forge another diagnostic line.
     public var description: String {
-        "\(location.description): \(severity.rawValue): \(message)"
+        "\(TerminalText.escaped(location.description)): \(severity.rawValue): \(TerminalText.escaped(message))"
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoysiteServe
+import LoysiteSupport
 
 /// `loysite serve`: the writing loop — build, serve on localhost, rebuild on save,
 /// reload the browser. Runs until Ctrl-C.
@@ -71,12 +72,13 @@ struct ServeCommand: ParsableCommand {
 
     /// Lines for the terminal, written at once (not held in a buffer when stdout is a pipe).
     static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TerminalText.escapedKeepingLineBreaks(line) + "\n").utf8))
     }
 
     @Sendable static func report(_ report: ServeSession.BuildReport) {
         DiagnosticPrinter.print(report.result.diagnostics)
-        let changed = report.changedPaths
+        // File names are content: one that holds a line break must not forge a log line.
+        let changed = report.changedPaths.map(TerminalText.escaped)
         let cause: String
         switch changed.count {
         case 0: cause = ""
