@@ -45,6 +45,9 @@ public final class BuildSession: @unchecked Sendable {
     /// A build from nothing; `keepingState` also records what the next build needs.
     func full(keepingState: Bool) -> BuildResult {
         var timer = StepTimer(progress: options.progress)
+        // First of all, even for a build that will fail: a build killed between the two
+        // renames of a fallback swap left no output, only its set-aside old site.
+        StagingFolders(output: options.output).recover()
         var state = State()
         state.includesDrafts = options.includeDrafts
         state.inputs = keepingState ? FileStamp.inputs(root: options.root) : [:]

@@ -21,17 +21,22 @@ enum DirectorySwap {
             try rename(replacement, to: target)
             return (nil, .rename)
         }
-        if loysite_exchange_paths(replacement.path, target.path) == 0 {
+        let faults = SwapFaults.current
+        let forcesTwoRenames = faults?.forcesTwoRenames ?? false
+        if !forcesTwoRenames, loysite_exchange_paths(replacement.path, target.path) == 0 {
             return (replacement, .exchange)
         }
-        let exchangeError = errno
+        let exchangeError = forcesTwoRenames ? ENOSYS : errno
         guard exchangeError == ENOSYS || exchangeError == EINVAL || exchangeError == ENOTSUP || exchangeError == EXDEV else {
             throw POSIXError(POSIXErrorCode(rawValue: exchangeError) ?? .EIO, path: target.path)
         }
         try rename(target, to: asidePath)
         do {
+            try faults?.betweenRenames?()
             try rename(replacement, to: target)
         } catch {
+            // The old site goes back at once; if even that fails, the next build's
+            // `StagingFolders.recover` puts it back.
             try? rename(asidePath, to: target)
             throw error
         }
