@@ -128,7 +128,7 @@ public final class BuildSession: @unchecked Sendable {
                 do {
                     staged = try StagedSite(output: options.output)
                 } catch {
-                    writeDiagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path)))
+                    writeDiagnostics.append(.error("cannot write the site: \(FileError.describe(error))", at: SourceLocation(file: options.output.path)))
                 }
             }
         }
@@ -145,7 +145,7 @@ public final class BuildSession: @unchecked Sendable {
                 state.wrote = true
             } catch {
                 staged.discard()
-                writeDiagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path)))
+                writeDiagnostics.append(.error("cannot write the site: \(FileError.describe(error))", at: SourceLocation(file: options.output.path)))
             }
         }
         diagnostics.append(contentsOf: writeDiagnostics)
@@ -308,7 +308,7 @@ public final class BuildSession: @unchecked Sendable {
             _ = try OutputUpdate.write(files, into: options.output)
             state.wrote = true
         } catch {
-            diagnostics.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path))
+            diagnostics.error("cannot write the site: \(FileError.describe(error))", at: SourceLocation(file: options.output.path))
         }
         timer.finish("write")
         state.signatures = signatures

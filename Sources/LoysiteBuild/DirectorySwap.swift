@@ -1,5 +1,6 @@
 import CDirectorySwap
 import Foundation
+import LoysiteSupport
 
 /// Puts a finished folder in the place of another in one step, so that at every moment
 /// the output path holds either the whole old site or the whole new one.
@@ -28,7 +29,7 @@ enum DirectorySwap {
         }
         let exchangeError = forcesTwoRenames ? ENOSYS : errno
         guard exchangeError == ENOSYS || exchangeError == EINVAL || exchangeError == ENOTSUP || exchangeError == EXDEV else {
-            throw POSIXError(POSIXErrorCode(rawValue: exchangeError) ?? .EIO, path: target.path)
+            throw FileError(.rename, path: target.path, code: exchangeError)
         }
         try rename(target, to: asidePath)
         do {
@@ -45,13 +46,7 @@ enum DirectorySwap {
 
     static func rename(_ source: URL, to destination: URL) throws {
         guard Foundation.rename(source.path, destination.path) == 0 else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO, path: destination.path)
+            throw FileError.current(.rename, path: destination.path)
         }
-    }
-}
-
-extension POSIXError {
-    init(_ code: POSIXErrorCode, path: String) {
-        self.init(code, userInfo: [NSFilePathErrorKey: path])
     }
 }
