@@ -20,6 +20,7 @@ import re
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -67,6 +68,10 @@ def main():
             built = built or line.strip()
             match = re.search(r"(http://\S+/)", line)
         base = match.group(1)
+        # The rest of its output (one line per rebuild, with its time) is kept, so that
+        # the latency can be split into the rebuild and everything else.
+        lines = []
+        threading.Thread(target=lambda: lines.extend(iter(serve.stdout.readline, "")), daemon=True).start()
         page = base + f"glossary/{slug}/"
         print(f"{len(terms)} terms; first build: {built}")
 
@@ -99,9 +104,14 @@ def main():
         ms = sorted(1000 * value for value in latencies)
         print(f"save → served, {args.runs} edits: median {statistics.median(ms):.0f} ms, "
               f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms")
+        rebuilds = sorted(1000 * float(m.group(1)) for m in (re.search(r"in ([0-9.]+) s", l) for l in lines[-args.runs:]) if m)
+        if rebuilds:
+            print(f"  of which the rebuild (as serve reports it): median {statistics.median(rebuilds):.0f} ms")
     finally:
+        stopping = time.monotonic()
         serve.terminate()
-        serve.wait(timeout=10)
+        serve.wait(timeout=60)
+        print(f"stopped {time.monotonic() - stopping:.2f} s after SIGTERM")
         if os.path.lexists(link):
             os.unlink(link)
         with open(term, "w") as handle:

@@ -22,7 +22,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
     var port: Int = 8000
 
-    @Option(name: .long, help: ArgumentHelp("The address to listen on; keep the default loopback address unless other machines must see the preview.", valueName: "address"))
+    @Option(name: .long, help: ArgumentHelp("The address to listen on; keep the default loopback address unless other machines must see the preview. Only requests naming localhost, a loopback address or this address (0.0.0.0 or ::: any IP address and this machine's name) are answered.", valueName: "address"))
     var host: String = "127.0.0.1"
 
     @Flag(name: .long, help: "Include pages marked draft: true.")
