@@ -69,11 +69,12 @@ public struct HostPolicy: Sendable, Equatable {
         return false
     }
 
-    /// The names a refusal lists, for the person who typed the URL.
+    /// The URLs a refusal suggests: names that reach the address listened on.
     public var answeredExamples: [String] {
-        var names = ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)"]
-        let listen = listenHost.contains(":") && !listenHost.hasPrefix("[") ? "[\(listenHost)]:\(port)" : "\(listenHost):\(port)"
-        if !names.contains(listen) { names.append(listen) }
+        let bare = HostPolicy.unbracketed(listenHost)
+        let address = acceptsAnyAddressLiteral ? "127.0.0.1" : (bare.contains(":") ? "[\(bare)]" : bare)
+        var names = ["\(address):\(port)"]
+        if SocketAddress.isLoopback(bare) || acceptsAnyAddressLiteral { names.insert("localhost:\(port)", at: 0) }
         return names
     }
 
