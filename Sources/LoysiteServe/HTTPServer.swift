@@ -32,6 +32,14 @@ public final class HTTPServer: @unchecked Sendable {
     private var started = false
     private var stopping = false
     private let acceptLoopFinished = DispatchSemaphore(value: 0)
+    private var refusedHosts: Set<String> = []
+    /// Told once per `Host` value refused with 421, for the terminal: whoever opened
+    /// the preview under another name learns why it does not answer.
+    public var onRefusedHost: (@Sendable (String) -> Void)? {
+        get { lock.withLock { refusedHostHandler } }
+        set { lock.withLock { refusedHostHandler = newValue } }
+    }
+    private var refusedHostHandler: (@Sendable (String) -> Void)?
 
     /// How long each phase of a connection may last. Connections are limited by these
     /// deadlines rather than by their number (see `ConnectionTable`).
@@ -205,7 +213,10 @@ public final class HTTPServer: @unchecked Sendable {
                     refuse(connection, .badRequest, "400 Bad Request: a request needs a Host header naming this server", request: request)
                     return
                 case .refused:
-                    refuse(connection, .misdirectedRequest, HTTPServer.misdirectedText(request.header("host") ?? "", policy: hostPolicy), request: request)
+                    let host = request.header("host") ?? ""
+                    let (isNew, handler) = lock.withLock { (refusedHosts.count < 100 && refusedHosts.insert(host).inserted, refusedHostHandler) }
+                    if isNew { handler?(host) }
+                    refuse(connection, .misdirectedRequest, HTTPServer.misdirectedText(host, policy: hostPolicy), request: request)
                     return
                 }
                 guard bodyLength <= limits.maximumBodyBytes else {

@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let root = site.rootURL
         let made: Result<ServeSession, ServeError> = Result { () throws(ServeError) in
-            try ServeSession(options: .init(root: root, host: host, port: port, includeDrafts: drafts), onBuild: ServeCommand.report)
+            try ServeSession(options: .init(root: root, host: host, port: port, includeDrafts: drafts), onRefusedHost: ServeCommand.refused, onBuild: ServeCommand.report)
         }
         let session: ServeSession
         switch made {
@@ -73,6 +73,10 @@ struct ServeCommand: ParsableCommand {
     /// Lines for the terminal, written at once (not held in a buffer when stdout is a pipe).
     static func say(_ line: String) {
         FileHandle.standardOutput.write(Data((TerminalText.escapedKeepingLineBreaks(line) + "\n").utf8))
+    }
+
+    @Sendable static func refused(_ host: String) {
+        DiagnosticPrinter.note("warning: refused requests for Host '\(host)' (421): only localhost, loopback addresses and the --host address are answered, so web pages cannot reach the preview through DNS rebinding")
     }
 
     @Sendable static func report(_ report: ServeSession.BuildReport) {

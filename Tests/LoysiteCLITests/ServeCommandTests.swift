@@ -67,12 +67,15 @@ import Testing
         #expect(rebound.header("content-length") == String(rebound.body.count))
         #expect(!rebound.text.contains("generated_by"))
         #expect(try client.send(raw("localhost:\(port)")).text.contains("generated_by"))
+        #expect(server.waitForOutput("warning: refused requests for Host 'evil.example:\(port)' (421)", inStandardError: true, timeout: 5), "\(server.stderr)")
+        _ = try client.send(raw("evil.example:\(port)"))
 
         let name = "x\nfake.md:1:1: error: injected.md"
         try site.write("content/glossary/\(name)", TemporarySite.term("Injected"))
         #expect(server.waitForOutput("x\\nfake.md:1:1: error: injected.md changed: rebuilt", timeout: 10), "\(server.stdout)")
         #expect(!server.stdout.split(separator: "\n").contains { $0.hasPrefix("fake.md") })
         #expect(server.interrupt(SIGTERM) == 0)
+        #expect(server.stderr.components(separatedBy: "refused requests for Host").count == 2, "told once per name")
     }
 
     @Test func aTakenPortExitsOneWithAMessage() throws {
