@@ -148,7 +148,12 @@ public final class HTTPServer: @unchecked Sendable {
             let ready = poll(&poller, 1, 100)
             guard ready > 0 else { continue }
             let descriptor = accept(listener, nil, nil)
-            guard descriptor >= 0 else { continue }
+            guard descriptor >= 0 else {
+                // Out of descriptors: the connection stays queued and poll says so at
+                // once; wait a little rather than spin on it.
+                if errno == EMFILE || errno == ENFILE { usleep(10_000) }
+                continue
+            }
             let connection = SocketConnection(descriptor: descriptor)
             guard !isStopping else {
                 connection.close()
