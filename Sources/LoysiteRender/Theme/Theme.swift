@@ -22,7 +22,9 @@ public struct Theme: Sendable {
     public static func load(root: URL) -> (theme: Theme, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [String: (text: String, path: String)] = [:]
-        for (name, text) in BuiltinTheme.templates { sources[name] = (text, "<built-in theme>/\(name).mustache") }
+        // A built-in template is named as the file it was made from, so its problems read
+        // like those of a site's own templates/ file.
+        for (name, text) in BuiltinTheme.templates { sources[name] = (text, "templates/\(name).mustache") }
         var assets: [String: Data] = [:]
         for (path, text) in BuiltinTheme.assets { assets[path] = Data(text.utf8) }
 
@@ -47,7 +49,9 @@ public struct Theme: Sendable {
             do {
                 templates[name] = try Template(string: source.text)
             } catch let error as TemplateSyntaxError {
-                diagnostics.append(.error("template error: \(error.description)", at: SourceLocation(file: source.path, line: error.line, column: error.column)))
+                for problem in error.problems {
+                    diagnostics.append(.error(problem.message, at: SourceLocation(file: source.path, line: problem.line, column: problem.column)))
+                }
             } catch {
                 diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: source.path)))
             }
