@@ -84,7 +84,18 @@ public struct Template: @unchecked Sendable {
         case block(String, body: [Node], indentation: BlockIndentation)
     }
 
+    /// A partial or parent tag naming its template that is rendered whenever the
+    /// template is (outside every section and block), for finding templates that include
+    /// themselves without end.
+    struct Inclusion: Sendable {
+        var template: String
+        var tag: String
+        var line: Int
+        var column: Int
+    }
+
     var nodes: [Node]
+    private(set) var inclusions: [Inclusion]
     private let storage: TextStorage
 
     /// Parses Mustache text; throws `TemplateSyntaxError` with every problem found.
@@ -95,6 +106,7 @@ public struct Template: @unchecked Sendable {
         let arranged = TemplateLines.arrange(pieces, in: bytes)
         var builder = TemplateTreeBuilder(bytes: bytes, base: storage.base)
         nodes = builder.build(arranged)
+        inclusions = builder.inclusions
         let problems = (scanProblems + builder.problems).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         if !problems.isEmpty { throw TemplateSyntaxError(problems: problems) }
     }

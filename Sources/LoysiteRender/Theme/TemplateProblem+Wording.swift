@@ -24,6 +24,8 @@ extension TemplateProblem {
             return "'{{%\(content)}}' is a pragma, which loysite's templates do not have"
         case .notABlockInParent(let tag, let parent):
             return "\(tag) is directly inside \(parent), where only {{$block}} tags count: it would never be rendered; move it into a block"
+        case .includesItself(let tag):
+            return "\(tag) leads back to this template with no section around the tags on the way: rendering it would never end"
         }
     }
 }

@@ -26,6 +26,9 @@ public struct TemplateProblem: Sendable, Equatable {
         /// A tag directly inside `{{<parent}}…{{/parent}}` other than a block, a comment
         /// or a delimiter change: it would never be rendered.
         case notABlockInParent(tag: String, parent: String)
+        /// `{{>name}}` or `{{<name}}` outside every section and block, where the template
+        /// named includes this one again the same way: rendering would never end.
+        case includesItself(tag: String)
     }
 
     public var kind: Kind

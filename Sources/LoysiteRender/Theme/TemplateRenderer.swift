@@ -23,6 +23,13 @@ struct TemplateRenderer {
     private var lineIsOpen = false
     /// The blocks given by the templates that included the current one as a parent.
     private var blocks: [String: [Template.Node]] = [:]
+    /// Partials, parents and blocks being rendered inside one another.
+    private var depth = 0
+    /// A template may include itself (a tree of terms renders with a recursive partial)
+    /// but not without end: past this depth nothing more is included, instead of the
+    /// stack overflowing. Theme.load reports templates that include themselves with no
+    /// section around the tag, the usual way to get there.
+    static let maximumDepth = 100
 
     init(templates: [String: Template]) {
         self.templates = templates
@@ -40,6 +47,7 @@ struct TemplateRenderer {
         indentation = []
         lineIsOpen = false
         blocks = [:]
+        depth = 0
         render(template.nodes)
         return output
     }
@@ -116,6 +124,9 @@ struct TemplateRenderer {
     /// from the second (`linesOnly`) when the spaces before the tag were written already.
     /// `given` blocks join the ones in force, those given further out winning.
     private mutating func include(_ nodes: [Template.Node], indentation added: [UInt8]?, linesOnly: Bool, blocks given: [String: [Template.Node]]?) {
+        guard depth < TemplateRenderer.maximumDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
         let outerIndentation = indentation
         let outerLineIsOpen = lineIsOpen
         let outerBlocks = blocks

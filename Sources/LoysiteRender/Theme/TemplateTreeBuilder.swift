@@ -38,6 +38,7 @@ struct TemplateTreeBuilder {
     private let base: UnsafePointer<UInt8>
     private var open: [Open]
     private(set) var problems: [TemplateProblem] = []
+    private(set) var inclusions: [Template.Inclusion] = []
 
     init(bytes: [UInt8], base: UnsafePointer<UInt8>) {
         self.bytes = bytes
@@ -94,8 +95,10 @@ struct TemplateTreeBuilder {
         case .invertedSection:
             open.append(Open(tag: tag, role: .invertedSection, removedIndentation: removed))
         case .partial:
+            noteInclusion(tag)
             append(.partial(reference(tag), indentation: layout.standalone ? (layout.leadingSpace ?? []).removingPrefix(removed) : nil))
         case .parent:
+            noteInclusion(tag)
             let indentation = layout.standalone ? (layout.leadingSpace ?? []).removingPrefix(removed) : nil
             open.append(Open(tag: tag, role: .parent(indentation: indentation), removedIndentation: removed))
         case .block:
@@ -149,6 +152,13 @@ struct TemplateTreeBuilder {
         // Inside a parent only blocks count (anything else was reported).
         guard !open[open.count - 1].isParent else { return }
         open[open.count - 1].nodes.append(node)
+    }
+
+    /// Records a partial or parent that is always rendered: one outside every section and
+    /// block (a block's content may be replaced, a section's may not be shown).
+    private mutating func noteInclusion(_ tag: TemplateTag) {
+        guard !tag.isDynamic, open.allSatisfy({ if case .root = $0.role { return true }; return $0.isParent }) else { return }
+        inclusions.append(Template.Inclusion(template: tag.name, tag: tag.written, line: tag.line, column: tag.column))
     }
 
     private func reference(_ tag: TemplateTag) -> Template.Reference {

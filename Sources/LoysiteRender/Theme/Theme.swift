@@ -56,8 +56,34 @@ public struct Theme: Sendable {
                 diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: source.path)))
             }
         }
+        for (name, inclusion) in endlessInclusions(templates) {
+            let problem = TemplateProblem(.includesItself(tag: inclusion.tag), line: inclusion.line, column: inclusion.column)
+            diagnostics.append(.error(problem.message, at: SourceLocation(file: sources[name]!.path, line: problem.line, column: problem.column)))
+        }
         let theme = Theme(templates: templates, assets: assets, templateNames: Set(sources.keys))
         return (theme, diagnostics)
+    }
+
+    /// The always-rendered inclusions (by template name) that lead back to the template
+    /// they are in: each would make rendering go on without end.
+    static func endlessInclusions(_ templates: [String: Template]) -> [(String, Template.Inclusion)] {
+        func leadsBack(from start: String, to target: String) -> Bool {
+            var seen: Set<String> = []
+            var next = [start]
+            while let name = next.popLast() {
+                if name == target { return true }
+                guard seen.insert(name).inserted, let template = templates[name] else { continue }
+                next += template.inclusions.map(\.template)
+            }
+            return false
+        }
+        var result: [(String, Template.Inclusion)] = []
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            for inclusion in template.inclusions where leadsBack(from: inclusion.template, to: name) {
+                result.append((name, inclusion))
+            }
+        }
+        return result
     }
 
     /// Renders `template` with `context`; "" when there is no template of that name.
