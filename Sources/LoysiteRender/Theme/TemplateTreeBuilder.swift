@@ -117,7 +117,8 @@ struct TemplateTreeBuilder {
     }
 
     private mutating func close(_ tag: TemplateTag) {
-        guard let match = open.indices.dropFirst().last(where: { open[$0].tag.name == tag.name && open[$0].tag.isDynamic == tag.isDynamic }) else {
+        // `{{<*name}}` may be closed by `{{/*name}}` or `{{/name}}`.
+        guard let match = open.indices.dropFirst().last(where: { open[$0].tag.name == tag.name }) else {
             problems.append(TemplateProblem(.closesNothing(name: (tag.isDynamic ? "*" : "") + tag.name), line: tag.line, column: tag.column))
             return
         }
