@@ -58,6 +58,17 @@ import Testing
         #expect(try LoysiteBinary.run(["build", "--root", site.root.path, "--quiet"]).status == 0)
     }
 
+    @Test func aPartialNamingNoTemplateIsAWarning() throws {
+        var files = content
+        files["templates/footer.mustache"] = "<footer>\n{{#site.nav}}{{> lnk}}{{/site.nav}}\n</footer>\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path, "--quiet"])
+        #expect(run.status == 0)
+        #expect(run.errorLines == ["templates/footer.mustache:2:14: warning: {{>lnk}} names no template, so it renders as nothing (templates: 404, base, footer, glossary, header, home, page, report, reports, term)"], "\(run.stderr)")
+        #expect(try LoysiteBinary.run(["build", "--root", site.root.path, "--quiet", "--strict"]).status == 1)
+    }
+
     @Test func overridesRenderByTheMustacheRules() throws {
         var files = content
         files["templates/term.mustache"] = """

@@ -84,14 +84,16 @@ public struct Template: @unchecked Sendable {
         case block(String, body: [Node], indentation: BlockIndentation)
     }
 
-    /// A partial or parent tag naming its template that is rendered whenever the
-    /// template is (outside every section and block), for finding templates that include
-    /// themselves without end.
+    /// A partial or parent tag naming its template, for checks across templates (names
+    /// of templates that do not exist, templates that include themselves without end).
     struct Inclusion: Sendable {
         var template: String
         var tag: String
         var line: Int
         var column: Int
+        /// Rendered whenever the template is: outside every section and block (a
+        /// section's content may not be shown, a block's may be replaced).
+        var always: Bool
     }
 
     var nodes: [Node]

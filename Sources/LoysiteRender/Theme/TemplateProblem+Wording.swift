@@ -26,6 +26,8 @@ extension TemplateProblem {
             return "\(tag) is directly inside \(parent), where only {{$block}} tags count: it would never be rendered; move it into a block"
         case .includesItself(let tag):
             return "\(tag) leads back to this template with no section around the tags on the way: rendering it would never end"
+        case .noSuchTemplate(let tag, let templates):
+            return "\(tag) names no template, so it renders as nothing (templates: \(templates.joined(separator: ", ")))"
         }
     }
 }

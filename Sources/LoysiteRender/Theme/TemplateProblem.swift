@@ -29,6 +29,9 @@ public struct TemplateProblem: Sendable, Equatable {
         /// `{{>name}}` or `{{<name}}` outside every section and block, where the template
         /// named includes this one again the same way: rendering would never end.
         case includesItself(tag: String)
+        /// `{{>name}}` or `{{<name}}` naming no template of the theme (a warning: the
+        /// specification renders it as nothing).
+        case noSuchTemplate(tag: String, templates: [String])
     }
 
     public var kind: Kind

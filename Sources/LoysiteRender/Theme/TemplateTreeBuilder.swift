@@ -155,11 +155,10 @@ struct TemplateTreeBuilder {
         open[open.count - 1].nodes.append(node)
     }
 
-    /// Records a partial or parent that is always rendered: one outside every section and
-    /// block (a block's content may be replaced, a section's may not be shown).
     private mutating func noteInclusion(_ tag: TemplateTag) {
-        guard !tag.isDynamic, open.allSatisfy({ if case .root = $0.role { return true }; return $0.isParent }) else { return }
-        inclusions.append(Template.Inclusion(template: tag.name, tag: tag.written, line: tag.line, column: tag.column))
+        guard !tag.isDynamic else { return }
+        let always = open.allSatisfy { if case .root = $0.role { return true }; return $0.isParent }
+        inclusions.append(Template.Inclusion(template: tag.name, tag: tag.written, line: tag.line, column: tag.column, always: always))
     }
 
     private func reference(_ tag: TemplateTag) -> Template.Reference {

@@ -56,6 +56,14 @@ public struct Theme: Sendable {
                 diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: source.path)))
             }
         }
+        // A name that is not a template renders as nothing (as the Mustache spec says),
+        // which a typo would make too: worth a warning.
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            for inclusion in template.inclusions where sources[inclusion.template] == nil {
+                let problem = TemplateProblem(.noSuchTemplate(tag: inclusion.tag, templates: sources.keys.sorted()), line: inclusion.line, column: inclusion.column)
+                diagnostics.append(.warning(problem.message, at: SourceLocation(file: sources[name]!.path, line: problem.line, column: problem.column)))
+            }
+        }
         for (name, inclusion) in endlessInclusions(templates) {
             let problem = TemplateProblem(.includesItself(tag: inclusion.tag), line: inclusion.line, column: inclusion.column)
             diagnostics.append(.error(problem.message, at: SourceLocation(file: sources[name]!.path, line: problem.line, column: problem.column)))
@@ -73,13 +81,13 @@ public struct Theme: Sendable {
             while let name = next.popLast() {
                 if name == target { return true }
                 guard seen.insert(name).inserted, let template = templates[name] else { continue }
-                next += template.inclusions.map(\.template)
+                next += template.inclusions.filter(\.always).map(\.template)
             }
             return false
         }
         var result: [(String, Template.Inclusion)] = []
         for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
-            for inclusion in template.inclusions where leadsBack(from: inclusion.template, to: name) {
+            for inclusion in template.inclusions where inclusion.always && leadsBack(from: inclusion.template, to: name) {
                 result.append((name, inclusion))
             }
         }
