@@ -70,6 +70,19 @@ import Testing
         #expect(try render("{{>*which}}|{{>nowhere}}", ["which": "one"], partials: ["one": "1"]) == "1|")
     }
 
+    @Test func dynamicParentsTakeTheirNameFromTheContext() throws {
+        let partials = ["wide": "<w>{{$body}}{{/body}}</w>", "narrow": "<n>{{$body}}{{/body}}</n>"]
+        #expect(try render("{{<*layout}}{{$body}}B{{/body}}{{/layout}}", ["layout": "narrow"], partials: partials) == "<n>B</n>")
+        #expect(try render("{{<*layout}}{{$body}}B{{/body}}{{/*layout}}|{{<*nothing}}{{/nothing}}", ["layout": "wide"], partials: partials) == "<w>B</w>|")
+    }
+
+    @Test func anIncludedTemplateThatNeverEndsStopsInsteadOfOverflowing() throws {
+        let output = try render("{{>me}}", partials: ["me": "."])
+        #expect(output == ".")
+        let endless = try render("{{>me}}", partials: ["me": "x{{>me}}"])
+        #expect(endless == String(repeating: "x", count: 100))
+    }
+
     @Test func setDelimiters() throws {
         #expect(try render("{{=<% %>=}}<% x %>{{x}}<%={{ }}=%>{{x}}", ["x": "<"]) == "&lt;{{x}}&lt;")
     }
