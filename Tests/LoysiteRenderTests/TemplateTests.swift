@@ -83,6 +83,34 @@ import Testing
         #expect(endless == String(repeating: "x", count: 100))
     }
 
+    /// Any text is either a template or a list of problems inside it, never a crash; a
+    /// template renders, even one that includes itself.
+    @Test func randomTextIsReadWithoutFailingAndProblemsPointIntoIt() {
+        let alphabet = ["{{", "}}", "{{{", "}}}", "#", "^", "/", ">", "<", "$", "=", "!", "&", "*", "%", " ", "\t", "\n", "\r\n",
+                        "a", "b", ".", "é", "<%", "%>", "{{=<% %>=}}", "{{#a}}", "{{/a}}", "{{>self}}", "{{<self}}", "{{$b}}", "{{/b}}"]
+        var random = SplitMix(seed: 7)
+        let context: TemplateValue = ["a": [["b": "x"], ["b": ""]], "self": "self"]
+        for _ in 0..<3000 {
+            let text = (0..<random.next(24)).map { _ in alphabet[random.next(alphabet.count)] }.joined()
+            // By bytes: as a Character, "\r\n" is not "\n".
+            let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            do {
+                let template = try Template(string: text)
+                _ = template.render(context, partials: ["self": template])
+            } catch let error as TemplateSyntaxError {
+                #expect(!error.problems.isEmpty, "\(String(reflecting: text))")
+                for problem in error.problems {
+                    #expect(problem.line >= 1 && problem.line <= lines.count, "\(String(reflecting: text)): \(problem)")
+                    guard problem.line >= 1 && problem.line <= lines.count else { continue }
+                    #expect(problem.column >= 1 && problem.column <= lines[problem.line - 1].unicodeScalars.count, "\(String(reflecting: text)): \(problem)")
+                    #expect(!problem.message.isEmpty)
+                }
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
     @Test func setDelimiters() throws {
         #expect(try render("{{=<% %>=}}<% x %>{{x}}<%={{ }}=%>{{x}}", ["x": "<"]) == "&lt;{{x}}&lt;")
     }

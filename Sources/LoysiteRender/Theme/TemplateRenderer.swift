@@ -26,10 +26,12 @@ struct TemplateRenderer {
     /// Partials, parents and blocks being rendered inside one another.
     private var depth = 0
     /// A template may include itself (a tree of terms renders with a recursive partial)
-    /// but not without end: past this depth nothing more is included, instead of the
-    /// stack overflowing. Theme.load reports templates that include themselves with no
-    /// section around the tag, the usual way to get there.
+    /// but not without end: past this depth the page stops there, instead of the stack
+    /// overflowing — and stops whole, since a template that includes itself twice would
+    /// otherwise take 2^depth steps to reach every end. Theme.load reports templates that
+    /// include themselves with no section around the tag, the usual way to get there.
     static let maximumDepth = 100
+    private var stopped = false
 
     init(templates: [String: Template]) {
         self.templates = templates
@@ -48,12 +50,13 @@ struct TemplateRenderer {
         lineIsOpen = false
         blocks = [:]
         depth = 0
+        stopped = false
         render(template.nodes)
         return output
     }
 
     private mutating func render(_ nodes: [Template.Node]) {
-        for node in nodes { render(node) }
+        for node in nodes where !stopped { render(node) }
     }
 
     private mutating func render(_ node: Template.Node) {
@@ -124,7 +127,11 @@ struct TemplateRenderer {
     /// from the second (`linesOnly`) when the spaces before the tag were written already.
     /// `given` blocks join the ones in force, those given further out winning.
     private mutating func include(_ nodes: [Template.Node], indentation added: [UInt8]?, linesOnly: Bool, blocks given: [String: [Template.Node]]?) {
-        guard depth < TemplateRenderer.maximumDepth else { return }
+        guard !stopped else { return }
+        guard depth < TemplateRenderer.maximumDepth else {
+            stopped = true
+            return
+        }
         depth += 1
         defer { depth -= 1 }
         let outerIndentation = indentation
