@@ -70,22 +70,108 @@ import Testing
         #expect(try render("{{>*which}}|{{>nowhere}}", ["which": "one"], partials: ["one": "1"]) == "1|")
     }
 
-    @Test func setDelimitersAndContentType() throws {
-        #expect(try render("{{=<% %>=}}<% x %>{{x}}", ["x": "<"]) == "&lt;{{x}}")
-        #expect(try render("{{% CONTENT_TYPE: TEXT }}{{x}}", ["x": "<"]) == "<")
+    @Test func dynamicParentsTakeTheirNameFromTheContext() throws {
+        let partials = ["wide": "<w>{{$body}}{{/body}}</w>", "narrow": "<n>{{$body}}{{/body}}</n>"]
+        #expect(try render("{{<*layout}}{{$body}}B{{/body}}{{/layout}}", ["layout": "narrow"], partials: partials) == "<n>B</n>")
+        #expect(try render("{{<*layout}}{{$body}}B{{/body}}{{/*layout}}|{{<*nothing}}{{/nothing}}", ["layout": "wide"], partials: partials) == "<w>B</w>|")
     }
 
-    @Test func syntaxErrorsSayWhere() {
-        #expect(throws: TemplateSyntaxError.self) { try Template(string: "a\n{{#open}}\nnever closed\n") }
+    @Test func anIncludedTemplateThatNeverEndsStopsInsteadOfOverflowing() throws {
+        let output = try render("{{>me}}", partials: ["me": "."])
+        #expect(output == ".")
+        let endless = try render("{{>me}}", partials: ["me": "x{{>me}}"])
+        #expect(endless == String(repeating: "x", count: 100))
+    }
+
+    /// Any text is either a template or a list of problems inside it, never a crash; a
+    /// template renders, even one that includes itself.
+    @Test func randomTextIsReadWithoutFailingAndProblemsPointIntoIt() {
+        let alphabet = ["{{", "}}", "{{{", "}}}", "#", "^", "/", ">", "<", "$", "=", "!", "&", "*", "%", " ", "\t", "\n", "\r\n",
+                        "a", "b", ".", "é", "<%", "%>", "{{=<% %>=}}", "{{#a}}", "{{/a}}", "{{>self}}", "{{<self}}", "{{$b}}", "{{/b}}"]
+        var random = SplitMix(seed: 7)
+        let context: TemplateValue = ["a": [["b": "x"], ["b": ""]], "self": "self"]
+        for _ in 0..<3000 {
+            let text = (0..<random.next(24)).map { _ in alphabet[random.next(alphabet.count)] }.joined()
+            // By bytes: as a Character, "\r\n" is not "\n".
+            let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            do {
+                let template = try Template(string: text)
+                _ = template.render(context, partials: ["self": template])
+            } catch let error as TemplateSyntaxError {
+                #expect(!error.problems.isEmpty, "\(String(reflecting: text))")
+                for problem in error.problems {
+                    #expect(problem.line >= 1 && problem.line <= lines.count, "\(String(reflecting: text)): \(problem)")
+                    guard problem.line >= 1 && problem.line <= lines.count else { continue }
+                    #expect(problem.column >= 1 && problem.column <= lines[problem.line - 1].unicodeScalars.count, "\(String(reflecting: text)): \(problem)")
+                    #expect(!problem.message.isEmpty)
+                }
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
+    @Test func setDelimiters() throws {
+        #expect(try render("{{=<% %>=}}<% x %>{{x}}<%={{ }}=%>{{x}}", ["x": "<"]) == "&lt;{{x}}&lt;")
+    }
+
+    func problems(_ text: String) -> [TemplateProblem] {
         do {
-            _ = try Template(string: "line one\n{{#a}}x{{/b}}\n")
+            _ = try Template(string: text)
+            return []
         } catch let error as TemplateSyntaxError {
-            #expect(error.reason == .sectionCloseNameIncorrect)
-            #expect(error.line == 2)
+            return error.problems
         } catch {
             Issue.record("unexpected \(error)")
+            return []
         }
-        #expect(throws: TemplateSyntaxError.self) { try Template(string: "{{uppercased(title)}}") }
+    }
+
+    @Test func syntaxErrorsSayWhereAllAtOnce() {
+        let found = problems("line one\n  {{#a}}x{{/b}}\n{{c d}} {{#open}}\n{{uppercased(title)}} {{page..title}}\n")
+        #expect(found == [
+            TemplateProblem(.neverClosed(opening: "{{#a}}"), line: 2, column: 3),
+            TemplateProblem(.closesNothing(name: "b"), line: 2, column: 10),
+            TemplateProblem(.nameWithSpace("c d"), line: 3, column: 1),
+            TemplateProblem(.neverClosed(opening: "{{#open}}"), line: 3, column: 9),
+            TemplateProblem(.functionCall("uppercased(title)"), line: 4, column: 1),
+            TemplateProblem(.emptyNamePart("page..title"), line: 4, column: 23),
+        ])
+    }
+
+    @Test func aClosingTagOfAnOuterSectionClosesTheInnerOnesWithAProblemEach() {
+        #expect(problems("{{#a}}\n{{#b}}é{{^c}}\n{{/a}}") == [
+            TemplateProblem(.closesWrongTag(closing: "{{/a}}", opening: "{{^c}}", line: 2), line: 3, column: 1),
+            TemplateProblem(.closesWrongTag(closing: "{{/a}}", opening: "{{#b}}", line: 2), line: 3, column: 1),
+        ])
+    }
+
+    @Test func tagsThatAreNeverClosedAndOtherMistakes() {
+        #expect(problems("ok {{title") == [TemplateProblem(.unclosedTag(close: "}}"), line: 1, column: 4)])
+        #expect(problems("{{{title}}") == [TemplateProblem(.unclosedTag(close: "}}}"), line: 1, column: 1)])
+        #expect(problems("{{=<%%>=}}") == [TemplateProblem(.invalidDelimiters("<%%>"), line: 1, column: 1)])
+        #expect(problems("{{}} {{& }}") == [TemplateProblem(.emptyName, line: 1, column: 1), TemplateProblem(.emptyName, line: 1, column: 6)])
+        #expect(problems("{{% CONTENT_TYPE: TEXT }}") == [TemplateProblem(.pragma(" CONTENT_TYPE: TEXT "), line: 1, column: 1)])
+        #expect(problems("{{<base}}{{title}}{{#s}}{{/s}}{{$b}}{{x}}{{/b}}{{/base}}") == [
+            TemplateProblem(.notABlockInParent(tag: "{{title}}", parent: "{{<base}}"), line: 1, column: 10),
+            TemplateProblem(.notABlockInParent(tag: "{{#s}}", parent: "{{<base}}"), line: 1, column: 19),
+        ])
+    }
+
+    @Test func problemsAreWorded() {
+        #expect(TemplateProblem(.neverClosed(opening: "{{#items}}"), line: 1, column: 1).message == "{{#items}} is never closed: add its closing tag")
+        #expect(TemplateProblem(.closesNothing(name: "b"), line: 1, column: 1).message == "{{/b}} closes nothing: no section, parent or block named 'b' is open here")
+    }
+
+    @Test func blocksAreReindentedWhereTheyAreRendered() throws {
+        let partials = ["parent": "<ul>\n  {{$items}}\n  <li>default</li>\n  {{/items}}\n</ul>\n"]
+        #expect(try render("{{<parent}}{{$items}}\n<li>a</li>\n<li>b</li>\n{{/items}}{{/parent}}", partials: partials) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(try render("{{<parent}}{{/parent}}", partials: partials) == "<ul>\n  <li>default</li>\n</ul>\n")
+    }
+
+    @Test func valuesInIndentedPartialsAreNotIndented() throws {
+        let result = try render("<div>\n  {{> item}}\n</div>\n", ["x": "a\nb"], partials: ["item": "<p>{{x}}</p>\n\n<p>{{#x}}{{.}}{{/x}}</p>\n"])
+        #expect(result == "<div>\n  <p>a\nb</p>\n  \n  <p>a\nb</p>\n</div>\n")
     }
 
     @Test func looselyTypedContextsConvert() throws {

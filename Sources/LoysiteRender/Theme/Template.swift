@@ -1,13 +1,13 @@
-/// A parsed Mustache template: text and tags, with sections, parents and blocks holding
-/// their own token lists. Parsed once per build (`TemplateParser`), rendered for every
-/// page (`TemplateRenderer`).
+/// A parsed Mustache template: a tree of text and tags, parsed once per build
+/// (`TemplateScanner`, `TemplateLines`, `TemplateTreeBuilder`) and rendered for every page
+/// (`TemplateRenderer`).
 public struct Template: @unchecked Sendable {
     /// A name as written in a tag, split at dots once instead of at every render. The
     /// first two parts are kept apart from the rest so that copying a name (once per
     /// tag rendered, on every core at once) copies no reference-counted array for the
     /// usual `title` or `page.title`.
     struct Name: Sendable, Equatable {
-        /// No parts for `{{.}}` (and `{{}}`): the current value.
+        /// No parts for `{{.}}`: the current value.
         let first: String?
         let second: String?
         let rest: [String]
@@ -24,18 +24,18 @@ public struct Template: @unchecked Sendable {
         }
     }
 
-    /// Literal text of a template, in storage the template owns: a token holds where it
+    /// Literal text of a template, in storage the template owns: a node holds where it
     /// is, not a string, so rendering copies no reference-counted string per line of
     /// template text (from every core at once, those counts made a tenth of rendering).
     struct Text: @unchecked Sendable {
-        var start: UnsafePointer<UInt8>?
-        var offset: Int
+        var start: UnsafePointer<UInt8>
         var count: Int
 
-        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start! + offset, count: count) }
+        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
     }
 
-    /// Owns the bytes of every `Text` of a template (and frees them with it).
+    /// Owns the bytes of the template's source, which every `Text` points into (and
+    /// frees them with it).
     final class TextStorage: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<UInt8>
 
@@ -44,53 +44,73 @@ public struct Template: @unchecked Sendable {
             _ = buffer.initialize(from: bytes)
         }
 
+        var base: UnsafePointer<UInt8> { UnsafePointer(buffer.baseAddress!) }
+
         deinit { buffer.deallocate() }
     }
 
-    enum Token: Sendable {
+    /// Which template a partial or parent tag includes.
+    enum Reference: Sendable {
+        /// `{{> name}}`
+        case named(String)
+        /// `{{>*name}}`: the template named by the value of `name`.
+        case dynamic(Name)
+    }
+
+    /// How the content of a block is indented where the block is (`{{$name}}` outside a
+    /// parent). Content is stored without the indentation it had where it was written.
+    enum BlockIndentation: Sendable {
+        case none
+        /// The opening tag stands alone: every line of the content gets these spaces
+        /// (what the first line of the block's own content starts with).
+        case everyLine([UInt8])
+        /// Only spaces precede the opening tag on its line: they are output as text, and
+        /// the content's later lines get them too.
+        case laterLines([UInt8])
+    }
+
+    enum Node: Sendable {
         case text(Text)
         /// `{{name}}` (escaped) or `{{{name}}}`, `{{&name}}` (verbatim).
         case variable(Name, escaped: Bool)
-        case section(Name, body: [Token])
-        case invertedSection(Name, body: [Token])
-        /// `{{$name}}…{{/name}}` in a template: the parent's default for a block.
-        case blockExpansion(String, body: [Token], indentation: String)
-        /// `{{$name}}…{{/name}}` inside `{{<parent}}`: this template's content for a block.
-        case blockDefinition(String, body: [Token])
-        /// `{{> name}}`, `{{>*name}}` (the name is a value) and `{{< parent}}…{{/parent}}`
-        /// (a partial with blocks of its own); `indentation` is set for standalone tags.
-        case partial(String, dynamic: Bool, indentation: String?, blocks: [String: [Token]]?)
-        /// `{{% CONTENT_TYPE: TEXT }}` turns escaping off for the rest of the template.
-        case contentType(html: Bool)
+        case section(Name, body: [Node])
+        case invertedSection(Name, body: [Node])
+        /// `{{> name}}`; `indentation` is set when the tag stands alone on its line.
+        case partial(Reference, indentation: [UInt8]?)
+        /// `{{< name}}…{{/name}}`: a partial given blocks of its own.
+        case parent(Reference, indentation: [UInt8]?, blocks: [String: [Node]])
+        /// `{{$name}}…{{/name}}` outside a parent: the content given for `name` by a
+        /// template that includes this one as a parent, or else this default.
+        case block(String, body: [Node], indentation: BlockIndentation)
     }
 
-    var tokens: [Token]
+    /// A partial or parent tag naming its template, for checks across templates (names
+    /// of templates that do not exist, templates that include themselves without end).
+    struct Inclusion: Sendable {
+        var template: String
+        var tag: String
+        var line: Int
+        var column: Int
+        /// Rendered whenever the template is: outside every section and block (a
+        /// section's content may not be shown, a block's may be replaced).
+        var always: Bool
+    }
+
+    var nodes: [Node]
+    private(set) var inclusions: [Inclusion]
     private let storage: TextStorage
 
-    /// Parses Mustache text; throws `TemplateSyntaxError` with the line and column.
+    /// Parses Mustache text; throws `TemplateSyntaxError` with every problem found.
     public init(string: String) throws {
-        let (tokens, text) = try TemplateParser.parse(string)
-        storage = TextStorage(text)
-        self.tokens = Template.resolve(tokens, base: UnsafePointer(storage.buffer.baseAddress!))
-    }
-
-    /// The parser's text offsets made pointers into the storage, all the way down.
-    private static func resolve(_ tokens: [Token], base: UnsafePointer<UInt8>) -> [Token] {
-        tokens.map { token in
-            switch token {
-            case .text(var text):
-                text.start = base
-                return .text(text)
-            case .variable, .contentType:
-                return token
-            case .section(let name, let body): return .section(name, body: resolve(body, base: base))
-            case .invertedSection(let name, let body): return .invertedSection(name, body: resolve(body, base: base))
-            case .blockExpansion(let name, let body, let indentation): return .blockExpansion(name, body: resolve(body, base: base), indentation: indentation)
-            case .blockDefinition(let name, let body): return .blockDefinition(name, body: resolve(body, base: base))
-            case .partial(let name, let dynamic, let indentation, let blocks):
-                return .partial(name, dynamic: dynamic, indentation: indentation, blocks: blocks?.mapValues { resolve($0, base: base) })
-            }
-        }
+        let bytes = Array(string.utf8)
+        storage = TextStorage(bytes)
+        let (pieces, scanProblems) = TemplateScanner.scan(bytes)
+        let arranged = TemplateLines.arrange(pieces, in: bytes)
+        var builder = TemplateTreeBuilder(bytes: bytes, base: storage.base)
+        nodes = builder.build(arranged)
+        inclusions = builder.inclusions
+        let problems = (scanProblems + builder.problems).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        if !problems.isEmpty { throw TemplateSyntaxError(problems: problems) }
     }
 
     /// Renders the template; `partials` are the templates `{{> name}}` and `{{< name}}` find.

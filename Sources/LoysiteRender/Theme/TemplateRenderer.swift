@@ -1,30 +1,40 @@
-/// Renders parsed templates with a `TemplateValue` context. Semantics are those of
-/// swift-mustache 2.1 (which earlier versions used), so themes render byte for byte as
-/// before: names are looked up from the innermost value outwards, then followed down
-/// dotted paths; lists repeat a section, `true` shows it, an empty string hides it (as
-/// template authors expect); partials and parents share the context; a parent's blocks
-/// are replaced by the blocks its child gives, the outermost child winning.
+/// Renders parsed templates with a `TemplateValue` context, as the Mustache
+/// specification says: names are looked up from the innermost value outwards, then
+/// followed down dotted paths; a list repeats a section for each item, other values show
+/// it once with the value pushed (`true` pushes nothing); `false`, a missing name, an
+/// empty list and — loysite's rule, as in mustache.js — an empty string hide it.
+/// Partials and parents see the context of their tag; a parent's blocks are replaced by
+/// the blocks its child gives, the outermost child winning.
 ///
 /// One renderer renders one page: it keeps the context stack and appends UTF-8 bytes to
 /// one buffer, instead of building a string per tag (appending to a String checks and
 /// grows it at every call, which cost more than the rest of rendering).
+///
+/// Indentation (of standalone partials and parents, and of blocks) is added as lines of
+/// template text begin, never inside a value: `indentation` is what begins each line of
+/// the template being rendered, and `lineIsOpen` says a line began and nothing of it has
+/// been written yet, so its indentation is still to come. Without indentation, text is
+/// copied as it is.
 struct TemplateRenderer {
     let templates: [String: Template]
     private var stack: [TemplateValue] = []
     private var output: [UInt8] = []
+    private var indentation: [UInt8] = []
+    private var lineIsOpen = false
+    /// The blocks given by the templates that included the current one as a parent.
+    private var blocks: [String: [Template.Node]] = [:]
+    /// Partials, parents and blocks being rendered inside one another.
+    private var depth = 0
+    /// A template may include itself (a tree of terms renders with a recursive partial)
+    /// but not without end: past this depth the page stops there, instead of the stack
+    /// overflowing — and stops whole, since a template that includes itself twice would
+    /// otherwise take 2^depth steps to reach every end. Theme.load reports templates that
+    /// include themselves with no section around the tag, the usual way to get there.
+    static let maximumDepth = 100
+    private var stopped = false
 
     init(templates: [String: Template]) {
         self.templates = templates
-    }
-
-    /// What a template's tags share besides the values: set by partials, parents and
-    /// `{{% CONTENT_TYPE }}`.
-    struct Frame {
-        /// Added after each line break of a standalone partial's output; nil: none.
-        var indentation: String?
-        /// Blocks given by the templates that included this one as a parent.
-        var blocks: [String: [Template.Token]]?
-        var escapesHTML = true
     }
 
     mutating func render(_ template: Template, context: TemplateValue) -> String {
@@ -36,45 +46,34 @@ struct TemplateRenderer {
         output = []
         output.reserveCapacity(32_768)
         stack = [context]
-        render(template.tokens, frame: Frame())
+        indentation = []
+        lineIsOpen = false
+        blocks = [:]
+        depth = 0
+        stopped = false
+        render(template.nodes)
         return output
     }
 
-    private mutating func render(_ tokens: [Template.Token], frame: Frame) {
-        var frame = frame
-        guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for token in tokens { render(token, frame: &frame) }
-            return
-        }
-        // In an indented partial each tag's output that starts a new line of this
-        // template's output is indented (the first line's indentation is the text before
-        // the tag, which the including template writes).
-        let outer = output
-        var local: [UInt8] = []
-        for token in tokens {
-            output = []
-            render(token, frame: &frame)
-            // The last character a line feed (not a CR LF pair, one character).
-            if !output.isEmpty, local.last == 0x0A, local.count < 2 || local[local.count - 2] != 0x0D {
-                TemplateRenderer.append(indentation, to: &local)
-            }
-            local += output
-        }
-        output = outer + local
+    private mutating func render(_ nodes: [Template.Node]) {
+        for node in nodes where !stopped { render(node) }
     }
 
-    private mutating func render(_ token: Template.Token, frame: inout Frame) {
-        switch token {
+    private mutating func render(_ node: Template.Node) {
+        switch node {
         case .text(let text):
-            output.append(contentsOf: text.bytes)
+            if indentation.isEmpty {
+                output.append(contentsOf: text.bytes)
+            } else {
+                appendIndenting(text.bytes)
+            }
 
         case .variable(let name, let escaped):
             guard let value = lookUp(name) else { return }
             if case .string(let text) = value {
-                if escaped && frame.escapesHTML { TemplateEscaping.appendHTML(text, to: &output) } else { TemplateRenderer.append(text, to: &output) }
+                append(value: text, escaped: escaped)
             } else {
-                let text = value.text
-                if escaped && frame.escapesHTML { TemplateEscaping.appendHTML(text, to: &output) } else { TemplateRenderer.append(text, to: &output) }
+                append(value: value.text, escaped: escaped)
             }
 
         case .section(let name, let body):
@@ -83,70 +82,121 @@ struct TemplateRenderer {
             case .list(let items):
                 for item in items {
                     stack.append(item)
-                    render(body, frame: frame)
+                    render(body)
                     stack.removeLast()
                 }
             case .bool(let shown):
-                if shown { render(body, frame: frame) }
+                if shown { render(body) }
             case .string(let text) where text.isEmpty:
                 return
             default:
                 stack.append(value)
-                render(body, frame: frame)
+                render(body)
                 stack.removeLast()
             }
 
         case .invertedSection(let name, let body):
-            let value = lookUp(name)
-            switch value {
-            case .none:
-                render(body, frame: frame)
-            case .list(let items)?:
-                guard items.isEmpty else { return }
-                stack.append(.list(items))
-                render(body, frame: frame)
-                stack.removeLast()
-            case .bool(let shown)?:
-                if !shown { render(body, frame: frame) }
-            case .string(let text)? where text.isEmpty:
-                render(body, frame: frame)
-            default:
-                return
+            switch lookUp(name) {
+            case .none: render(body)
+            case .list(let items)?: if items.isEmpty { render(body) }
+            case .bool(let shown)?: if !shown { render(body) }
+            case .string(let text)?: if text.isEmpty { render(body) }
+            default: return
             }
 
-        case .blockExpansion(let name, let body, let indentation):
-            var inner = frame
-            inner.indentation = (frame.indentation ?? "") + indentation
-            render(frame.blocks?[name] ?? body, frame: inner)
+        case .partial(let reference, let standaloneIndentation):
+            guard let template = template(reference) else { return }
+            include(template.nodes, indentation: standaloneIndentation, linesOnly: false, blocks: nil)
 
-        case .blockDefinition:
-            // Only inside `{{<parent}}`, where the parser collects them.
-            return
+        case .parent(let reference, let standaloneIndentation, let given):
+            guard let template = template(reference) else { return }
+            include(template.nodes, indentation: standaloneIndentation, linesOnly: false, blocks: given)
 
-        case .partial(let name, let dynamic, let indentation, let blocks):
-            var templateName = name
-            if dynamic {
-                guard case .string(let text)? = lookUp(Template.Name(name)) else { return }
-                templateName = text
+        case .block(let name, let body, let blockIndentation):
+            let content = blocks[name] ?? body
+            switch blockIndentation {
+            case .none: include(content, indentation: nil, linesOnly: false, blocks: nil)
+            case .everyLine(let spaces): include(content, indentation: spaces, linesOnly: false, blocks: nil)
+            case .laterLines(let spaces): include(content, indentation: spaces, linesOnly: true, blocks: nil)
             }
-            guard let template = templates[templateName] else { return }
-            var inner = Frame()
-            if let indentation {
-                inner.indentation = (frame.indentation ?? "") + indentation
-            } else {
-                inner.indentation = frame.indentation
-            }
-            if let blocks {
-                // Blocks already given by an outer child win over this one's.
-                inner.blocks = frame.blocks.map { $0.merging(blocks) { outer, _ in outer } } ?? blocks
-            } else {
-                inner.blocks = frame.blocks
-            }
-            render(template.tokens, frame: inner)
-
-        case .contentType(let html):
-            frame.escapesHTML = html
         }
+    }
+
+    /// Renders another template's nodes (or a block's) in place. `added` indentation
+    /// begins each of their lines — from the first when the tag stood alone on its line,
+    /// from the second (`linesOnly`) when the spaces before the tag were written already.
+    /// `given` blocks join the ones in force, those given further out winning.
+    private mutating func include(_ nodes: [Template.Node], indentation added: [UInt8]?, linesOnly: Bool, blocks given: [String: [Template.Node]]?) {
+        guard !stopped else { return }
+        guard depth < TemplateRenderer.maximumDepth else {
+            stopped = true
+            return
+        }
+        depth += 1
+        defer { depth -= 1 }
+        let outerIndentation = indentation
+        let outerLineIsOpen = lineIsOpen
+        let outerBlocks = blocks
+        let outputBefore = output.count
+        if let given, !given.isEmpty {
+            blocks = blocks.merging(given) { outer, _ in outer }
+        }
+        if let added, !added.isEmpty {
+            indentation += added
+            if !linesOnly { lineIsOpen = true }
+        } else if added != nil, !linesOnly, !indentation.isEmpty {
+            lineIsOpen = true
+        }
+        render(nodes)
+        indentation = outerIndentation
+        blocks = outerBlocks
+        // A standalone tag's line is gone, so the line after it begins as the tag's did;
+        // after a tag inside a line, the line goes on, begun only if nothing was written.
+        if added != nil, !linesOnly {
+            lineIsOpen = outerLineIsOpen
+        } else {
+            lineIsOpen = outerLineIsOpen && output.count == outputBefore
+        }
+    }
+
+    private func template(_ reference: Template.Reference) -> Template? {
+        switch reference {
+        case .named(let name):
+            return templates[name]
+        case .dynamic(let name):
+            guard case .string(let text)? = lookUp(name) else { return nil }
+            return templates[text]
+        }
+    }
+
+    /// Template text while lines are indented: the indentation goes before the first
+    /// byte of each line (an empty line gets it too, as every line of the template is
+    /// indented).
+    private mutating func appendIndenting(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let lineEnds = end < bytes.count
+            if lineEnds { end += 1 }
+            openLineIfNeeded()
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            if lineEnds { lineIsOpen = true }
+            start = end
+        }
+    }
+
+    @inline(__always) private mutating func openLineIfNeeded() {
+        if lineIsOpen {
+            output.append(contentsOf: indentation)
+            lineIsOpen = false
+        }
+    }
+
+    @inline(__always) private mutating func append(value text: String, escaped: Bool) {
+        if text.isEmpty { return }
+        openLineIfNeeded()
+        if escaped { TemplateEscaping.appendHTML(text, to: &output) } else { TemplateRenderer.append(text, to: &output) }
     }
 
     @inline(__always) static func append(_ text: String, to output: inout [UInt8]) {
@@ -183,5 +233,4 @@ struct TemplateRenderer {
         }
         return value
     }
-
 }

@@ -22,7 +22,9 @@ public struct Theme: Sendable {
     public static func load(root: URL) -> (theme: Theme, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [String: (text: String, path: String)] = [:]
-        for (name, text) in BuiltinTheme.templates { sources[name] = (text, "<built-in theme>/\(name).mustache") }
+        // A built-in template is named as the file it was made from, so its problems read
+        // like those of a site's own templates/ file.
+        for (name, text) in BuiltinTheme.templates { sources[name] = (text, "templates/\(name).mustache") }
         var assets: [String: Data] = [:]
         for (path, text) in BuiltinTheme.assets { assets[path] = Data(text.utf8) }
 
@@ -47,13 +49,49 @@ public struct Theme: Sendable {
             do {
                 templates[name] = try Template(string: source.text)
             } catch let error as TemplateSyntaxError {
-                diagnostics.append(.error("template error: \(error.description)", at: SourceLocation(file: source.path, line: error.line, column: error.column)))
+                for problem in error.problems {
+                    diagnostics.append(.error(problem.message, at: SourceLocation(file: source.path, line: problem.line, column: problem.column)))
+                }
             } catch {
                 diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: source.path)))
             }
         }
+        // A name that is not a template renders as nothing (as the Mustache spec says),
+        // which a typo would make too: worth a warning.
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            for inclusion in template.inclusions where sources[inclusion.template] == nil {
+                let problem = TemplateProblem(.noSuchTemplate(tag: inclusion.tag, templates: sources.keys.sorted()), line: inclusion.line, column: inclusion.column)
+                diagnostics.append(.warning(problem.message, at: SourceLocation(file: sources[name]!.path, line: problem.line, column: problem.column)))
+            }
+        }
+        for (name, inclusion) in endlessInclusions(templates) {
+            let problem = TemplateProblem(.includesItself(tag: inclusion.tag), line: inclusion.line, column: inclusion.column)
+            diagnostics.append(.error(problem.message, at: SourceLocation(file: sources[name]!.path, line: problem.line, column: problem.column)))
+        }
         let theme = Theme(templates: templates, assets: assets, templateNames: Set(sources.keys))
         return (theme, diagnostics)
+    }
+
+    /// The always-rendered inclusions (by template name) that lead back to the template
+    /// they are in: each would make rendering go on without end.
+    static func endlessInclusions(_ templates: [String: Template]) -> [(String, Template.Inclusion)] {
+        func leadsBack(from start: String, to target: String) -> Bool {
+            var seen: Set<String> = []
+            var next = [start]
+            while let name = next.popLast() {
+                if name == target { return true }
+                guard seen.insert(name).inserted, let template = templates[name] else { continue }
+                next += template.inclusions.filter(\.always).map(\.template)
+            }
+            return false
+        }
+        var result: [(String, Template.Inclusion)] = []
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            for inclusion in template.inclusions where inclusion.always && leadsBack(from: inclusion.template, to: name) {
+                result.append((name, inclusion))
+            }
+        }
+        return result
     }
 
     /// Renders `template` with `context`; "" when there is no template of that name.
