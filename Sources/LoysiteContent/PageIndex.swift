@@ -74,6 +74,17 @@ public struct PageIndex: Sendable {
         byName[PageIndex.key(name)]
     }
 
+    /// The page a name means, read the way auto-linking reads names in running text
+    /// (`TermMatcher`): case-insensitively, and a plural `s` after a name still names it
+    /// ("leaf bundles" is *leaf bundle*). Wikilinks and other generators' references use
+    /// this one rule.
+    public func page(matching name: String) -> Int? {
+        let key = PageIndex.key(name)
+        if let page = byName[key] { return page }
+        guard key.hasSuffix("s"), key.count > 2 else { return nil }
+        return byName[String(key.dropLast())]
+    }
+
     /// The page at an output path such as `glossary/nps/` (leading slash optional).
     public func page(atPath path: String) -> Int? {
         var path = path.hasPrefix("/") ? String(path.dropFirst()) : path

@@ -99,7 +99,12 @@ public enum PageLoader {
         // drops trailing slashes, is kept for paths that have them).
         let name = source.isEmpty || source.hasSuffix("/") ? (source as NSString).lastPathComponent
             : source.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(source[source.utf8.index(after: $0)...]) } ?? source
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        var stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        // A page bundle (Hugo): `glossary/<name>/index.md` is the page `<name>`.
+        if stem == "index" {
+            let folders = source.split(separator: "/").dropLast()
+            if let folder = folders.last, folders.count > 2 { stem = String(folder) }
+        }
         guard let slug = Slug.make(from: stem) else {
             diagnostics.append(.error("cannot make a URL slug from the file name '\(name)'; rename the file or give 'slug:' in front matter", at: SourceLocation(file: source, line: 1, column: 1)))
             return nil

@@ -8,6 +8,9 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     /// The first paragraph as plain text (the default summary).
     public var firstParagraph: String?
+    /// The page's summary: front matter's (other generators' syntax carried over as
+    /// plain text), else the text before a `<!--more-->` divider, else `firstParagraph`.
+    public var summary: String?
     /// Pages this page links to (wikilinks, auto-links, plain links), for backlinks.
     public var linkedPages: Set<Int>
     public var diagnostics: [Diagnostic]
@@ -21,12 +24,25 @@ public struct MarkdownConverter: Sendable {
     public var matcher: TermMatcher?
     public var unsafe: Bool
     public var directives: (any BlockDirectiveRenderer)?
+    /// Curly quotes and dashes (`smart:` in site.yml, on by default as in Hugo).
+    public var smart: Bool
+    /// Every file the build writes (`glossary/nps/index.html`, `assets/style.css` …),
+    /// when known: relative links and images are checked against it. Nil in tests of
+    /// the converter alone.
+    public var outputPaths: Set<String>?
+    /// Files under `content/` that are copied into the site (images beside terms),
+    /// by their path from the root, and where each goes in the output.
+    public var resources: [String: String]
 
-    public init(index: PageIndex, matcher: TermMatcher?, unsafe: Bool, directives: (any BlockDirectiveRenderer)?) {
+    public init(index: PageIndex, matcher: TermMatcher?, unsafe: Bool, directives: (any BlockDirectiveRenderer)?,
+                smart: Bool = true, outputPaths: Set<String>? = nil, resources: [String: String] = [:]) {
         self.index = index
         self.matcher = matcher
         self.unsafe = unsafe
         self.directives = directives
+        self.smart = smart
+        self.outputPaths = outputPaths
+        self.resources = resources
     }
 
     /// Converts page number `pageNumber` of the index.
@@ -48,6 +64,9 @@ private struct ConversionPass {
     let page: Page
     let pageNumber: Int
     let document: MarkdownDocument
+    /// The body as libcmark reads it: other generators' syntax carried over.
+    let body: String
+    let foreign: ForeignSyntax?
     var diagnostics: [Diagnostic] = []
     var linked = Set<Int>()
 
@@ -55,21 +74,40 @@ private struct ConversionPass {
         self.converter = converter
         self.page = page
         self.pageNumber = pageNumber
-        self.document = MarkdownDocument(page.body, unsafe: converter.unsafe)
+        foreign = ForeignSyntax.mayContain(page.body) ? ForeignSyntax(body: page.body) : nil
+        body = foreign?.text ?? page.body
+        self.document = MarkdownDocument(body, unsafe: converter.unsafe, smart: converter.smart)
     }
 
     mutating func run() -> RenderedMarkdown {
-        removeHugoShortcodes()
+        for warning in foreign?.warnings ?? [] {
+            // Already a place in the file's own text: no column to move back.
+            diagnostics.append(.warning(warning.message, at: SourceLocation(file: page.source, line: page.bodyFirstLine + warning.line - 1, column: warning.column)))
+        }
         if !converter.unsafe { removeScriptURLs(in: document.root) }
         let firstParagraph = document.root.children.first { $0.type == CMARK_NODE_PARAGRAPH }?.plainText
+            .trimmingWhitespace()
+        let beforeMore = foreign?.moreLine.map { line in
+            document.root.children.filter { Int(cmark_node_get_end_line($0.pointer)) < line && $0.type != CMARK_NODE_HEADING }
+                .map { $0.plainText.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
         renderDirectives()
         renderTables()
         resolveWikilinks(in: document.root)
         checkLinks(in: document.root)
         autolink(in: document.root)
+        var summary: String?
+        if let written = page.summary {
+            let carried = ForeignSyntax.plainText(written)
+            for warning in carried.warnings {
+                diagnostics.append(.warning(warning + " (in the summary)", at: page.summaryLocation ?? page.location))
+            }
+            summary = carried.text.trimmingWhitespace()
+        }
+        let paragraph = firstParagraph.flatMap { $0.isEmpty ? nil : $0 }
+        summary = summary.flatMap { $0.isEmpty ? nil : $0 } ?? beforeMore.flatMap { $0.isEmpty ? nil : $0 } ?? paragraph
         return RenderedMarkdown(
-            html: document.html(),
-            firstParagraph: firstParagraph.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 },
+            html: document.html(), firstParagraph: paragraph, summary: summary,
             linkedPages: linked, diagnostics: diagnostics)
     }
 
@@ -80,9 +118,15 @@ private struct ConversionPass {
     /// location in the file.
     func location(line: Int, column: Int) -> SourceLocation {
         if let cellOrigin {
-            return SourceLocation(file: page.source, line: page.bodyFirstLine + cellOrigin.line + line - 2,
-                                  column: line == 1 ? cellOrigin.column + column - 1 : column)
+            return bodyLocation(line: cellOrigin.line + line - 1, column: line == 1 ? cellOrigin.column + column - 1 : column)
         }
+        return bodyLocation(line: line, column: column)
+    }
+
+    /// A position in the body libcmark read, as a location in the file: columns moved
+    /// back over what carrying other generators' syntax over changed on that line.
+    func bodyLocation(line: Int, column: Int) -> SourceLocation {
+        let column = foreign?.edits.originalColumn(line: line, column: column) ?? column
         return SourceLocation(file: page.source, line: page.bodyFirstLine + line - 1, column: column)
     }
 
@@ -93,24 +137,6 @@ private struct ConversionPass {
 
     func href(to target: Int, fragment: String = "") -> String {
         RelativeURL.link(from: page.path, to: converter.index.pages[target].path) + fragment
-    }
-
-    // MARK: Hugo shortcodes
-
-    /// Glossaries written for Hugo carry shortcodes such as `{{% sign-language-section ID %}}`
-    /// on a line of their own; printed as text they would only puzzle readers.
-    mutating func removeHugoShortcodes() {
-        // A shortcode's text starts with `{{`: a body with no `{` (nor `&`, which could
-        // spell one as an entity) has none, and its paragraphs need no plain text made.
-        guard page.body.utf8.containsByte(UInt8(ascii: "{")) || page.body.utf8.containsByte(UInt8(ascii: "&")) else { return }
-        for paragraph in document.root.children where paragraph.type == CMARK_NODE_PARAGRAPH {
-            let text = paragraph.plainText.trimmingBlanks()
-            guard (text.hasPrefix("{{%") && text.hasSuffix("%}}")) || (text.hasPrefix("{{<") && text.hasSuffix(">}}")) else { continue }
-            let name = text.dropFirst(3).split(separator: " ").first.map(String.init) ?? "?"
-            let position = paragraph.knownPosition
-            diagnostics.append(.warning("Hugo shortcode '\(name)' is not supported by loysite; it was left out of the page", at: location(line: position.line, column: position.column)))
-            paragraph.replace(with: [])
-        }
     }
 
     // MARK: Script URLs
@@ -158,7 +184,7 @@ private struct ConversionPass {
     /// auto-links), so a cell is Markdown like any other text.
     mutating func renderTables() {
         // No pipe, no table: most pages skip splitting their body into lines.
-        guard page.body.utf8.containsByte(UInt8(ascii: "|")) else { return }
+        guard body.utf8.containsByte(UInt8(ascii: "|")) else { return }
         // Only a paragraph of two lines or more can be a table: split the body into
         // lines when the first one turns up.
         var bodyLines: [Substring]?
@@ -166,7 +192,7 @@ private struct ConversionPass {
             let first = paragraph.startLine, last = Int(cmark_node_get_end_line(paragraph.pointer))
             guard first > 0, last > first else { continue }
             // Split at line-feed bytes: a line feed is never part of a larger character.
-            let lines = bodyLines ?? page.body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            let lines = bodyLines ?? body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
             bodyLines = lines
             guard last <= lines.count else { continue }
             let indent = max(paragraph.startColumn - 1, 0)
@@ -207,7 +233,7 @@ private struct ConversionPass {
         guard !text.isEmpty else { return "" }
         cellOrigin = (line, column)
         defer { cellOrigin = nil }
-        let cell = MarkdownDocument(text, unsafe: converter.unsafe)
+        let cell = MarkdownDocument(text, unsafe: converter.unsafe, smart: converter.smart)
         if !converter.unsafe { removeScriptURLs(in: cell.root) }
         resolveWikilinks(in: cell.root)
         checkLinks(in: cell.root)
@@ -245,7 +271,7 @@ private struct ConversionPass {
                 let label = parts.count > 1 ? parts[1].trimmingBlanks() : target
                 if !rest[..<open.lowerBound].isEmpty { pieces.append(.text(String(rest[..<open.lowerBound]))) }
                 let (name, fragment) = isolated ? asciiSplitFragment(target) : splitFragment(target)
-                if let targetPage = converter.index.page(named: name) {
+                if let targetPage = converter.index.page(matching: name) {
                     linked.insert(targetPage)
                     let title = converter.index.pages[targetPage].title
                     pieces.append(.link(url: href(to: targetPage, fragment: fragment), title: title == label ? nil : title, label: label.isEmpty ? title : label))
@@ -297,40 +323,31 @@ private struct ConversionPass {
 
     // MARK: Plain links
 
-    /// Site-relative links (`/glossary/nps/`) and links to Markdown files (`nps.md`) must
-    /// name a page; they are rewritten to relative links. Links written for a glossary
-    /// that lived at the site root (`/nps/`, as in Hugo) go to the term of that slug.
+    /// Links and images inside the site must name a page or a file of it; they are
+    /// rewritten to relative links (`LinkResolver` says how each kind is read). One that
+    /// names nothing is a warning at its place and loses its link (a link keeps its text,
+    /// an image its description), so the site has no broken link in it.
     mutating func checkLinks(in root: MarkdownNode) {
-        for link in root.descendants(ofType: CMARK_NODE_LINK) {
-            let url = link.url
-            // Only a path from the site root or to a `.md` file is checked; the relative
-            // links wikilinks just made (and most others) are neither, which bytes tell.
-            guard url.utf8.first == UInt8(ascii: "/") || url.utf8.containsSequence(".md") else { continue }
-            guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) else { continue }
-            let (path, fragment) = splitFragment(url)
-            var target: Int?
-            if path.hasPrefix("/") {
-                target = converter.index.page(atPath: path)
-                if target == nil {
-                    let parts = path.split(separator: "/")
-                    if parts.count == 1 { target = converter.index.term(slug: String(parts[0])) }
-                }
-                if target == nil, path.hasPrefix("/assets/") {
-                    link.url = RelativeURL.link(from: page.path, to: String(path.dropFirst())) + fragment
+        let resolver = LinkResolver(index: converter.index, page: page, outputPaths: converter.outputPaths, resources: converter.resources)
+        for type in [CMARK_NODE_LINK, CMARK_NODE_IMAGE] {
+            for link in root.descendants(ofType: type) {
+                let url = link.url
+                // Wikilinks and auto-links made above are already relative links to pages.
+                guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) || url.hasPrefix(ForeignSyntax.referenceScheme) else { continue }
+                switch resolver.resolve(url, text: type == CMARK_NODE_LINK ? link.plainText : "") {
+                case .page(let target, let fragment):
+                    if type == CMARK_NODE_LINK { linked.insert(target) }
+                    link.url = href(to: target, fragment: fragment)
+                case .file(let path, let fragment):
+                    link.url = RelativeURL.link(from: page.path, to: path) + fragment
+                case .unchecked:
                     continue
+                case .missing(let message):
+                    let said = type == CMARK_NODE_IMAGE
+                        ? "image '\(url)' is not a file of the site; it was left out, its description kept as text" : message
+                    diagnostics.append(.warning(said, at: location(of: link)))
+                    link.unwrap()
                 }
-            } else if path.hasSuffix(".md") {
-                let folder = (page.source as NSString).deletingLastPathComponent
-                let source = ((folder as NSString).appendingPathComponent(path) as NSString).standardizingPath
-                target = converter.index.page(source: source)
-            } else {
-                continue
-            }
-            if let target {
-                linked.insert(target)
-                link.url = href(to: target, fragment: fragment)
-            } else {
-                diagnostics.append(.warning("link to '\(url)' matches no page of the site", at: location(of: link)))
             }
         }
     }
