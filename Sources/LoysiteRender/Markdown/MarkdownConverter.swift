@@ -202,11 +202,26 @@ private struct ConversionPass {
                 return dropped.drop { $0 == " " }
             }
             // Where each row starts in its line, to report problems at a cell's column.
-            let rowOffsets = zip(sourceLines, rows).map { line, row in line.count - row.count }
-            guard let table = PipeTable(rows: rows) else { continue }
-            var html = "<table>\n<thead>\n<tr>\n"
+            var rowOffsets = zip(sourceLines, rows).map { line, row in line.count - row.count }
+            // As in GFM, a table may interrupt a paragraph: its header is the line before
+            // the first delimiter row that makes a table; the lines above stay a paragraph.
+            var tableRows = Array(rows)
+            var tableStart = 0
+            var found: PipeTable?
+            for start in 0..<(tableRows.count - 1) where tableRows[start + 1].contains("-") {
+                if let table = PipeTable(rows: Array(tableRows[start...])) { found = table; tableStart = start; break }
+            }
+            guard let table = found else { continue }
+            var html = ""
+            if tableStart > 0 {
+                let text = tableRows[..<tableStart].joined(separator: "\n")
+                html += "<p>\(renderInline(text, line: first, column: rowOffsets[0] + 1))</p>\n"
+                rowOffsets.removeFirst(tableStart)
+            }
+            let headerLine = first + tableStart
+            html += "<table>\n<thead>\n<tr>\n"
             for (column, cell) in table.header.enumerated() {
-                html += "<th\(table.alignmentAttribute(column))>\(renderInline(cell.text, line: first, column: rowOffsets[0] + cell.column))</th>\n"
+                html += "<th\(table.alignmentAttribute(column))>\(renderInline(cell.text, line: headerLine, column: rowOffsets[0] + cell.column))</th>\n"
             }
             html += "</tr>\n</thead>\n"
             if !table.body.isEmpty {
@@ -215,7 +230,7 @@ private struct ConversionPass {
                     html += "<tr>\n"
                     for column in table.header.indices {
                         let cell = column < row.count ? row[column] : PipeTable.Cell(text: "", column: 1)
-                        html += "<td\(table.alignmentAttribute(column))>\(renderInline(cell.text, line: first + 2 + offset, column: rowOffsets[2 + offset] + cell.column))</td>\n"
+                        html += "<td\(table.alignmentAttribute(column))>\(renderInline(cell.text, line: headerLine + 2 + offset, column: rowOffsets[2 + offset] + cell.column))</td>\n"
                     }
                     html += "</tr>\n"
                 }
@@ -245,57 +260,87 @@ private struct ConversionPass {
 
     // MARK: Wikilinks
 
-    /// `[[Target]]` and `[[Target|shown text]]`, resolved by title, alias or slug.
+    /// `[[Target]]` and `[[Target|shown text]]`, resolved by title, alias or slug with
+    /// the rule auto-linking reads names by (`PageIndex.page(matching:)`). Only what
+    /// CommonMark leaves as text is read, and only a `[[` that is not part of `[[[` or
+    /// `![[` and whose `]]` closes it with no bracket between: everything else stays
+    /// text as CommonMark has it (`[[[foo]]]`, `![[foo]]`). A code span as the whole
+    /// target (``[[`Taxonomy`]]``) is fine. One pass over each text (`WikilinkScan`).
     mutating func resolveWikilinks(in root: MarkdownNode) {
+        var suggestions: [String: String] = [:]
         for node in root.descendants(ofType: CMARK_NODE_TEXT) {
             // Most text has no `[[` at all; a byte scan of cmark's own copy says so
             // without making a string of it.
-            guard node.withLiteralBytes({ $0.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) }) else { continue }
-            let literal = node.literal
-            // Brackets with ASCII on both sides (all real text) are found byte by byte;
-            // otherwise Foundation's search decides, as it always did.
-            let isolated = literal.utf8.isASCII || literal.utf8.wikilinkSyntaxIsASCIIBounded
-            guard isolated || literal.contains("[["),
+            guard node.withLiteralBytes({ $0.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) }),
                   !node.isInside(where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }) else { continue }
-            func find(_ needle: String, in text: Substring) -> Range<String.Index>? {
-                isolated ? text.asciiRange(of: needle) : text.range(of: needle)
-            }
+            let literal = node.literal
+            let bytes = Array(literal.utf8)
+            let scan = WikilinkScan(bytes)
+            var columns = ColumnCounter(bytes)
             var pieces: [MarkdownNode] = []
-            var rest = Substring(literal)
-            var consumedBytes = 0
-            while let open = find("[[", in: rest), let close = find("]]", in: rest[open.upperBound...]) {
-                let inner = rest[open.upperBound..<close.lowerBound]
-                let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
-                let parts = isolated ? inner.asciiSplit(at: UInt8(ascii: "|")) : inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            var cursor = 0
+            func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+            for span in scan.links {
+                let inner = text(span.lowerBound + 2..<span.upperBound - 2)
+                let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
                 let target = parts[0].trimmingBlanks()
                 let label = parts.count > 1 ? parts[1].trimmingBlanks() : target
-                if !rest[..<open.lowerBound].isEmpty { pieces.append(.text(String(rest[..<open.lowerBound]))) }
-                let (name, fragment) = isolated ? asciiSplitFragment(target) : splitFragment(target)
+                if span.lowerBound > cursor { pieces.append(.text(text(cursor..<span.lowerBound))) }
+                let (name, fragment) = splitFragment(target)
                 if let targetPage = converter.index.page(matching: name) {
                     linked.insert(targetPage)
                     let title = converter.index.pages[targetPage].title
                     pieces.append(.link(url: href(to: targetPage, fragment: fragment), title: title == label ? nil : title, label: label.isEmpty ? title : label))
                 } else {
-                    diagnostics.append(.error("wikilink [[\(inner)]] matches no page's title, alias or slug\(suggestion(for: name))", at: column(in: node, literal: literal, byteOffset: offset)))
+                    let hint = suggestions[name] ?? suggestion(for: name)
+                    suggestions[name] = hint
+                    diagnostics.append(.error("wikilink [[\(inner)]] matches no page's title, alias or slug\(hint)", at: column(in: node, characters: columns.characters(before: span.lowerBound))))
                     pieces.append(.text(label))
                 }
-                consumedBytes = offset + rest.utf8.distance(from: open.lowerBound, to: close.upperBound)
-                rest = rest[close.upperBound...]
+                cursor = span.upperBound
             }
-            if let open = find("[[", in: rest), find("]]", in: rest[open.upperBound...]) == nil {
-                let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
-                diagnostics.append(.warning("wikilink '[[' is not closed by ']]' on the same line; a wikilink cannot span lines", at: column(in: node, literal: literal, byteOffset: offset)))
+            var rest = cursor < bytes.count ? text(cursor..<bytes.count) : ""
+            if let open = scan.unclosed {
+                if open == bytes.count - 2, wikilinkAroundCode(after: node) {
+                    // ``[[`code`]]``: the `[[` and what precedes it stay here.
+                    rest = open > cursor ? text(cursor..<open) : ""
+                    if pieces.isEmpty {
+                        node.literal = rest
+                        continue
+                    }
+                } else {
+                    diagnostics.append(.warning("wikilink '[[' is not closed by ']]' on the same line; a wikilink cannot span lines", at: column(in: node, characters: columns.characters(before: open))))
+                }
             }
             guard !pieces.isEmpty else { continue }
-            if !rest.isEmpty { pieces.append(.text(String(rest))) }
+            if !rest.isEmpty { pieces.append(.text(rest)) }
             node.replace(with: pieces)
         }
     }
 
-    /// `splitFragment` for text whose `#` has ASCII neighbours, on bytes.
-    func asciiSplitFragment(_ target: String) -> (String, String) {
-        guard let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (target, "") }
-        return (String(target[..<hash]), String(target[hash...]))
+    /// ``[[`Name`]]``: cmark reads the code span apart, leaving `[[` at the end of one
+    /// text and `]]` at the start of the next. The three become a link to the page the
+    /// code names, shown as code; false (nothing changed) when that is not what follows.
+    mutating func wikilinkAroundCode(after node: MarkdownNode) -> Bool {
+        guard let code = node.next, code.type == CMARK_NODE_CODE, let after = code.next, after.type == CMARK_NODE_TEXT,
+              after.literal.hasPrefix("]]") else { return false }
+        let name = code.literal.trimmingBlanks()
+        let (target, fragment) = splitFragment(name)
+        guard let page = converter.index.page(matching: target) else {
+            diagnostics.append(.error("wikilink [[`\(name)`]] matches no page's title, alias or slug\(suggestion(for: target))", at: location(of: node)))
+            after.literal = String(after.literal.dropFirst(2))
+            return true
+        }
+        linked.insert(page)
+        let link = MarkdownNode.make(CMARK_NODE_LINK)
+        cmark_node_set_url(link.pointer, href(to: page, fragment: fragment))
+        let title = converter.index.pages[page].title
+        if title != name { cmark_node_set_title(link.pointer, title) }
+        code.insertBefore(link)
+        cmark_node_unlink(code.pointer)
+        cmark_node_append_child(link.pointer, code.pointer)
+        after.literal = String(after.literal.dropFirst(2))
+        return true
     }
 
     func splitFragment(_ target: String) -> (String, String) {
@@ -303,10 +348,9 @@ private struct ConversionPass {
         return (String(target[..<hash]), String(target[hash...]))
     }
 
-    /// The file location of byte `byteOffset` of a text node's literal.
-    func column(in node: MarkdownNode, literal: String, byteOffset: Int) -> SourceLocation {
+    /// The file location of the character `characters` characters into a text node.
+    func column(in node: MarkdownNode, characters: Int) -> SourceLocation {
         let position = node.knownPosition
-        let characters = String(decoding: literal.utf8.prefix(byteOffset), as: UTF8.self).count
         return location(line: position.line, column: position.column + characters)
     }
 
@@ -386,62 +430,6 @@ private struct ConversionPass {
             guard !pieces.isEmpty else { continue }
             node.replace(with: pieces)
         }
-    }
-}
-
-extension Substring {
-    /// `range(of:)` for an ASCII needle, comparing bytes.
-    func asciiRange(of needle: String) -> Range<String.Index>? {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return nil }
-        let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count >= pattern.count else { return nil }
-            for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
-                if bytes[start..<start + pattern.count].elementsEqual(pattern) { return start }
-            }
-            return nil
-        }
-        if let found {
-            guard let offset = found else { return nil }
-            let start = utf8.index(utf8.startIndex, offsetBy: offset)
-            return start..<utf8.index(start, offsetBy: pattern.count)
-        }
-        return range(of: needle)
-    }
-
-    /// `split(separator:maxSplits: 1, omittingEmptySubsequences: false)` at an ASCII
-    /// byte with ASCII neighbours, on bytes.
-    func asciiSplit(at separator: UInt8) -> [Substring] {
-        guard let index = utf8.firstIndex(of: separator) else { return [self] }
-        return [self[..<index], self[utf8.index(after: index)...]]
-    }
-}
-
-extension String.UTF8View {
-    /// Whether every `[`, `]`, `|` and `#` has ASCII (or nothing) on both sides, so
-    /// that no grapheme cluster joins one to its neighbours and finding them by byte
-    /// finds what finding them by Character finds.
-    var wikilinkSyntaxIsASCIIBounded: Bool {
-        withBytes { bytes in
-            var previous: UInt8 = 0
-            var afterSyntax = false
-            for byte in bytes {
-                if afterSyntax, byte >= 0x80 { return false }
-                let isSyntax = byte == 0x5B || byte == 0x5D || byte == 0x7C || byte == 0x23
-                if isSyntax, previous >= 0x80 { return false }
-                afterSyntax = isSyntax
-                previous = byte
-            }
-            return true
-        }
-    }
-
-
-    /// The bytes in place when the string has them contiguously (native strings do),
-    /// else a copy.
-    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = withContiguousStorageIfAvailable(body) { return result }
-        return Array(self).withUnsafeBufferPointer(body)
     }
 }
 
