@@ -15,6 +15,12 @@ public struct PageIndex: Sendable {
     /// Output paths that loysite writes itself; no page may take them.
     public static let reservedPaths: Set<String> = ["", "glossary/", "reports/", "assets/", "404/", "404.html/", "metrics.json/", "sitemap.xml/", "feed.xml/", "search-index.json/"]
 
+    /// Why a page cannot have the URL `/path` (one of `reservedPaths`): worded once for
+    /// the build and `loysite new`.
+    public static func reservedURLMessage(_ path: String) -> String {
+        "the URL /\(path) of this page is used by loysite itself; choose another slug"
+    }
+
     public init(pages: [Page]) {
         self.pages = pages
         byPath.reserveCapacity(pages.count)
@@ -25,7 +31,7 @@ public struct PageIndex: Sendable {
         for index in pages.indices {
             let path = pages[index].path
             if PageIndex.reservedPaths.contains(path) {
-                diagnostics.append(.error("the URL /\(path) of this page is used by loysite itself; choose another slug", at: pages[index].location))
+                diagnostics.append(.error(PageIndex.reservedURLMessage(path), at: pages[index].location))
                 continue
             }
             if let other = byPath[path] {
