@@ -43,10 +43,16 @@ extension BuildSession {
         var pageByOutput: [String: Int] = [:]
         for number in site.pages.indices { pageByOutput[site.pages[number].path + "index.html"] = number }
         var diagnostics: [Diagnostic] = []
+        let basePath = site.config.baseURL.hasPrefix("/") ? site.config.baseURL : ""
         for (path, links) in unresolved {
             let location: SourceLocation
+            var links = links
             if let number = pageByOutput[path] {
                 location = SourceLocation(file: site.pages[number].source, line: 1, column: 1)
+                // What the page's Markdown links to was reported where it is written.
+                let folder = String(path.dropLast("index.html".count))
+                let reported = Set(site.bodies[number].reportedLinks.compactMap { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath) })
+                links.removeAll { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath).map(reported.contains) ?? false }
             } else {
                 location = SourceLocation(file: "templates/" + (path.split(separator: "/").first.map { String($0) }?.replacingOccurrences(of: ".html", with: "") ?? path) + ".mustache")
             }

@@ -10,7 +10,9 @@ enum JSONFrontMatter {
         do {
             object = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [])
         } catch {
-            return .failure(.error("invalid JSON: \(reason(error))", at: location(of: error, in: json, path: path, firstLine: firstLine)))
+            // The place is given as line:column; Foundation's own "around character N" is dropped.
+            let message = reason(error).replacingOccurrences(of: #" around (character \d+|line \d+, column \d+)"#, with: "", options: .regularExpression)
+            return .failure(.error("invalid JSON: \(message)", at: location(of: error, in: json, path: path, firstLine: firstLine)))
         }
         guard let mapping = object as? [String: Any] else {
             return .failure(.error("JSON front matter must be an object of \"key\": value pairs", at: SourceLocation(file: path, line: firstLine, column: 1)))

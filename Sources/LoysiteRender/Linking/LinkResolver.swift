@@ -58,7 +58,7 @@ struct LinkResolver {
         guard outputPaths != nil else {
             return decoded.hasSuffix(".md") ? .missing("link to '\(url)' matches no page of the site") : .unchecked
         }
-        return .missing("link to '\(url)' matches no page or file of the site; its text was kept without the link")
+        return .missing("link to '\(url)' matches no page or file of the site")
     }
 
     /// A site path (`/glossary/nps/`, `/nps/`, `/assets/style.css`, MDN's

@@ -13,6 +13,9 @@ public struct RenderedMarkdown: Sendable {
     public var summary: String?
     /// Pages this page links to (wikilinks, auto-links, plain links), for backlinks.
     public var linkedPages: Set<Int>
+    /// Links and images that name no file of the site, as written, already reported at
+    /// their place (the check of the built site leaves them to these warnings).
+    public var reportedLinks: Set<String> = []
     public var diagnostics: [Diagnostic]
 }
 
@@ -69,6 +72,7 @@ private struct ConversionPass {
     let foreign: ForeignSyntax?
     var diagnostics: [Diagnostic] = []
     var linked = Set<Int>()
+    var reportedLinks = Set<String>()
 
     init(converter: MarkdownConverter, page: Page, pageNumber: Int) {
         self.converter = converter
@@ -108,7 +112,7 @@ private struct ConversionPass {
         summary = summary.flatMap { $0.isEmpty ? nil : $0 } ?? beforeMore.flatMap { $0.isEmpty ? nil : $0 } ?? paragraph
         return RenderedMarkdown(
             html: document.html(), firstParagraph: paragraph, summary: summary,
-            linkedPages: linked, diagnostics: diagnostics)
+            linkedPages: linked, reportedLinks: reportedLinks, diagnostics: diagnostics)
     }
 
     /// Where the table cell being converted starts in the body (nil outside cells).
@@ -387,10 +391,13 @@ private struct ConversionPass {
                 case .unchecked:
                     continue
                 case .missing(let message):
-                    let said = type == CMARK_NODE_IMAGE
-                        ? "image '\(url)' is not a file of the site; it was left out, its description kept as text" : message
+                    // Links of other generators' syntax (`loysite-ref:`, Hugo's `(g)`)
+                    // lose their link; any other stays as written (CommonMark's own
+                    // output), reported here so the check of the built site need not.
+                    let own = url.hasPrefix(ForeignSyntax.referenceScheme) || url == "g"
+                    let said = type == CMARK_NODE_IMAGE ? "image '\(url)' is not a file of the site" : message
                     diagnostics.append(.warning(said, at: location(of: link)))
-                    link.unwrap()
+                    if own { link.unwrap() } else { reportedLinks.insert(url) }
                 }
             }
         }
