@@ -100,10 +100,23 @@ private struct Scanner {
     private var outputLineStart = 0
     /// Inside `{% raw %}`: copied as written up to `{% endraw %}`.
     private var raw = false
+    /// `find`'s last answer per needle: where it searched from, what it found.
+    private var finds: [String: (from: Int, found: Int?)] = [:]
+    /// Line breaks before each position of the input (and its end).
+    private let breaksBefore: [Int32]
 
     init(_ input: [UInt8]) {
         self.input = input
         output.reserveCapacity(input.count)
+        var breaks: [Int32] = []
+        breaks.reserveCapacity(input.count + 1)
+        var count: Int32 = 0
+        for byte in input {
+            breaks.append(count)
+            if byte == 0x0A { count += 1 }
+        }
+        breaks.append(count)
+        breaksBefore = breaks
     }
 
     mutating func run() {
@@ -205,19 +218,31 @@ private struct Scanner {
 
     /// The first `needle` at or after `from`, within the next 20 lines (a construct left
     /// open is not looked for to the end of a long file).
-    private func find(_ needle: String, from: Int) -> Int? {
-        let bytes = Array(needle.utf8)
-        var breaks = 0
-        var position = from
-        while position + bytes.count <= input.count {
-            if input[position] == 0x0A {
-                breaks += 1
-                if breaks > 20 { return nil }
+    ///
+    /// Each needle's last answer is kept: a text with thousands of `{{<` and no `>}}`
+    /// is searched once, not once for each opening (which took minutes on one line).
+    private mutating func find(_ needle: String, from: Int) -> Int? {
+        let found: Int?
+        if let memo = finds[needle], memo.from <= from, memo.found.map({ $0 >= from }) ?? true {
+            found = memo.found
+        } else {
+            let bytes = Array(needle.utf8)
+            var position = from
+            var hit: Int?
+            while position + bytes.count <= input.count {
+                if input[position] == bytes[0], starts(with: needle, at: position) { hit = position; break }
+                position += 1
             }
-            if input[position] == bytes[0], starts(with: needle, at: position) { return position }
-            position += 1
+            finds[needle] = (from, hit)
+            found = hit
         }
-        return nil
+        guard let found, lineBreaks(from, found) <= 20 else { return nil }
+        return found
+    }
+
+    /// Line breaks in the input between two positions.
+    private func lineBreaks(_ start: Int, _ end: Int) -> Int {
+        Int(breaksBefore[end] - breaksBefore[start])
     }
 
     /// At a line start: the end of a fenced code block (``` or ~~~) opened here, which
@@ -440,14 +465,17 @@ private struct Scanner {
     /// `{.class}` / `{#id}` / `{class="…"}` after a block: recognised only when the
     /// braces hold nothing but attributes. Left out, with a warning.
     private mutating func attributeList() -> Bool {
-        guard let close = input[index...].firstIndex(where: { $0 == UInt8(ascii: "}") || $0 == 0x0A }), input[close] == UInt8(ascii: "}") else { return false }
+        guard let close = find("}", from: index + 1), lineBreaks(index, close) == 0 else { return false }
         let inner = text(index + 1, close)
         let kramdown = inner.hasPrefix(":")
         let body = kramdown ? inner.drop { $0 == ":" }.trimmingBlanks() : inner.trimmingBlanks()
         if !kramdown {
             // Goldmark's attributes stand on a line of their own or end a heading.
-            let restOfLine = input[(close + 1)...].prefix { $0 != 0x0A }
-            guard restOfLine.allSatisfy({ $0 == 0x20 || $0 == 0x09 }), Scanner.isAttributeList(body) else { return false }
+            // (Looked at up to the first thing that is not a blank, so a long line of
+            // braces is not read to its end from each one.)
+            var after = close + 1
+            while after < input.count, input[after] == 0x20 || input[after] == 0x09 { after += 1 }
+            guard after == input.count || input[after] == 0x0A, Scanner.isAttributeList(body) else { return false }
         } else if !(body.isEmpty || Scanner.isAttributeList(body) || body.hasPrefix("options") || body.hasPrefix("nomarkdown") || body.hasSuffix("/") || body == "toc") {
             return false
         }
