@@ -238,6 +238,28 @@ import Testing
         #expect(Self.brokenLinks(in: site).isEmpty, "\(Self.brokenLinks(in: site))")
     }
 
+    /// An MkDocs glossary: links to `.md` files, an admonition (whose indented text
+    /// CommonMark would show as code), an abbreviation and a snippet include.
+    @Test func anMkDocsGlossaryBuilds() throws {
+        let site = try TemporarySite([
+            "content/glossary/api.md": "---\ntitle: API\n---\nAn interface. See [the SDK](sdk.md).\n\n!!! note \"Remember\"\n    An API has a *contract*.\n\nBack.\n\n*[SDK]: Software Development Kit\n--8<-- \"includes/abbreviations.md\"\n",
+            "content/glossary/sdk.md": TemporarySite.term("SDK"),
+        ])
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.errorLines == [
+            "content/glossary/api.md:6:1: warning: MkDocs admonition '!!! note' is not supported by loysite; its title was left out and its text kept as plain paragraphs",
+            "content/glossary/api.md:11:1: warning: Markdown abbreviation '*[SDK]' is not supported by loysite; it was left out of the page",
+            "content/glossary/api.md:12:1: warning: MkDocs snippet '--8<-- \"includes/abbreviations.md\"' is not supported by loysite; it was left out of the page",
+        ])
+        let api = try #require(site.read("site/glossary/api/index.html"))
+        #expect(api.contains("See <a href=\"../sdk/\">the SDK</a>."))
+        #expect(api.contains("<p>An API has a <em>contract</em>.</p>"))
+        #expect(!api.contains("<pre>"))
+        #expect(!api.contains("!!!") && !api.contains("--8&lt;--") && !api.contains("*[SDK]"))
+    }
+
     @Test func mistakesInForeignFrontMatterAreErrorsAtTheirPlace() throws {
         let site = try TemporarySite([
             "content/glossary/a.md": "+++\ntitle = \"A\"\ncategory = [\"x\",\n+++\nBody.\n",

@@ -2,7 +2,8 @@
 /// other generators"), carried over before libcmark reads the text: Hugo shortcodes
 /// (`{{< name … >}}`, `{{% name … %}}`), Liquid tags and output (`{% … %}`, `{{ … }}`),
 /// MDN macros (`{{Name(…)}}`), kramdown and Goldmark attribute lists (`{: … }`,
-/// `{.class}`) and Hugo's `<!--more-->` summary divider.
+/// `{.class}`), MkDocs admonitions, snippets and abbreviations, and Hugo's `<!--more-->`
+/// summary divider.
 ///
 /// What loysite understands becomes Markdown: a link to the page it names
 /// (`glossary_tooltip`, `ref`/`relref`, MDN `Glossary`, Liquid `link`), an image
@@ -31,6 +32,8 @@ struct ForeignSyntax {
     /// they are without a scan.
     static func mayContain(_ body: String) -> Bool {
         body.utf8.contains(UInt8(ascii: "{")) || body.utf8.containsSequence("<!--more")
+            || body.utf8.containsSequence("!!! ") || body.utf8.containsSequence("??? ") || body.utf8.containsSequence("--8<--")
+            || body.utf8.containsSequence("*[")
     }
 
     init(body: String) {
@@ -100,6 +103,10 @@ private struct Scanner {
     private var outputLineStart = 0
     /// Inside `{% raw %}`: copied as written up to `{% endraw %}`.
     private var raw = false
+    /// The line start `mkDocsLine` last looked at.
+    private var checkedLine = -1
+    /// Inside a MkDocs admonition: its lines are indented by four spaces.
+    private var inAdmonition = false
     /// `find`'s last answer per needle: where it searched from, what it found.
     private var finds: [String: (from: Int, found: Int?)] = [:]
     /// Line breaks before each position of the input (and its end).
@@ -121,6 +128,10 @@ private struct Scanner {
 
     mutating func run() {
         while index < input.count {
+            if index == lineStart, !plain, !raw, checkedLine != lineStart {
+                checkedLine = lineStart
+                if mkDocsLine() { continue }
+            }
             if index == lineStart, !plain, let end = fencedBlockEnd() {
                 copy(upTo: end)
                 continue
@@ -160,6 +171,48 @@ private struct Scanner {
             }
             copy(upTo: index + 1)
         }
+    }
+
+    // MARK: MkDocs (Python-Markdown) blocks
+
+    /// At a line start: an admonition (`!!! note "Title"`, `??? tip`), whose indented
+    /// text CommonMark would read as code, is dedented and its first line left out; a
+    /// snippet include (`--8<-- "file.md"`) or an abbreviation (`*[HTML]: …`) is left
+    /// out. Each with a warning. True when the line was handled to its end.
+    private mutating func mkDocsLine() -> Bool {
+        if inAdmonition {
+            if isBlankLine(from: index) { return false }
+            if starts(with: "    ") {
+                replace(upTo: index + 4, with: "")
+                return false
+            }
+            if input[index] == 0x09 {
+                replace(upTo: index + 1, with: "")
+                return false
+            }
+            inAdmonition = false
+        }
+        var end = index
+        while end < input.count, input[end] != 0x0A { end += 1 }
+        let line = text(index, end)
+        if line.hasPrefix("!!! ") || line.hasPrefix("??? ") || line.hasPrefix("???+ ") {
+            let kind = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+            warn("MkDocs admonition '\(line.prefix(3)) \(kind)' is not supported by loysite; its title was left out and its text kept as plain paragraphs")
+            replace(upTo: end, with: "")
+            inAdmonition = true
+            return true
+        }
+        if line.hasPrefix("--8<--") {
+            warn("MkDocs snippet '\(line.trimmingBlanks())' is not supported by loysite; it was left out of the page")
+            replace(upTo: end, with: "")
+            return true
+        }
+        if line.hasPrefix("*["), let close = line.range(of: "]:"), !line[line.index(line.startIndex, offsetBy: 2)..<close.lowerBound].contains("]") {
+            warn("Markdown abbreviation '\(line[..<close.lowerBound])]' is not supported by loysite; it was left out of the page")
+            replace(upTo: end, with: "")
+            return true
+        }
+        return false
     }
 
     // MARK: Copying and replacing
