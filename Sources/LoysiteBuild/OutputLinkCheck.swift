@@ -12,10 +12,12 @@ enum OutputLinkCheck {
     static func unresolved(in html: Data, at path: String, files: Set<String>, basePath: String) -> [String] {
         var missing: [String] = []
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let folderParts = folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init)
         html.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var index = 0
             let count = bytes.count
+            var resolver = ByteResolver(folder: folderParts)
             while index + 6 < count {
                 // ` href="` or ` src="`, found by their first letters.
                 let byte = bytes[index]
@@ -25,12 +27,82 @@ enum OutputLinkCheck {
                 guard valueStart >= 0 else { index += 1; continue }
                 var end = valueStart
                 while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
+                let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<end])
                 index = end
-                if let target = target(of: value, folder: folder, basePath: basePath), !exists(target, in: files) { missing.append(value) }
+                switch resolver.target(value, basePath: basePath) {
+                case .outside: continue
+                case .path(let target):
+                    if !exists(target, in: files) { missing.append(String(decoding: value, as: UTF8.self)) }
+                case .slow:
+                    let text = String(decoding: value, as: UTF8.self)
+                    if let target = target(of: text, folder: folder, basePath: basePath), !exists(target, in: files) { missing.append(text) }
+                }
             }
         }
         return missing
+    }
+
+    /// `target(of:)` on the bytes of an attribute value, for the links nearly every page
+    /// has (relative or site paths of plain ASCII, no entity or escape): one string made
+    /// per link, no Characters. Anything else is left to `target(of:)`.
+    struct ByteResolver {
+        enum Result { case outside, path(String), slow }
+        let folder: [[UInt8]]
+        private var buffer: [UInt8] = []
+        private var stack: [Range<Int>] = []
+
+        init(folder: [[UInt8]]) {
+            self.folder = folder
+        }
+
+        mutating func target(_ value: UnsafeBufferPointer<UInt8>, basePath: String) -> Result {
+            let count = value.count
+            guard count > 0, value[0] != UInt8(ascii: "#") else { return .outside }
+            if count > 1, value[0] == UInt8(ascii: "/"), value[1] == UInt8(ascii: "/") { return .outside }
+            var end = count
+            for position in 0..<count {
+                let byte = value[position]
+                if byte == UInt8(ascii: ":") { return .slow }
+                if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?") { end = position; break }
+                if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "&") || byte >= 0x80 { return .slow }
+            }
+            if value[0] == UInt8(ascii: "/"), basePath.count > 1 { return .slow }
+            // Components onto a stack of ranges in `buffer`: the folder's, then the value's.
+            buffer.removeAll(keepingCapacity: true)
+            stack.removeAll(keepingCapacity: true)
+            if value[0] != UInt8(ascii: "/") {
+                for part in folder {
+                    let start = buffer.count
+                    buffer.append(contentsOf: part)
+                    stack.append(start..<buffer.count)
+                }
+            }
+            var start = 0
+            while start <= end {
+                var stop = start
+                while stop < end, value[stop] != UInt8(ascii: "/") { stop += 1 }
+                let length = stop - start
+                if length == 1, value[start] == UInt8(ascii: ".") {
+                } else if length == 2, value[start] == UInt8(ascii: "."), value[start + 1] == UInt8(ascii: ".") {
+                    guard !stack.isEmpty else { return .path("../") }
+                    stack.removeLast()
+                } else if length > 0 {
+                    let begin = buffer.count
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: value[start..<stop]))
+                    stack.append(begin..<buffer.count)
+                }
+                start = stop + 1
+            }
+            var path: [UInt8] = []
+            path.reserveCapacity(buffer.count + stack.count + 1)
+            for (number, range) in stack.enumerated() {
+                if number > 0 { path.append(UInt8(ascii: "/")) }
+                path.append(contentsOf: buffer[range])
+            }
+            if end > 0, value[end - 1] == UInt8(ascii: "/"), !stack.isEmpty { path.append(UInt8(ascii: "/")) }
+            if end == 0 || (end > 0 && stack.isEmpty && value[end - 1] == UInt8(ascii: "/")) { return .path("") }
+            return .path(String(decoding: path, as: UTF8.self))
+        }
     }
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ text: StaticString) -> Bool {
@@ -44,11 +116,14 @@ enum OutputLinkCheck {
     /// The output path an attribute value names, nil for what is not inside the site
     /// (other sites, fragments of the same page, `mailto:` and other schemes).
     static func target(of value: String, folder: String, basePath: String) -> String? {
-        var value = value.replacingOccurrences(of: "&amp;", with: "&")
+        var value = value
+        // Entities and percent escapes are rare in links between pages: Foundation is
+        // asked only when there are some (this runs for every link of every page).
+        if value.utf8.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&amp;", with: "&") }
         guard !value.isEmpty, !value.hasPrefix("#"), !value.hasPrefix("//") else { return nil }
         if let colon = value.firstIndex(of: ":"), value[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) { return nil }
         if let cut = value.firstIndex(where: { $0 == "#" || $0 == "?" }) { value = String(value[..<cut]) }
-        value = value.removingPercentEncoding ?? value
+        if value.utf8.contains(UInt8(ascii: "%")) { value = value.removingPercentEncoding ?? value }
         var joined: String
         if value.hasPrefix("/") {
             joined = basePath.count > 1 && value.hasPrefix(basePath) ? String(value.dropFirst(basePath.count)) : String(value.dropFirst())
