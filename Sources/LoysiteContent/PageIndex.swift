@@ -9,6 +9,9 @@ public struct PageIndex: Sendable {
     private var byPath: [String: Int] = [:]
     private var termBySlug: [String: Int] = [:]
     private var bySource: [String: Int] = [:]
+    /// Terms by their front matter's `id:` (Kubernetes' glossary names terms by it in
+    /// `glossary_tooltip term_id=…`), where it differs from the slug.
+    private var termByID: [String: Int] = [:]
     /// Problems found while indexing: two pages at one URL, ambiguous names.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -41,7 +44,12 @@ public struct PageIndex: Sendable {
             }
             byPath[path] = index
             bySource[pages[index].source] = index
-            if pages[index].kind == .term { termBySlug[pages[index].slug] = index }
+            if pages[index].kind == .term {
+                termBySlug[pages[index].slug] = index
+                if let id = pages[index].params.first(where: { $0.0.lowercased() == "id" }), case .string(let text) = id.1, termByID[text] == nil {
+                    termByID[text] = index
+                }
+            }
         }
         // Every name's key (trimmed, lower-cased), worked out on every core; registering
         // them stays in order, since the first page to take a name keeps it.
@@ -102,6 +110,11 @@ public struct PageIndex: Sendable {
     /// The page loaded from a file (a path relative to the root: `content/glossary/nps.md`).
     public func page(source: String) -> Int? {
         bySource[source]
+    }
+
+    /// A glossary term by its front matter's `id:`, for Kubernetes' `term_id`.
+    public func term(id: String) -> Int? {
+        termByID[id]
     }
 
     /// A glossary term by slug, for links written for another generator (`/nps/`).

@@ -18,7 +18,7 @@ import Testing
         "content/glossary/cluster.md": """
         +++
         title = "Cluster"
-        id = "cluster"
+        id = "k8s-cluster"
         short_description = "A set of {{< glossary_tooltip text=\\"nodes\\" term_id=\\"node\\" >}} that run containerized applications."
         aka = ["K8s cluster"]
         aliases = ["/docs/concepts/cluster/"]
@@ -44,7 +44,7 @@ import Testing
         short_description: >
           A worker machine in a cluster.
         ---
-        A node runs pods.
+        A node runs pods in a {{< glossary_tooltip term_id="k8s-cluster" >}}.
 
         ![Node diagram](node-diagram.svg)
 
@@ -111,6 +111,8 @@ import Testing
         #expect(node.contains("<img src=\"node-photo.png\" alt=\"A rack of nodes\" />"))
         #expect(site.read("site/glossary/node/node-diagram.svg")?.hasPrefix("<svg") == true)
         #expect(node.contains("<a href=\"../cluster/\">cluster</a>"))
+        // `term_id` names a term by its `id:`; without `text` the link shows its title.
+        #expect(node.contains("A node runs pods in a <a href=\"../cluster/\">Cluster</a>."))
         // Old URLs are redirects, never names.
         #expect(!node.contains("/docs/concepts/node/"))
         #expect(node.contains("Also known as <strong>worker</strong>"))

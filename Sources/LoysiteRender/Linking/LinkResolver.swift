@@ -95,7 +95,7 @@ struct LinkResolver {
     /// plurals and case auto-linking accepts), or a path to a page's file.
     func reference(_ name: String) -> Int? {
         let trimmed = name.trimmingBlanks()
-        if let target = index.page(matching: trimmed) { return target }
+        if let target = index.page(matching: trimmed) ?? index.term(id: trimmed) { return target }
         var path = trimmed
         for prefix in ["/", "content/", "_glossary/", "glossary/"] where path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
         for suffix in ["/index.md", "/_index.md", ".md", ".html", "/"] where path.hasSuffix(suffix) { path.removeLast(suffix.count) }

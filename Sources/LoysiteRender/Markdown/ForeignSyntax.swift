@@ -393,7 +393,9 @@ private struct Scanner {
         switch call.name {
         case "glossary_tooltip", "glossary-tooltip", "glossary_term", "tooltip":
             let id = call.named["term_id"] ?? call.named["id"] ?? call.positional.first ?? ""
-            let words = call.named["text"] ?? call.positional.dropFirst().first ?? id
+            // Without `text`, Hugo shows the term's own name: the link is left empty
+            // here, for the title of the page it resolves to.
+            let words = call.named["text"] ?? call.positional.dropFirst().first ?? (plain ? id : "")
             replace(upTo: end + 3, with: link(words, to: id))
         case "ref", "relref":
             let path = call.named["path"] ?? call.positional.first ?? ""

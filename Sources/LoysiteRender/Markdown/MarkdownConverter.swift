@@ -89,6 +89,7 @@ private struct ConversionPass {
             diagnostics.append(.warning(warning.message, at: SourceLocation(file: page.source, line: page.bodyFirstLine + warning.line - 1, column: warning.column)))
         }
         if !converter.unsafe { removeScriptURLs(in: document.root) }
+        if foreign != nil { nameEmptyReferences() }
         let firstParagraph = document.root.children.first { $0.type == CMARK_NODE_PARAGRAPH }?.plainText
             .trimmingWhitespace()
         let beforeMore = foreign?.moreLine.map { line in
@@ -371,6 +372,18 @@ private struct ConversionPass {
 
     // MARK: Plain links
 
+    /// `{{< glossary_tooltip term_id="pod" >}}` without `text` shows the term's name, as
+    /// in Hugo (the name as written when it names no page): filled in before the first
+    /// paragraph is read for the summary.
+    func nameEmptyReferences() {
+        let resolver = LinkResolver(index: converter.index, page: page, outputPaths: converter.outputPaths, resources: converter.resources)
+        for link in document.root.descendants(ofType: CMARK_NODE_LINK) where link.firstChild == nil && link.url.hasPrefix(ForeignSyntax.referenceScheme) {
+            let name = String(link.url.dropFirst(ForeignSyntax.referenceScheme.count)).removingPercentEncoding ?? ""
+            let title = resolver.reference(LinkResolver.splitFragment(name).0).map { converter.index.pages[$0].title } ?? name
+            cmark_node_append_child(link.pointer, MarkdownNode.text(title).pointer)
+        }
+    }
+
     /// Links and images inside the site must name a page or a file of it; they are
     /// rewritten to relative links (`LinkResolver` says how each kind is read). One that
     /// names nothing is a warning at its place and loses its link (a link keeps its text,
@@ -386,6 +399,7 @@ private struct ConversionPass {
                 case .page(let target, let fragment):
                     if type == CMARK_NODE_LINK { linked.insert(target) }
                     link.url = href(to: target, fragment: fragment)
+
                 case .file(let path, let fragment):
                     link.url = RelativeURL.link(from: page.path, to: path) + fragment
                 case .unchecked:
