@@ -385,6 +385,12 @@ private struct Scanner {
             return
         }
         let call = ShortcodeCall(inner)
+        // `{{< highlight go >}}` … `{{< /highlight >}}` on lines of their own: a fenced
+        // code block, which is what Hugo makes of it.
+        if call.name == "highlight", !plain, aloneOnLine(from: index, to: end + 3) {
+            replace(upTo: end + 3, with: call.closing ? "```" : "```" + (call.positional.first ?? ""))
+            return
+        }
         if call.closing {
             // The end of a paired shortcode: its opening tag was the one reported.
             replace(upTo: end + 3, with: "")
@@ -408,6 +414,14 @@ private struct Scanner {
             warn("Hugo shortcode '\(call.name)' is not supported by loysite; it was left out of the page")
             replace(upTo: end + 3, with: "")
         }
+    }
+
+    /// Whether `start..<end` has only blanks before it and after it on its line.
+    private func aloneOnLine(from start: Int, to end: Int) -> Bool {
+        guard input[lineStart..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return false }
+        var after = end
+        while after < input.count, input[after] == 0x20 || input[after] == 0x09 { after += 1 }
+        return after == input.count || input[after] == 0x0A
     }
 
     /// A link to the page another generator's syntax names, or its words in plain text.
@@ -464,6 +478,10 @@ private struct Scanner {
             if words.name.hasPrefix("end") || ["else", "elsif", "when"].contains(words.name) {
                 // The rest of a block whose opening tag was reported.
                 replace(upTo: end + 2, with: "")
+            } else if let call = MacroCall(inner), inner.hasSuffix(")") {
+                // Zola's body shortcodes: `{% note(kind="tip") %}` … `{% end %}`.
+                warn("Zola shortcode '\(call.name)' is not supported by loysite; it was left out of the page")
+                replace(upTo: end + 2, with: "")
             } else {
                 warn("Liquid tag '{% \(words.name) %}' is not supported by loysite; it was left out of the page")
                 replace(upTo: end + 2, with: "")
@@ -478,6 +496,12 @@ private struct Scanner {
         let inner = text(index + 2, end)
         let trimmed = inner.trimmingBlanks()
         guard !trimmed.isEmpty else { copy(upTo: index + 1); return }
+        // Zola's shortcodes look like MDN's macros with spaces inside the braces.
+        if inner.first == " ", let call = MacroCall(trimmed), trimmed.hasSuffix(")") {
+            warn("Zola shortcode '\(call.name)' is not supported by loysite; it was left out of the page")
+            replace(upTo: end + 2, with: "")
+            return
+        }
         if let macro = MacroCall(trimmed), inner.first != " " {
             switch macro.name.lowercased() {
             case "glossary":
