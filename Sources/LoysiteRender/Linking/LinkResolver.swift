@@ -41,7 +41,7 @@ struct LinkResolver {
             if let target = index.page(matching: text) { return .page(target, fragment: fragment) }
             return .missing("glossary link [\(text)](g) matches no term's title, alias or slug; its link was left out")
         }
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
         if path.hasPrefix("/") {
             if let target = sitePath(decoded) { return target.with(fragment) }
             return .missing("link to '\(url)' matches no page of the site")

@@ -73,6 +73,8 @@ private struct ConversionPass {
     var diagnostics: [Diagnostic] = []
     var linked = Set<Int>()
     var reportedLinks = Set<String>()
+    /// Links the wikilink pass made: already relative links to pages, not checked again.
+    var madeLinks = Set<OpaquePointer>()
 
     init(converter: MarkdownConverter, page: Page, pageNumber: Int) {
         self.converter = converter
@@ -295,7 +297,9 @@ private struct ConversionPass {
                 if let targetPage = converter.index.page(matching: name) {
                     linked.insert(targetPage)
                     let title = converter.index.pages[targetPage].title
-                    pieces.append(.link(url: href(to: targetPage, fragment: fragment), title: title == label ? nil : title, label: label.isEmpty ? title : label))
+                    let link = MarkdownNode.link(url: href(to: targetPage, fragment: fragment), title: title == label ? nil : title, label: label.isEmpty ? title : label)
+                    madeLinks.insert(link.pointer)
+                    pieces.append(link)
                 } else {
                     let hint = suggestions[name] ?? suggestion(for: name)
                     suggestions[name] = hint
@@ -338,6 +342,7 @@ private struct ConversionPass {
         }
         linked.insert(page)
         let link = MarkdownNode.make(CMARK_NODE_LINK)
+        madeLinks.insert(link.pointer)
         cmark_node_set_url(link.pointer, href(to: page, fragment: fragment))
         let title = converter.index.pages[page].title
         if title != name { cmark_node_set_title(link.pointer, title) }
@@ -391,7 +396,7 @@ private struct ConversionPass {
     mutating func checkLinks(in root: MarkdownNode) {
         let resolver = LinkResolver(index: converter.index, page: page, outputPaths: converter.outputPaths, resources: converter.resources)
         for type in [CMARK_NODE_LINK, CMARK_NODE_IMAGE] {
-            for link in root.descendants(ofType: type) {
+            for link in root.descendants(ofType: type) where !madeLinks.contains(link.pointer) {
                 let url = link.url
                 // Wikilinks and auto-links made above are already relative links to pages.
                 guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) || url.hasPrefix(ForeignSyntax.referenceScheme) else { continue }
