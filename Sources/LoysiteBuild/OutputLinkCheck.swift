@@ -1,4 +1,5 @@
 import Foundation
+import LoysiteRender
 import LoysiteSupport
 
 /// After a build, every internal `href` and `src` of every HTML file must name a file
@@ -131,7 +132,7 @@ enum OutputLinkCheck {
             joined = folder.isEmpty ? value : folder + "/" + value
         }
         if joined.isEmpty { joined = "./" }
-        guard let normal = LinkPath.normalise(joined) else { return "../" + value }
+        guard let normal = RelativeURL.normalise(joined) else { return "../" + value }
         return normal
     }
 
@@ -139,23 +140,5 @@ enum OutputLinkCheck {
         if target.isEmpty || target == "/" { return files.contains("index.html") }
         if target.hasSuffix("/") { return files.contains(target + "index.html") }
         return files.contains(target) || files.contains(target + "/index.html")
-    }
-}
-
-/// Folder paths inside the output.
-enum LinkPath {
-    /// `a/b/../c/` → `a/c/`; nil when it climbs out of the output folder.
-    static func normalise(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-                continue
-            }
-            parts.append(part)
-        }
-        return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LoysiteSupport
 import TOMLKit
 import Yams
@@ -84,7 +85,7 @@ struct KeyPlaces {
             if characters[index] == "[" {
                 // A table header: `[params]` is the key `params`, written here.
                 let name = String(characters[(index + 1)...]).split(separator: "]").first.map { $0.trimmingBlanks() } ?? ""
-                let top = name.split(separator: ".").first.map { String($0).trimmingCharacters(in: "\"'") } ?? name
+                let top = name.split(separator: ".").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) } ?? name
                 let location = SourceLocation(file: path, line: firstLine + number, column: keyColumn)
                 if places[top.lowercased()] == nil { places[top.lowercased()] = (location, location) }
                 inTable = true
@@ -113,14 +114,5 @@ struct KeyPlaces {
 
     func locations(of key: String) -> (key: SourceLocation, value: SourceLocation) {
         places[key.lowercased()] ?? (start, start)
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var text = Substring(self)
-        while let first = text.first, set.contains(first) { text = text.dropFirst() }
-        while let last = text.last, set.contains(last) { text = text.dropLast() }
-        return String(text)
     }
 }

@@ -53,7 +53,7 @@ struct LinkResolver {
         if let output = resources[source] { return .file(output, fragment: fragment) }
         if let target = sourceFile(source) { return .page(target, fragment: fragment) }
         // … or to the page's URL (how a browser reads it: Hugo's `../other-term/`).
-        let joined = LinkResolver.normalise(page.path + decoded)
+        let joined = RelativeURL.normalise(page.path + decoded)
         if let joined, let target = sitePath("/" + joined) { return target.with(fragment) }
         guard outputPaths != nil else {
             return decoded.hasSuffix(".md") ? .missing("link to '\(url)' matches no page of the site") : .unchecked
@@ -106,21 +106,6 @@ struct LinkResolver {
     static func splitFragment(_ url: String) -> (String, String) {
         guard let hash = url.firstIndex(of: "#") else { return (url, "") }
         return (String(url[..<hash]), String(url[hash...]))
-    }
-
-    /// `a/b/../c/` → `a/c/`; nil when it climbs out of the site.
-    static func normalise(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-                continue
-            }
-            parts.append(part)
-        }
-        return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
     }
 }
 

@@ -293,7 +293,7 @@ private struct ConversionPass {
                 let target = parts[0].trimmingBlanks()
                 let label = parts.count > 1 ? parts[1].trimmingBlanks() : target
                 if span.lowerBound > cursor { pieces.append(.text(text(cursor..<span.lowerBound))) }
-                let (name, fragment) = splitFragment(target)
+                let (name, fragment) = LinkResolver.splitFragment(target)
                 if let targetPage = converter.index.page(matching: name) {
                     linked.insert(targetPage)
                     let title = converter.index.pages[targetPage].title
@@ -334,7 +334,7 @@ private struct ConversionPass {
         guard let code = node.next, code.type == CMARK_NODE_CODE, let after = code.next, after.type == CMARK_NODE_TEXT,
               after.literal.hasPrefix("]]") else { return false }
         let name = code.literal.trimmingBlanks()
-        let (target, fragment) = splitFragment(name)
+        let (target, fragment) = LinkResolver.splitFragment(name)
         guard let page = converter.index.page(matching: target) else {
             diagnostics.append(.error("wikilink [[`\(name)`]] matches no page's title, alias or slug\(suggestion(for: target))", at: location(of: node)))
             after.literal = String(after.literal.dropFirst(2))
@@ -351,11 +351,6 @@ private struct ConversionPass {
         cmark_node_append_child(link.pointer, code.pointer)
         after.literal = String(after.literal.dropFirst(2))
         return true
-    }
-
-    func splitFragment(_ target: String) -> (String, String) {
-        guard let hash = target.firstIndex(of: "#") else { return (target, "") }
-        return (String(target[..<hash]), String(target[hash...]))
     }
 
     /// The file location of the character `characters` characters into a text node.
