@@ -89,7 +89,7 @@ import Testing
         site.files(under: "site").filter { $0.hasSuffix(".html") }.flatMap { file -> [String] in
             // Code blocks keep what they show, as written: only the rest must be clean.
             let html = (site.read(file) ?? "").replacingOccurrences(of: #"<pre><code[^>]*>[\s\S]*?</code></pre>"#, with: "", options: .regularExpression)
-            return ["{{", "{%", "%}", "}}", "{:", "&lt;!--more"].filter { html.contains($0) }.map { "\(file): \($0)" }
+            return ["{{", "{%", "%}", "}}", "{:", "&lt;!--more", "loysite-ref:"].filter { html.contains($0) }.map { "\(file): \($0)" }
         }
     }
 
@@ -201,6 +201,7 @@ import Testing
         #expect(purchase.contains("<a href=\"../event/\">event</a>"))
         #expect(purchase.contains("<a href=\"../event/\" title=\"Event\">recorded event</a>"))
         #expect(purchase.contains("<a href=\"../event/\">the event</a>"))
+        #expect(purchase.contains("See <a href=\"../event/\">Event</a> and"))
         // `{% raw %}` shows what it holds, as Jekyll does.
         #expect(purchase.contains("Raw {{ braces }} stay."))
         #expect(site.read("site/glossary/index.html")?.contains("<p>Something that happened to a customer.</p>") == true)

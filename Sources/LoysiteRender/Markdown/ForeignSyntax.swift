@@ -405,7 +405,7 @@ private struct Scanner {
             replace(upTo: end + 3, with: link(words, to: id))
         case "ref", "relref":
             let path = call.named["path"] ?? call.positional.first ?? ""
-            replace(upTo: end + 3, with: plain ? "" : ForeignSyntax.referenceScheme + Scanner.encode(path))
+            replace(upTo: end + 3, with: reference(to: path))
         case "figure":
             let source = call.named["src"] ?? ""
             let words = call.named["alt"] ?? call.named["caption"] ?? call.named["title"] ?? ""
@@ -422,6 +422,17 @@ private struct Scanner {
         var after = end
         while after < input.count, input[after] == 0x20 || input[after] == 0x09 { after += 1 }
         return after == input.count || input[after] == 0x0A
+    }
+
+    /// What `ref`, `relref` and Liquid's `link` stand for: a URL. As a link's destination
+    /// (`[words]({{< ref "x" >}})`) the URL of the page it names; anywhere else a link
+    /// showing that page's title (Hugo would print the bare URL).
+    private func reference(to path: String) -> String {
+        if plain { return "" }
+        let url = ForeignSyntax.referenceScheme + Scanner.encode(path)
+        let before = output.suffix(2)
+        if before.elementsEqual("](".utf8) || before.elementsEqual("(<".utf8) { return url }
+        return "[](\(url))"
     }
 
     /// A link to the page another generator's syntax names, or its words in plain text.
@@ -473,7 +484,7 @@ private struct Scanner {
         case "endcomment", "endraw":
             replace(upTo: end + 2, with: "")
         case "link", "post_url":
-            replace(upTo: end + 2, with: plain ? "" : ForeignSyntax.referenceScheme + Scanner.encode(words.arguments.first ?? ""))
+            replace(upTo: end + 2, with: reference(to: words.arguments.first ?? ""))
         default:
             if words.name.hasPrefix("end") || ["else", "elsif", "when"].contains(words.name) {
                 // The rest of a block whose opening tag was reported.
