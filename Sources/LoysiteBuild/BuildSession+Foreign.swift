@@ -43,7 +43,7 @@ extension BuildSession {
         var pageByOutput: [String: Int] = [:]
         for number in site.pages.indices { pageByOutput[site.pages[number].path + "index.html"] = number }
         var diagnostics: [Diagnostic] = []
-        let basePath = site.config.baseURL.hasPrefix("/") ? site.config.baseURL : ""
+        let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)
         for (path, links) in unresolved {
             let location: SourceLocation
             var links = links

@@ -7,6 +7,14 @@ import LoysiteSupport
 /// that names nothing is a warning there and loses its link); this check catches what
 /// templates make, so a theme cannot break a site quietly either.
 enum OutputLinkCheck {
+    /// The path site-absolute links start with: `base_url`'s path (`/`, `/docs/`, or
+    /// `/sub/` of `https://example.org/sub/`; the 404 page links that way).
+    static func basePath(of baseURL: String) -> String {
+        guard let scheme = baseURL.range(of: "://") else { return baseURL.hasPrefix("/") ? baseURL : "/" }
+        let afterHost = baseURL[scheme.upperBound...]
+        return afterHost.firstIndex(of: "/").map { String(afterHost[$0...]) } ?? "/"
+    }
+
     /// The internal link targets in `html` (a file at output path `path`) that are not
     /// in `files`. `basePath` is `base_url` when it is a path (`/docs/`), which
     /// site-absolute links start with.

@@ -48,7 +48,7 @@ public enum SiteBuilder {
     static func render(site: LinkedSite, theme: Theme, alerts: [String] = [], into staged: StagedSite? = nil, checking files: Set<String>? = nil) -> Rendered {
         let contexts = PageContexts(site: site)
         let siteFiles = SiteFile.allCases
-        let basePath = site.config.baseURL.hasPrefix("/") ? site.config.baseURL : ""
+        let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)
         @Sendable func check(_ file: OutputFile) -> [String] {
             guard let files, file.path.hasSuffix(".html") else { return [] }
             return OutputLinkCheck.unresolved(in: file.data, at: file.path, files: files, basePath: basePath)

@@ -33,4 +33,13 @@ import Testing
             }
         }
     }
+
+    @Test func siteAbsoluteLinksStartWithTheBaseURLsPath() {
+        #expect(OutputLinkCheck.basePath(of: "/") == "/")
+        #expect(OutputLinkCheck.basePath(of: "/docs/") == "/docs/")
+        #expect(OutputLinkCheck.basePath(of: "https://example.org/sub/") == "/sub/")
+        #expect(OutputLinkCheck.basePath(of: "https://example.org") == "/")
+        let html = Data("<a href=\"/sub/feed.xml\">x</a> <a href=\"/sub/gone.xml\">x</a>".utf8)
+        #expect(OutputLinkCheck.unresolved(in: html, at: "404.html", files: Self.files, basePath: "/sub/") == ["/sub/gone.xml"])
+    }
 }
