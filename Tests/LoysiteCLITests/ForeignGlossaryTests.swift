@@ -164,7 +164,7 @@ import Testing
             redirect_from:
               - /glossary/events.html
             ---
-            An event, like a [purchase](purchase.html).
+            An event, like a [purchase](purchase.html) ([again](/glossary/purchase.html)).
             {: .glossary}
 
             {% include callout.html content="Events are immutable." %}
@@ -193,7 +193,7 @@ import Testing
         ])
         #expect(Self.brokenLinks(in: site).isEmpty, "\(Self.brokenLinks(in: site))")
         let event = try #require(site.read("site/glossary/event/index.html"))
-        #expect(event.contains("An event, like a <a href=\"../purchase/\">purchase</a>."))
+        #expect(event.contains("An event, like a <a href=\"../purchase/\">purchase</a> (<a href=\"../purchase/\">again</a>)."))
         #expect(event.contains("<img src=\"../images/timeline.png\" alt=\"Timeline\" />"))
         #expect(site.exists("site/glossary/images/timeline.png"))
         #expect(site.exists("site/glossary/events/index.html"))

@@ -65,6 +65,10 @@ struct LinkResolver {
     /// `/en-US/docs/Glossary/NPS`): a page, a file the build writes, or nil.
     func sitePath(_ path: String) -> Target? {
         if let target = index.page(atPath: path) { return .page(target, fragment: "") }
+        // Jekyll's output names (`/glossary/event.html`) for the page's folder.
+        if path.hasSuffix(".html"), !path.hasSuffix("/index.html"), let target = index.page(atPath: String(path.dropLast(5)) + "/") {
+            return .page(target, fragment: "")
+        }
         let parts = path.split(separator: "/").map(String.init)
         if parts.count == 1, let target = index.term(slug: parts[0]) { return .page(target, fragment: "") }
         if let glossary = parts.lastIndex(where: { $0.lowercased() == "glossary" }), glossary == parts.count - 2,
