@@ -21,6 +21,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // TOML front matter (`+++`, Hugo's and Zola's default): toml++ behind a Swift API.
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         // Test-only: property-based testing on top of Swift Testing.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         // Test-only: the reference Mustache implementation loysite's own engine is checked
@@ -40,7 +42,10 @@ let package = Package(
         .target(name: "LoysiteCharts", dependencies: ["LoysiteSupport"]),
         .target(
             name: "LoysiteContent",
-            dependencies: ["LoysiteSupport", "LoysiteMetrics", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "LoysiteSupport", "LoysiteMetrics", .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .target(
             name: "LoysiteRender",

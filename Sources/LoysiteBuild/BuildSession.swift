@@ -73,6 +73,8 @@ public final class BuildSession: @unchecked Sendable {
         }
         state.config = content.config
         state.configDiagnostics = configDiagnostics
+        state.glossaryFolder = GlossaryFolder.scan(root: root)
+        if let intro = state.glossaryFolder.intro { (state.intro, state.introDiagnostics) = GlossaryFolder.loadIntro(intro) }
         (state.theme, state.themeDiagnostics) = theme
         if !FileManager.default.fileExists(atPath: options.root.appendingPathComponent("content").path) {
             state.contentFolderDiagnostics = [.error("no content/ folder in \(options.root.path); run loysite in a site root or pass --root", at: SourceLocation(file: "content"))]
@@ -96,6 +98,8 @@ public final class BuildSession: @unchecked Sendable {
         state.related = relatedChunks.flatMap(\.related)
         state.relatedDiagnostics = relatedChunks.flatMap(\.diagnostics)
         state.matcher = matcher
+        state.redirects = RedirectPages(index: index)
+        state.outputPaths = BuildSession.outputPaths(index: index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
         timer.finish("index")
 
         // 3. markdown
@@ -103,11 +107,13 @@ public final class BuildSession: @unchecked Sendable {
         state.bodies = Parallel.map(Array(state.index.pages.indices)) { converter.convert(page: $0) }
         (state.home, state.homeDiagnostics) = HomePage.load(root: options.root, datasets: state.datasets)
         state.homeBody = state.home.map { converter.convert($0) }
+        state.introBody = state.intro.map { converter.convert($0) }
         timer.finish("markdown")
 
         // 4. link
         state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related)
         state.site.dashboardHTML = state.homeBody?.html
+        state.site.glossaryIntroHTML = state.introBody?.html
         if keepingState { state.site.fragments = SiteFragments(site: state.site) }
         timer.finish("link")
 
@@ -132,17 +138,27 @@ public final class BuildSession: @unchecked Sendable {
                 }
             }
         }
-        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, alerts: state.alerts.fired.map(\.message), into: staged)
+        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, alerts: state.alerts.fired.map(\.message), into: staged, checking: state.outputPaths)
         var files = rendered.files
         files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
+        files += state.redirects.files(site: state.site)
+        let (copies, copyDiagnostics) = BuildSession.copiedFiles(state.glossaryFolder, root: root)
+        files += copies
+        state.linkCheckDiagnostics = BuildSession.linkDiagnostics(rendered.unresolvedLinks, site: state.site) + copyDiagnostics
+        diagnostics.append(contentsOf: state.linkCheckDiagnostics)
         timer.finish("render")
 
         if let staged {
             do {
                 if let failure = rendered.failure { throw failure }
+                // Found only now that the pages are made: with them, the build fails as
+                // one that had them from the start (nothing swapped in).
+                if diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty) { throw BuildSession.Refused() }
                 for file in files { try staged.write(file) }
                 try staged.commit()
                 state.wrote = true
+            } catch is BuildSession.Refused {
+                staged.discard()
             } catch {
                 staged.discard()
                 writeDiagnostics.append(.error("cannot write the site: \(FileError.describe(error))", at: SourceLocation(file: options.output.path)))
@@ -200,8 +216,9 @@ public final class BuildSession: @unchecked Sendable {
             state.loaded[file] = result
             state.stamps[file] = stamp
             let old = pages[number]
-            // A new URL means files to add and remove: a full build.
-            guard old.path == page.path else { return nil }
+            // A new URL means files to add and remove: a full build. So do old URLs
+            // (redirect pages name the page).
+            guard old.path == page.path, old.urlAliases.isEmpty, page.urlAliases.isEmpty else { return nil }
             if old.title != page.title || old.slug != page.slug || old.kind != page.kind || old.path != page.path
                 || old.aliases.map(\.value) != page.aliases.map(\.value) {
                 namesChanged = true
@@ -222,6 +239,8 @@ public final class BuildSession: @unchecked Sendable {
                 sources.contains(diagnostic.location.file) || sources.contains { diagnostic.message.contains($0) }
             }
         }
+        // The glossary's intro links terms by name, like the home page's text.
+        if namesChanged, previous.intro != nil { return nil }
         if namesChanged || indexChanged {
             state.index = PageIndex(pages: pages)
             (state.related, state.relatedDiagnostics) = state.index.resolveRelatedByPage()
@@ -349,6 +368,16 @@ public final class BuildSession: @unchecked Sendable {
         var home: Page?
         var homeDiagnostics: [Diagnostic] = []
         var homeBody: RenderedMarkdown?
+        var glossaryFolder = GlossaryFolder(intro: nil, resources: [:], diagnostics: [])
+        var intro: Page?
+        var introDiagnostics: [Diagnostic] = []
+        var introBody: RenderedMarkdown?
+        var redirects = RedirectPages(index: PageIndex(pages: []))
+        /// Every file the build writes, for checking links.
+        var outputPaths: Set<String> = []
+        /// Links of the built files that name no file of the site, and files that could
+        /// not be copied.
+        var linkCheckDiagnostics: [Diagnostic] = []
         var site = LinkedSite(config: SiteConfig(), index: PageIndex(pages: []), bodies: [], related: [])
         var alerts = Alerts.evaluate([], datasets: [])
         var signatures = RenderSignatures(faces: [], bodies: [], pages: [], siteFiles: [:])
@@ -358,7 +387,8 @@ public final class BuildSession: @unchecked Sendable {
 
         func converter() -> MarkdownConverter {
             MarkdownConverter(index: index, matcher: matcher, unsafe: config.unsafe,
-                              directives: DatasetBlockRenderer(datasets: datasets, index: index, currencyCode: config.currency))
+                              directives: DatasetBlockRenderer(datasets: datasets, index: index, currencyCode: config.currency),
+                              smart: config.smart, outputPaths: outputPaths, resources: glossaryFolder.resources)
         }
 
         /// Each file's page number, nil for files that give no page (errors, drafts).
@@ -388,6 +418,10 @@ public final class BuildSession: @unchecked Sendable {
             for page in bodies.indices where !bodies[page].diagnostics.isEmpty { all.append(contentsOf: bodies[page].diagnostics) }
             all.append(contentsOf: homeDiagnostics)
             all.append(contentsOf: homeBody?.diagnostics ?? [])
+            all.append(contentsOf: glossaryFolder.diagnostics)
+            all.append(contentsOf: introDiagnostics)
+            all.append(contentsOf: introBody?.diagnostics ?? [])
+            all.append(contentsOf: redirects.diagnostics)
             all.append(contentsOf: alerts.diagnostics)
             return all
         }

@@ -44,6 +44,10 @@ struct FileStamp: Equatable, Sendable {
                 stamps[folder + "/" + path] = FileStamp(path: base + "/" + folder + "/" + path)
             }
         }
+        // The glossary folder's other files: copied images, its own text (`_index.md`).
+        for path in FileSystem.regularFiles(under: base + "/content/glossary") where !path.hasSuffix(".md") || path.hasSuffix("_index.md") || path == "index.md" {
+            stamps["content/glossary/" + path] = FileStamp(path: base + "/content/glossary/" + path)
+        }
         return stamps
     }
 }

@@ -31,6 +31,9 @@ struct LinkedSite: Sendable {
     var fragments: SiteFragments?
     /// Rendered HTML of the home page's dashboard (tiles and charts), if any.
     var dashboardHTML: String?
+    /// Rendered HTML of the glossary's own text (`content/glossary/_index.md`), shown on
+    /// the A–Z page.
+    var glossaryIntroHTML: String?
 
     /// `index.pages`, stored: a computed property hands out a new reference to the
     /// array at every access, and from two threads at once those reference counts
@@ -48,7 +51,7 @@ struct LinkedSite: Sendable {
         self.sortKeys = sortKeys
         glossary = GlossaryIndex(pages: pages, sortKeys: sortKeys)
         // Fields read in place (`let page = pages[number]` copies the whole page).
-        summaries = pages.indices.map { pages[$0].summary ?? bodies[$0].firstParagraph ?? "" }
+        summaries = bodies.map { $0.summary ?? "" }
         excerpts = Parallel.map(summaries) { TextFormatting.excerpt($0) }
         // Backlinks in A–Z order of the linking page's title, whatever kind it is.
         var incoming = [[Int]](repeating: [], count: pages.count)
@@ -75,7 +78,7 @@ struct LinkedSite: Sendable {
         site.related = related
         let pages = site.pages, sortKeys = site.sortKeys
         for number in changed {
-            site.summaries[number] = pages[number].summary ?? bodies[number].firstParagraph ?? ""
+            site.summaries[number] = bodies[number].summary ?? ""
             site.excerpts[number] = TextFormatting.excerpt(site.summaries[number])
             let before = self.bodies[number].linkedPages.subtracting([number])
             let after = bodies[number].linkedPages.subtracting([number])

@@ -146,6 +146,7 @@ struct PageContexts {
         let path = "glossary/"
         var context = common(path: path, title: "Glossary", kind: "glossary", summary: "All terms from A to Z.")
         context["count"] = .int(site.glossary.order.count)
+        if let intro = site.glossaryIntroHTML { context["intro"] = .string(intro) }
         context["letters"] = .list(site.glossary.navigation.map { ["letter": .string($0.letter), "id": .string($0.id), "present": .bool($0.present)] })
         // Every term's entry made on any core, then grouped by letter.
         let entries = Parallel.map(site.glossary.order) { number -> TemplateValue in

@@ -35,24 +35,37 @@ public enum SiteBuilder {
         var files: [OutputFile]
         /// The first page that could not be written, if any.
         var failure: Error?
+        /// Internal links and images of the HTML files that name no file of the site
+        /// (`OutputLinkCheck`), by output path; only when `render` was given the files.
+        var unresolvedLinks: [(path: String, links: [String])] = []
     }
 
     /// Every file of the site: pages, then the site-wide files, then assets. Pages go
     /// straight into `staged` when there is one. The site-wide files (the A–Z index lists
     /// every term) are rendered with the pages, and started first, so no core is left
-    /// finishing one long file alone.
-    static func render(site: LinkedSite, theme: Theme, alerts: [String] = [], into staged: StagedSite? = nil) -> Rendered {
+    /// finishing one long file alone. With `checking`, every file the site has, each
+    /// HTML file's internal links are checked against it as soon as it is made.
+    static func render(site: LinkedSite, theme: Theme, alerts: [String] = [], into staged: StagedSite? = nil, checking files: Set<String>? = nil) -> Rendered {
         let contexts = PageContexts(site: site)
         let siteFiles = SiteFile.allCases
-        let rendered = Parallel.map(Array(0..<(siteFiles.count + site.pages.count))) { job -> (file: OutputFile, failure: Error?) in
-            if job < siteFiles.count { return (siteFiles[job].render(site: site, contexts: contexts, theme: theme, alerts: alerts), nil) }
+        let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)
+        @Sendable func check(_ file: OutputFile) -> [String] {
+            guard let files, file.path.hasSuffix(".html") else { return [] }
+            return OutputLinkCheck.unresolved(in: file.data, at: file.path, files: files, basePath: basePath)
+        }
+        let rendered = Parallel.map(Array(0..<(siteFiles.count + site.pages.count))) { job -> (file: OutputFile, failure: Error?, unresolved: [String]) in
+            if job < siteFiles.count {
+                let file = siteFiles[job].render(site: site, contexts: contexts, theme: theme, alerts: alerts)
+                return (file, nil, check(file))
+            }
             let file = renderPage(job - siteFiles.count, site: site, contexts: contexts, theme: theme)
-            guard let staged else { return (file, nil) }
+            let unresolved = check(file)
+            guard let staged else { return (file, nil, unresolved) }
             do {
                 try staged.write(file)
-                return (OutputFile(path: file.path, data: Data()), nil)
+                return (OutputFile(path: file.path, data: Data()), nil, unresolved)
             } catch {
-                return (OutputFile(path: file.path, data: Data()), error)
+                return (OutputFile(path: file.path, data: Data()), error, unresolved)
             }
         }
         var result = Rendered(writtenPaths: [], files: [], failure: rendered.lazy.compactMap(\.failure).first)
@@ -65,6 +78,7 @@ public enum SiteBuilder {
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             result.files.append(OutputFile(path: "assets/" + path, data: data))
         }
+        result.unresolvedLinks = rendered.filter { !$0.unresolved.isEmpty }.map { ($0.file.path, $0.unresolved) }
         return result
     }
 

@@ -52,11 +52,14 @@ public enum ContentLoader {
     }
 
     /// `*.md` files below `folder`, sorted, skipping hidden files and `_`-prefixed ones
-    /// (Hugo's `_index.md` section pages and templates).
+    /// (Hugo's `_index.md` section pages and templates), and the glossary folder's own
+    /// `index.md` beside terms (its intro text, `GlossaryFolder`).
     static func markdownFiles(in folder: URL, relativeTo relative: String, kind: PageKind) -> [SourceFile] {
         let base = folder.standardizedFileURL.path
         var files: [SourceFile] = []
-        for path in FileSystem.regularFiles(under: base) {
+        let paths = FileSystem.regularFiles(under: base)
+        let skipsIndex = kind == .term && GlossaryFolder.indexIsIntro(paths)
+        for path in paths where !(skipsIndex && path == "index.md") {
             // The file name, after the last slash, found on bytes (splitting every path
             // into components was most of listing 50,000 files).
             let utf8 = path.utf8

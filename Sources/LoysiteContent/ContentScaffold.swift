@@ -40,6 +40,9 @@ public struct ContentScaffold: Sendable, Equatable {
             guard let made = Slug.make(from: title) else { throw .noSlug(title: title) }
             slug = made
         }
+        // The build refuses a page at a URL loysite writes itself (`new page "Glossary"`).
+        let path = Page.path(kind: kind.pageKind, slug: slug)
+        if PageIndex.reservedPaths.contains(path) { throw .reservedURL(path: path) }
         self.kind = kind
         self.title = title
         self.slug = slug
@@ -139,6 +142,8 @@ public enum ScaffoldError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Another page already has the URL the new file would get.
     case urlTaken(url: String, by: String)
     case cannotWrite(path: String, reason: String)
+    /// The URL is one loysite writes itself (`/glossary/`, `/reports/`, `/assets/` …).
+    case reservedURL(path: String)
 
     public var description: String {
         switch self {
@@ -154,6 +159,8 @@ public enum ScaffoldError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(source) already has the URL \(url); not creating a second page there (choose another title or --slug)"
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
+        case .reservedURL(let path):
+            return PageIndex.reservedURLMessage(path)
         }
     }
 }

@@ -53,7 +53,8 @@ public struct FieldReader {
                     continue
                 }
                 guard let text = item.scalarText?.trimmingBlanks(), !text.isEmpty else { continue }
-                items.append(Located(text, at: document.locate(item)))
+                // Items read from TOML or JSON have no place of their own: the list's.
+                items.append(Located(text, at: item.mark == nil ? entry.valueLocation : document.locate(item)))
             }
             return items
         case .scalar(let scalar):

@@ -1,25 +1,40 @@
 import LoysiteSupport
 
-/// Splits a Markdown file into its YAML front matter (between a first line `---` and the
-/// next line `---` or `...`) and its body.
+/// Splits a Markdown file into its front matter and its body. The front matter is YAML
+/// between a first line `---` and the next line `---` or `...`; TOML between two lines
+/// `+++` (Hugo's and Zola's default); or a JSON object from a first line starting with
+/// `{` to the first line that is `}` (as Hugo allows).
 struct FrontMatter {
-    /// The YAML text, nil when the file has no front matter.
-    var yaml: String?
-    /// The line on which the YAML starts (2 when the file starts with `---`).
-    var yamlFirstLine: Int
+    enum Format: Equatable { case yaml, toml, json }
+
+    /// The front matter's text, nil when the file has none. For JSON it includes the braces.
+    var text: String?
+    var format: Format = .yaml
+    /// The line on which `text` starts (2 after a `---` or `+++` line, 1 for JSON).
+    var textFirstLine: Int
     var body: String
     var bodyFirstLine: Int
 
+    init(text: String?, format: Format = .yaml, textFirstLine: Int, body: String, bodyFirstLine: Int) {
+        self.text = text
+        self.format = format
+        self.textFirstLine = textFirstLine
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+    }
+
     /// Returns nil with a diagnostic when a front matter block is opened but never closed.
     static func split(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
+        if source.text.hasPrefix("+++") { return splitTOML(source) }
+        if source.text.hasPrefix("{"), !source.text.hasPrefix("{{") { return splitJSON(source) }
         var text = source.text
         switch text.withUTF8(scan) {
         case .none:
-            return .success(FrontMatter(yaml: nil, yamlFirstLine: 1, body: source.text, bodyFirstLine: 1))
+            return .success(FrontMatter(text: nil, textFirstLine: 1, body: source.text, bodyFirstLine: 1))
         case .closed(let yaml, let body, let bodyLine):
             let bytes = source.text.utf8
             func index(_ offset: Int) -> String.Index { bytes.index(bytes.startIndex, offsetBy: offset) }
-            return .success(FrontMatter(yaml: String(source.text[index(yaml.lowerBound)..<index(yaml.upperBound)]), yamlFirstLine: 2,
+            return .success(FrontMatter(text: String(source.text[index(yaml.lowerBound)..<index(yaml.upperBound)]), textFirstLine: 2,
                                         body: String(source.text[index(body)...]), bodyFirstLine: bodyLine))
         case .unclosed:
             return .failure(.error("front matter opened with '---' is never closed by a line '---'", at: SourceLocation(file: source.path, line: 1, column: 1)))
@@ -81,7 +96,7 @@ struct FrontMatter {
         let text = source.text
         guard text.hasPrefix("---"), let firstNewline = text.firstIndex(of: "\n"),
               text[text.startIndex..<firstNewline].trimmingBlanks() == "---" else {
-            return .success(FrontMatter(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1))
+            return .success(FrontMatter(text: nil, textFirstLine: 1, body: text, bodyFirstLine: 1))
         }
         var lineStart = text.index(after: firstNewline)
         var line = 2
@@ -91,11 +106,36 @@ struct FrontMatter {
             if content == "---" || content == "..." {
                 let yaml = String(text[text.index(after: firstNewline)..<lineStart])
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
-                return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]), bodyFirstLine: line + 1))
+                return .success(FrontMatter(text: yaml, textFirstLine: 2, body: String(text[bodyStart...]), bodyFirstLine: line + 1))
             }
             lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
             line += 1
         }
         return .failure(.error("front matter opened with '---' is never closed by a line '---'", at: SourceLocation(file: source.path, line: 1, column: 1)))
+    }
+
+    /// `+++` lines around TOML. A first line that is not exactly `+++` is no front matter.
+    static func splitTOML(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines[0].trimmingBlanks() == "+++" else {
+            return .success(FrontMatter(text: nil, textFirstLine: 1, body: source.text, bodyFirstLine: 1))
+        }
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingBlanks() == "+++" }) else {
+            return .failure(.error("front matter opened with '+++' is never closed by a line '+++'", at: SourceLocation(file: source.path, line: 1, column: 1)))
+        }
+        return .success(FrontMatter(text: lines[1..<close].map { $0 + "\n" }.joined(), format: .toml, textFirstLine: 2,
+                                    body: lines[(close + 1)...].joined(separator: "\n"), bodyFirstLine: close + 2))
+    }
+
+    /// A JSON object from the first line to the first line that is `}` on its own (or,
+    /// for a one-line object, the first line itself).
+    static func splitJSON(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let oneLine = lines[0].trimmingBlanks().hasSuffix("}") && lines[0].trimmingBlanks().count > 1
+        guard let close = oneLine ? 0 : lines.indices.first(where: { lines[$0].trimmingBlanks() == "}" }) else {
+            return .failure(.error("JSON front matter opened with '{' is never closed by a line '}'", at: SourceLocation(file: source.path, line: 1, column: 1)))
+        }
+        return .success(FrontMatter(text: lines[...close].joined(separator: "\n") + "\n", format: .json, textFirstLine: 1,
+                                    body: lines[(close + 1)...].joined(separator: "\n"), bodyFirstLine: close + 2))
     }
 }

@@ -33,6 +33,8 @@ public struct Page: Sendable {
     public var aliases: [Located<String>]
     /// The summary from front matter; nil means "use the first paragraph".
     public var summary: String?
+    /// Where the front matter's summary (or what stands in for it) is written.
+    public var summaryLocation: SourceLocation?
     /// Categories, the first being the primary one.
     public var categories: [String]
     /// `related` entries as written (slugs or titles); resolved when pages are linked.
@@ -42,6 +44,9 @@ public struct Page: Sendable {
     public var date: String?
     /// A report's own period (`day`, `week`, `month`, `quarter`, `year`).
     public var period: String?
+    /// Old URLs of the page (`aliases` starting with `/`, `redirect_from`) as output
+    /// folder paths (`old/url/`): each gets a page redirecting here.
+    public var urlAliases: [Located<String>]
     /// Front-matter keys loysite does not know, in file order, for templates (`page.params`).
     public var params: [(String, JSONValue)]
     /// The Markdown after the front matter.
@@ -51,20 +56,22 @@ public struct Page: Sendable {
     /// Where the title was written (or the file start), for complaints about the page.
     public var location: SourceLocation
 
-    public init(kind: PageKind, source: String, slug: String, title: String, aliases: [Located<String>], summary: String?,
+    public init(kind: PageKind, source: String, slug: String, title: String, aliases: [Located<String>], summary: String?, summaryLocation: SourceLocation? = nil,
                 categories: [String], related: [Located<String>], draft: Bool, date: String?, period: String?,
-                params: [(String, JSONValue)], body: String, bodyFirstLine: Int, location: SourceLocation) {
+                urlAliases: [Located<String>] = [], params: [(String, JSONValue)], body: String, bodyFirstLine: Int, location: SourceLocation) {
         self.kind = kind
         self.source = source
         self.slug = slug
         self.title = title
         self.aliases = aliases
         self.summary = summary
+        self.summaryLocation = summaryLocation
         self.categories = categories
         self.related = related
         self.draft = draft
         self.date = date
         self.period = period
+        self.urlAliases = urlAliases
         self.params = params
         self.body = body
         self.bodyFirstLine = bodyFirstLine

@@ -13,6 +13,13 @@ struct PageFields {
     var draft: Located<Bool>?
     var date: Located<String>?
     var period: Located<String>?
+    /// Summaries under other generators' names, in the order they stand in for `summary`
+    /// (SPEC §1): `description`, `short_description` (Kubernetes), `oneliner`.
+    var summaryFallbacks: [Located<String>] = []
+    /// `aka` (Kubernetes): more names, as `aliases`.
+    var aka: [Located<String>]?
+    /// `redirect_from` (Jekyll's redirect plugin): old URLs, as `/`-aliases.
+    var redirectFrom: [Located<String>]?
     var params: [(String, JSONValue)] = []
     var diagnostics: [Diagnostic] = []
     /// `title:` is there but not a text (a list, say), which has its own error.
@@ -33,6 +40,9 @@ struct PageFields {
         draft = fields.bool("draft")
         date = fields.date("date")
         period = fields.string("period")
+        summaryFallbacks = PageLoader.summaryFallbackKeys.compactMap { fields.string($0) }
+        aka = fields.stringList("aka")
+        redirectFrom = fields.stringList("redirect_from")
         diagnostics = fields.diagnostics
         params = fields.unreadEntries.map { ($0.key, $0.value.json) }
         titleHasWrongType = document["title"].map { entry in

@@ -9,11 +9,20 @@ public struct PageIndex: Sendable {
     private var byPath: [String: Int] = [:]
     private var termBySlug: [String: Int] = [:]
     private var bySource: [String: Int] = [:]
+    /// Terms by their front matter's `id:` (Kubernetes' glossary names terms by it in
+    /// `glossary_tooltip term_id=…`), where it differs from the slug.
+    private var termByID: [String: Int] = [:]
     /// Problems found while indexing: two pages at one URL, ambiguous names.
     public private(set) var diagnostics: [Diagnostic] = []
 
     /// Output paths that loysite writes itself; no page may take them.
     public static let reservedPaths: Set<String> = ["", "glossary/", "reports/", "assets/", "404/", "404.html/", "metrics.json/", "sitemap.xml/", "feed.xml/", "search-index.json/"]
+
+    /// Why a page cannot have the URL `/path` (one of `reservedPaths`): worded once for
+    /// the build and `loysite new`.
+    public static func reservedURLMessage(_ path: String) -> String {
+        "the URL /\(path) of this page is used by loysite itself; choose another slug"
+    }
 
     public init(pages: [Page]) {
         self.pages = pages
@@ -25,7 +34,7 @@ public struct PageIndex: Sendable {
         for index in pages.indices {
             let path = pages[index].path
             if PageIndex.reservedPaths.contains(path) {
-                diagnostics.append(.error("the URL /\(path) of this page is used by loysite itself; choose another slug", at: pages[index].location))
+                diagnostics.append(.error(PageIndex.reservedURLMessage(path), at: pages[index].location))
                 continue
             }
             if let other = byPath[path] {
@@ -35,7 +44,12 @@ public struct PageIndex: Sendable {
             }
             byPath[path] = index
             bySource[pages[index].source] = index
-            if pages[index].kind == .term { termBySlug[pages[index].slug] = index }
+            if pages[index].kind == .term {
+                termBySlug[pages[index].slug] = index
+                if let id = pages[index].params.first(where: { $0.0.lowercased() == "id" }), case .string(let text) = id.1, termByID[text] == nil {
+                    termByID[text] = index
+                }
+            }
         }
         // Every name's key (trimmed, lower-cased), worked out on every core; registering
         // them stays in order, since the first page to take a name keeps it.
@@ -74,6 +88,17 @@ public struct PageIndex: Sendable {
         byName[PageIndex.key(name)]
     }
 
+    /// The page a name means, read the way auto-linking reads names in running text
+    /// (`TermMatcher`): case-insensitively, and a plural `s` after a name still names it
+    /// ("leaf bundles" is *leaf bundle*). Wikilinks and other generators' references use
+    /// this one rule.
+    public func page(matching name: String) -> Int? {
+        let key = PageIndex.key(name)
+        if let page = byName[key] { return page }
+        guard key.hasSuffix("s"), key.count > 2 else { return nil }
+        return byName[String(key.dropLast())]
+    }
+
     /// The page at an output path such as `glossary/nps/` (leading slash optional).
     public func page(atPath path: String) -> Int? {
         var path = path.hasPrefix("/") ? String(path.dropFirst()) : path
@@ -85,6 +110,11 @@ public struct PageIndex: Sendable {
     /// The page loaded from a file (a path relative to the root: `content/glossary/nps.md`).
     public func page(source: String) -> Int? {
         bySource[source]
+    }
+
+    /// A glossary term by its front matter's `id:`, for Kubernetes' `term_id`.
+    public func term(id: String) -> Int? {
+        termByID[id]
     }
 
     /// A glossary term by slug, for links written for another generator (`/nps/`).

@@ -5,6 +5,8 @@ import LoysiteSupport
 public enum PageLoader {
     /// Keys loysite reads itself; all others become `params`.
     static let knownKeys: Set<String> = ["title", "slug", "aliases", "summary", "category", "categories", "related", "draft", "date", "period"]
+    /// Other generators' keys for a summary, in the order they stand in for `summary`.
+    static let summaryFallbackKeys = ["description", "short_description", "oneliner"]
     static let periods: Set<String> = ["day", "week", "month", "quarter", "year"]
 
     /// Loads a page. Returns nil when the page cannot be built at all (its diagnostics
@@ -19,23 +21,35 @@ public enum PageLoader {
         case .success(let value): frontMatter = value
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        guard let yaml = frontMatter.yaml else {
+        guard let text = frontMatter.text else {
             let what = source.text.trimmingWhitespace().isEmpty ? "file is empty" : "file has no front matter"
-            return (nil, [.error("\(what): a \(kind == .term ? "glossary term" : kind.rawValue) starts with a '---' block giving at least 'title:'", at: fileStart)])
+            return (nil, [.error("\(what): a \(kind == .term ? "glossary term" : kind.rawValue) starts with a '---' block (YAML), '+++' block (TOML) or '{' object (JSON) giving at least 'title'", at: fileStart)])
         }
         let fields: PageFields
-        if let simple = SimpleFrontMatter.fields(yaml, path: source.path, firstLine: frontMatter.yamlFirstLine) {
+        if frontMatter.format == .yaml, let simple = SimpleFrontMatter.fields(text, path: source.path, firstLine: frontMatter.textFirstLine) {
             fields = simple
         } else {
-            switch YAMLDocument.parse(yaml, path: source.path, firstLine: frontMatter.yamlFirstLine) {
+            let parsed: Swift.Result<YAMLDocument, Diagnostic>
+            switch frontMatter.format {
+            case .yaml: parsed = YAMLDocument.parse(text, path: source.path, firstLine: frontMatter.textFirstLine)
+            case .toml: parsed = TOMLFrontMatter.parse(text, path: source.path, firstLine: frontMatter.textFirstLine)
+            case .json: parsed = JSONFrontMatter.parse(text, path: source.path, firstLine: frontMatter.textFirstLine)
+            }
+            switch parsed {
             case .success(let document): fields = PageFields(reading: document)
             case .failure(let diagnostic): return (nil, [diagnostic])
             }
         }
         let title = fields.title
         let slugField = fields.slug
-        let aliases = fields.aliases ?? []
-        let summary = fields.summary
+        // An alias that starts with `/` is an old URL (Hugo, Zola), not a name.
+        let names = (fields.aliases ?? []) + (fields.aka ?? [])
+        let aliases = names.filter { !$0.value.hasPrefix("/") }
+        let urlAliases = names.filter { $0.value.hasPrefix("/") } + (fields.redirectFrom ?? []).map { entry in
+            entry.value.hasPrefix("/") ? entry : Located("/" + entry.value, at: entry.location)
+        }
+        let summary = [fields.summary].compactMap { $0 }.filter { !$0.value.isEmpty }.first
+            ?? fields.summaryFallbacks.first { !$0.value.isEmpty }
         var categories = (fields.category ?? []).map(\.value)
         categories += (fields.categories ?? []).map(\.value)
         let related = fields.related ?? []
@@ -53,6 +67,7 @@ public enum PageLoader {
         }
 
         let slug = resolveSlug(source: source.path, field: slugField, diagnostics: &diagnostics)
+        let urlAliasPaths = urlAliases.compactMap { URLAlias.path($0, diagnostics: &diagnostics) }
         var seenCategories = Set<String>()
         categories = categories.filter { !$0.isEmpty && seenCategories.insert($0.lowercased()).inserted }
 
@@ -62,9 +77,9 @@ public enum PageLoader {
         }
         let page = Page(
             kind: kind, source: source.path, slug: slug, title: title.value, aliases: aliases,
-            summary: summary?.value.isEmpty == false ? summary?.value : nil,
+            summary: summary?.value.isEmpty == false ? summary?.value : nil, summaryLocation: summary?.location,
             categories: categories, related: related, draft: draft, date: date?.value,
-            period: period?.value, params: params, body: frontMatter.body,
+            period: period?.value, urlAliases: urlAliasPaths, params: params, body: frontMatter.body,
             bodyFirstLine: frontMatter.bodyFirstLine, location: title.location)
         return (page, diagnostics)
     }
@@ -84,7 +99,12 @@ public enum PageLoader {
         // drops trailing slashes, is kept for paths that have them).
         let name = source.isEmpty || source.hasSuffix("/") ? (source as NSString).lastPathComponent
             : source.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(source[source.utf8.index(after: $0)...]) } ?? source
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        var stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        // A page bundle (Hugo): `glossary/<name>/index.md` is the page `<name>`.
+        if stem == "index" {
+            let folders = source.split(separator: "/").dropLast()
+            if let folder = folders.last, folders.count > 2 { stem = String(folder) }
+        }
         guard let slug = Slug.make(from: stem) else {
             diagnostics.append(.error("cannot make a URL slug from the file name '\(name)'; rename the file or give 'slug:' in front matter", at: SourceLocation(file: source, line: 1, column: 1)))
             return nil

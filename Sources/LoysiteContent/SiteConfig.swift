@@ -42,6 +42,8 @@ public struct SiteConfig: Sendable {
     public var language = "en"
     public var autolink = true
     public var unsafe = false
+    /// Smart punctuation: curly quotes and dashes in Markdown (on by default, as in Hugo).
+    public var smart = true
     public var period = "month"
     public var currency = "USD"
     public var nav: [NavItem] = []
@@ -51,7 +53,7 @@ public struct SiteConfig: Sendable {
 
     public init() {}
 
-    static let knownKeys: Set<String> = ["title", "description", "base_url", "language", "autolink", "unsafe", "period", "currency", "nav", "alerts"]
+    static let knownKeys: Set<String> = ["title", "description", "base_url", "language", "autolink", "unsafe", "smart", "period", "currency", "nav", "alerts"]
 
     /// Reads `content/site.yml` if it exists. Unknown keys are warnings.
     public static func load(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
@@ -76,6 +78,7 @@ public struct SiteConfig: Sendable {
         if let value = fields.string("language") { config.language = value.value }
         if let value = fields.bool("autolink") { config.autolink = value.value }
         if let value = fields.bool("unsafe") { config.unsafe = value.value }
+        if let value = fields.bool("smart") { config.smart = value.value }
         if let value = fields.string("base_url") {
             if let normalised = normaliseBaseURL(value.value) {
                 config.baseURL = normalised

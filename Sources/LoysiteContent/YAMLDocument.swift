@@ -104,6 +104,14 @@ public struct YAMLDocument {
         self.origin = location
     }
 
+    /// A document of values read from another format (TOML, JSON front matter), each
+    /// entry with its own locations; nodes inside entries have no marks, so problems
+    /// with them are reported at `location`.
+    init(entries: [Entry], location: SourceLocation) {
+        self.init(location: location)
+        self.entries = entries
+    }
+
     /// The entry for `key`, compared case-insensitively; the last one wins if repeated.
     public subscript(key: String) -> Entry? {
         entries.last { $0.key.lowercased() == key }

@@ -75,9 +75,9 @@ import Testing
 
         // Files that are not front matter + Markdown.
         Case("no front matter", ["content/glossary/a.md": "Churn is when customers leave.\n"],
-             ["content/glossary/a.md:1:1: error: file has no front matter: a glossary term starts with a '---' block giving at least 'title:'"]),
+             ["content/glossary/a.md:1:1: error: file has no front matter: a glossary term starts with a '---' block (YAML), '+++' block (TOML) or '{' object (JSON) giving at least 'title'"]),
         Case("empty file", ["content/glossary/a.md": ""],
-             ["content/glossary/a.md:1:1: error: file is empty: a glossary term starts with a '---' block giving at least 'title:'"]),
+             ["content/glossary/a.md:1:1: error: file is empty: a glossary term starts with a '---' block (YAML), '+++' block (TOML) or '{' object (JSON) giving at least 'title'"]),
         Case("binary file", bytes: ["content/glossary/a.md": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]],
              ["content/glossary/a.md:1:1: error: file is not valid UTF-8 text"]),
         Case("NUL byte", bytes: ["content/glossary/a.md": Array("---\ntitle: A\n---\nab".utf8) + [0, 0x63]],
@@ -119,9 +119,9 @@ import Testing
              [], status: 0, writes: "site/glossary/retention/index.html"),
         Case("related names no page", ["content/glossary/a.md": TemporarySite.term("Churn", "related: [retention, NPS]\n")],
              ["content/glossary/a.md:3:11: error: related entry 'retention' matches no page's title, alias or slug"]),
-        Case("unresolved wikilinks", ["content/glossary/a.md": TemporarySite.term("Churn", body: "See [[Retention]] and [[NPS|the score]] and [[net promoter scores]].")],
+        Case("unresolved wikilinks", ["content/glossary/a.md": TemporarySite.term("Churn", body: "See [[Retention]] and [[NPS|the score]] and [[net promotor score]].")],
              ["content/glossary/a.md:4:5: error: wikilink [[Retention]] matches no page's title, alias or slug",
-              "content/glossary/a.md:4:45: error: wikilink [[net promoter scores]] matches no page's title, alias or slug; did you mean 'Net Promoter Score'?"]),
+              "content/glossary/a.md:4:45: error: wikilink [[net promotor score]] matches no page's title, alias or slug; did you mean 'Net Promoter Score'?"]),
         Case("unresolved wikilink in a table cell", ["content/glossary/a.md": "---\ntitle: Table\n---\n| Term | Note |\n|---|---|\n| NPS |  see [[Retention]] |\n"],
              ["content/glossary/a.md:6:14: error: wikilink [[Retention]] matches no page's title, alias or slug"]),
         Case("wikilink across two lines", ["content/glossary/a.md": TemporarySite.term("Churn", body: "See [[Net Promoter\nScore]].")],

@@ -17,7 +17,7 @@ import Testing
             let fast = FrontMatter.split(source), slow = FrontMatter.splitCharacters(source)
             switch (fast, slow) {
             case (.success(let a), .success(let b)):
-                #expect(a.yaml == b.yaml && a.body == b.body && a.yamlFirstLine == b.yamlFirstLine && a.bodyFirstLine == b.bodyFirstLine, "\(text.debugDescription)")
+                #expect(a.text == b.text && a.body == b.body && a.textFirstLine == b.textFirstLine && a.bodyFirstLine == b.bodyFirstLine, "\(text.debugDescription)")
             case (.failure(let a), .failure(let b)):
                 #expect(a == b)
             default:
@@ -28,7 +28,7 @@ import Testing
 
     @Test func splitsAtTheClosingLine() throws {
         let front = try FrontMatter.split(SourceText(path: "p.md", text: "---\ntitle: A\n---\nBody\n")).get()
-        #expect(front.yaml == "title: A\n")
+        #expect(front.text == "title: A\n")
         #expect(front.body == "Body\n")
         #expect(front.bodyFirstLine == 4)
     }

@@ -39,3 +39,41 @@ import Testing
         #expect(result.linkedPages == [fixture.index.page(named: "NPS")!])
     }
 }
+
+/// What CommonMark reads as text stays text; code spans, plurals and case resolve.
+@Suite struct WikilinkSyntaxTests {
+    func convert(_ body: String) -> RenderedMarkdown {
+        ConverterFixture.with("content/glossary/page.md", "---\ntitle: Page\n---\n" + body, autolink: false).convert("content/glossary/page.md")
+    }
+
+    @Test func tripleBracketsAndEmbedsStayText() {
+        let result = convert("A [[[foo]]] and ![[foo]].\n")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.html == "<p>A [[[foo]]] and ![[foo]].</p>\n")
+    }
+
+    @Test func aCodeSpanIsATarget() {
+        let result = convert("See [[`Churn rate`]].\n")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.html == "<p>See <a href=\"../churn-rate/\"><code>Churn rate</code></a>.</p>\n")
+    }
+
+    @Test func pluralsResolveAsAutoLinkingReadsThem() {
+        let result = convert("Two [[promoters]] and [[CHURN RATES|rates]].\n")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.html.contains("<a href=\"../promoter/\" title=\"Promoter\">promoters</a>"))
+        #expect(result.html.contains("<a href=\"../churn-rate/\" title=\"Churn rate\">rates</a>"))
+    }
+
+    @Test func eachUnresolvedWikilinkIsReportedAtItsColumn() {
+        let line = (0..<300).map { "[[nothing\($0)]]" }.joined(separator: " ")
+        let result = convert(line + "\n")
+        #expect(result.diagnostics.count == 300)
+        #expect(result.diagnostics.last?.location.column == 1 + line.count - "[[nothing299]]".count)
+    }
+
+    @Test func aTableMayInterruptAParagraph() {
+        let result = convert("Intro line\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+        #expect(result.html.hasPrefix("<p>Intro line</p>\n<table>\n<thead>\n<tr>\n<th>a</th>"))
+    }
+}

@@ -8,6 +8,22 @@ import LoysiteSupport
 /// Links between pages of the site are relative (`../churn-rate/`), so the output works
 /// wherever it is uploaded (a sub-folder too) without knowing `base_url`.
 public enum RelativeURL {
+    /// A folder path inside the site with `.` and `..` worked out: `a/b/../c/` → `a/c/`;
+    /// nil when it climbs out of the site.
+    public static func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
+    }
+
     /// The link from the page at folder path `from` (e.g. `glossary/nps/`, "" for home)
     /// to the site path `to` (e.g. `glossary/churn/`, `assets/style.css`): up out of the
     /// folders of `from` that `to` does not share, then down the rest of `to`.

@@ -8,8 +8,14 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     /// The first paragraph as plain text (the default summary).
     public var firstParagraph: String?
+    /// The page's summary: front matter's (other generators' syntax carried over as
+    /// plain text), else the text before a `<!--more-->` divider, else `firstParagraph`.
+    public var summary: String?
     /// Pages this page links to (wikilinks, auto-links, plain links), for backlinks.
     public var linkedPages: Set<Int>
+    /// Links and images that name no file of the site, as written, already reported at
+    /// their place (the check of the built site leaves them to these warnings).
+    public var reportedLinks: Set<String> = []
     public var diagnostics: [Diagnostic]
 }
 
@@ -21,12 +27,25 @@ public struct MarkdownConverter: Sendable {
     public var matcher: TermMatcher?
     public var unsafe: Bool
     public var directives: (any BlockDirectiveRenderer)?
+    /// Curly quotes and dashes (`smart:` in site.yml, on by default as in Hugo).
+    public var smart: Bool
+    /// Every file the build writes (`glossary/nps/index.html`, `assets/style.css` …),
+    /// when known: relative links and images are checked against it. Nil in tests of
+    /// the converter alone.
+    public var outputPaths: Set<String>?
+    /// Files under `content/` that are copied into the site (images beside terms),
+    /// by their path from the root, and where each goes in the output.
+    public var resources: [String: String]
 
-    public init(index: PageIndex, matcher: TermMatcher?, unsafe: Bool, directives: (any BlockDirectiveRenderer)?) {
+    public init(index: PageIndex, matcher: TermMatcher?, unsafe: Bool, directives: (any BlockDirectiveRenderer)?,
+                smart: Bool = true, outputPaths: Set<String>? = nil, resources: [String: String] = [:]) {
         self.index = index
         self.matcher = matcher
         self.unsafe = unsafe
         self.directives = directives
+        self.smart = smart
+        self.outputPaths = outputPaths
+        self.resources = resources
     }
 
     /// Converts page number `pageNumber` of the index.
@@ -48,29 +67,55 @@ private struct ConversionPass {
     let page: Page
     let pageNumber: Int
     let document: MarkdownDocument
+    /// The body as libcmark reads it: other generators' syntax carried over.
+    let body: String
+    let foreign: ForeignSyntax?
     var diagnostics: [Diagnostic] = []
     var linked = Set<Int>()
+    var reportedLinks = Set<String>()
+    /// Links the wikilink pass made: already relative links to pages, not checked again.
+    var madeLinks = Set<OpaquePointer>()
 
     init(converter: MarkdownConverter, page: Page, pageNumber: Int) {
         self.converter = converter
         self.page = page
         self.pageNumber = pageNumber
-        self.document = MarkdownDocument(page.body, unsafe: converter.unsafe)
+        foreign = ForeignSyntax.mayContain(page.body) ? ForeignSyntax(body: page.body) : nil
+        body = foreign?.text ?? page.body
+        self.document = MarkdownDocument(body, unsafe: converter.unsafe, smart: converter.smart)
     }
 
     mutating func run() -> RenderedMarkdown {
-        removeHugoShortcodes()
+        for warning in foreign?.warnings ?? [] {
+            // Already a place in the file's own text: no column to move back.
+            diagnostics.append(.warning(warning.message, at: SourceLocation(file: page.source, line: page.bodyFirstLine + warning.line - 1, column: warning.column)))
+        }
         if !converter.unsafe { removeScriptURLs(in: document.root) }
+        if foreign != nil { nameEmptyReferences() }
         let firstParagraph = document.root.children.first { $0.type == CMARK_NODE_PARAGRAPH }?.plainText
+            .trimmingWhitespace()
+        let beforeMore = foreign?.moreLine.map { line in
+            document.root.children.filter { Int(cmark_node_get_end_line($0.pointer)) < line && $0.type != CMARK_NODE_HEADING }
+                .map { $0.plainText.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
         renderDirectives()
         renderTables()
         resolveWikilinks(in: document.root)
         checkLinks(in: document.root)
         autolink(in: document.root)
+        var summary: String?
+        if let written = page.summary {
+            let carried = ForeignSyntax.plainText(written)
+            for warning in carried.warnings {
+                diagnostics.append(.warning(warning + " (in the summary)", at: page.summaryLocation ?? page.location))
+            }
+            summary = carried.text.trimmingWhitespace()
+        }
+        let paragraph = firstParagraph.flatMap { $0.isEmpty ? nil : $0 }
+        summary = summary.flatMap { $0.isEmpty ? nil : $0 } ?? beforeMore.flatMap { $0.isEmpty ? nil : $0 } ?? paragraph
         return RenderedMarkdown(
-            html: document.html(),
-            firstParagraph: firstParagraph.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 },
-            linkedPages: linked, diagnostics: diagnostics)
+            html: document.html(), firstParagraph: paragraph, summary: summary,
+            linkedPages: linked, reportedLinks: reportedLinks, diagnostics: diagnostics)
     }
 
     /// Where the table cell being converted starts in the body (nil outside cells).
@@ -80,9 +125,15 @@ private struct ConversionPass {
     /// location in the file.
     func location(line: Int, column: Int) -> SourceLocation {
         if let cellOrigin {
-            return SourceLocation(file: page.source, line: page.bodyFirstLine + cellOrigin.line + line - 2,
-                                  column: line == 1 ? cellOrigin.column + column - 1 : column)
+            return bodyLocation(line: cellOrigin.line + line - 1, column: line == 1 ? cellOrigin.column + column - 1 : column)
         }
+        return bodyLocation(line: line, column: column)
+    }
+
+    /// A position in the body libcmark read, as a location in the file: columns moved
+    /// back over what carrying other generators' syntax over changed on that line.
+    func bodyLocation(line: Int, column: Int) -> SourceLocation {
+        let column = foreign?.edits.originalColumn(line: line, column: column) ?? column
         return SourceLocation(file: page.source, line: page.bodyFirstLine + line - 1, column: column)
     }
 
@@ -93,24 +144,6 @@ private struct ConversionPass {
 
     func href(to target: Int, fragment: String = "") -> String {
         RelativeURL.link(from: page.path, to: converter.index.pages[target].path) + fragment
-    }
-
-    // MARK: Hugo shortcodes
-
-    /// Glossaries written for Hugo carry shortcodes such as `{{% sign-language-section ID %}}`
-    /// on a line of their own; printed as text they would only puzzle readers.
-    mutating func removeHugoShortcodes() {
-        // A shortcode's text starts with `{{`: a body with no `{` (nor `&`, which could
-        // spell one as an entity) has none, and its paragraphs need no plain text made.
-        guard page.body.utf8.containsByte(UInt8(ascii: "{")) || page.body.utf8.containsByte(UInt8(ascii: "&")) else { return }
-        for paragraph in document.root.children where paragraph.type == CMARK_NODE_PARAGRAPH {
-            let text = paragraph.plainText.trimmingBlanks()
-            guard (text.hasPrefix("{{%") && text.hasSuffix("%}}")) || (text.hasPrefix("{{<") && text.hasSuffix(">}}")) else { continue }
-            let name = text.dropFirst(3).split(separator: " ").first.map(String.init) ?? "?"
-            let position = paragraph.knownPosition
-            diagnostics.append(.warning("Hugo shortcode '\(name)' is not supported by loysite; it was left out of the page", at: location(line: position.line, column: position.column)))
-            paragraph.replace(with: [])
-        }
     }
 
     // MARK: Script URLs
@@ -158,7 +191,7 @@ private struct ConversionPass {
     /// auto-links), so a cell is Markdown like any other text.
     mutating func renderTables() {
         // No pipe, no table: most pages skip splitting their body into lines.
-        guard page.body.utf8.containsByte(UInt8(ascii: "|")) else { return }
+        guard body.utf8.containsByte(UInt8(ascii: "|")) else { return }
         // Only a paragraph of two lines or more can be a table: split the body into
         // lines when the first one turns up.
         var bodyLines: [Substring]?
@@ -166,7 +199,7 @@ private struct ConversionPass {
             let first = paragraph.startLine, last = Int(cmark_node_get_end_line(paragraph.pointer))
             guard first > 0, last > first else { continue }
             // Split at line-feed bytes: a line feed is never part of a larger character.
-            let lines = bodyLines ?? page.body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            let lines = bodyLines ?? body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
             bodyLines = lines
             guard last <= lines.count else { continue }
             let indent = max(paragraph.startColumn - 1, 0)
@@ -176,11 +209,26 @@ private struct ConversionPass {
                 return dropped.drop { $0 == " " }
             }
             // Where each row starts in its line, to report problems at a cell's column.
-            let rowOffsets = zip(sourceLines, rows).map { line, row in line.count - row.count }
-            guard let table = PipeTable(rows: rows) else { continue }
-            var html = "<table>\n<thead>\n<tr>\n"
+            var rowOffsets = zip(sourceLines, rows).map { line, row in line.count - row.count }
+            // As in GFM, a table may interrupt a paragraph: its header is the line before
+            // the first delimiter row that makes a table; the lines above stay a paragraph.
+            var tableRows = Array(rows)
+            var tableStart = 0
+            var found: PipeTable?
+            for start in 0..<(tableRows.count - 1) where tableRows[start + 1].contains("-") {
+                if let table = PipeTable(rows: Array(tableRows[start...])) { found = table; tableStart = start; break }
+            }
+            guard let table = found else { continue }
+            var html = ""
+            if tableStart > 0 {
+                let text = tableRows[..<tableStart].joined(separator: "\n")
+                html += "<p>\(renderInline(text, line: first, column: rowOffsets[0] + 1))</p>\n"
+                rowOffsets.removeFirst(tableStart)
+            }
+            let headerLine = first + tableStart
+            html += "<table>\n<thead>\n<tr>\n"
             for (column, cell) in table.header.enumerated() {
-                html += "<th\(table.alignmentAttribute(column))>\(renderInline(cell.text, line: first, column: rowOffsets[0] + cell.column))</th>\n"
+                html += "<th\(table.alignmentAttribute(column))>\(renderInline(cell.text, line: headerLine, column: rowOffsets[0] + cell.column))</th>\n"
             }
             html += "</tr>\n</thead>\n"
             if !table.body.isEmpty {
@@ -189,7 +237,7 @@ private struct ConversionPass {
                     html += "<tr>\n"
                     for column in table.header.indices {
                         let cell = column < row.count ? row[column] : PipeTable.Cell(text: "", column: 1)
-                        html += "<td\(table.alignmentAttribute(column))>\(renderInline(cell.text, line: first + 2 + offset, column: rowOffsets[2 + offset] + cell.column))</td>\n"
+                        html += "<td\(table.alignmentAttribute(column))>\(renderInline(cell.text, line: headerLine + 2 + offset, column: rowOffsets[2 + offset] + cell.column))</td>\n"
                     }
                     html += "</tr>\n"
                 }
@@ -207,7 +255,7 @@ private struct ConversionPass {
         guard !text.isEmpty else { return "" }
         cellOrigin = (line, column)
         defer { cellOrigin = nil }
-        let cell = MarkdownDocument(text, unsafe: converter.unsafe)
+        let cell = MarkdownDocument(text, unsafe: converter.unsafe, smart: converter.smart)
         if !converter.unsafe { removeScriptURLs(in: cell.root) }
         resolveWikilinks(in: cell.root)
         checkLinks(in: cell.root)
@@ -219,68 +267,95 @@ private struct ConversionPass {
 
     // MARK: Wikilinks
 
-    /// `[[Target]]` and `[[Target|shown text]]`, resolved by title, alias or slug.
+    /// `[[Target]]` and `[[Target|shown text]]`, resolved by title, alias or slug with
+    /// the rule auto-linking reads names by (`PageIndex.page(matching:)`). Only what
+    /// CommonMark leaves as text is read, and only a `[[` that is not part of `[[[` or
+    /// `![[` and whose `]]` closes it with no bracket between: everything else stays
+    /// text as CommonMark has it (`[[[foo]]]`, `![[foo]]`). A code span as the whole
+    /// target (``[[`Taxonomy`]]``) is fine. One pass over each text (`WikilinkScan`).
     mutating func resolveWikilinks(in root: MarkdownNode) {
+        var suggestions: [String: String] = [:]
         for node in root.descendants(ofType: CMARK_NODE_TEXT) {
             // Most text has no `[[` at all; a byte scan of cmark's own copy says so
             // without making a string of it.
-            guard node.withLiteralBytes({ $0.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) }) else { continue }
-            let literal = node.literal
-            // Brackets with ASCII on both sides (all real text) are found byte by byte;
-            // otherwise Foundation's search decides, as it always did.
-            let isolated = literal.utf8.isASCII || literal.utf8.wikilinkSyntaxIsASCIIBounded
-            guard isolated || literal.contains("[["),
+            guard node.withLiteralBytes({ $0.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) }),
                   !node.isInside(where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }) else { continue }
-            func find(_ needle: String, in text: Substring) -> Range<String.Index>? {
-                isolated ? text.asciiRange(of: needle) : text.range(of: needle)
-            }
+            let literal = node.literal
+            let bytes = Array(literal.utf8)
+            let scan = WikilinkScan(bytes)
+            var columns = ColumnCounter(bytes)
             var pieces: [MarkdownNode] = []
-            var rest = Substring(literal)
-            var consumedBytes = 0
-            while let open = find("[[", in: rest), let close = find("]]", in: rest[open.upperBound...]) {
-                let inner = rest[open.upperBound..<close.lowerBound]
-                let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
-                let parts = isolated ? inner.asciiSplit(at: UInt8(ascii: "|")) : inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            var cursor = 0
+            func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+            for span in scan.links {
+                let inner = text(span.lowerBound + 2..<span.upperBound - 2)
+                let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
                 let target = parts[0].trimmingBlanks()
                 let label = parts.count > 1 ? parts[1].trimmingBlanks() : target
-                if !rest[..<open.lowerBound].isEmpty { pieces.append(.text(String(rest[..<open.lowerBound]))) }
-                let (name, fragment) = isolated ? asciiSplitFragment(target) : splitFragment(target)
-                if let targetPage = converter.index.page(named: name) {
+                if span.lowerBound > cursor { pieces.append(.text(text(cursor..<span.lowerBound))) }
+                let (name, fragment) = LinkResolver.splitFragment(target)
+                if let targetPage = converter.index.page(matching: name) {
                     linked.insert(targetPage)
                     let title = converter.index.pages[targetPage].title
-                    pieces.append(.link(url: href(to: targetPage, fragment: fragment), title: title == label ? nil : title, label: label.isEmpty ? title : label))
+                    let link = MarkdownNode.link(url: href(to: targetPage, fragment: fragment), title: title == label ? nil : title, label: label.isEmpty ? title : label)
+                    madeLinks.insert(link.pointer)
+                    pieces.append(link)
                 } else {
-                    diagnostics.append(.error("wikilink [[\(inner)]] matches no page's title, alias or slug\(suggestion(for: name))", at: column(in: node, literal: literal, byteOffset: offset)))
+                    let hint = suggestions[name] ?? suggestion(for: name)
+                    suggestions[name] = hint
+                    diagnostics.append(.error("wikilink [[\(inner)]] matches no page's title, alias or slug\(hint)", at: column(in: node, characters: columns.characters(before: span.lowerBound))))
                     pieces.append(.text(label))
                 }
-                consumedBytes = offset + rest.utf8.distance(from: open.lowerBound, to: close.upperBound)
-                rest = rest[close.upperBound...]
+                cursor = span.upperBound
             }
-            if let open = find("[[", in: rest), find("]]", in: rest[open.upperBound...]) == nil {
-                let offset = consumedBytes + rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
-                diagnostics.append(.warning("wikilink '[[' is not closed by ']]' on the same line; a wikilink cannot span lines", at: column(in: node, literal: literal, byteOffset: offset)))
+            var rest = cursor < bytes.count ? text(cursor..<bytes.count) : ""
+            if let open = scan.unclosed {
+                if open == bytes.count - 2, wikilinkAroundCode(after: node) {
+                    // ``[[`code`]]``: the `[[` and what precedes it stay here.
+                    rest = open > cursor ? text(cursor..<open) : ""
+                    if pieces.isEmpty {
+                        node.literal = rest
+                        continue
+                    }
+                } else {
+                    diagnostics.append(.warning("wikilink '[[' is not closed by ']]' on the same line; a wikilink cannot span lines", at: column(in: node, characters: columns.characters(before: open))))
+                }
             }
             guard !pieces.isEmpty else { continue }
-            if !rest.isEmpty { pieces.append(.text(String(rest))) }
+            if !rest.isEmpty { pieces.append(.text(rest)) }
             node.replace(with: pieces)
         }
     }
 
-    /// `splitFragment` for text whose `#` has ASCII neighbours, on bytes.
-    func asciiSplitFragment(_ target: String) -> (String, String) {
-        guard let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (target, "") }
-        return (String(target[..<hash]), String(target[hash...]))
+    /// ``[[`Name`]]``: cmark reads the code span apart, leaving `[[` at the end of one
+    /// text and `]]` at the start of the next. The three become a link to the page the
+    /// code names, shown as code; false (nothing changed) when that is not what follows.
+    mutating func wikilinkAroundCode(after node: MarkdownNode) -> Bool {
+        guard let code = node.next, code.type == CMARK_NODE_CODE, let after = code.next, after.type == CMARK_NODE_TEXT,
+              after.literal.hasPrefix("]]") else { return false }
+        let name = code.literal.trimmingBlanks()
+        let (target, fragment) = LinkResolver.splitFragment(name)
+        guard let page = converter.index.page(matching: target) else {
+            diagnostics.append(.error("wikilink [[`\(name)`]] matches no page's title, alias or slug\(suggestion(for: target))", at: location(of: node)))
+            after.literal = String(after.literal.dropFirst(2))
+            return true
+        }
+        linked.insert(page)
+        let link = MarkdownNode.make(CMARK_NODE_LINK)
+        madeLinks.insert(link.pointer)
+        cmark_node_set_url(link.pointer, href(to: page, fragment: fragment))
+        let title = converter.index.pages[page].title
+        if title != name { cmark_node_set_title(link.pointer, title) }
+        code.insertBefore(link)
+        cmark_node_unlink(code.pointer)
+        cmark_node_append_child(link.pointer, code.pointer)
+        after.literal = String(after.literal.dropFirst(2))
+        return true
     }
 
-    func splitFragment(_ target: String) -> (String, String) {
-        guard let hash = target.firstIndex(of: "#") else { return (target, "") }
-        return (String(target[..<hash]), String(target[hash...]))
-    }
-
-    /// The file location of byte `byteOffset` of a text node's literal.
-    func column(in node: MarkdownNode, literal: String, byteOffset: Int) -> SourceLocation {
+    /// The file location of the character `characters` characters into a text node.
+    func column(in node: MarkdownNode, characters: Int) -> SourceLocation {
         let position = node.knownPosition
-        let characters = String(decoding: literal.utf8.prefix(byteOffset), as: UTF8.self).count
         return location(line: position.line, column: position.column + characters)
     }
 
@@ -297,40 +372,47 @@ private struct ConversionPass {
 
     // MARK: Plain links
 
-    /// Site-relative links (`/glossary/nps/`) and links to Markdown files (`nps.md`) must
-    /// name a page; they are rewritten to relative links. Links written for a glossary
-    /// that lived at the site root (`/nps/`, as in Hugo) go to the term of that slug.
+    /// `{{< glossary_tooltip term_id="pod" >}}` without `text` shows the term's name, as
+    /// in Hugo (the name as written when it names no page): filled in before the first
+    /// paragraph is read for the summary.
+    func nameEmptyReferences() {
+        let resolver = LinkResolver(index: converter.index, page: page, outputPaths: converter.outputPaths, resources: converter.resources)
+        for link in document.root.descendants(ofType: CMARK_NODE_LINK) where link.firstChild == nil && link.url.hasPrefix(ForeignSyntax.referenceScheme) {
+            let name = String(link.url.dropFirst(ForeignSyntax.referenceScheme.count)).removingPercentEncoding ?? ""
+            let title = resolver.reference(LinkResolver.splitFragment(name).0).map { converter.index.pages[$0].title } ?? name
+            cmark_node_append_child(link.pointer, MarkdownNode.text(title).pointer)
+        }
+    }
+
+    /// Links and images inside the site must name a page or a file of it; they are
+    /// rewritten to relative links (`LinkResolver` says how each kind is read). One that
+    /// names nothing is a warning at its place and loses its link (a link keeps its text,
+    /// an image its description), so the site has no broken link in it.
     mutating func checkLinks(in root: MarkdownNode) {
-        for link in root.descendants(ofType: CMARK_NODE_LINK) {
-            let url = link.url
-            // Only a path from the site root or to a `.md` file is checked; the relative
-            // links wikilinks just made (and most others) are neither, which bytes tell.
-            guard url.utf8.first == UInt8(ascii: "/") || url.utf8.containsSequence(".md") else { continue }
-            guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) else { continue }
-            let (path, fragment) = splitFragment(url)
-            var target: Int?
-            if path.hasPrefix("/") {
-                target = converter.index.page(atPath: path)
-                if target == nil {
-                    let parts = path.split(separator: "/")
-                    if parts.count == 1 { target = converter.index.term(slug: String(parts[0])) }
-                }
-                if target == nil, path.hasPrefix("/assets/") {
-                    link.url = RelativeURL.link(from: page.path, to: String(path.dropFirst())) + fragment
+        let resolver = LinkResolver(index: converter.index, page: page, outputPaths: converter.outputPaths, resources: converter.resources)
+        for type in [CMARK_NODE_LINK, CMARK_NODE_IMAGE] {
+            for link in root.descendants(ofType: type) where !madeLinks.contains(link.pointer) {
+                let url = link.url
+                // Wikilinks and auto-links made above are already relative links to pages.
+                guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) || url.hasPrefix(ForeignSyntax.referenceScheme) else { continue }
+                switch resolver.resolve(url, text: type == CMARK_NODE_LINK ? link.plainText : "") {
+                case .page(let target, let fragment):
+                    if type == CMARK_NODE_LINK { linked.insert(target) }
+                    link.url = href(to: target, fragment: fragment)
+
+                case .file(let path, let fragment):
+                    link.url = RelativeURL.link(from: page.path, to: path) + fragment
+                case .unchecked:
                     continue
+                case .missing(let message):
+                    // Links of other generators' syntax (`loysite-ref:`, Hugo's `(g)`)
+                    // lose their link; any other stays as written (CommonMark's own
+                    // output), reported here so the check of the built site need not.
+                    let own = url.hasPrefix(ForeignSyntax.referenceScheme) || url == "g"
+                    let said = type == CMARK_NODE_IMAGE ? "image '\(url)' is not a file of the site" : message
+                    diagnostics.append(.warning(said, at: location(of: link)))
+                    if own { link.unwrap() } else { reportedLinks.insert(url) }
                 }
-            } else if path.hasSuffix(".md") {
-                let folder = (page.source as NSString).deletingLastPathComponent
-                let source = ((folder as NSString).appendingPathComponent(path) as NSString).standardizingPath
-                target = converter.index.page(source: source)
-            } else {
-                continue
-            }
-            if let target {
-                linked.insert(target)
-                link.url = href(to: target, fragment: fragment)
-            } else {
-                diagnostics.append(.warning("link to '\(url)' matches no page of the site", at: location(of: link)))
             }
         }
     }
@@ -369,62 +451,6 @@ private struct ConversionPass {
             guard !pieces.isEmpty else { continue }
             node.replace(with: pieces)
         }
-    }
-}
-
-extension Substring {
-    /// `range(of:)` for an ASCII needle, comparing bytes.
-    func asciiRange(of needle: String) -> Range<String.Index>? {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return nil }
-        let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count >= pattern.count else { return nil }
-            for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
-                if bytes[start..<start + pattern.count].elementsEqual(pattern) { return start }
-            }
-            return nil
-        }
-        if let found {
-            guard let offset = found else { return nil }
-            let start = utf8.index(utf8.startIndex, offsetBy: offset)
-            return start..<utf8.index(start, offsetBy: pattern.count)
-        }
-        return range(of: needle)
-    }
-
-    /// `split(separator:maxSplits: 1, omittingEmptySubsequences: false)` at an ASCII
-    /// byte with ASCII neighbours, on bytes.
-    func asciiSplit(at separator: UInt8) -> [Substring] {
-        guard let index = utf8.firstIndex(of: separator) else { return [self] }
-        return [self[..<index], self[utf8.index(after: index)...]]
-    }
-}
-
-extension String.UTF8View {
-    /// Whether every `[`, `]`, `|` and `#` has ASCII (or nothing) on both sides, so
-    /// that no grapheme cluster joins one to its neighbours and finding them by byte
-    /// finds what finding them by Character finds.
-    var wikilinkSyntaxIsASCIIBounded: Bool {
-        withBytes { bytes in
-            var previous: UInt8 = 0
-            var afterSyntax = false
-            for byte in bytes {
-                if afterSyntax, byte >= 0x80 { return false }
-                let isSyntax = byte == 0x5B || byte == 0x5D || byte == 0x7C || byte == 0x23
-                if isSyntax, previous >= 0x80 { return false }
-                afterSyntax = isSyntax
-                previous = byte
-            }
-            return true
-        }
-    }
-
-
-    /// The bytes in place when the string has them contiguously (native strings do),
-    /// else a copy.
-    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = withContiguousStorageIfAvailable(body) { return result }
-        return Array(self).withUnsafeBufferPointer(body)
     }
 }
 

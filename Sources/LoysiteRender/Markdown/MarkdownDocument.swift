@@ -8,9 +8,10 @@ final class MarkdownDocument {
 
     /// Parses CommonMark with source positions (for diagnostics). In safe mode (the
     /// default) raw HTML and `javascript:` URLs are left out of the output by cmark.
-    init(_ text: String, unsafe: Bool) {
+    /// `smart`: curly quotes and dashes (`smart:` in site.yml).
+    init(_ text: String, unsafe: Bool, smart: Bool = true) {
         self.unsafe = unsafe
-        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | (smart ? CMARK_OPT_SMART : 0)
         let root = text.withCString { cmark_parse_document($0, strlen($0), options) }
         self.root = MarkdownNode(root!)
         // Brackets and some punctuation split text into several nodes; joining them lets

@@ -591,6 +591,7 @@ img { max-width: 100%; height: auto; }
     <h1>{{page.title}}</h1>
     <p class="lede">{{count}} terms, from A to Z.</p>
   </header>
+  {{#intro}}<div class="prose glossary-intro">{{{intro}}}</div>{{/intro}}
   <nav class="letters" aria-label="Letters">
     <ul>
       {{#letters}}<li>{{#present}}<a href="#letter-{{id}}">{{letter}}</a>{{/present}}{{^present}}<span aria-hidden="true">{{letter}}</span>{{/present}}</li>

@@ -1,0 +1,65 @@
+import Foundation
+import LoysiteContent
+import LoysiteRender
+import LoysiteSupport
+
+/// The parts of a build that carry over what a glossary from another generator brings
+/// besides its terms: copied files, redirect pages, and the check that every internal
+/// link of the output names a file of it.
+extension BuildSession {
+    /// Thrown to discard the staged site when the built pages turned up errors (or
+    /// warnings with `--strict`) that were not known before rendering.
+    struct Refused: Error {}
+
+    /// Every file the build will write, known once pages are indexed: pages, the
+    /// site-wide files, assets, copied files and redirects.
+    static func outputPaths(index: PageIndex, theme: Theme, folder: GlossaryFolder, redirects: RedirectPages) -> Set<String> {
+        var paths = Set(index.pages.map { $0.path + "index.html" })
+        paths.formUnion(SiteBuilder.SiteFile.allCases.map(\.path))
+        paths.insert("metrics.json")
+        paths.formUnion(theme.assets.keys.map { "assets/" + $0 })
+        paths.formUnion(folder.resources.values)
+        paths.formUnion(redirects.outputPaths)
+        return paths
+    }
+
+    /// The glossary folder's images and other files, read to be written into the site.
+    static func copiedFiles(_ folder: GlossaryFolder, root: URL) -> ([OutputFile], [Diagnostic]) {
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for (source, output) in folder.resources.sorted(by: { $0.key < $1.key }) {
+            do {
+                files.append(OutputFile(path: output, data: try Data(contentsOf: root.appendingPathComponent(source))))
+            } catch {
+                diagnostics.append(.error("cannot copy this file into the site: \(error.localizedDescription)", at: SourceLocation(file: source)))
+            }
+        }
+        return (files, diagnostics)
+    }
+
+    /// Warnings for the built files' links that name no file of the site: a page's at
+    /// its source file, a site-wide file's at the template it comes from.
+    static func linkDiagnostics(_ unresolved: [(path: String, links: [String])], site: LinkedSite) -> [Diagnostic] {
+        var pageByOutput: [String: Int] = [:]
+        for number in site.pages.indices { pageByOutput[site.pages[number].path + "index.html"] = number }
+        var diagnostics: [Diagnostic] = []
+        let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)
+        for (path, links) in unresolved {
+            let location: SourceLocation
+            var links = links
+            if let number = pageByOutput[path] {
+                location = SourceLocation(file: site.pages[number].source, line: 1, column: 1)
+                // What the page's Markdown links to was reported where it is written.
+                let folder = String(path.dropLast("index.html".count))
+                let reported = Set(site.bodies[number].reportedLinks.compactMap { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath) })
+                links.removeAll { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath).map(reported.contains) ?? false }
+            } else {
+                location = SourceLocation(file: "templates/" + (path.split(separator: "/").first.map { String($0) }?.replacingOccurrences(of: ".html", with: "") ?? path) + ".mustache")
+            }
+            for link in Set(links).sorted() {
+                diagnostics.append(.warning("the built file \(path) links to '\(link)', which is not a file of the site (the link comes from the theme)", at: location))
+            }
+        }
+        return diagnostics
+    }
+}

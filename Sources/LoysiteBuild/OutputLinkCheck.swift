@@ -1,0 +1,152 @@
+import Foundation
+import LoysiteRender
+import LoysiteSupport
+
+/// After a build, every internal `href` and `src` of every HTML file must name a file
+/// the build writes. Links from Markdown were checked where they are written (a link
+/// that names nothing is a warning there and loses its link); this check catches what
+/// templates make, so a theme cannot break a site quietly either.
+enum OutputLinkCheck {
+    /// The path site-absolute links start with: `base_url`'s path (`/`, `/docs/`, or
+    /// `/sub/` of `https://example.org/sub/`; the 404 page links that way).
+    static func basePath(of baseURL: String) -> String {
+        guard let scheme = baseURL.range(of: "://") else { return baseURL.hasPrefix("/") ? baseURL : "/" }
+        let afterHost = baseURL[scheme.upperBound...]
+        return afterHost.firstIndex(of: "/").map { String(afterHost[$0...]) } ?? "/"
+    }
+
+    /// The internal link targets in `html` (a file at output path `path`) that are not
+    /// in `files`. `basePath` is `base_url` when it is a path (`/docs/`), which
+    /// site-absolute links start with.
+    static func unresolved(in html: Data, at path: String, files: Set<String>, basePath: String) -> [String] {
+        var missing: [String] = []
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let folderParts = folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init)
+        html.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            let count = bytes.count
+            var resolver = ByteResolver(folder: folderParts)
+            while index + 6 < count {
+                // ` href="` or ` src="`, found by their first letters.
+                let byte = bytes[index]
+                var valueStart = -1
+                if byte == UInt8(ascii: "h"), index > 0, bytes[index - 1] == 0x20, matches(bytes, index, "href=\"") { valueStart = index + 6 }
+                else if byte == UInt8(ascii: "s"), index > 0, bytes[index - 1] == 0x20, matches(bytes, index, "src=\"") { valueStart = index + 5 }
+                guard valueStart >= 0 else { index += 1; continue }
+                var end = valueStart
+                while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<end])
+                index = end
+                switch resolver.target(value, basePath: basePath) {
+                case .outside: continue
+                case .path(let target):
+                    if !exists(target, in: files) { missing.append(String(decoding: value, as: UTF8.self)) }
+                case .slow:
+                    let text = String(decoding: value, as: UTF8.self)
+                    if let target = target(of: text, folder: folder, basePath: basePath), !exists(target, in: files) { missing.append(text) }
+                }
+            }
+        }
+        return missing
+    }
+
+    /// `target(of:)` on the bytes of an attribute value, for the links nearly every page
+    /// has (relative or site paths of plain ASCII, no entity or escape): one string made
+    /// per link, no Characters. Anything else is left to `target(of:)`.
+    struct ByteResolver {
+        enum Result { case outside, path(String), slow }
+        let folder: [[UInt8]]
+        private var buffer: [UInt8] = []
+        private var stack: [Range<Int>] = []
+
+        init(folder: [[UInt8]]) {
+            self.folder = folder
+        }
+
+        mutating func target(_ value: UnsafeBufferPointer<UInt8>, basePath: String) -> Result {
+            let count = value.count
+            guard count > 0, value[0] != UInt8(ascii: "#") else { return .outside }
+            if count > 1, value[0] == UInt8(ascii: "/"), value[1] == UInt8(ascii: "/") { return .outside }
+            var end = count
+            for position in 0..<count {
+                let byte = value[position]
+                if byte == UInt8(ascii: ":") { return .slow }
+                if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?") { end = position; break }
+                if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "&") || byte >= 0x80 { return .slow }
+            }
+            if value[0] == UInt8(ascii: "/"), basePath.count > 1 { return .slow }
+            // Components onto a stack of ranges in `buffer`: the folder's, then the value's.
+            buffer.removeAll(keepingCapacity: true)
+            stack.removeAll(keepingCapacity: true)
+            if value[0] != UInt8(ascii: "/") {
+                for part in folder {
+                    let start = buffer.count
+                    buffer.append(contentsOf: part)
+                    stack.append(start..<buffer.count)
+                }
+            }
+            var start = 0
+            while start <= end {
+                var stop = start
+                while stop < end, value[stop] != UInt8(ascii: "/") { stop += 1 }
+                let length = stop - start
+                if length == 1, value[start] == UInt8(ascii: ".") {
+                } else if length == 2, value[start] == UInt8(ascii: "."), value[start + 1] == UInt8(ascii: ".") {
+                    guard !stack.isEmpty else { return .path("../") }
+                    stack.removeLast()
+                } else if length > 0 {
+                    let begin = buffer.count
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: value[start..<stop]))
+                    stack.append(begin..<buffer.count)
+                }
+                start = stop + 1
+            }
+            var path: [UInt8] = []
+            path.reserveCapacity(buffer.count + stack.count + 1)
+            for (number, range) in stack.enumerated() {
+                if number > 0 { path.append(UInt8(ascii: "/")) }
+                path.append(contentsOf: buffer[range])
+            }
+            if end > 0, value[end - 1] == UInt8(ascii: "/"), !stack.isEmpty { path.append(UInt8(ascii: "/")) }
+            if end == 0 || (end > 0 && stack.isEmpty && value[end - 1] == UInt8(ascii: "/")) { return .path("") }
+            return .path(String(decoding: path, as: UTF8.self))
+        }
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard at + count <= bytes.count else { return false }
+        let pointer = text.utf8Start
+        for offset in 0..<count where bytes[at + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    /// The output path an attribute value names, nil for what is not inside the site
+    /// (other sites, fragments of the same page, `mailto:` and other schemes).
+    static func target(of value: String, folder: String, basePath: String) -> String? {
+        var value = value
+        // Entities and percent escapes are rare in links between pages: Foundation is
+        // asked only when there are some (this runs for every link of every page).
+        if value.utf8.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&amp;", with: "&") }
+        guard !value.isEmpty, !value.hasPrefix("#"), !value.hasPrefix("//") else { return nil }
+        if let colon = value.firstIndex(of: ":"), value[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) { return nil }
+        if let cut = value.firstIndex(where: { $0 == "#" || $0 == "?" }) { value = String(value[..<cut]) }
+        if value.utf8.contains(UInt8(ascii: "%")) { value = value.removingPercentEncoding ?? value }
+        var joined: String
+        if value.hasPrefix("/") {
+            joined = basePath.count > 1 && value.hasPrefix(basePath) ? String(value.dropFirst(basePath.count)) : String(value.dropFirst())
+        } else {
+            joined = folder.isEmpty ? value : folder + "/" + value
+        }
+        if joined.isEmpty { joined = "./" }
+        guard let normal = RelativeURL.normalise(joined) else { return "../" + value }
+        return normal
+    }
+
+    static func exists(_ target: String, in files: Set<String>) -> Bool {
+        if target.isEmpty || target == "/" { return files.contains("index.html") }
+        if target.hasSuffix("/") { return files.contains(target + "index.html") }
+        return files.contains(target) || files.contains(target + "/index.html")
+    }
+}

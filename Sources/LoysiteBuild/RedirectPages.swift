@@ -1,0 +1,65 @@
+import LoysiteContent
+import LoysiteRender
+import LoysiteSupport
+
+/// Pages at old URLs (`aliases: [/old/url/]` in Hugo and Zola, `redirect_from` in
+/// Jekyll) that send readers and search engines on to the page's URL: a canonical link
+/// and an immediate meta refresh, as Hugo and Zola write them. Nothing that lists
+/// names (aliases, JSON-LD, the search index) shows them.
+struct RedirectPages: Sendable {
+    /// Output folder path of each redirect (`old/url/`) and the page it sends to.
+    var redirects: [(path: String, page: Int)] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(index: PageIndex) {
+        var taken: [String: (source: String, location: SourceLocation)] = [:]
+        for number in index.pages.indices {
+            for alias in index.pages[number].urlAliases {
+                let path = alias.value
+                if let owner = index.page(atPath: path) {
+                    let other = index.pages[owner].source
+                    diagnostics.append(.error("alias '/\(path)' would take the URL of \(other == index.pages[number].source ? "this page itself" : other); a redirect cannot replace a page", at: alias.location))
+                    continue
+                }
+                if PageIndex.reservedPaths.contains(path) || path.hasPrefix("assets/") {
+                    diagnostics.append(.error("alias '/\(path)' is a URL loysite writes itself; a redirect cannot replace it", at: alias.location))
+                    continue
+                }
+                if let earlier = taken[path] {
+                    diagnostics.append(.error("alias '/\(path)' is also an alias in \(earlier.source); two pages cannot redirect from one URL", at: alias.location))
+                    continue
+                }
+                taken[path] = (index.pages[number].source, alias.location)
+                redirects.append((path, number))
+            }
+        }
+    }
+
+    /// The output paths of the redirect files.
+    var outputPaths: [String] { redirects.map { $0.path + "index.html" } }
+
+    func files(site: LinkedSite) -> [OutputFile] {
+        redirects.map { redirect in
+            let target = site.pages[redirect.page]
+            let relative = RelativeURL.link(from: redirect.path, to: target.path)
+            let canonical = Escape.html(site.absoluteURL(target.path))
+            let html = """
+            <!DOCTYPE html>
+            <html lang="\(Escape.html(site.config.language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(Escape.html(target.title))</title>
+            <link rel="canonical" href="\(canonical)">
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url=\(Escape.html(relative))">
+            </head>
+            <body>
+            <p>This page has moved to <a href="\(Escape.html(relative))">\(Escape.html(target.title))</a>.</p>
+            </body>
+            </html>
+
+            """
+            return OutputFile(path: redirect.path + "index.html", text: html)
+        }
+    }
+}

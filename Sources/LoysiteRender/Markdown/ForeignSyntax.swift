@@ -1,0 +1,57 @@
+/// Other generators' template syntax in a Markdown body (SPEC §1 "Content written for
+/// other generators"), carried over before libcmark reads the text: Hugo shortcodes
+/// (`{{< name … >}}`, `{{% name … %}}`), Liquid tags and output (`{% … %}`, `{{ … }}`),
+/// MDN macros (`{{Name(…)}}`), kramdown and Goldmark attribute lists (`{: … }`,
+/// `{.class}`), MkDocs admonitions, snippets and abbreviations, and Hugo's `<!--more-->`
+/// summary divider.
+///
+/// What loysite understands becomes Markdown: a link to the page it names
+/// (`glossary_tooltip`, `ref`/`relref`, MDN `Glossary`, Liquid `link`), an image
+/// (`figure`), nothing at all (`{{ site.baseurl }}`, which loysite's relative links do
+/// not need; Liquid comments). Everything else is left out with a warning naming it;
+/// paired shortcodes and Liquid blocks keep what they enclose. Code spans and fenced code
+/// blocks are copied as written.
+///
+/// The rewritten text keeps every line where it was (constructs spanning lines leave
+/// their line breaks), and `SourceEdits` maps columns of the rewritten text back to the
+/// file, so every later diagnostic still points at what the author wrote.
+struct ForeignSyntax {
+    /// The body with the syntax carried over.
+    var text: String
+    /// Problems, at lines and byte columns of the original body (1-based).
+    var warnings: [(message: String, line: Int, column: Int)] = []
+    /// The line of the body holding `<!--more-->`, if any: the summary ends there.
+    var moreLine: Int?
+    var edits = SourceEdits()
+
+    /// Link destinations the rewrite makes for a page named by another generator's
+    /// syntax (a term id, a title, a path); resolved with the page's other links.
+    static let referenceScheme = "loysite-ref:"
+
+    /// A body without `{` or `<!--more` has nothing to rewrite; most bodies are left as
+    /// they are without a scan.
+    static func mayContain(_ body: String) -> Bool {
+        body.utf8.contains(UInt8(ascii: "{")) || body.utf8.containsSequence("<!--more")
+            || body.utf8.containsSequence("!!! ") || body.utf8.containsSequence("??? ") || body.utf8.containsSequence("--8<--")
+            || body.utf8.containsSequence("*[")
+    }
+
+    init(body: String) {
+        var scanner = ForeignSyntaxScanner(Array(body.utf8))
+        scanner.run()
+        text = String(decoding: scanner.output, as: UTF8.self)
+        warnings = scanner.warnings
+        moreLine = scanner.moreLine
+        edits = scanner.edits
+    }
+
+    /// A front-matter text (a summary) with the syntax carried over as plain text:
+    /// understood links keep their words, everything else is left out (with warnings).
+    static func plainText(_ text: String) -> (text: String, warnings: [String]) {
+        guard mayContain(text) else { return (text, []) }
+        var scanner = ForeignSyntaxScanner(Array(text.utf8))
+        scanner.plain = true
+        scanner.run()
+        return (String(decoding: scanner.output, as: UTF8.self), scanner.warnings.map(\.message))
+    }
+}
