@@ -97,7 +97,12 @@ public final class BuildSession: @unchecked Sendable {
 
         // 3. markdown
         let converter = state.converter()
-        state.bodies = Parallel.map(Array(state.index.pages.indices)) { converter.convert(page: $0) }
+        let progress = options.progress
+        progress?.counting(state.index.pages.count)
+        state.bodies = Parallel.map(Array(state.index.pages.indices)) { number in
+            defer { progress?.advance() }
+            return converter.convert(page: number)
+        }
         (state.home, state.homeDiagnostics) = HomePage.load(root: options.root, datasets: state.datasets)
         state.homeBody = state.home.map { converter.convert($0) }
         timer.finish("markdown")
@@ -129,7 +134,8 @@ public final class BuildSession: @unchecked Sendable {
                 }
             }
         }
-        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, alerts: state.alerts.fired.map(\.message), into: staged)
+        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, alerts: state.alerts.fired.map(\.message), into: staged,
+                                          progress: options.progress)
         var files = rendered.files
         files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
         timer.finish("render")
@@ -301,8 +307,9 @@ public final class BuildSession: @unchecked Sendable {
         timer.finish("render")
 
         // 6. write the files whose bytes changed, each replaced atomically.
+        var filesWritten = 0
         do {
-            _ = try OutputUpdate.write(files, into: options.output)
+            filesWritten = try OutputUpdate.write(files, into: options.output)
             state.wrote = true
         } catch {
             diagnostics.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path))
@@ -310,8 +317,10 @@ public final class BuildSession: @unchecked Sendable {
         timer.finish("write")
         state.signatures = signatures
         self.state = state
+        let renderedPages = files.filter { $0.path.hasSuffix(".html") }.count
         return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
-                           datasetCount: state.datasets.count, wrote: state.wrote, timings: timer.timings)
+                           datasetCount: state.datasets.count, wrote: state.wrote,
+                           renderedPageCount: renderedPages, changedFileCount: filesWritten, timings: timer.timings)
     }
 
     /// Builds' data left for the process's exit (`BuildOptions.keepsMemoryUntilExit`).
@@ -370,7 +379,8 @@ public final class BuildSession: @unchecked Sendable {
 
         var includesDrafts = false
 
-        /// Every problem, in the order a full build reports them.
+        /// Every problem, in the order a full build reports them; those that follow from
+        /// a page file failing to load are marked so (`FollowOnProblems`).
         var diagnostics: Diagnostics {
             var all = Diagnostics()
             all.append(contentsOf: optionDiagnostics)
@@ -386,7 +396,7 @@ public final class BuildSession: @unchecked Sendable {
             all.append(contentsOf: homeDiagnostics)
             all.append(contentsOf: homeBody?.diagnostics ?? [])
             all.append(contentsOf: alerts.diagnostics)
-            return all
+            return FollowOnProblems.marked(all, failedFiles: FollowOnProblems.failedFiles(files, loaded))
         }
     }
 }

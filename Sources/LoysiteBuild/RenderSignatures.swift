@@ -106,6 +106,7 @@ extension RenderSignatures {
             .sitemap: sitemap.finalize(),
             .feed: listing(site.reports),
             .searchIndex: listing(all),
+            .searchScript: listing(all),
         ]
     }
 }

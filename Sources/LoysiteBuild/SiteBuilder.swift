@@ -41,10 +41,14 @@ public enum SiteBuilder {
     /// straight into `staged` when there is one. The site-wide files (the A–Z index lists
     /// every term) are rendered with the pages, and started first, so no core is left
     /// finishing one long file alone.
-    static func render(site: LinkedSite, theme: Theme, alerts: [String] = [], into staged: StagedSite? = nil) -> Rendered {
+    /// `progress` counts the pages and site-wide files as they are made.
+    static func render(site: LinkedSite, theme: Theme, alerts: [String] = [], into staged: StagedSite? = nil,
+                       progress: BuildProgress? = nil) -> Rendered {
         let contexts = PageContexts(site: site)
         let siteFiles = SiteFile.allCases
+        progress?.counting(siteFiles.count + site.pages.count)
         let rendered = Parallel.map(Array(0..<(siteFiles.count + site.pages.count))) { job -> (file: OutputFile, failure: Error?) in
+            defer { progress?.advance() }
             if job < siteFiles.count { return (siteFiles[job].render(site: site, contexts: contexts, theme: theme, alerts: alerts), nil) }
             let file = renderPage(job - siteFiles.count, site: site, contexts: contexts, theme: theme)
             guard let staged else { return (file, nil) }
@@ -81,7 +85,7 @@ public enum SiteBuilder {
 
     /// The files made from the whole site rather than from one page, in output order.
     enum SiteFile: CaseIterable {
-        case home, glossary, reports, notFound, sitemap, feed, searchIndex
+        case home, glossary, reports, notFound, sitemap, feed, searchIndex, searchScript
 
         var path: String {
             switch self {
@@ -92,6 +96,7 @@ public enum SiteBuilder {
             case .sitemap: return "sitemap.xml"
             case .feed: return "feed.xml"
             case .searchIndex: return "search-index.json"
+            case .searchScript: return "search-index.js"
             }
         }
 
@@ -104,6 +109,7 @@ public enum SiteBuilder {
             case .sitemap: return OutputFile(path: path, text: Sitemap.xml(site: site))
             case .feed: return OutputFile(path: path, text: AtomFeed.xml(site: site))
             case .searchIndex: return OutputFile(path: path, text: SearchIndex.json(site: site))
+            case .searchScript: return OutputFile(path: path, text: SearchIndex.script(site: site))
             }
         }
     }

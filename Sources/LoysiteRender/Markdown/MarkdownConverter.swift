@@ -250,7 +250,7 @@ private struct ConversionPass {
                     let title = converter.index.pages[targetPage].title
                     pieces.append(.link(url: href(to: targetPage, fragment: fragment), title: title == label ? nil : title, label: label.isEmpty ? title : label))
                 } else {
-                    diagnostics.append(.error("wikilink [[\(inner)]] matches no page's title, alias or slug\(suggestion(for: name))", at: column(in: node, literal: literal, byteOffset: offset)))
+                    diagnostics.append(.error("wikilink [[\(inner)]] matches no page's title, alias or slug\(suggestion(for: name))", at: column(in: node, literal: literal, byteOffset: offset), subject: String(name)))
                     pieces.append(.text(label))
                 }
                 consumedBytes = offset + rest.utf8.distance(from: open.lowerBound, to: close.upperBound)
@@ -330,7 +330,9 @@ private struct ConversionPass {
                 linked.insert(target)
                 link.url = href(to: target, fragment: fragment)
             } else {
-                diagnostics.append(.warning("link to '\(url)' matches no page of the site", at: location(of: link)))
+                // Its last segment (`nps` of `/glossary/nps/` or `nps.md`) is the page it wanted.
+                let wanted = path.split(separator: "/").last.map { $0.hasSuffix(".md") ? String($0.dropLast(3)) : String($0) }
+                diagnostics.append(.warning("link to '\(url)' matches no page of the site", at: location(of: link), subject: wanted))
             }
         }
     }

@@ -357,9 +357,238 @@ extension BuiltinTheme {
   }
 }
 """# + "\n",
+        "assets/favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#7a3cc3"/><path d="M16 5 27 16 16 27 5 16Z" fill="#fff"/></svg>
+"""# + "\n",
+        "assets/search.js": #"""
+/* loysite search box: titles, aliases and summaries of every page, searched in the
+   browser with no service behind it. The index is a script (search-index.js), not a
+   fetch() of search-index.json, so it loads from file:// as well as over HTTP; it is
+   loaded only when the reader first uses the box, so pages cost nothing until then.
+   Without JavaScript the box is a plain form that opens the A–Z index. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.site-search");
+  if (!form || !("normalize" in String.prototype)) return;
+  var input = form.querySelector("input");
+  var status = form.querySelector(".search-status");
+  var root = form.getAttribute("data-root") || "";
+  var onDisk = location.protocol === "file:";
+  var list = document.createElement("ul");
+  list.id = "site-search-results";
+  list.className = "search-results";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", "Search results");
+  list.hidden = true;
+  form.appendChild(list);
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("aria-expanded", "false");
+
+  var entries = null, loading = false, results = [], active = -1;
+  var kinds = { t: "Term", r: "Report", p: "Page" };
+  var maxResults = 8;
+
+  /* Lower case, accents dropped ("Éclair" → "eclair"), anything but letters and digits
+     a single space: what both the index and the query are compared as. */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9\u00c0-\uffff]+/g, " ").trim();
+  }
+
+  function load() {
+    if (entries || loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-index");
+    script.onload = function () {
+      var index = window.loysiteSearchIndex || { pages: [] };
+      entries = index.pages.map(function (page, order) {
+        // [kind, title, summary, path, alias…]
+        var names = [page[1]].concat(page.slice(4)).map(fold);
+        return { kind: page[0], title: page[1], summary: page[2], path: page[3], aliases: page.slice(4),
+                 names: names, words: names.map(function (n) { return n.split(" "); }),
+                 folded: fold(page[2]), order: order };
+      });
+      update();
+    };
+    script.onerror = function () { loading = false; say("The search index could not be loaded."); };
+    document.head.appendChild(script);
+  }
+
+  /* Edit distance of a and b, or limit + 1 as soon as it must exceed limit. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous = [], current = [], i, j;
+    for (j = 0; j <= b.length; j++) previous[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      var smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (current[j] < smallest) smallest = current[j];
+      }
+      if (smallest > limit) return limit + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  function everyWordStarts(queryWords, words) {
+    return queryWords.every(function (q) {
+      return words.some(function (w) { return w.lastIndexOf(q, 0) === 0; });
+    });
+  }
+
+  /* Exact name > name prefix > every word starts a word of a name > inside a name >
+     words of the summary > a name (or one of its words) within one or two typos. A
+     title counts a little more than an alias. */
+  function score(entry, query, queryWords) {
+    var best = 0, limit = query.length >= 7 ? 2 : 1;
+    for (var n = 0; n < entry.names.length; n++) {
+      var name = entry.names[n], words = entry.words[n], s = 0;
+      if (name === query) s = 600;
+      else if (name.lastIndexOf(query, 0) === 0) s = 500;
+      else if (everyWordStarts(queryWords, words)) s = 400;
+      else if (name.indexOf(query) >= 0) s = 300;
+      if (s) s += n === 0 ? 5 : 0;
+      if (s > best) best = s;
+    }
+    if (best) return best;
+    if (everyWordStarts(queryWords, entry.folded.split(" "))) return 200;
+    if (query.length < 3) return 0;
+    for (n = 0; n < entry.names.length; n++) {
+      var candidates = [entry.names[n].slice(0, query.length)].concat(entry.words[n]);
+      for (var c = 0; c < candidates.length; c++) {
+        var d = distance(query, candidates[c], limit);
+        if (d <= limit && 100 - d * 10 > best) best = 100 - d * 10;
+      }
+    }
+    return best;
+  }
+
+  function search(text) {
+    var query = fold(text);
+    if (!query) return [];
+    var queryWords = query.split(" "), found = [];
+    for (var i = 0; i < entries.length; i++) {
+      var s = score(entries[i], query, queryWords);
+      if (s) found.push({ entry: entries[i], score: s });
+    }
+    found.sort(function (a, b) {
+      return b.score - a.score || a.entry.title.length - b.entry.title.length || a.entry.order - b.entry.order;
+    });
+    return found.slice(0, maxResults).map(function (f) { return f.entry; });
+  }
+
+  function href(entry) {
+    // Pretty URLs end in a folder; a browser opens a folder's index.html only over HTTP.
+    return root + entry.path + (onDisk && /\/$/.test(entry.path) ? "index.html" : "");
+  }
+
+  function say(text) { if (status) status.textContent = text; }
+
+  function update() {
+    if (!entries) { if (input.value.trim()) say("Loading the search index…"); return; }
+    results = search(input.value);
+    active = results.length ? 0 : -1;
+    list.textContent = "";
+    results.forEach(function (entry, i) {
+      var item = document.createElement("li");
+      item.id = "site-search-result-" + i;
+      item.setAttribute("role", "option");
+      var link = document.createElement("a");
+      link.href = href(entry);
+      link.tabIndex = -1;
+      var title = document.createElement("span");
+      title.className = "result-title";
+      title.textContent = entry.title;
+      var kind = document.createElement("span");
+      kind.className = "result-kind";
+      kind.textContent = kinds[entry.kind] || "";
+      link.appendChild(title);
+      link.appendChild(kind);
+      if (entry.aliases.length) {
+        var aliases = document.createElement("span");
+        aliases.className = "result-aliases";
+        aliases.textContent = entry.aliases.join(", ");
+        link.appendChild(aliases);
+      }
+      if (entry.summary) {
+        var summary = document.createElement("span");
+        summary.className = "result-summary";
+        summary.textContent = entry.summary;
+        link.appendChild(summary);
+      }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var open = input.value.trim() !== "";
+    if (open && !results.length) {
+      var none = document.createElement("li");
+      none.className = "no-results";
+      none.textContent = "No page matches. Browse the A–Z index instead.";
+      list.appendChild(none);
+    }
+    list.hidden = !open;
+    input.setAttribute("aria-expanded", open ? "true" : "false");
+    say(open ? (results.length ? results.length + (results.length === 1 ? " result" : " results") : "No results") : "");
+    highlight();
+  }
+
+  function highlight() {
+    var items = list.querySelectorAll("[role=option]");
+    for (var i = 0; i < items.length; i++) items[i].setAttribute("aria-selected", i === active ? "true" : "false");
+    if (active >= 0) {
+      input.setAttribute("aria-activedescendant", items[active].id);
+      items[active].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+  }
+
+  input.addEventListener("focus", load);
+  input.addEventListener("input", function () { load(); update(); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!results.length) return;
+      event.preventDefault();
+      list.hidden = false;
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      active = (active + step + results.length) % results.length;
+      highlight();
+    } else if (event.key === "Enter") {
+      if (active < 0 || !results.length) return; // no match: the form opens the A–Z index
+      event.preventDefault();
+      location.href = href(results[active]);
+    } else if (event.key === "Escape") {
+      if (list.hidden) input.blur(); else close();
+    }
+  });
+  form.addEventListener("focusout", function (event) {
+    if (!form.contains(event.relatedTarget)) close();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+})();
+"""# + "\n",
         "assets/style.css": #"""
-/* loysite default theme. No external fonts, no JavaScript; light and dark schemes follow
-   the reader's system setting. Colours are custom properties so a site can restyle the
+/* loysite default theme. No external fonts; JavaScript only for the search box
+   (assets/search.js), which is a plain link to the A–Z index without it. Light and dark
+   schemes follow the reader's system setting. Colours are custom properties so a site can restyle the
    theme (and the charts, see charts.css) by overriding a few variables. */
 
 :root {
@@ -445,6 +674,7 @@ hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
 img { max-width: 100%; height: auto; }
 
 .muted { color: var(--muted); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 
 /* Header and footer */
 .site-header { background: var(--surface); border-bottom: 1px solid var(--border); position: sticky; top: 0; z-index: 5; }
@@ -455,6 +685,23 @@ img { max-width: 100%; height: auto; }
 .site-header nav a { display: block; padding: 0.4rem 0.75rem; border-radius: 999px; text-decoration: none; color: var(--muted); font-weight: 500; }
 .site-header nav a:hover { color: var(--text); background: var(--surface-2); }
 .site-header nav a.current { color: var(--accent-strong); background: var(--accent-soft); }
+
+/* Search: the box in the header, results in a panel under it. */
+.site-search { position: relative; flex: 0 1 16rem; margin-left: auto; }
+.site-search input { width: 100%; font: inherit; font-size: 0.95rem; padding: 0.4rem 2rem 0.4rem 0.85rem; border: 1px solid var(--border); border-radius: 999px; background: var(--surface-2); color: var(--text); }
+.site-search input::placeholder { color: var(--muted); opacity: 1; }
+.site-search input:focus { outline: 3px solid var(--focus); outline-offset: 1px; background: var(--surface); }
+.search-key { position: absolute; right: 0.6rem; top: 50%; transform: translateY(-50%); font: 600 0.75rem/1 var(--mono); color: var(--muted); border: 1px solid var(--border); border-radius: 4px; padding: 0.15rem 0.35rem; pointer-events: none; }
+.site-search input:focus ~ .search-key, .site-search input:not(:placeholder-shown) ~ .search-key { display: none; }
+.search-results { position: absolute; right: 0; top: calc(100% + 0.4rem); width: min(28rem, 100vw - 2.5rem); max-height: min(70vh, 32rem); overflow-y: auto; list-style: none; margin: 0; padding: 0.35rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: 0 8px 28px rgb(20 20 40 / 18%); z-index: 20; }
+.search-results[hidden] { display: none; }
+.search-results a { display: grid; grid-template-columns: 1fr auto; gap: 0 0.75rem; padding: 0.5rem 0.7rem; border-radius: 8px; text-decoration: none; color: var(--text); }
+.search-results [aria-selected="true"] a, .search-results a:hover { background: var(--accent-soft); }
+.result-title { font-weight: 600; color: var(--link); }
+.result-kind { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); align-self: center; }
+.result-aliases, .result-summary { grid-column: 1 / -1; font-size: 0.88rem; color: var(--muted); }
+.result-summary { display: -webkit-box; -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.no-results { padding: 0.6rem 0.7rem; color: var(--muted); }
 
 .site-footer { border-top: 1px solid var(--border); background: var(--surface); padding: 1.5rem 0; font-size: 0.92rem; }
 .site-footer p { margin: 0.25rem 0; }
@@ -533,6 +780,8 @@ img { max-width: 100%; height: auto; }
   body { font-size: 1rem; }
   .header-inner { padding: 0.4rem 0; }
   .site-header { position: static; }
+  .site-search { flex-basis: 100%; order: 3; margin-left: 0; }
+  .search-results { left: 0; right: auto; width: 100%; }
   .letters { top: 0; }
   .letter-group { scroll-margin-top: 3.5rem; }
   .hero { padding-top: 1.5rem; }
@@ -555,6 +804,7 @@ img { max-width: 100%; height: auto; }
 <meta name="generator" content="{{generator}}">
 {{#page.canonical}}<link rel="canonical" href="{{page.canonical}}">
 {{/page.canonical}}
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="stylesheet" href="{{root}}assets/charts.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}} reports" href="{{root}}feed.xml">
@@ -569,6 +819,7 @@ img { max-width: 100%; height: auto; }
 {{$content}}{{/content}}
 </main>
 {{> footer}}
+<script src="{{root}}assets/search.js" defer></script>
 </body>
 </html>
 """# + "\n",
@@ -624,6 +875,12 @@ img { max-width: 100%; height: auto; }
         {{/site.nav}}
       </ul>
     </nav>
+    <form class="site-search" role="search" action="{{root}}glossary/index.html" data-root="{{root}}" data-index="{{root}}search-index.js">
+      <label class="visually-hidden" for="site-search-input">Search the site</label>
+      <input id="site-search-input" type="search" name="q" placeholder="Search" autocomplete="off" spellcheck="false">
+      <kbd class="search-key" aria-hidden="true">/</kbd>
+      <p class="search-status visually-hidden" role="status"></p>
+    </form>
   </div>
 </header>
 """# + "\n",

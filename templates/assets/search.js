@@ -1,0 +1,223 @@
+/* loysite search box: titles, aliases and summaries of every page, searched in the
+   browser with no service behind it. The index is a script (search-index.js), not a
+   fetch() of search-index.json, so it loads from file:// as well as over HTTP; it is
+   loaded only when the reader first uses the box, so pages cost nothing until then.
+   Without JavaScript the box is a plain form that opens the A–Z index. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.site-search");
+  if (!form || !("normalize" in String.prototype)) return;
+  var input = form.querySelector("input");
+  var status = form.querySelector(".search-status");
+  var root = form.getAttribute("data-root") || "";
+  var onDisk = location.protocol === "file:";
+  var list = document.createElement("ul");
+  list.id = "site-search-results";
+  list.className = "search-results";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", "Search results");
+  list.hidden = true;
+  form.appendChild(list);
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("aria-expanded", "false");
+
+  var entries = null, loading = false, results = [], active = -1;
+  var kinds = { t: "Term", r: "Report", p: "Page" };
+  var maxResults = 8;
+
+  /* Lower case, accents dropped ("Éclair" → "eclair"), anything but letters and digits
+     a single space: what both the index and the query are compared as. */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9\u00c0-\uffff]+/g, " ").trim();
+  }
+
+  function load() {
+    if (entries || loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-index");
+    script.onload = function () {
+      var index = window.loysiteSearchIndex || { pages: [] };
+      entries = index.pages.map(function (page, order) {
+        // [kind, title, summary, path, alias…]
+        var names = [page[1]].concat(page.slice(4)).map(fold);
+        return { kind: page[0], title: page[1], summary: page[2], path: page[3], aliases: page.slice(4),
+                 names: names, words: names.map(function (n) { return n.split(" "); }),
+                 folded: fold(page[2]), order: order };
+      });
+      update();
+    };
+    script.onerror = function () { loading = false; say("The search index could not be loaded."); };
+    document.head.appendChild(script);
+  }
+
+  /* Edit distance of a and b, or limit + 1 as soon as it must exceed limit. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous = [], current = [], i, j;
+    for (j = 0; j <= b.length; j++) previous[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      var smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (current[j] < smallest) smallest = current[j];
+      }
+      if (smallest > limit) return limit + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  function everyWordStarts(queryWords, words) {
+    return queryWords.every(function (q) {
+      return words.some(function (w) { return w.lastIndexOf(q, 0) === 0; });
+    });
+  }
+
+  /* Exact name > name prefix > every word starts a word of a name > inside a name >
+     words of the summary > a name (or one of its words) within one or two typos. A
+     title counts a little more than an alias. */
+  function score(entry, query, queryWords) {
+    var best = 0, limit = query.length >= 7 ? 2 : 1;
+    for (var n = 0; n < entry.names.length; n++) {
+      var name = entry.names[n], words = entry.words[n], s = 0;
+      if (name === query) s = 600;
+      else if (name.lastIndexOf(query, 0) === 0) s = 500;
+      else if (everyWordStarts(queryWords, words)) s = 400;
+      else if (name.indexOf(query) >= 0) s = 300;
+      if (s) s += n === 0 ? 5 : 0;
+      if (s > best) best = s;
+    }
+    if (best) return best;
+    if (everyWordStarts(queryWords, entry.folded.split(" "))) return 200;
+    if (query.length < 3) return 0;
+    for (n = 0; n < entry.names.length; n++) {
+      var candidates = [entry.names[n].slice(0, query.length)].concat(entry.words[n]);
+      for (var c = 0; c < candidates.length; c++) {
+        var d = distance(query, candidates[c], limit);
+        if (d <= limit && 100 - d * 10 > best) best = 100 - d * 10;
+      }
+    }
+    return best;
+  }
+
+  function search(text) {
+    var query = fold(text);
+    if (!query) return [];
+    var queryWords = query.split(" "), found = [];
+    for (var i = 0; i < entries.length; i++) {
+      var s = score(entries[i], query, queryWords);
+      if (s) found.push({ entry: entries[i], score: s });
+    }
+    found.sort(function (a, b) {
+      return b.score - a.score || a.entry.title.length - b.entry.title.length || a.entry.order - b.entry.order;
+    });
+    return found.slice(0, maxResults).map(function (f) { return f.entry; });
+  }
+
+  function href(entry) {
+    // Pretty URLs end in a folder; a browser opens a folder's index.html only over HTTP.
+    return root + entry.path + (onDisk && /\/$/.test(entry.path) ? "index.html" : "");
+  }
+
+  function say(text) { if (status) status.textContent = text; }
+
+  function update() {
+    if (!entries) { if (input.value.trim()) say("Loading the search index…"); return; }
+    results = search(input.value);
+    active = results.length ? 0 : -1;
+    list.textContent = "";
+    results.forEach(function (entry, i) {
+      var item = document.createElement("li");
+      item.id = "site-search-result-" + i;
+      item.setAttribute("role", "option");
+      var link = document.createElement("a");
+      link.href = href(entry);
+      link.tabIndex = -1;
+      var title = document.createElement("span");
+      title.className = "result-title";
+      title.textContent = entry.title;
+      var kind = document.createElement("span");
+      kind.className = "result-kind";
+      kind.textContent = kinds[entry.kind] || "";
+      link.appendChild(title);
+      link.appendChild(kind);
+      if (entry.aliases.length) {
+        var aliases = document.createElement("span");
+        aliases.className = "result-aliases";
+        aliases.textContent = entry.aliases.join(", ");
+        link.appendChild(aliases);
+      }
+      if (entry.summary) {
+        var summary = document.createElement("span");
+        summary.className = "result-summary";
+        summary.textContent = entry.summary;
+        link.appendChild(summary);
+      }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var open = input.value.trim() !== "";
+    if (open && !results.length) {
+      var none = document.createElement("li");
+      none.className = "no-results";
+      none.textContent = "No page matches. Browse the A–Z index instead.";
+      list.appendChild(none);
+    }
+    list.hidden = !open;
+    input.setAttribute("aria-expanded", open ? "true" : "false");
+    say(open ? (results.length ? results.length + (results.length === 1 ? " result" : " results") : "No results") : "");
+    highlight();
+  }
+
+  function highlight() {
+    var items = list.querySelectorAll("[role=option]");
+    for (var i = 0; i < items.length; i++) items[i].setAttribute("aria-selected", i === active ? "true" : "false");
+    if (active >= 0) {
+      input.setAttribute("aria-activedescendant", items[active].id);
+      items[active].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+  }
+
+  input.addEventListener("focus", load);
+  input.addEventListener("input", function () { load(); update(); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!results.length) return;
+      event.preventDefault();
+      list.hidden = false;
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      active = (active + step + results.length) % results.length;
+      highlight();
+    } else if (event.key === "Enter") {
+      if (active < 0 || !results.length) return; // no match: the form opens the A–Z index
+      event.preventDefault();
+      location.href = href(results[active]);
+    } else if (event.key === "Escape") {
+      if (list.hidden) input.blur(); else close();
+    }
+  });
+  form.addEventListener("focusout", function (event) {
+    if (!form.contains(event.relatedTarget)) close();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+})();
