@@ -44,7 +44,7 @@ enum SearchIndex {
 
     /// The longest summary text the script keeps, in characters: enough for the line a
     /// result shows and the words a reader searches a definition by.
-    static let scriptSummaryLimit = 140
+    static let scriptSummaryLimit = 100
 
     /// One page's entry of `search-index.js`, serialized.
     static func scriptEntry(_ number: Int, site: LinkedSite) -> String {
