@@ -191,6 +191,12 @@ class SearchBox(unittest.TestCase):
         WebDriverWait(self.driver, 10).until(lambda d: d.current_url.endswith("/glossary/churn-rate/"))
         self.assertEqual(self.driver.find_element(By.TAG_NAME, "h1").text, "Churn rate")
 
+    def test_a_query_in_the_address_is_searched(self):
+        # Where the form lands when Enter finds nothing: the A–Z index, searching again.
+        self.driver.get(self.base + "glossary/index.html?q=promoter+score")
+        self.assertEqual(self.results()[0], "Net Promoter Score")
+        self.assertEqual(self.driver.find_element(By.ID, "site-search-input").get_attribute("value"), "promoter score")
+
     def test_escape_closes_the_results(self):
         box = self.open(self.base)
         box.send_keys("churn")

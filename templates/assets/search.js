@@ -212,6 +212,14 @@
   form.addEventListener("focusout", function (event) {
     if (!form.contains(event.relatedTarget)) close();
   });
+  // `?q=churn`, which the form sends to the A–Z index when Enter finds nothing (or
+  // before the script ran): the query is searched again here.
+  var asked = /[?&]q=([^&#]*)/.exec(location.search);
+  if (asked) {
+    try { input.value = decodeURIComponent(asked[1].replace(/\+/g, " ")); } catch (error) { input.value = ""; }
+    if (input.value.trim()) { load(); update(); }
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
     var target = event.target;

@@ -10,13 +10,15 @@ extension BuiltinTheme {
 {{$description}}This page does not exist.{{/description}}
 {{$content}}
 <div class="wrap narrow not-found">
-  <p class="eyebrow">404</p>
-  <h1>Page not found</h1>
-  <p class="lede">There is no page at this address. It may have been renamed, or the link may have a typo.</p>
+  <header class="page-header">
+    <p class="eyebrow">Error 404</p>
+    <h1>Page not found</h1>
+    <p class="lede">There is no page at this address. It may have been renamed, or the link may have a typo.{{#site.has_terms}} The search box above looks through every term.{{/site.has_terms}}</p>
+  </header>
   <ul class="chips">
     <li><a href="{{root}}">Home</a></li>
-    <li><a href="{{root}}glossary/">Glossary A–Z</a></li>
-    <li><a href="{{root}}reports/">Reports</a></li>
+    {{#site.has_terms}}<li><a href="{{root}}glossary/">Glossary A–Z</a></li>{{/site.has_terms}}
+    {{#site.has_reports}}<li><a href="{{root}}reports/">Reports</a></li>{{/site.has_reports}}
   </ul>
 </div>
 {{/content}}
@@ -575,6 +577,14 @@ extension BuiltinTheme {
   form.addEventListener("focusout", function (event) {
     if (!form.contains(event.relatedTarget)) close();
   });
+  // `?q=churn`, which the form sends to the A–Z index when Enter finds nothing (or
+  // before the script ran): the query is searched again here.
+  var asked = /[?&]q=([^&#]*)/.exec(location.search);
+  if (asked) {
+    try { input.value = decodeURIComponent(asked[1].replace(/\+/g, " ")); } catch (error) { input.value = ""; }
+    if (input.value.trim()) { load(); update(); }
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
     var target = event.target;
@@ -609,6 +619,8 @@ extension BuiltinTheme {
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
   --mono: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace;
   --measure: 44rem;
+  /* A report's one column: prose, charts and tiles share its right edge. */
+  --report-width: 48rem;
 }
 
 @media (prefers-color-scheme: dark) {
@@ -644,7 +656,9 @@ body {
 main { flex: 1; padding-bottom: 3rem; }
 
 .wrap { width: min(72rem, 100% - 2.5rem); margin-inline: auto; }
-.wrap.narrow { width: min(var(--measure), 100% - 2.5rem); }
+/* Narrow pages keep the header's and footer's left edge and limit only their measure,
+   so every page's text starts where the brand and the footer do. */
+.wrap.narrow > * { max-width: var(--measure); }
 
 a { color: var(--link); text-underline-offset: 0.18em; text-decoration-thickness: 1px; }
 a:hover { text-decoration-thickness: 2px; }
@@ -720,9 +734,12 @@ img { max-width: 100%; height: auto; }
 .prose > :first-child { margin-top: 0; }
 .prose li + li { margin-top: 0.25em; }
 .report-body { max-width: none; }
-.report-body > :not(figure):not(.metric-grid):not(table) { max-width: var(--measure); }
-.report-body > figure.chart { max-width: 52rem; margin: 1.5rem 0 2rem; }
+.report-body > figure.chart { margin: 1.5rem 0 2rem; }
 .report-body > .metric-grid { margin: 1rem 0 2rem; }
+.report { max-width: var(--report-width); }
+.report .page-header .lede { max-width: none; }
+/* Up to five tiles across the report's column, each row filled (auto-fit, not auto-fill). */
+.report .metric-grid { grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); }
 
 /* The home dashboard: tiles across, then the charts two by two on wide screens. */
 .dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 0 2rem; align-items: start; margin-bottom: 1rem; }
@@ -737,7 +754,8 @@ img { max-width: 100%; height: auto; }
 
 .card-list { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; box-shadow: var(--shadow); }
-.card a { text-decoration: none; }
+.card-title { font-size: 1.1rem; margin: 0 0 0.15rem; letter-spacing: 0; }
+.card-title a { text-decoration: none; }
 .card time { display: block; font-size: 0.88rem; color: var(--muted); }
 .card p { margin: 0.4rem 0 0; color: var(--muted); }
 
@@ -756,6 +774,7 @@ img { max-width: 100%; height: auto; }
 .letters a { background: var(--accent-soft); color: var(--accent-strong); }
 .letters a:hover { background: var(--accent); color: var(--surface); }
 .letters span { color: var(--border); }
+/* Below the sticky header (3.75rem) and this bar (3rem), with room to spare. */
 .letter-group { scroll-margin-top: 7.5rem; }
 .letter-group h2 { font-size: 1.8rem; color: var(--accent-strong); border-bottom: 2px solid var(--border); padding-bottom: 0.2rem; }
 .glossary-list { list-style: none; padding: 0; display: grid; gap: 0.2rem 2rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
@@ -780,9 +799,18 @@ img { max-width: 100%; height: auto; }
   body { font-size: 1rem; }
   .header-inner { padding: 0.4rem 0; }
   .site-header { position: static; }
-  .site-search { flex-basis: 100%; order: 3; margin-left: 0; }
+  /* Two rows: the brand and the search box, then the navigation, its text in line with the brand. */
+  .header-inner { gap: 0.25rem 1rem; }
+  .site-search { order: 2; flex: 1 1 8rem; margin-left: 0; }
+  .site-header nav { order: 3; flex-basis: 100%; }
+  .site-header nav ul { margin-left: -0.75rem; }
   .search-results { left: 0; right: auto; width: 100%; }
-  .letters { top: 0; }
+  .search-key { display: none; }
+  /* One row that scrolls sideways, not three rows covering a seventh of the screen. */
+  .letters { top: 0; padding: 0.35rem 0; }
+  .letters ul { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: none; -webkit-overflow-scrolling: touch; }
+  .letters ul::-webkit-scrollbar { display: none; }
+  .letters a, .letters span { min-width: 2.1rem; flex: none; }
   .letter-group { scroll-margin-top: 3.5rem; }
   .hero { padding-top: 1.5rem; }
 }
@@ -827,27 +855,29 @@ img { max-width: 100%; height: auto; }
 <footer class="site-footer">
   <div class="wrap">
     <p>{{site.title}}{{#site.description}} — {{site.description}}{{/site.description}}</p>
-    <p class="muted">Built with loysite. <a href="{{root}}glossary/">Glossary</a> · <a href="{{root}}reports/">Reports</a> · <a href="{{root}}feed.xml">Atom feed</a> · <a href="{{root}}sitemap.xml">Sitemap</a></p>
+    <p class="muted">Built with loysite. {{#site.has_terms}}<a href="{{root}}glossary/">Glossary</a> · {{/site.has_terms}}{{#site.has_reports}}<a href="{{root}}reports/">Reports</a> · {{/site.has_reports}}<a href="{{root}}feed.xml">Atom feed</a> · <a href="{{root}}sitemap.xml">Sitemap</a></p>
   </div>
 </footer>
 """# + "\n",
         "glossary.mustache": #"""
 {{<base}}
 {{$title}}Glossary · {{site.title}}{{/title}}
-{{$description}}All {{count}} terms of the {{site.title}} glossary, from A to Z.{{/description}}
+{{$description}}{{#site.has_terms}}All {{count}} terms of the {{site.title}} glossary, from A to Z.{{/site.has_terms}}{{^site.has_terms}}The {{site.title}} glossary has no terms yet.{{/site.has_terms}}{{/description}}
 {{$content}}
 <div class="wrap">
   <header class="page-header">
-    <p class="eyebrow">Glossary</p>
     <h1>{{page.title}}</h1>
-    <p class="lede">{{count}} terms, from A to Z.</p>
+    {{#site.has_terms}}<p class="lede">{{count}} terms, from A to Z.</p>{{/site.has_terms}}
+    {{^site.has_terms}}<p class="lede">No terms yet. Add a Markdown file to <code>content/glossary/</code>.</p>{{/site.has_terms}}
   </header>
+  {{#site.has_terms}}
   <nav class="letters" aria-label="Letters">
     <ul>
       {{#letters}}<li>{{#present}}<a href="#letter-{{id}}">{{letter}}</a>{{/present}}{{^present}}<span aria-hidden="true">{{letter}}</span>{{/present}}</li>
       {{/letters}}
     </ul>
   </nav>
+  {{/site.has_terms}}
   {{#groups}}
   <section class="letter-group" id="letter-{{id}}" aria-labelledby="heading-{{id}}">
     <h2 id="heading-{{id}}">{{letter}}</h2>
@@ -910,7 +940,7 @@ img { max-width: 100%; height: auto; }
     <section aria-labelledby="reports-heading">
       <h2 id="reports-heading">Latest reports</h2>
       <ul class="card-list">
-        {{#reports}}<li class="card"><a href="{{href}}"><strong>{{title}}</strong></a>{{#date}}<time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+        {{#reports}}<li class="card"><h3 class="card-title"><a href="{{href}}">{{title}}</a></h3>{{#date}}<time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
         {{/reports}}
       </ul>
       <p><a class="more" href="{{root}}reports/">All reports →</a></p>
@@ -976,13 +1006,12 @@ img { max-width: 100%; height: auto; }
 {{$content}}
 <div class="wrap narrow">
   <header class="page-header">
-    <p class="eyebrow">Reports</p>
     <h1>{{page.title}}</h1>
     <p class="lede">Newest first. Every figure is computed from the datasets when the site is built.</p>
   </header>
   {{#has_reports}}
   <ul class="card-list">
-    {{#reports}}<li class="card"><a href="{{href}}"><strong>{{title}}</strong></a>{{#date}}<time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+    {{#reports}}<li class="card"><h2 class="card-title"><a href="{{href}}">{{title}}</a></h2>{{#date}}<time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
     {{/reports}}
   </ul>
   {{/has_reports}}
@@ -1000,6 +1029,7 @@ img { max-width: 100%; height: auto; }
     <header class="page-header">
       {{#term.has_categories}}<p class="eyebrow">{{#term.categories}}<span class="category">{{.}}</span>{{/term.categories}}</p>{{/term.has_categories}}
       <h1>{{page.title}}</h1>
+      {{#term.summary}}<p class="lede">{{term.summary}}</p>{{/term.summary}}
       {{#term.aliases_text}}<p class="aliases">Also known as <strong>{{term.aliases_text}}</strong></p>{{/term.aliases_text}}
     </header>
     <div class="prose">
