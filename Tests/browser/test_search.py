@@ -7,38 +7,20 @@ file://, and checks what it offers and where Enter goes.
 Needs `chromium` and `chromium-driver` (Debian) and `selenium` (PyPI); `.ci/run` installs
 them. The binary is $LOYSITE_BIN, else .build/debug/loysite (run `swift build` first).
 """
-import functools
 import gzip
-import http.server
 import json
-import os
 import pathlib
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import unittest
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browsing import PACKAGE, BINARY, browser, build_site, serve, term
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
-
-PACKAGE = pathlib.Path(__file__).resolve().parents[2]
-BINARY = pathlib.Path(os.environ.get("LOYSITE_BIN", PACKAGE / ".build" / "debug" / "loysite"))
-
-
-def term(title, aliases=(), summary="", body="A definition."):
-    front = [f"title: {json.dumps(title)}"]
-    if aliases:
-        front.append("aliases: [" + ", ".join(json.dumps(a) for a in aliases) + "]")
-    if summary:
-        front.append(f"summary: {json.dumps(summary)}")
-    return "---\n" + "\n".join(front) + "\n---\n" + body + "\n"
-
 
 # A small glossary whose names test the ranking: exact > prefix > word > fuzzy.
 TERMS = {
@@ -55,13 +37,6 @@ TERMS = {
 REPORT = "---\ntitle: Quarterly loyalty review\ndate: 2026-01-15\nsummary: How the programme did.\n---\nText.\n"
 
 
-def build_site(root, output):
-    result = subprocess.run([str(BINARY), "build", "--root", str(root), "--output", str(output), "--quiet"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise AssertionError(f"loysite build failed: {result.stderr}")
-
-
 def small_site(folder):
     root = folder / "small"
     (root / "content" / "glossary").mkdir(parents=True)
@@ -72,29 +47,6 @@ def small_site(folder):
     (root / "content" / "reports" / "quarterly.md").write_text(REPORT)
     build_site(root, root / "site")
     return root / "site"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def browser(javascript=True):
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
-        options.add_argument(argument)
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    return webdriver.Chrome(options=options, service=service)
 
 
 class SearchBox(unittest.TestCase):
