@@ -44,11 +44,15 @@ def serve(folder):
     return server
 
 
-def browser(javascript=True, width=1280, height=900):
+def browser(javascript=True, width=1280, height=900, dark=False):
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
         options.add_argument(argument)
+    if dark:
+        # prefers-color-scheme: dark, which the theme follows.
+        options.add_argument("--force-dark-mode")
+        options.add_argument("--blink-settings=preferredColorScheme=0")
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")

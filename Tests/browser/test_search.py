@@ -149,6 +149,12 @@ class SearchBox(unittest.TestCase):
         self.assertEqual(self.results()[0], "Net Promoter Score")
         self.assertEqual(self.driver.find_element(By.ID, "site-search-input").get_attribute("value"), "promoter score")
 
+    def test_a_click_opens_a_result(self):
+        self.search("churn")
+        self.driver.find_elements(By.CSS_SELECTOR, "#site-search-results [role=option]")[2].click()
+        WebDriverWait(self.driver, 10).until(lambda d: d.current_url.endswith("/glossary/voluntary-churn/"))
+        self.assertEqual(self.driver.find_element(By.TAG_NAME, "h1").text, "Voluntary churn")
+
     def test_escape_closes_the_results(self):
         box = self.open(self.base)
         box.send_keys("churn")

@@ -136,36 +136,37 @@
       var item = document.createElement("li");
       item.id = "site-search-result-" + i;
       item.setAttribute("role", "option");
-      var link = document.createElement("a");
-      link.href = href(entry);
-      link.tabIndex = -1;
+      // Options hold text only (a link inside one is a control nested in a control);
+      // a click or Enter opens the result's page.
+      item.setAttribute("data-href", href(entry));
       var title = document.createElement("span");
       title.className = "result-title";
       title.textContent = entry.title;
       var kind = document.createElement("span");
       kind.className = "result-kind";
       kind.textContent = kinds[entry.kind] || "";
-      link.appendChild(title);
-      link.appendChild(kind);
+      item.appendChild(title);
+      item.appendChild(kind);
       if (entry.aliases.length) {
         var aliases = document.createElement("span");
         aliases.className = "result-aliases";
         aliases.textContent = entry.aliases.join(", ");
-        link.appendChild(aliases);
+        item.appendChild(aliases);
       }
       if (entry.summary) {
         var summary = document.createElement("span");
         summary.className = "result-summary";
         summary.textContent = entry.summary;
-        link.appendChild(summary);
+        item.appendChild(summary);
       }
-      item.appendChild(link);
       list.appendChild(item);
     });
     var open = input.value.trim() !== "";
     if (open && !results.length) {
       var none = document.createElement("li");
       none.className = "no-results";
+      none.setAttribute("role", "option");
+      none.setAttribute("aria-disabled", "true");
       none.textContent = "No page matches. Browse the A–Z index instead.";
       list.appendChild(none);
     }
@@ -191,6 +192,13 @@
     input.setAttribute("aria-expanded", "false");
   }
 
+  // Pressing on a result keeps the focus in the box (so the list stays open), and
+  // releasing opens it.
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  list.addEventListener("click", function (event) {
+    var item = event.target.closest ? event.target.closest("[role=option]") : null;
+    if (item && item.hasAttribute("data-href")) location.href = item.getAttribute("data-href");
+  });
   input.addEventListener("focus", load);
   input.addEventListener("input", function () { load(); update(); });
   input.addEventListener("keydown", function (event) {

@@ -501,36 +501,37 @@ extension BuiltinTheme {
       var item = document.createElement("li");
       item.id = "site-search-result-" + i;
       item.setAttribute("role", "option");
-      var link = document.createElement("a");
-      link.href = href(entry);
-      link.tabIndex = -1;
+      // Options hold text only (a link inside one is a control nested in a control);
+      // a click or Enter opens the result's page.
+      item.setAttribute("data-href", href(entry));
       var title = document.createElement("span");
       title.className = "result-title";
       title.textContent = entry.title;
       var kind = document.createElement("span");
       kind.className = "result-kind";
       kind.textContent = kinds[entry.kind] || "";
-      link.appendChild(title);
-      link.appendChild(kind);
+      item.appendChild(title);
+      item.appendChild(kind);
       if (entry.aliases.length) {
         var aliases = document.createElement("span");
         aliases.className = "result-aliases";
         aliases.textContent = entry.aliases.join(", ");
-        link.appendChild(aliases);
+        item.appendChild(aliases);
       }
       if (entry.summary) {
         var summary = document.createElement("span");
         summary.className = "result-summary";
         summary.textContent = entry.summary;
-        link.appendChild(summary);
+        item.appendChild(summary);
       }
-      item.appendChild(link);
       list.appendChild(item);
     });
     var open = input.value.trim() !== "";
     if (open && !results.length) {
       var none = document.createElement("li");
       none.className = "no-results";
+      none.setAttribute("role", "option");
+      none.setAttribute("aria-disabled", "true");
       none.textContent = "No page matches. Browse the A–Z index instead.";
       list.appendChild(none);
     }
@@ -556,6 +557,13 @@ extension BuiltinTheme {
     input.setAttribute("aria-expanded", "false");
   }
 
+  // Pressing on a result keeps the focus in the box (so the list stays open), and
+  // releasing opens it.
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  list.addEventListener("click", function (event) {
+    var item = event.target.closest ? event.target.closest("[role=option]") : null;
+    if (item && item.hasAttribute("data-href")) location.href = item.getAttribute("data-href");
+  });
   input.addEventListener("focus", load);
   input.addEventListener("input", function () { load(); update(); });
   input.addEventListener("keydown", function (event) {
@@ -709,13 +717,13 @@ img { max-width: 100%; height: auto; }
 .site-search input:focus ~ .search-key, .site-search input:not(:placeholder-shown) ~ .search-key { display: none; }
 .search-results { position: absolute; right: 0; top: calc(100% + 0.4rem); width: min(28rem, 100vw - 2.5rem); max-height: min(70vh, 32rem); overflow-y: auto; list-style: none; margin: 0; padding: 0.35rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: 0 8px 28px rgb(20 20 40 / 18%); z-index: 20; }
 .search-results[hidden] { display: none; }
-.search-results a { display: grid; grid-template-columns: 1fr auto; gap: 0 0.75rem; padding: 0.5rem 0.7rem; border-radius: 8px; text-decoration: none; color: var(--text); }
-.search-results [aria-selected="true"] a, .search-results a:hover { background: var(--accent-soft); }
+.search-results [role="option"] { display: grid; grid-template-columns: 1fr auto; gap: 0 0.75rem; padding: 0.5rem 0.7rem; border-radius: 8px; color: var(--text); cursor: pointer; }
+.search-results [aria-selected="true"], .search-results [data-href]:hover { background: var(--accent-soft); }
 .result-title { font-weight: 600; color: var(--link); }
 .result-kind { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); align-self: center; }
 .result-aliases, .result-summary { grid-column: 1 / -1; font-size: 0.88rem; color: var(--muted); }
 .result-summary { display: -webkit-box; -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
-.no-results { padding: 0.6rem 0.7rem; color: var(--muted); }
+.search-results .no-results { display: block; color: var(--muted); cursor: default; }
 
 .site-footer { border-top: 1px solid var(--border); background: var(--surface); padding: 1.5rem 0; font-size: 0.92rem; }
 .site-footer p { margin: 0.25rem 0; }
