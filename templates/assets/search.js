@@ -46,7 +46,8 @@
         var names = [page[1]].concat(page.slice(4)).map(fold);
         return { kind: page[0], title: page[1], summary: page[2], path: page[3], aliases: page.slice(4),
                  names: names, words: names.map(function (n) { return n.split(" "); }),
-                 folded: fold(page[2]), order: order };
+                 spaced: names.map(function (n) { return " " + n; }),
+                 summary_: " " + fold(page[2]), order: order };
       });
       update();
     };
@@ -54,52 +55,66 @@
     document.head.appendChild(script);
   }
 
-  /* Edit distance of a and b, or limit + 1 as soon as it must exceed limit. */
+  /* Edit distance of a and b, or limit + 1 as soon as it must exceed limit. Two rows
+     kept between calls: the fuzzy pass makes tens of thousands of calls a keystroke. */
+  var rowA = new Uint16Array(66), rowB = new Uint16Array(66);
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var previous = [], current = [], i, j;
+    if (a.length > 64 || b.length > 64) return limit + 1;
+    var previous = rowA, current = rowB, i, j, swap;
     for (j = 0; j <= b.length; j++) previous[j] = j;
     for (i = 1; i <= a.length; i++) {
-      current = [i];
-      var smallest = i;
+      current[0] = i;
+      var smallest = i, code = a.charCodeAt(i - 1);
       for (j = 1; j <= b.length; j++) {
-        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        if (current[j] < smallest) smallest = current[j];
+        var value = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
+        if (previous[j] + 1 < value) value = previous[j] + 1;
+        if (current[j - 1] + 1 < value) value = current[j - 1] + 1;
+        current[j] = value;
+        if (value < smallest) smallest = value;
       }
       if (smallest > limit) return limit + 1;
-      previous = current;
+      swap = previous; previous = current; current = swap;
     }
     return previous[b.length];
   }
 
-  function everyWordStarts(queryWords, words) {
-    return queryWords.every(function (q) {
-      return words.some(function (w) { return w.lastIndexOf(q, 0) === 0; });
-    });
+  /* Whether every query word starts a word of `spaced` (a folded text after a space);
+     `needles` are the query's words, each after a space. */
+  function everyWordStarts(needles, spaced) {
+    for (var w = 0; w < needles.length; w++) {
+      if (spaced.indexOf(needles[w]) < 0) return false;
+    }
+    return true;
   }
 
   /* Exact name > name prefix > every word starts a word of a name > inside a name >
-     words of the summary > a name (or one of its words) within one or two typos. A
-     title counts a little more than an alias. */
-  function score(entry, query, queryWords) {
-    var best = 0, limit = query.length >= 7 ? 2 : 1;
+     words of the summary (then `fuzzy`). A title counts a little more than an alias. */
+  function score(entry, query, needles) {
+    var best = 0;
     for (var n = 0; n < entry.names.length; n++) {
-      var name = entry.names[n], words = entry.words[n], s = 0;
+      var name = entry.names[n], s = 0;
       if (name === query) s = 600;
       else if (name.lastIndexOf(query, 0) === 0) s = 500;
-      else if (everyWordStarts(queryWords, words)) s = 400;
+      else if (everyWordStarts(needles, entry.spaced[n])) s = 400;
       else if (name.indexOf(query) >= 0) s = 300;
       if (s) s += n === 0 ? 5 : 0;
       if (s > best) best = s;
     }
     if (best) return best;
-    if (everyWordStarts(queryWords, entry.folded.split(" "))) return 200;
-    if (query.length < 3) return 0;
-    for (n = 0; n < entry.names.length; n++) {
-      var candidates = [entry.names[n].slice(0, query.length)].concat(entry.words[n]);
-      for (var c = 0; c < candidates.length; c++) {
-        var d = distance(query, candidates[c], limit);
+    return everyWordStarts(needles, entry.summary_) ? 200 : 0;
+  }
+
+  /* A name (or one of its words) within one typo, two from seven letters: the last
+     resort, so only tried when the other ways found too little. */
+  function fuzzy(entry, query) {
+    var best = 0, limit = query.length >= 7 ? 2 : 1;
+    for (var n = 0; n < entry.names.length; n++) {
+      var words = entry.words[n];
+      for (var c = -1; c < words.length; c++) {
+        // The name's beginning as long as the query ("retension" against "retention"
+        // of "retention rate"), then each of its words.
+        var d = distance(query, c < 0 ? entry.names[n].slice(0, query.length) : words[c], limit);
         if (d <= limit && 100 - d * 10 > best) best = 100 - d * 10;
       }
     }
@@ -109,10 +124,16 @@
   function search(text) {
     var query = fold(text);
     if (!query) return [];
-    var queryWords = query.split(" "), found = [];
+    var needles = query.split(" ").map(function (w) { return " " + w; }), found = [], missed = [];
     for (var i = 0; i < entries.length; i++) {
-      var s = score(entries[i], query, queryWords);
-      if (s) found.push({ entry: entries[i], score: s });
+      var s = score(entries[i], query, needles);
+      if (s) found.push({ entry: entries[i], score: s }); else missed.push(entries[i]);
+    }
+    if (found.length < maxResults && query.length >= 4) {
+      for (i = 0; i < missed.length; i++) {
+        var f = fuzzy(missed[i], query);
+        if (f) found.push({ entry: missed[i], score: f });
+      }
     }
     found.sort(function (a, b) {
       return b.score - a.score || a.entry.title.length - b.entry.title.length || a.entry.order - b.entry.order;
