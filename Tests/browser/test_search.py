@@ -93,6 +93,7 @@ class SearchBox(unittest.TestCase):
             with self.subTest(path=path):
                 self.driver.get(self.base + path)
                 self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "header form.site-search input[type=search]")), 1)
+                self.assertTrue(self.driver.find_element(By.CSS_SELECTOR, ".search-key").is_displayed(), "the '/' hint")
 
     def test_ranking_is_exact_then_prefix_then_word(self):
         self.assertEqual(self.search("churn")[:3], ["Churn", "Churn rate", "Voluntary churn"])
@@ -185,6 +186,7 @@ class WithoutJavaScript(unittest.TestCase):
             WebDriverWait(driver, 10).until(lambda d: "/glossary/index.html" in d.current_url)
             self.assertEqual(driver.find_element(By.TAG_NAME, "h1").text, "Glossary")
             self.assertEqual(driver.find_elements(By.CSS_SELECTOR, ".search-results"), [])
+            self.assertFalse(driver.find_element(By.CSS_SELECTOR, ".search-key").is_displayed(), "no '/' hint without the script")
         finally:
             driver.quit()
             server.shutdown()

@@ -22,6 +22,7 @@
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-controls", list.id);
   input.setAttribute("aria-expanded", "false");
+  form.classList.add("is-ready"); // shows the "/" hint, which only works with the script
 
   var entries = null, loading = false, results = [], active = -1;
   var kinds = { t: "Term", r: "Report", p: "Page" };

@@ -387,6 +387,7 @@ extension BuiltinTheme {
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-controls", list.id);
   input.setAttribute("aria-expanded", "false");
+  form.classList.add("is-ready"); // shows the "/" hint, which only works with the script
 
   var entries = null, loading = false, results = [], active = -1;
   var kinds = { t: "Term", r: "Report", p: "Page" };
@@ -735,7 +736,7 @@ img { max-width: 100%; height: auto; }
 .site-search input::placeholder { color: var(--muted); opacity: 1; }
 .site-search input:focus { outline: 3px solid var(--focus); outline-offset: 1px; background: var(--surface); }
 .search-key { position: absolute; right: 0.6rem; top: 50%; transform: translateY(-50%); font: 600 0.75rem/1 var(--mono); color: var(--muted); border: 1px solid var(--border); border-radius: 4px; padding: 0.15rem 0.35rem; pointer-events: none; }
-.site-search input:focus ~ .search-key, .site-search input:not(:placeholder-shown) ~ .search-key { display: none; }
+.site-search:not(.is-ready) .search-key, .site-search input:focus ~ .search-key, .site-search input:not(:placeholder-shown) ~ .search-key { display: none; }
 .search-results { position: absolute; right: 0; top: calc(100% + 0.4rem); width: min(28rem, 100vw - 2.5rem); max-height: min(70vh, 32rem); overflow-y: auto; list-style: none; margin: 0; padding: 0.35rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: 0 8px 28px rgb(20 20 40 / 18%); z-index: 20; }
 .search-results[hidden] { display: none; }
 .search-results [role="option"] { display: grid; grid-template-columns: 1fr auto; gap: 0 0.75rem; padding: 0.5rem 0.7rem; border-radius: 8px; color: var(--text); cursor: pointer; }
