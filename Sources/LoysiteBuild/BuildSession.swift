@@ -380,7 +380,8 @@ public final class BuildSession: @unchecked Sendable {
         var includesDrafts = false
 
         /// Every problem, in the order a full build reports them; those that follow from
-        /// a page file failing to load are marked so (`FollowOnProblems`).
+        /// a page file or a dataset's sidecar failing to load are marked so
+        /// (`FollowOnProblems`).
         var diagnostics: Diagnostics {
             var all = Diagnostics()
             all.append(contentsOf: optionDiagnostics)
@@ -396,7 +397,8 @@ public final class BuildSession: @unchecked Sendable {
             all.append(contentsOf: homeDiagnostics)
             all.append(contentsOf: homeBody?.diagnostics ?? [])
             all.append(contentsOf: alerts.diagnostics)
-            return FollowOnProblems.marked(all, failedFiles: FollowOnProblems.failedFiles(files, loaded))
+            return FollowOnProblems.marked(all, failedPages: FollowOnProblems.failedPages(files, loaded),
+                                           failedSidecars: FollowOnProblems.failedSidecars(datasetDiagnostics))
         }
     }
 }

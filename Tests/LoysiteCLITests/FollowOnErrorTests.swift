@@ -29,6 +29,25 @@ import Testing
         #expect(!site.exists("site"))
     }
 
+    @Test func chartsAndTilesOfADatasetWhoseSidecarFailedAreMarked() throws {
+        let site = try TemporarySite([
+            "content/data/orders.csv": "order_id,customer_id,date,amount\n1,a,2026-01-05,10\n",
+            "content/data/orders.yml": "kind: [orders\n",
+            "content/reports/r.md": "---\ntitle: R\n---\n```chart\ntype: line\ndata: orders\nmetric: periods\nx: period\ny: [revenue]\n```\n\n"
+                + "```metric\n- {data: orders, value: revenue, label: Revenue}\n- {data: orders, value: nps, period: last}\n```\n",
+        ])
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["check", "--root", site.root.path])
+        let follows = " (follows from content/data/orders.yml not loading)"
+        #expect(run.errorLines == [
+            "content/data/orders.yml:1:7: error: invalid YAML: the list '[' opened here is never closed",
+            "content/reports/r.md:7:9: error: unknown metric 'periods' for series dataset 'orders'; metrics: " + follows,
+            "content/reports/r.md:13:25: error: metric: unknown figure 'revenue'; known figures: order_id, amount" + follows,
+            "content/reports/r.md:14:25: error: metric: unknown figure 'nps'; known figures: order_id, amount" + follows,
+            "check failed: 1 error (and 3 that follow from it)",
+        ], "\(run.stderr)")
+    }
+
     @Test func withoutAFailedFileNothingIsMarked() throws {
         let site = try TemporarySite([
             "content/glossary/a-term.md": "---\ntitle: Attrition\n---\nSee [[Churn rate]].\n",
