@@ -45,6 +45,9 @@ public final class BuildSession: @unchecked Sendable {
     /// A build from nothing; `keepingState` also records what the next build needs.
     func full(keepingState: Bool) -> BuildResult {
         var timer = StepTimer(progress: options.progress)
+        // First of all, even for a build that will fail: a build killed between the two
+        // renames of a fallback swap left no output, only its set-aside old site.
+        StagingFolders(output: options.output).recover()
         var state = State()
         state.includesDrafts = options.includeDrafts
         state.inputs = keepingState ? FileStamp.inputs(root: options.root) : [:]
@@ -130,7 +133,7 @@ public final class BuildSession: @unchecked Sendable {
                 do {
                     staged = try StagedSite(output: options.output)
                 } catch {
-                    writeDiagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path)))
+                    writeDiagnostics.append(.error("cannot write the site: \(FileError.describe(error))", at: SourceLocation(file: options.output.path)))
                 }
             }
         }
@@ -148,7 +151,7 @@ public final class BuildSession: @unchecked Sendable {
                 state.wrote = true
             } catch {
                 staged.discard()
-                writeDiagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path)))
+                writeDiagnostics.append(.error("cannot write the site: \(FileError.describe(error))", at: SourceLocation(file: options.output.path)))
             }
         }
         diagnostics.append(contentsOf: writeDiagnostics)
@@ -312,7 +315,7 @@ public final class BuildSession: @unchecked Sendable {
             filesWritten = try OutputUpdate.write(files, into: options.output)
             state.wrote = true
         } catch {
-            diagnostics.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: options.output.path))
+            diagnostics.error("cannot write the site: \(FileError.describe(error))", at: SourceLocation(file: options.output.path))
         }
         timer.finish("write")
         state.signatures = signatures

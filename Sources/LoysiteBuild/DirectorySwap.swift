@@ -1,5 +1,6 @@
 import CDirectorySwap
 import Foundation
+import LoysiteSupport
 
 /// Puts a finished folder in the place of another in one step, so that at every moment
 /// the output path holds either the whole old site or the whole new one.
@@ -21,17 +22,22 @@ enum DirectorySwap {
             try rename(replacement, to: target)
             return (nil, .rename)
         }
-        if loysite_exchange_paths(replacement.path, target.path) == 0 {
+        let faults = SwapFaults.current
+        let forcesTwoRenames = faults?.forcesTwoRenames ?? false
+        if !forcesTwoRenames, loysite_exchange_paths(replacement.path, target.path) == 0 {
             return (replacement, .exchange)
         }
-        let exchangeError = errno
+        let exchangeError = forcesTwoRenames ? ENOSYS : errno
         guard exchangeError == ENOSYS || exchangeError == EINVAL || exchangeError == ENOTSUP || exchangeError == EXDEV else {
-            throw POSIXError(POSIXErrorCode(rawValue: exchangeError) ?? .EIO, path: target.path)
+            throw FileError(.rename, path: target.path, code: exchangeError)
         }
         try rename(target, to: asidePath)
         do {
+            try faults?.betweenRenames?()
             try rename(replacement, to: target)
         } catch {
+            // The old site goes back at once; if even that fails, the next build's
+            // `StagingFolders.recover` puts it back.
             try? rename(asidePath, to: target)
             throw error
         }
@@ -40,13 +46,7 @@ enum DirectorySwap {
 
     static func rename(_ source: URL, to destination: URL) throws {
         guard Foundation.rename(source.path, destination.path) == 0 else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO, path: destination.path)
+            throw FileError.current(.rename, path: destination.path)
         }
-    }
-}
-
-extension POSIXError {
-    init(_ code: POSIXErrorCode, path: String) {
-        self.init(code, userInfo: [NSFilePathErrorKey: path])
     }
 }

@@ -18,8 +18,9 @@ enum OutputUpdate {
             do {
                 try FileSystem.write(file.data, to: temporary, creatingFolders: true)
                 guard rename(temporary, path) == 0 else {
+                    let failure = FileError.current(.rename, path: path)
                     unlink(temporary)
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                    throw failure
                 }
                 return .success(true)
             } catch {

@@ -46,9 +46,24 @@ struct StagingFolders {
     }
 
     /// Whether a process with this id exists (a live process we may not signal counts).
+    /// A zombie does not: a build killed by its parent stays one until the parent
+    /// collects it, and a build started meanwhile must still recover its site.
     static func isRunning(_ pid: Int32) -> Bool {
         guard pid > 0 else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        return !isZombie(pid)
+    }
+
+    /// Linux: the state letter in /proc/PID/stat, after the parenthesised command name.
+    static func isZombie(_ pid: Int32) -> Bool {
+        #if os(Linux)
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
+              let close = data.lastIndex(of: UInt8(ascii: ")")), close + 2 < data.endIndex else { return false }
+        let state = data[close + 2]
+        return state == UInt8(ascii: "Z") || state == UInt8(ascii: "X")
+        #else
+        return false
+        #endif
     }
 
     /// Whether anything (a folder, a file, a dangling link) is at `url`.

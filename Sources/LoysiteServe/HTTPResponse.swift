@@ -16,6 +16,9 @@ public struct HTTPStatus: Sendable, Equatable, CustomStringConvertible {
     public static let forbidden = HTTPStatus(403, "Forbidden")
     public static let notFound = HTTPStatus(404, "Not Found")
     public static let methodNotAllowed = HTTPStatus(405, "Method Not Allowed")
+    public static let requestTimeout = HTTPStatus(408, "Request Timeout")
+    public static let contentTooLarge = HTTPStatus(413, "Content Too Large")
+    public static let misdirectedRequest = HTTPStatus(421, "Misdirected Request")
     public static let requestHeaderFieldsTooLarge = HTTPStatus(431, "Request Header Fields Too Large")
     public static let internalServerError = HTTPStatus(500, "Internal Server Error")
     public static let notImplemented = HTTPStatus(501, "Not Implemented")
@@ -71,6 +74,14 @@ public struct HTTPResponse: Sendable {
         }
         text += "\r\n"
         return Data(text.utf8)
+    }
+
+    /// The whole response as sent: head, then the body unless `includeBody` is false
+    /// (HEAD). An event stream's head only; its events follow later.
+    func serialized(keepAlive: Bool, includeBody: Bool = true) -> Data {
+        var data = head(keepAlive: keepAlive)
+        if includeBody, case .bytes(let body) = body { data += body }
+        return data
     }
 
     /// Header values never contain line breaks (no response splitting, whatever a path holds).

@@ -5,7 +5,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A small HTTP/1.1 server on POSIX sockets, one thread per connection.
+/// A small HTTP/1.1 server on POSIX sockets, one thread per connection, answering
+/// only requests whose `Host` names it (`HostPolicy`) and holding every connection to
+/// deadlines rather than a count (`Limits`, `ConnectionTable`).
 ///
 /// Written by hand rather than taken from swift-nio, Hummingbird or FlyingFox: the
 /// preview server only answers GET and HEAD from a browser on the same machine, and
@@ -22,27 +24,50 @@ public final class HTTPServer: @unchecked Sendable {
     public let port: Int
     private let listener: Int32
     private let handler: Handler
+    /// Which `Host` headers are answered (DNS-rebinding protection).
+    public let hostPolicy: HostPolicy
+    private let limits: Limits
     private let lock = NSLock()
-    private var connections: [ObjectIdentifier: SocketConnection] = [:]
+    private let connections: ConnectionTable
     private var started = false
     private var stopping = false
     private let acceptLoopFinished = DispatchSemaphore(value: 0)
+    private var refusedHosts: Set<String> = []
+    /// Told once per `Host` value refused with 421, for the terminal: whoever opened
+    /// the preview under another name learns why it does not answer.
+    public var onRefusedHost: (@Sendable (String) -> Void)? {
+        get { lock.withLock { refusedHostHandler } }
+        set { lock.withLock { refusedHostHandler = newValue } }
+    }
+    private var refusedHostHandler: (@Sendable (String) -> Void)?
 
-    /// Most connections served at once; more are answered 503 and closed.
-    static let maximumConnections = 200
-    /// How long a kept-alive connection may sit idle before it is closed.
-    static let idleTimeoutMilliseconds: Int32 = 15_000
-    /// How often an idle event stream is pinged, to notice tabs that have gone.
-    static let eventStreamPingMilliseconds: Int32 = 15_000
-    /// Largest request body read (and dropped) before the connection is closed.
-    static let maximumBodyBytes = 1 << 20
+    /// How long each phase of a connection may last. Connections are limited by these
+    /// deadlines rather than by their number (see `ConnectionTable`).
+    public struct Limits: Sendable {
+        /// A kept-alive (or new) connection that sends nothing for this long is closed.
+        public var idleTimeout: Duration = .seconds(15)
+        /// A request's head must arrive whole within this time of its first byte, and
+        /// its body within this time of the head; else 408 and the connection is closed
+        /// (a slowloris client sending a byte a second is dropped after it).
+        public var requestTimeout: Duration = .seconds(10)
+        /// How often an idle event stream is pinged, to notice tabs that have gone.
+        public var eventStreamPing: Duration = .seconds(15)
+        /// Largest request body read (and dropped); a larger one is answered 413.
+        public var maximumBodyBytes = 1 << 20
+        /// Connections open at once before the longest-waiting one is closed for a new one.
+        public var maximumConnections = ConnectionTable.defaultCapacity()
+
+        public init() {}
+    }
 
     /// Binds and listens at once, so a taken port is reported before anything else
     /// happens; connections wait in the backlog until `start()`.
-    public init(host: String, port: Int, handler: @escaping Handler) throws(ServeError) {
+    public init(host: String, port: Int, limits: Limits = Limits(), handler: @escaping Handler) throws(ServeError) {
         guard (0...65535).contains(port) else { throw .invalidPort(port) }
         self.host = host
         self.handler = handler
+        self.limits = limits
+        self.connections = ConnectionTable(capacity: limits.maximumConnections)
         let address = try SocketAddress(host: host, port: port)
         let descriptor = socket(address.family, Int32(SOCK_STREAM_VALUE), 0)
         guard descriptor >= 0 else {
@@ -63,6 +88,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
         self.listener = descriptor
         self.port = SocketAddress.localPort(of: descriptor) ?? port
+        self.hostPolicy = HostPolicy(listenHost: host, port: self.port)
     }
 
     deinit {
@@ -104,7 +130,7 @@ public final class HTTPServer: @unchecked Sendable {
         let (action, open) = lock.withLock { () -> (Stop, [SocketConnection]) in
             if stopping { return (.alreadyStopping, []) }
             stopping = true
-            return (started ? .waitForAcceptLoop : .closeListener, Array(connections.values))
+            return (started ? .waitForAcceptLoop : .closeListener, connections.all)
         }
         for connection in open { connection.shutdown() }
         switch action {
@@ -122,21 +148,26 @@ public final class HTTPServer: @unchecked Sendable {
             let ready = poll(&poller, 1, 100)
             guard ready > 0 else { continue }
             let descriptor = accept(listener, nil, nil)
-            guard descriptor >= 0 else { continue }
-            let connection = SocketConnection(descriptor: descriptor)
-            let admitted = lock.withLock { () -> Bool in
-                guard !stopping, connections.count < HTTPServer.maximumConnections else { return false }
-                connections[ObjectIdentifier(connection)] = connection
-                return true
+            guard descriptor >= 0 else {
+                // Out of descriptors: the connection stays queued and poll says so at
+                // once; wait a little rather than spin on it.
+                if errno == EMFILE || errno == ENFILE { usleep(10_000) }
+                continue
             }
-            guard admitted else {
-                connection.send(HTTPResponse.text(.serviceUnavailable, "Too many connections").head(keepAlive: false))
+            let connection = SocketConnection(descriptor: descriptor)
+            guard !isStopping else {
+                connection.close()
+                continue
+            }
+            if case .full = connections.admit(connection) {
+                // Every connection is being answered this instant: nothing waits to be closed.
+                connection.send(HTTPResponse.text(.serviceUnavailable, "503 Service Unavailable: the preview server is answering \(connections.capacity) requests; try again").serialized(keepAlive: false))
                 connection.close()
                 continue
             }
             let thread = Thread { [self] in
                 serve(connection)
-                lock.withLock { _ = connections.removeValue(forKey: ObjectIdentifier(connection)) }
+                connections.remove(connection)
                 connection.close()
             }
             thread.name = "loysite-serve-connection"
@@ -146,41 +177,107 @@ public final class HTTPServer: @unchecked Sendable {
         acceptLoopFinished.signal()
     }
 
-    /// Reads requests from one connection and answers them until it closes.
+    /// Reads requests from one connection and answers them until it closes, holding
+    /// each phase to its deadline (`Limits`).
     private func serve(_ connection: SocketConnection) {
         var buffer: [UInt8] = []
+        var headDeadline: ContinuousClock.Instant?
         while !isStopping {
             switch HTTPRequestParser.parse(buffer) {
             case .needMoreData:
-                switch connection.receive(timeoutMilliseconds: HTTPServer.idleTimeoutMilliseconds) {
-                case .bytes(let bytes): buffer += bytes
-                case .timedOut, .closed: return
+                let wait: Duration
+                if buffer.isEmpty {
+                    connection.enter(.waitingForRequest)
+                    wait = limits.idleTimeout
+                } else {
+                    connection.enter(.readingRequest)
+                    let deadline = headDeadline ?? .now + limits.requestTimeout
+                    headDeadline = deadline
+                    wait = deadline - .now
+                }
+                switch connection.receive(timeoutMilliseconds: HTTPServer.milliseconds(wait)) {
+                case .bytes(let bytes):
+                    buffer += bytes
+                case .timedOut where !buffer.isEmpty:
+                    refuse(connection, .requestTimeout, "408 Request Timeout: the request did not arrive within \(limits.requestTimeout)")
+                    return
+                case .timedOut, .closed:
+                    return
                 }
             case .failure(let error):
-                let response = HTTPResponse.text(error.status, error.status.description)
-                connection.send(response.head(keepAlive: false) + HTTPServer.bodyData(response))
+                refuse(connection, error.status, error.status.description)
                 return
             case .request(let request, let headLength, let bodyLength):
+                connection.enter(.readingRequest)
                 buffer.removeFirst(headLength)
-                guard bodyLength <= HTTPServer.maximumBodyBytes else { return }
+                headDeadline = nil
+                switch hostPolicy.decide(hostHeader: request.header("host"), version: request.version) {
+                case .allowed:
+                    break
+                case .malformed:
+                    refuse(connection, .badRequest, "400 Bad Request: a request needs a Host header naming this server", request: request)
+                    return
+                case .refused:
+                    let host = request.header("host") ?? ""
+                    let (isNew, handler) = lock.withLock { (refusedHosts.count < 100 && refusedHosts.insert(host).inserted, refusedHostHandler) }
+                    if isNew { handler?(host) }
+                    refuse(connection, .misdirectedRequest, HTTPServer.misdirectedText(host, policy: hostPolicy), request: request)
+                    return
+                }
+                guard bodyLength <= limits.maximumBodyBytes else {
+                    refuse(connection, .contentTooLarge, "413 Content Too Large: this preview server reads request bodies of at most \(limits.maximumBodyBytes) bytes", request: request)
+                    return
+                }
+                let bodyDeadline = ContinuousClock.now + limits.requestTimeout
                 while buffer.count < bodyLength {
-                    guard case .bytes(let bytes) = connection.receive(timeoutMilliseconds: HTTPServer.idleTimeoutMilliseconds) else { return }
-                    buffer += bytes
+                    switch connection.receive(timeoutMilliseconds: HTTPServer.milliseconds(bodyDeadline - .now)) {
+                    case .bytes(let bytes):
+                        buffer += bytes
+                    case .timedOut:
+                        refuse(connection, .requestTimeout, "408 Request Timeout: the request body did not arrive within \(limits.requestTimeout)", request: request)
+                        return
+                    case .closed:
+                        return
+                    }
                 }
                 buffer.removeFirst(bodyLength)
+                connection.enter(.responding)
                 let response = handler(request)
                 switch response.body {
-                case .bytes(let data):
+                case .bytes:
                     let keepAlive = request.wantsKeepAlive && !isStopping
-                    let body = request.method == "HEAD" ? Data() : data
-                    guard connection.send(response.head(keepAlive: keepAlive) + body), keepAlive else { return }
+                    guard connection.send(response.serialized(keepAlive: keepAlive, includeBody: request.method != "HEAD")), keepAlive else { return }
                 case .eventStream(let open):
                     guard connection.send(response.head(keepAlive: true)) else { return }
+                    connection.enter(.streaming)
                     streamEvents(on: connection, open: open)
                     return
                 }
             }
         }
+    }
+
+    /// Answers with an error (its text as the body) and closes the connection, letting
+    /// the client finish sending first so that it can read the answer.
+    private func refuse(_ connection: SocketConnection, _ status: HTTPStatus, _ text: String, request: HTTPRequest? = nil) {
+        let response = HTTPResponse.text(status, text)
+        connection.send(response.serialized(keepAlive: false, includeBody: request?.method != "HEAD"))
+        connection.finishAfterResponse(lingering: 1000)
+    }
+
+    static func misdirectedText(_ host: String, policy: HostPolicy) -> String {
+        let shown = String(HTTPResponse.sanitised(host).unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(100))
+        return "421 Misdirected Request: this preview server does not answer to the name '\(shown)'. "
+            + "Open it as \(policy.answeredExamples.map { "http://" + $0 + "/" }.joined(separator: " or ")). "
+            + "(Requests under other names are refused so that web pages cannot reach it through DNS rebinding; "
+            + "pass --host to serve on another address.)"
+    }
+
+    /// A poll timeout: at least 1 ms (0 would not wait), at most Int32's range.
+    static func milliseconds(_ duration: Duration) -> Int32 {
+        let (seconds, attoseconds) = duration.components
+        let total = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(1, total))
     }
 
     /// Keeps an event stream open until the client goes away or the server stops;
@@ -190,7 +287,7 @@ public final class HTTPServer: @unchecked Sendable {
         defer { stream.markClosed() }
         open(stream)
         while stream.isOpen, !isStopping {
-            switch connection.receive(timeoutMilliseconds: HTTPServer.eventStreamPingMilliseconds) {
+            switch connection.receive(timeoutMilliseconds: HTTPServer.milliseconds(limits.eventStreamPing)) {
             case .timedOut:
                 if !stream.sendComment("ping") { return }
             case .closed:
@@ -199,11 +296,6 @@ public final class HTTPServer: @unchecked Sendable {
                 continue // a browser sends nothing more on an event stream; ignore it
             }
         }
-    }
-
-    static func bodyData(_ response: HTTPResponse) -> Data {
-        if case .bytes(let data) = response.body { return data }
-        return Data()
     }
 }
 

@@ -16,6 +16,21 @@ final class SocketConnection: @unchecked Sendable {
     private let sendLock = NSLock()
     private let stateLock = NSLock()
     private var isShutDown = false
+    private var currentPhase = Phase.waitingForRequest
+    private var currentPhaseStart = ContinuousClock.now
+
+    /// What the connection is doing, so that when the server is full it can close the
+    /// one that has waited longest instead of turning new clients away.
+    enum Phase: Comparable {
+        /// Kept alive between requests (or just accepted): nothing sent yet.
+        case waitingForRequest
+        /// Part of a request has arrived (a slow client, or a slowloris attack).
+        case readingRequest
+        /// A live-reload event stream, idle between events.
+        case streaming
+        /// A handler is answering: never closed to make room.
+        case responding
+    }
 
     /// What a receive found.
     enum Received {
@@ -35,6 +50,19 @@ final class SocketConnection: @unchecked Sendable {
         var one: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
+    }
+
+    func enter(_ phase: Phase) {
+        stateLock.withLock {
+            guard currentPhase != phase else { return }
+            currentPhase = phase
+            currentPhaseStart = .now
+        }
+    }
+
+    /// The phase and since when the connection has been in it.
+    var phase: (phase: Phase, since: ContinuousClock.Instant) {
+        stateLock.withLock { (currentPhase, currentPhaseStart) }
     }
 
     /// Waits up to `timeoutMilliseconds` for data and returns what arrived.
@@ -73,6 +101,20 @@ final class SocketConnection: @unchecked Sendable {
     func shutdown() {
         stateLock.withLock { isShutDown = true }
         _ = systemShutdown(descriptor, Int32(SHUT_RDWR))
+    }
+
+    /// Ends the sending direction only (the peer reads the response to its end), then
+    /// reads and drops what the peer still sends, for up to `milliseconds`: closing a
+    /// socket with unread data makes the kernel send a reset, which can destroy the
+    /// response (a 413 to a client still uploading) before the client reads it.
+    func finishAfterResponse(lingering milliseconds: Int) {
+        _ = systemShutdown(descriptor, Int32(SHUT_WR))
+        let deadline = ContinuousClock.now + .milliseconds(milliseconds)
+        while true {
+            let left = deadline - .now
+            guard left > .zero else { return }
+            guard case .bytes = receive(timeoutMilliseconds: HTTPServer.milliseconds(left)) else { return }
+        }
     }
 
     /// Closes the descriptor; only the owning thread calls this, once.

@@ -36,6 +36,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 
 /// One problem found in the content, printed like a compiler's:
 /// `content/glossary/nps.md:3:8: error: unknown related term 'foo'`.
+/// `message` and `location.file` hold the text as found; `description` escapes it.
 public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
         case error
@@ -72,9 +73,11 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
         Diagnostic(.warning, message, at: location, subject: subject)
     }
 
+    /// One line, whatever the path or message hold: control characters in them are
+    /// escaped (`TerminalText`), so content cannot forge another diagnostic line.
     public var description: String {
-        let consequence = cause.map { " (follows from \($0) not loading)" } ?? ""
-        return "\(location.description): \(severity.rawValue): \(message)\(consequence)"
+        let consequence = cause.map { " (follows from \(TerminalText.escaped($0)) not loading)" } ?? ""
+        return "\(TerminalText.escaped(location.description)): \(severity.rawValue): \(TerminalText.escaped(message))\(consequence)"
     }
 
     /// Root causes first, then consequences; each by file, line and column.

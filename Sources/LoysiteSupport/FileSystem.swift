@@ -80,18 +80,18 @@ public enum FileSystem {
             try createFolder(String(path[..<slash]))
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         }
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        guard descriptor >= 0 else { throw FileError.current(.write, path: path) }
         defer { close(descriptor) }
-        let ok = data.withUnsafeBytes { buffer -> Bool in
+        let failure = data.withUnsafeBytes { buffer -> Int32? in
             var written = 0
             while written < buffer.count {
                 let count = systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 { if errno == EINTR { continue } else { return false } }
+                if count < 0 { if errno == EINTR { continue } else { return errno } }
                 written += count
             }
-            return true
+            return nil
         }
-        guard ok else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        if let failure { throw FileError(.write, path: path, code: failure) }
     }
 
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
@@ -148,10 +148,10 @@ public enum FileSystem {
     public static func createFolder(_ path: String) throws {
         if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
         guard errno == ENOENT, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash > path.utf8.startIndex else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "cannot create the folder \(path): \(String(cString: strerror(errno)))"])
+            throw FileError.current(.createFolder, path: path)
         }
         try createFolder(String(path[..<slash]))
         if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "cannot create the folder \(path): \(String(cString: strerror(errno)))"])
+        throw FileError.current(.createFolder, path: path)
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LoysiteBuild
+import LoysiteContent
+import LoysiteSupport
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +23,13 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print how long each build step took.")
     var timings = false
+
+    /// A malformed `--base-url` is a usage error (exit 64), found before anything is read.
+    func validate() throws {
+        if let baseURL, SiteConfig.normaliseBaseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an absolute http or https URL such as https://example.org/docs/, or a path starting with '/'; found '\(TerminalText.escaped(baseURL))'")
+        }
+    }
 
     func run() throws {
         let root = site.rootURL
@@ -45,7 +54,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if !flags.quiet {
-            print(BuildSummary.counts(verb: "Built", result: result, seconds: elapsed) + " → " + options.output.path)
+            print(BuildSummary.counts(verb: "Built", result: result, seconds: elapsed) + " → " + TerminalText.escaped(options.output.path))
         }
     }
 }

@@ -31,9 +31,11 @@ struct MetricsCommand: ParsableCommand {
         let diagnostics = Diagnostics(configDiagnostics + datasetDiagnostics + alerts.diagnostics)
         DiagnosticPrinter.print(diagnostics)
         if diagnostics.hasErrors { throw ExitCode(1) }
+        // The summary quotes column and segment names from the data: their control
+        // characters (an ESC sequence in a CSV header) are escaped for the terminal.
         let text = json
             ? MetricsDocument.fileContents(datasets: datasets, alerts: alerts.json, version: LoysiteVersion.current)
-            : MetricsSummary.text(datasets: datasets, currency: config.currency)
+            : TerminalText.escapedKeepingLineBreaks(MetricsSummary.text(datasets: datasets, currency: config.currency))
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoysiteServe
+import LoysiteSupport
 
 /// `loysite serve`: the writing loop — build, serve on localhost, rebuild on save,
 /// reload the browser. Runs until Ctrl-C.
@@ -21,7 +22,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
     var port: Int = 8000
 
-    @Option(name: .long, help: ArgumentHelp("The address to listen on; keep the default loopback address unless other machines must see the preview.", valueName: "address"))
+    @Option(name: .long, help: ArgumentHelp("The address to listen on; keep the default loopback address unless other machines must see the preview. Only requests naming localhost, a loopback address or this address (0.0.0.0 or ::: any IP address and this machine's name) are answered.", valueName: "address"))
     var host: String = "127.0.0.1"
 
     @Flag(name: .long, help: "Include pages marked draft: true.")
@@ -36,7 +37,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let root = site.rootURL
         let made: Result<ServeSession, ServeError> = Result { () throws(ServeError) in
-            try ServeSession(options: .init(root: root, host: host, port: port, includeDrafts: drafts), onBuild: ServeCommand.report)
+            try ServeSession(options: .init(root: root, host: host, port: port, includeDrafts: drafts), onRefusedHost: ServeCommand.refused, onBuild: ServeCommand.report)
         }
         let session: ServeSession
         switch made {
@@ -71,12 +72,17 @@ struct ServeCommand: ParsableCommand {
 
     /// Lines for the terminal, written at once (not held in a buffer when stdout is a pipe).
     static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TerminalText.escapedKeepingLineBreaks(line) + "\n").utf8))
+    }
+
+    @Sendable static func refused(_ host: String) {
+        DiagnosticPrinter.note("warning: refused requests for Host '\(host)' (421): only localhost, loopback addresses and the --host address are answered, so web pages cannot reach the preview through DNS rebinding")
     }
 
     @Sendable static func report(_ report: ServeSession.BuildReport) {
         DiagnosticPrinter.print(report.result.diagnostics)
-        let changed = report.changedPaths
+        // File names are content: one that holds a line break must not forge a log line.
+        let changed = report.changedPaths.map(TerminalText.escaped)
         let cause: String
         switch changed.count {
         case 0: cause = ""

@@ -57,6 +57,31 @@ import Testing
         #expect(server.interrupt(SIGTERM) == 0)
     }
 
+    @Test func answersOnlyItsOwnNamesAndLogsChangedPathsOnOneLine() throws {
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let server = try LoysiteBinary.start(["serve", "--root", site.root.path, "--port", "0"])
+        defer { server.stop() }
+        let port = try #require(server.servingPort())
+        let client = HTTPTestClient(port: port)
+        let raw = { (host: String) in "GET /metrics.json HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n" }
+        // DNS rebinding: a page of evil.example reaches 127.0.0.1 under its own name.
+        let rebound = try client.send(raw("evil.example:\(port)"))
+        #expect(rebound.status == 421)
+        #expect(rebound.header("content-length") == String(rebound.body.count))
+        #expect(!rebound.text.contains("generated_by"))
+        #expect(try client.send(raw("localhost:\(port)")).text.contains("generated_by"))
+        #expect(server.waitForOutput("warning: refused requests for Host 'evil.example:\(port)' (421)", inStandardError: true, timeout: 5), "\(server.stderr)")
+        _ = try client.send(raw("evil.example:\(port)"))
+
+        let name = "x\nfake.md:1:1: error: injected.md"
+        try site.write("content/glossary/\(name)", TemporarySite.term("Injected"))
+        #expect(server.waitForOutput("x\\nfake.md:1:1: error: injected.md changed: rebuilt", timeout: 10), "\(server.stdout)")
+        #expect(!server.stdout.split(separator: "\n").contains { $0.hasPrefix("fake.md") })
+        #expect(server.interrupt(SIGTERM) == 0)
+        #expect(server.stderr.components(separatedBy: "refused requests for Host").count == 2, "told once per name")
+    }
+
     @Test func aTakenPortExitsOneWithAMessage() throws {
         let site = try TemporarySite(files)
         defer { site.remove() }

@@ -114,7 +114,8 @@ import Testing
 
     @Test func keepAliveServesSeveralPipelinedRequestsOnOneConnection() throws {
         try withSession { _, _, client, _ in
-            let raw = "GET /assets/style.css HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            let host = "localhost:\(client.port)"
+            let raw = "GET /assets/style.css HTTP/1.1\r\nHost: \(host)\r\n\r\nGET /nope HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n"
             let socketClient = HTTPTestClient(port: client.port)
             let first = try socketClient.send(raw)
             #expect(first.status == 200)

@@ -68,7 +68,7 @@ public struct HTTPTestClient {
     }
 
     /// Parses a complete response, or returns nil if more bytes are needed.
-    static func parse(_ data: Data, expectBody: Bool, closed: Bool = false) throws -> Response? {
+    public static func parse(_ data: Data, expectBody: Bool, closed: Bool = false) throws -> Response? {
         guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { return nil }
         let head = String(decoding: data[..<end.lowerBound], as: UTF8.self)
         var lines = head.components(separatedBy: "\r\n")
@@ -137,11 +137,11 @@ public final class EventStreamReader {
 }
 
 /// A blocking TCP socket to 127.0.0.1 with poll-bounded reads.
-final class TestSocket {
-    let descriptor: Int32
+public final class TestSocket {
+    public let descriptor: Int32
     private var closed = false
 
-    init(port: Int) throws {
+    public init(port: Int) throws {
         #if canImport(Glibc)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -164,7 +164,7 @@ final class TestSocket {
 
     deinit { close() }
 
-    func write(_ text: String) throws {
+    public func write(_ text: String) throws {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -175,7 +175,7 @@ final class TestSocket {
     }
 
     /// Bytes that arrived within the timeout; empty data when the peer closed; nil on timeout.
-    func read(timeoutMilliseconds: Int32) -> Data? {
+    public func read(timeoutMilliseconds: Int32) -> Data? {
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         guard poll(&poller, 1, timeoutMilliseconds) > 0 else { return nil }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -183,10 +183,22 @@ final class TestSocket {
         return count <= 0 ? Data() : Data(chunk[..<count])
     }
 
-    func close() {
+    public func close() {
         guard !closed else { return }
         closed = true
         closeDescriptor(descriptor)
+    }
+
+    /// Reads until the peer closes or `timeout` passes; returns what arrived and whether it closed.
+    public func readToEnd(timeout: TimeInterval) -> (data: Data, closed: Bool) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var data = Data()
+        while Date() < deadline {
+            guard let chunk = read(timeoutMilliseconds: 50) else { continue }
+            if chunk.isEmpty { return (data, true) }
+            data.append(chunk)
+        }
+        return (data, false)
     }
 }
 
