@@ -13,9 +13,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Check everything, write nothing.
     public var dryRun: Bool
-    /// Called after each build step with the step's name (`load`, `markdown` …), from
-    /// the building thread: how the CLI shows progress on long builds.
-    public var progress: (@Sendable (_ finishedStep: String) -> Void)?
+    /// Told which step is running and how many pages it has done: how the CLI shows
+    /// progress on long builds.
+    public var progress: BuildProgress?
     /// Leave the build's working data (every page, body and context: over 100 MB for
     /// 10,000 terms) allocated when the build returns, for a process that exits right
     /// after: freeing millions of objects one by one takes longer than the exit that

@@ -10,6 +10,11 @@ public struct BuildResult: Sendable {
     public var datasetCount: Int
     /// Whether the output folder was replaced.
     public var wrote: Bool
+    /// For an incremental rebuild (`BuildSession`): the HTML pages it rendered again and
+    /// the files whose bytes changed and were written. nil for a full build, which
+    /// renders and writes everything.
+    public var renderedPageCount: Int? = nil
+    public var changedFileCount: Int? = nil
     public var timings: [(step: String, seconds: Double)]
 
     /// Failed: errors, or warnings in strict mode.

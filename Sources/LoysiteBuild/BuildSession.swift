@@ -104,7 +104,12 @@ public final class BuildSession: @unchecked Sendable {
 
         // 3. markdown
         let converter = state.converter()
-        state.bodies = Parallel.map(Array(state.index.pages.indices)) { converter.convert(page: $0) }
+        let progress = options.progress
+        progress?.counting(state.index.pages.count)
+        state.bodies = Parallel.map(Array(state.index.pages.indices)) { number in
+            defer { progress?.advance() }
+            return converter.convert(page: number)
+        }
         (state.home, state.homeDiagnostics) = HomePage.load(root: options.root, datasets: state.datasets)
         state.homeBody = state.home.map { converter.convert($0) }
         state.introBody = state.intro.map { converter.convert($0) }
@@ -138,7 +143,8 @@ public final class BuildSession: @unchecked Sendable {
                 }
             }
         }
-        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, alerts: state.alerts.fired.map(\.message), into: staged, checking: state.outputPaths)
+        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, alerts: state.alerts.fired.map(\.message), into: staged, checking: state.outputPaths,
+                                          progress: options.progress)
         var files = rendered.files
         files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
         files += state.redirects.files(site: state.site)
@@ -323,8 +329,9 @@ public final class BuildSession: @unchecked Sendable {
         timer.finish("render")
 
         // 6. write the files whose bytes changed, each replaced atomically.
+        var filesWritten = 0
         do {
-            _ = try OutputUpdate.write(files, into: options.output)
+            filesWritten = try OutputUpdate.write(files, into: options.output)
             state.wrote = true
         } catch {
             diagnostics.error("cannot write the site: \(FileError.describe(error))", at: SourceLocation(file: options.output.path))
@@ -332,8 +339,10 @@ public final class BuildSession: @unchecked Sendable {
         timer.finish("write")
         state.signatures = signatures
         self.state = state
+        let renderedPages = files.filter { $0.path.hasSuffix(".html") }.count
         return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
-                           datasetCount: state.datasets.count, wrote: state.wrote, timings: timer.timings)
+                           datasetCount: state.datasets.count, wrote: state.wrote,
+                           renderedPageCount: renderedPages, changedFileCount: filesWritten, timings: timer.timings)
     }
 
     /// Builds' data left for the process's exit (`BuildOptions.keepsMemoryUntilExit`).
@@ -403,7 +412,9 @@ public final class BuildSession: @unchecked Sendable {
 
         var includesDrafts = false
 
-        /// Every problem, in the order a full build reports them.
+        /// Every problem, in the order a full build reports them; those that follow from
+        /// a page file or a dataset's sidecar failing to load are marked so
+        /// (`FollowOnProblems`).
         var diagnostics: Diagnostics {
             var all = Diagnostics()
             all.append(contentsOf: optionDiagnostics)
@@ -423,7 +434,8 @@ public final class BuildSession: @unchecked Sendable {
             all.append(contentsOf: introBody?.diagnostics ?? [])
             all.append(contentsOf: redirects.diagnostics)
             all.append(contentsOf: alerts.diagnostics)
-            return all
+            return FollowOnProblems.marked(all, failedPages: FollowOnProblems.failedPages(files, loaded),
+                                           failedSidecars: FollowOnProblems.failedSidecars(datasetDiagnostics))
         }
     }
 }

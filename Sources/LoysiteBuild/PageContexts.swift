@@ -18,6 +18,8 @@ struct PageContexts {
         siteFields = [
             ("title", .string(config.title)), ("description", .string(config.description)), ("base_url", .string(config.baseURL)),
             ("language", .string(config.language)), ("currency", .string(config.currency)),
+            // So the footer and the 404 page leave out a glossary or reports index with nothing in it.
+            ("has_terms", .bool(!site.glossary.order.isEmpty)), ("has_reports", .bool(!site.reports.isEmpty)),
         ]
         navigationItems = PageContexts.navigation(site)
     }
@@ -102,6 +104,10 @@ struct PageContexts {
         addToPage(&context, ["params": params(site.pages[number].params)])
         let aliases = site.pages[number].aliases.map(\.value)
         let categories = site.pages[number].categories
+        // "Mentioned in" lists the pages that mention the term and are not already
+        // listed under "Related terms" just above it.
+        let related = Set(site.related[number])
+        let backlinks = site.backlinks[number].filter { !related.contains($0) }
         var term: TemplateObject = [
             "aliases": .list(aliases.map { .string($0) }),
             "aliases_text": .string(aliases.joined(separator: ", ")),
@@ -109,8 +115,11 @@ struct PageContexts {
             "has_categories": .bool(!categories.isEmpty),
             "related": .list(site.related[number].map { .object(link($0, from: path, summary: true)) }),
             "has_related": .bool(!site.related[number].isEmpty),
-            "backlinks": .list(site.backlinks[number].map { .object(link($0, from: path)) }),
-            "has_backlinks": .bool(!site.backlinks[number].isEmpty),
+            "backlinks": .list(backlinks.map { .object(link($0, from: path)) }),
+            "has_backlinks": .bool(!backlinks.isEmpty),
+            // The front matter's one-line definition only: `page.summary` falls back to
+            // the body's first paragraph, which the page shows anyway.
+            "summary": .string(site.pages[number].summary ?? ""),
         ]
         if let previous = site.glossary.previous(of: number) { term["previous"] = .object(link(previous, from: path)) }
         if let next = site.glossary.next(of: number) { term["next"] = .object(link(next, from: path)) }

@@ -49,6 +49,8 @@ struct RenderSignatures: Sendable {
         hasher.combine(config.baseURL)
         hasher.combine(config.language)
         hasher.combine(config.currency)
+        hasher.combine(site.glossary.order.isEmpty)
+        hasher.combine(site.reports.isEmpty)
         for item in PageContexts.navigation(site) {
             hasher.combine(item.title)
             hasher.combine(item.url)
@@ -106,6 +108,7 @@ extension RenderSignatures {
             .sitemap: sitemap.finalize(),
             .feed: listing(site.reports),
             .searchIndex: listing(all),
+            .searchScript: listing(all),
         ]
     }
 }

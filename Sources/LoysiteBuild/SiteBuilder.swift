@@ -43,17 +43,21 @@ public enum SiteBuilder {
     /// Every file of the site: pages, then the site-wide files, then assets. Pages go
     /// straight into `staged` when there is one. The site-wide files (the A–Z index lists
     /// every term) are rendered with the pages, and started first, so no core is left
-    /// finishing one long file alone. With `checking`, every file the site has, each
+    /// finishing one long file alone. `progress` counts the pages and site-wide files as they
+    /// are made. With `checking`, every file the site has, each
     /// HTML file's internal links are checked against it as soon as it is made.
-    static func render(site: LinkedSite, theme: Theme, alerts: [String] = [], into staged: StagedSite? = nil, checking files: Set<String>? = nil) -> Rendered {
+    static func render(site: LinkedSite, theme: Theme, alerts: [String] = [], into staged: StagedSite? = nil, checking files: Set<String>? = nil,
+                       progress: BuildProgress? = nil) -> Rendered {
         let contexts = PageContexts(site: site)
         let siteFiles = SiteFile.allCases
+        progress?.counting(siteFiles.count + site.pages.count)
         let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)
         @Sendable func check(_ file: OutputFile) -> [String] {
             guard let files, file.path.hasSuffix(".html") else { return [] }
             return OutputLinkCheck.unresolved(in: file.data, at: file.path, files: files, basePath: basePath)
         }
         let rendered = Parallel.map(Array(0..<(siteFiles.count + site.pages.count))) { job -> (file: OutputFile, failure: Error?, unresolved: [String]) in
+            defer { progress?.advance() }
             if job < siteFiles.count {
                 let file = siteFiles[job].render(site: site, contexts: contexts, theme: theme, alerts: alerts)
                 return (file, nil, check(file))
@@ -95,7 +99,7 @@ public enum SiteBuilder {
 
     /// The files made from the whole site rather than from one page, in output order.
     enum SiteFile: CaseIterable {
-        case home, glossary, reports, notFound, sitemap, feed, searchIndex
+        case home, glossary, reports, notFound, sitemap, feed, searchIndex, searchScript
 
         var path: String {
             switch self {
@@ -106,6 +110,7 @@ public enum SiteBuilder {
             case .sitemap: return "sitemap.xml"
             case .feed: return "feed.xml"
             case .searchIndex: return "search-index.json"
+            case .searchScript: return "search-index.js"
             }
         }
 
@@ -118,6 +123,7 @@ public enum SiteBuilder {
             case .sitemap: return OutputFile(path: path, text: Sitemap.xml(site: site))
             case .feed: return OutputFile(path: path, text: AtomFeed.xml(site: site))
             case .searchIndex: return OutputFile(path: path, text: SearchIndex.json(site: site))
+            case .searchScript: return OutputFile(path: path, text: SearchIndex.script(site: site))
             }
         }
     }

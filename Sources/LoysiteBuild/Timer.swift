@@ -5,9 +5,9 @@ import Dispatch
 struct StepTimer {
     private(set) var timings: [(step: String, seconds: Double)] = []
     private var started = DispatchTime.now().uptimeNanoseconds
-    private let progress: (@Sendable (String) -> Void)?
+    private let progress: BuildProgress?
 
-    init(progress: (@Sendable (String) -> Void)? = nil) {
+    init(progress: BuildProgress? = nil) {
         self.progress = progress
     }
 
@@ -15,6 +15,6 @@ struct StepTimer {
         let now = DispatchTime.now().uptimeNanoseconds
         timings.append((step, Double(now - started) / 1e9))
         started = now
-        progress?(step)
+        progress?.finished(step)
     }
 }

@@ -166,7 +166,7 @@ public struct PageIndex: Sendable {
         var diagnostics: [Diagnostic] = []
         for entry in pages[index].related {
             guard let target = self.page(named: entry.value) else {
-                diagnostics.append(.error("related entry '\(entry.value)' matches no page's title, alias or slug", at: entry.location))
+                diagnostics.append(.error("related entry '\(entry.value)' matches no page's title, alias or slug", at: entry.location, subject: entry.value))
                 continue
             }
             if target != index, seen.insert(target).inserted { result.append(target) }

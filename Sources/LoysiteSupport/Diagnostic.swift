@@ -50,28 +50,39 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
     public var location: SourceLocation
     public var severity: Severity
     public var message: String
+    /// The name the problem is about when it is a name that matches nothing (a
+    /// wikilink's or related entry's target, a link's last path segment): how a problem
+    /// that only follows from a page failing to load is recognised.
+    public var subject: String?
+    /// The file whose failure this problem follows from, when it is a consequence
+    /// (a link to a page whose file did not load): listed after every root cause.
+    public var cause: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, subject: String? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
+        self.subject = subject
     }
 
-    public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, message, at: location)
+    public static func error(_ message: String, at location: SourceLocation, subject: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, subject: subject)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, message, at: location)
+    public static func warning(_ message: String, at location: SourceLocation, subject: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, subject: subject)
     }
 
     /// One line, whatever the path or message hold: control characters in them are
     /// escaped (`TerminalText`), so content cannot forge another diagnostic line.
     public var description: String {
-        "\(TerminalText.escaped(location.description)): \(severity.rawValue): \(TerminalText.escaped(message))"
+        let consequence = cause.map { " (follows from \(TerminalText.escaped($0)) not loading)" } ?? ""
+        return "\(TerminalText.escaped(location.description)): \(severity.rawValue): \(TerminalText.escaped(message))\(consequence)"
     }
 
+    /// Root causes first, then consequences; each by file, line and column.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if (lhs.cause == nil) != (rhs.cause == nil) { return lhs.cause == nil }
         if lhs.location != rhs.location { return lhs.location < rhs.location }
         if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
         return lhs.message < rhs.message
@@ -99,11 +110,14 @@ public struct Diagnostics: Sendable, Error, CustomStringConvertible {
     }
 
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    /// Errors that follow from another (`Diagnostic.cause`), counted apart in summaries.
+    public var consequentErrors: [Diagnostic] { all.filter { $0.severity == .error && $0.cause != nil } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
     public var isEmpty: Bool { all.isEmpty }
 
-    /// Sorted by file, line and column, duplicates removed: stable output for CI logs.
+    /// Sorted by file, line and column (consequences last), duplicates removed: stable
+    /// output for CI logs.
     public var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
         return all.sorted().filter { seen.insert($0).inserted }

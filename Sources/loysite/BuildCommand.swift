@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
         options.keepsMemoryUntilExit = true
         let started = Date()
         let progress = ProgressLine(label: "Building", enabled: !flags.quiet)
-        options.progress = { progress.stepFinished($0) }
+        options.progress = progress.build
         let result = SiteBuilder.build(options)
         progress.finish()
         DiagnosticPrinter.print(result.diagnostics)

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
         options.keepsMemoryUntilExit = true
         let started = Date()
         let progress = ProgressLine(label: "Checking", enabled: !flags.quiet)
-        options.progress = { progress.stepFinished($0) }
+        options.progress = progress.build
         let result = SiteBuilder.build(options)
         progress.finish()
         DiagnosticPrinter.print(result.diagnostics)

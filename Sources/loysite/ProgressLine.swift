@@ -1,13 +1,15 @@
 import Foundation
+import LoysiteBuild
 
-/// A one-line "Building… 1.8 s (markdown done)" indicator for builds that take a while,
+/// A one-line "Building… 1.8 s: rendering 4,210 / 10,024" indicator for builds that take a while,
 /// redrawn in place on a terminal. It stays silent when standard output is not a
 /// terminal (CI logs, pipes) and for builds that finish within `delay`, and erases
 /// itself before the summary line is printed.
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let started = Date()
-    private var lastStep: String?
+    /// What the build is doing; BuildCommand and CheckCommand hand it to the build.
+    let build = BuildProgress()
     private var shown = false
     private var finished = false
     private let timer: DispatchSourceTimer?
@@ -32,11 +34,6 @@ final class ProgressLine: @unchecked Sendable {
         timer.resume()
     }
 
-    /// For `BuildOptions.progress`: remembers the last finished step.
-    func stepFinished(_ step: String) {
-        lock.withLock { lastStep = step }
-    }
-
     /// Stops and erases the line.
     func finish() {
         timer?.cancel()
@@ -52,9 +49,14 @@ final class ProgressLine: @unchecked Sendable {
             guard !finished else { return }
             shown = true
             let seconds = Date().timeIntervalSince(started)
-            let step = lastStep.map { " (\($0) done)" } ?? ""
-            write("\r\u{1B}[2K\(label)… \(String(format: "%.1f", seconds)) s\(step)")
+            write("\r\u{1B}[2K\(label)… \(String(format: "%.1f", seconds)) s: \(ProgressLine.describe(build.snapshot))")
         }
+    }
+
+    /// `rendering 4,210 / 10,024`, or the step alone (`indexing`) when it does not count.
+    static func describe(_ snapshot: (step: String, done: Int, total: Int)) -> String {
+        guard snapshot.total > 0 else { return snapshot.step }
+        return "\(snapshot.step) \(BuildSummary.grouped(snapshot.done)) / \(BuildSummary.grouped(snapshot.total))"
     }
 
     private func write(_ text: String) {

@@ -92,7 +92,9 @@ struct ServeCommand: ParsableCommand {
         let tabs = report.tabsNotified > 0 ? "; \(BuildSummary.count(report.tabsNotified, "tab")) told" : ""
         if report.succeeded {
             let warnings = report.result.diagnostics.warnings.isEmpty ? "" : " (\(BuildSummary.problems(report.result)))"
-            say(cause + BuildSummary.counts(verb: changed.isEmpty ? "Built" : "rebuilt", result: report.result, seconds: report.seconds) + warnings + tabs)
+            let summary = changed.isEmpty ? BuildSummary.counts(verb: "Built", result: report.result, seconds: report.seconds)
+                : BuildSummary.rebuilt(result: report.result, seconds: report.seconds)
+            say(cause + summary + warnings + tabs)
         } else {
             DiagnosticPrinter.note(cause + BuildSummary.failure(command: "build", result: report.result, strict: false,
                 consequence: "still serving the last good site") + tabs)

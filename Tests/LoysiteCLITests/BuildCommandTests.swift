@@ -14,7 +14,7 @@ import Testing
         defer { site.remove() }
         let run = try LoysiteBinary.run(["build", "--root", site.root.path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("Built 6 pages (12 files) in "), "6 pages, sitemap, feed, search index, metrics.json, 2 stylesheets")
+        #expect(run.stdout.hasPrefix("Built 6 pages (15 files) in "), "6 pages, sitemap, feed, search index as JSON and as a script, metrics.json, 2 stylesheets, the search script, the favicon")
         #expect(run.stderr.isEmpty)
         #expect(site.exists("site/glossary/churn-rate/index.html"))
     }

@@ -14,7 +14,7 @@ import Testing
         defer { site.remove() }
         let run = try LoysiteBinary.run(["check", "--root", site.root.path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("Checked 6 pages (12 files) in "))
+        #expect(run.stdout.hasPrefix("Checked 6 pages (15 files) in "))
         #expect(run.stdout.hasSuffix(" s: no problems\n"))
         #expect(run.stderr.isEmpty)
         #expect(site.files(under: "").allSatisfy { $0.hasPrefix("content/") }, "\(site.files(under: ""))")

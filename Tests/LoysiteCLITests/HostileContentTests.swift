@@ -110,12 +110,17 @@ import Testing
             "<a href='&#106;avascript:x'>", "<a href=JAVASCRIPT&colon;x>", "<svg><foreignObject></foreignObject></svg>",
             "<iframe src=x>", "<object data=x>", "<embed src=x>", "<svg><a xlink:href=\"javascript:x\"></a></svg>",
             "<body onload=x>", "<a href=\"data:text/html,<script>\">", "<svg><set attributeName=\"href\" values=\"/a;javascript:x\"/></svg>",
+            // Only the theme's own empty script tags from this site's assets/ pass.
+            "<script src=\"../assets/search.js\">x()</script>", "<script src=\"//evil.example/assets/search.js\"></script>",
+            "<script src=\"https://evil.example/assets/search.js\"></script>", "<script src=\"../assets/other.js\"></script>",
+            "<script src=\"../search.js\"></script>",
         ]
         for html in executable { #expect(!ExecutableMarkup.findings(in: html).isEmpty, "\(html)") }
         let inert = [
             "&lt;script&gt;alert(1)&lt;/script&gt;", "<p>onerror=alert(1)</p>", "<a href=\"/javascript/\">", "<code>&lt;iframe&gt;</code>",
             "<script type=\"application/ld+json\">{\"a\": \"\\u003c/script\\u003e\"}</script>", "<a title=\"javascript: a language\" href=\"/js/\">",
             "<!-- <script> -->", "<text>a ]]&gt; b</text>", "<a href=\"u%7Bt;javascript:alert(1)\">relative</a>",
+            "<script src=\"../../assets/search.js\" defer></script>", "<script src=\"/docs/assets/search.js\" defer></script>",
         ]
         for html in inert { #expect(ExecutableMarkup.findings(in: html).isEmpty, "\(html)") }
         #expect(ExecutableMarkup.jsonLDBodies(in: "<script type=\"application/ld+json\">{}</script><p>") == ["{}"])

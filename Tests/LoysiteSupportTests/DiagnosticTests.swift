@@ -19,6 +19,19 @@ import Testing
         #expect(diagnostics.hasErrors)
     }
 
+    @Test func consequencesComeAfterEveryRootCauseAndSaySo() {
+        var follow = Diagnostic.error("wikilink [[Churn]] matches no page", at: SourceLocation(file: "a.md", line: 1, column: 1), subject: "Churn")
+        follow.cause = "z.md"
+        let diagnostics = Diagnostics([
+            follow,
+            .error("front matter never closed", at: SourceLocation(file: "z.md", line: 1, column: 1)),
+            .warning("odd", at: SourceLocation(file: "b.md", line: 3)),
+        ])
+        #expect(diagnostics.sorted.map(\.message) == ["odd", "front matter never closed", "wikilink [[Churn]] matches no page"])
+        #expect(diagnostics.sorted.last?.description == "a.md:1:1: error: wikilink [[Churn]] matches no page (follows from z.md not loading)")
+        #expect(diagnostics.errors.count == 2 && diagnostics.consequentErrors.count == 1)
+    }
+
     @Test func editDistanceSuggestsCloseNames() {
         #expect(EditDistance.between("net promotor score", "net promoter score") == 1)
         #expect(EditDistance.between("abc", "abc") == 0)

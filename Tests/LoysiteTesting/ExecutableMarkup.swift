@@ -5,7 +5,8 @@
 /// however its attributes are quoted or its URLs are entity-encoded.
 ///
 /// Reported: `<script>` elements other than `type="application/ld+json"` ones (the
-/// theme's structured data), `<iframe>`, `<frame>`, `<object>`, `<embed>`, `<applet>`,
+/// theme's structured data) and the theme's own empty `<script src="…assets/search.js">`
+/// (the search box; `themeScripts`), `<iframe>`, `<frame>`, `<object>`, `<embed>`, `<applet>`,
 /// `<base>`, SVG `<foreignObject>`, every `on…=` event-handler attribute, and
 /// `javascript:`, `vbscript:` or `data:text/html` URLs in attributes that load or
 /// navigate. Also used by the fuzz target (fuzz/), so it depends on nothing but the
@@ -97,7 +98,9 @@ public enum ExecutableMarkup {
                 }
             }
             let isJSONLD = name == "script" && attributes.contains { $0.0 == "type" && $0.1.lowercased() == "application/ld+json" }
-            if forbiddenElements.contains(name), !isJSONLD {
+            let isThemeScript = name == "script" && attributes.contains { $0.0 == "src" && isThemeScriptURL($0.1) }
+                && startsClosingScript(bytes, at: i)
+            if forbiddenElements.contains(name), !isJSONLD, !isThemeScript {
                 findings.append(Finding(offset: start, reason: "<\(name)> element"))
             }
             // Raw-text elements: their content is not markup, up to the closing tag.
@@ -108,6 +111,25 @@ public enum ExecutableMarkup {
             }
         }
         return (findings, jsonLD)
+    }
+
+    /// Script files of the built-in theme, which every page loads from the site's own
+    /// `assets/` folder.
+    static let themeScripts: Set<String> = ["search.js"]
+
+    /// `../../assets/search.js` or `/base/assets/search.js`: a theme script of this site,
+    /// reached by a relative path or from the site's base path, never another host.
+    static func isThemeScriptURL(_ url: String) -> Bool {
+        guard let file = url.split(separator: "/", omittingEmptySubsequences: false).last, themeScripts.contains(String(file)) else { return false }
+        let folders = url.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        guard folders.last == "assets", !url.hasPrefix("//") else { return false }
+        return !url.contains(":") && !url.contains("?") && !url.contains("#") && !url.contains("\\")
+    }
+
+    /// Whether the element's body is empty: `</script>` follows its start tag at once.
+    static func startsClosingScript(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index + 9 <= bytes.count else { return false }
+        return lower(bytes[index..<index + 9]) == "</script>"
     }
 
     /// Attributes holding several URLs or values (`srcset`, SVG animation `values`).

@@ -49,9 +49,11 @@ enum ChartBlock {
         guard let table = dataset.table(named: metric?.value) else {
             let names = dataset.tableNames
             if let metric {
-                diagnostics.append(.error("unknown metric '\(metric.value)' for \(dataset.kind.rawValue) dataset '\(dataset.name)'; metrics: \(names.joined(separator: ", "))", at: metric.location))
+                diagnostics.append(.error("unknown metric '\(metric.value)' for \(dataset.kind.rawValue) dataset '\(dataset.name)'; metrics: \(names.joined(separator: ", "))", at: metric.location,
+                                          subject: DatasetBlockRenderer.subject(dataset.name)))
             } else {
-                diagnostics.append(.error("dataset '\(dataset.name)' holds \(dataset.kind.rawValue); say which table to chart with 'metric:' (\(names.joined(separator: ", ")))", at: dataName?.location ?? directive.location))
+                diagnostics.append(.error("dataset '\(dataset.name)' holds \(dataset.kind.rawValue); say which table to chart with 'metric:' (\(names.joined(separator: ", ")))", at: dataName?.location ?? directive.location,
+                                          subject: DatasetBlockRenderer.subject(dataset.name)))
             }
             return (nil, diagnostics)
         }

@@ -33,10 +33,14 @@ public struct DatasetBlockRenderer: BlockDirectiveRenderer {
         guard let dataset = datasets[name.value] else {
             let close = datasets.keys.min { EditDistance.between($0, name.value) < EditDistance.between($1, name.value) }
             let hint = close.map { EditDistance.between($0, name.value) <= 3 ? "; did you mean '\($0)'?" : "" } ?? ""
-            return .failure(.error("unknown dataset '\(name.value)'\(hint) (\(available))", at: name.location))
+            return .failure(.error("unknown dataset '\(name.value)'\(hint) (\(available))", at: name.location, subject: DatasetBlockRenderer.subject(name.value)))
         }
         return .success(dataset)
     }
+
+    /// `Diagnostic.subject` of a problem with what a block asks of dataset `name`: it
+    /// may only follow from the dataset's sidecar failing to load (`FollowOnProblems`).
+    public static func subject(_ name: String) -> String { "data/" + name }
 
     private var available: String {
         datasets.isEmpty ? "there are no datasets" : "datasets: " + datasets.keys.sorted().joined(separator: ", ")

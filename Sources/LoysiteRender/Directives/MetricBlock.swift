@@ -54,14 +54,16 @@ enum MetricBlock {
         case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
         }
         guard let value else {
-            diagnostics.append(.error("metric block needs 'value:', a figure of dataset '\(dataset.name)' (\(dataset.figureNames.joined(separator: ", ")))", at: document.location))
+            diagnostics.append(.error("metric block needs 'value:', a figure of dataset '\(dataset.name)' (\(dataset.figureNames.joined(separator: ", ")))", at: document.location,
+                                      subject: DatasetBlockRenderer.subject(dataset.name)))
             return (nil, diagnostics)
         }
         let figure: Figure
         do {
             figure = try dataset.lookUpFigure(named: value.value, period: period?.value)
         } catch {
-            diagnostics.append(.error("metric: \(error.description)", at: error.isAboutPeriod ? (period?.location ?? value.location) : value.location))
+            diagnostics.append(.error("metric: \(error.description)", at: error.isAboutPeriod ? (period?.location ?? value.location) : value.location,
+                                      subject: DatasetBlockRenderer.subject(dataset.name)))
             return (nil, diagnostics)
         }
         let title = label?.value ?? value.value.replacingOccurrences(of: "_", with: " ").capitalizedFirst

@@ -303,7 +303,7 @@ private struct ConversionPass {
                 } else {
                     let hint = suggestions[name] ?? suggestion(for: name)
                     suggestions[name] = hint
-                    diagnostics.append(.error("wikilink [[\(inner)]] matches no page's title, alias or slug\(hint)", at: column(in: node, characters: columns.characters(before: span.lowerBound))))
+                    diagnostics.append(.error("wikilink [[\(inner)]] matches no page's title, alias or slug\(hint)", at: column(in: node, characters: columns.characters(before: span.lowerBound)), subject: String(name)))
                     pieces.append(.text(label))
                 }
                 cursor = span.upperBound
@@ -410,7 +410,13 @@ private struct ConversionPass {
                     // output), reported here so the check of the built site need not.
                     let own = url.hasPrefix(ForeignSyntax.referenceScheme) || url == "g"
                     let said = type == CMARK_NODE_IMAGE ? "image '\(url)' is not a file of the site" : message
-                    diagnostics.append(.warning(said, at: location(of: link)))
+                    // Its last segment (`nps` of `/glossary/nps/` or `nps.md`) is the page it
+                    // wanted: a follow-on problem when that page's file failed to load.
+                    let wanted = LinkResolver.splitFragment(url).0.split(separator: "/").last.map { segment -> String in
+                        for suffix in [".md", ".html"] where segment.hasSuffix(suffix) { return String(segment.dropLast(suffix.count)) }
+                        return String(segment)
+                    }
+                    diagnostics.append(.warning(said, at: location(of: link), subject: wanted))
                     if own { link.unwrap() } else { reportedLinks.insert(url) }
                 }
             }

@@ -10,13 +10,15 @@ extension BuiltinTheme {
 {{$description}}This page does not exist.{{/description}}
 {{$content}}
 <div class="wrap narrow not-found">
-  <p class="eyebrow">404</p>
-  <h1>Page not found</h1>
-  <p class="lede">There is no page at this address. It may have been renamed, or the link may have a typo.</p>
+  <header class="page-header">
+    <p class="eyebrow">Error 404</p>
+    <h1>Page not found</h1>
+    <p class="lede">There is no page at this address. It may have been renamed, or the link may have a typo.{{#site.has_terms}} The search box above looks through every term.{{/site.has_terms}}</p>
+  </header>
   <ul class="chips">
     <li><a href="{{root}}">Home</a></li>
-    <li><a href="{{root}}glossary/">Glossary A–Z</a></li>
-    <li><a href="{{root}}reports/">Reports</a></li>
+    {{#site.has_terms}}<li><a href="{{root}}glossary/">Glossary A–Z</a></li>{{/site.has_terms}}
+    {{#site.has_reports}}<li><a href="{{root}}reports/">Reports</a></li>{{/site.has_reports}}
   </ul>
 </div>
 {{/content}}
@@ -357,9 +359,276 @@ extension BuiltinTheme {
   }
 }
 """# + "\n",
+        "assets/favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#7a3cc3"/><path d="M16 5 27 16 16 27 5 16Z" fill="#fff"/></svg>
+"""# + "\n",
+        "assets/search.js": #"""
+/* loysite search box: titles, aliases and summaries of every page, searched in the
+   browser with no service behind it. The index is a script (search-index.js), not a
+   fetch() of search-index.json, so it loads from file:// as well as over HTTP; it is
+   loaded only when the reader first uses the box, so pages cost nothing until then.
+   Without JavaScript the box is a plain form that opens the A–Z index. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.site-search");
+  if (!form || !("normalize" in String.prototype)) return;
+  var input = form.querySelector("input");
+  var status = form.querySelector(".search-status");
+  var root = form.getAttribute("data-root") || "";
+  var onDisk = location.protocol === "file:";
+  var list = document.createElement("ul");
+  list.id = "site-search-results";
+  list.className = "search-results";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", "Search results");
+  list.hidden = true;
+  form.appendChild(list);
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("aria-expanded", "false");
+  form.classList.add("is-ready"); // shows the "/" hint, which only works with the script
+
+  var entries = null, loading = false, results = [], active = -1;
+  var kinds = { t: "Term", r: "Report", p: "Page" };
+  var maxResults = 8;
+
+  /* Lower case, accents dropped ("Éclair" → "eclair"), anything but letters and digits
+     a single space: what both the index and the query are compared as. */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9\u00c0-\uffff]+/g, " ").trim();
+  }
+
+  function load() {
+    if (entries || loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-index");
+    script.onload = function () {
+      var index = window.loysiteSearchIndex || { pages: [] };
+      entries = index.pages.map(function (page, order) {
+        // [kind, title, summary, path, alias…]
+        var names = [page[1]].concat(page.slice(4)).map(fold);
+        return { kind: page[0], title: page[1], summary: page[2], path: page[3], aliases: page.slice(4),
+                 names: names, words: names.map(function (n) { return n.split(" "); }),
+                 spaced: names.map(function (n) { return " " + n; }),
+                 summary_: " " + fold(page[2]), order: order };
+      });
+      update();
+    };
+    script.onerror = function () { loading = false; say("The search index could not be loaded."); };
+    document.head.appendChild(script);
+  }
+
+  /* Edit distance of a and b, or limit + 1 as soon as it must exceed limit. Two rows
+     kept between calls: the fuzzy pass makes tens of thousands of calls a keystroke. */
+  var rowA = new Uint16Array(66), rowB = new Uint16Array(66);
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    if (a.length > 64 || b.length > 64) return limit + 1;
+    var previous = rowA, current = rowB, i, j, swap;
+    for (j = 0; j <= b.length; j++) previous[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      current[0] = i;
+      var smallest = i, code = a.charCodeAt(i - 1);
+      for (j = 1; j <= b.length; j++) {
+        var value = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
+        if (previous[j] + 1 < value) value = previous[j] + 1;
+        if (current[j - 1] + 1 < value) value = current[j - 1] + 1;
+        current[j] = value;
+        if (value < smallest) smallest = value;
+      }
+      if (smallest > limit) return limit + 1;
+      swap = previous; previous = current; current = swap;
+    }
+    return previous[b.length];
+  }
+
+  /* Whether every query word starts a word of `spaced` (a folded text after a space);
+     `needles` are the query's words, each after a space. */
+  function everyWordStarts(needles, spaced) {
+    for (var w = 0; w < needles.length; w++) {
+      if (spaced.indexOf(needles[w]) < 0) return false;
+    }
+    return true;
+  }
+
+  /* Exact name > name prefix > every word starts a word of a name > inside a name >
+     words of the summary (then `fuzzy`). A title counts a little more than an alias. */
+  function score(entry, query, needles) {
+    var best = 0;
+    for (var n = 0; n < entry.names.length; n++) {
+      var name = entry.names[n], s = 0;
+      if (name === query) s = 600;
+      else if (name.lastIndexOf(query, 0) === 0) s = 500;
+      else if (everyWordStarts(needles, entry.spaced[n])) s = 400;
+      else if (name.indexOf(query) >= 0) s = 300;
+      if (s) s += n === 0 ? 5 : 0;
+      if (s > best) best = s;
+    }
+    if (best) return best;
+    return everyWordStarts(needles, entry.summary_) ? 200 : 0;
+  }
+
+  /* A name (or one of its words) within one typo, two from seven letters: the last
+     resort, so only tried when the other ways found too little. */
+  function fuzzy(entry, query) {
+    var best = 0, limit = query.length >= 7 ? 2 : 1;
+    for (var n = 0; n < entry.names.length; n++) {
+      var words = entry.words[n];
+      for (var c = -1; c < words.length; c++) {
+        // The name's beginning as long as the query ("retension" against "retention"
+        // of "retention rate"), then each of its words.
+        var d = distance(query, c < 0 ? entry.names[n].slice(0, query.length) : words[c], limit);
+        if (d <= limit && 100 - d * 10 > best) best = 100 - d * 10;
+      }
+    }
+    return best;
+  }
+
+  function search(text) {
+    var query = fold(text);
+    if (!query) return [];
+    var needles = query.split(" ").map(function (w) { return " " + w; }), found = [], missed = [];
+    for (var i = 0; i < entries.length; i++) {
+      var s = score(entries[i], query, needles);
+      if (s) found.push({ entry: entries[i], score: s }); else missed.push(entries[i]);
+    }
+    if (found.length < maxResults && query.length >= 4) {
+      for (i = 0; i < missed.length; i++) {
+        var f = fuzzy(missed[i], query);
+        if (f) found.push({ entry: missed[i], score: f });
+      }
+    }
+    found.sort(function (a, b) {
+      return b.score - a.score || a.entry.title.length - b.entry.title.length || a.entry.order - b.entry.order;
+    });
+    return found.slice(0, maxResults).map(function (f) { return f.entry; });
+  }
+
+  function href(entry) {
+    // Pretty URLs end in a folder; a browser opens a folder's index.html only over HTTP.
+    return root + entry.path + (onDisk && /\/$/.test(entry.path) ? "index.html" : "");
+  }
+
+  function say(text) { if (status) status.textContent = text; }
+
+  function update() {
+    if (!entries) { if (input.value.trim()) say("Loading the search index…"); return; }
+    results = search(input.value);
+    active = results.length ? 0 : -1;
+    list.textContent = "";
+    results.forEach(function (entry, i) {
+      var item = document.createElement("li");
+      item.id = "site-search-result-" + i;
+      item.setAttribute("role", "option");
+      // Options hold text only (a link inside one is a control nested in a control);
+      // a click or Enter opens the result's page.
+      item.setAttribute("data-href", href(entry));
+      var title = document.createElement("span");
+      title.className = "result-title";
+      title.textContent = entry.title;
+      var kind = document.createElement("span");
+      kind.className = "result-kind";
+      kind.textContent = kinds[entry.kind] || "";
+      item.appendChild(title);
+      item.appendChild(kind);
+      if (entry.aliases.length) {
+        var aliases = document.createElement("span");
+        aliases.className = "result-aliases";
+        aliases.textContent = entry.aliases.join(", ");
+        item.appendChild(aliases);
+      }
+      if (entry.summary) {
+        var summary = document.createElement("span");
+        summary.className = "result-summary";
+        summary.textContent = entry.summary;
+        item.appendChild(summary);
+      }
+      list.appendChild(item);
+    });
+    var open = input.value.trim() !== "";
+    if (open && !results.length) {
+      var none = document.createElement("li");
+      none.className = "no-results";
+      none.setAttribute("role", "option");
+      none.setAttribute("aria-disabled", "true");
+      none.textContent = "No page matches. Browse the A–Z index instead.";
+      list.appendChild(none);
+    }
+    list.hidden = !open;
+    input.setAttribute("aria-expanded", open ? "true" : "false");
+    say(open ? (results.length ? results.length + (results.length === 1 ? " result" : " results") : "No results") : "");
+    highlight();
+  }
+
+  function highlight() {
+    var items = list.querySelectorAll("[role=option]");
+    for (var i = 0; i < items.length; i++) items[i].setAttribute("aria-selected", i === active ? "true" : "false");
+    if (active >= 0) {
+      input.setAttribute("aria-activedescendant", items[active].id);
+      items[active].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+  }
+
+  // Pressing on a result keeps the focus in the box (so the list stays open), and
+  // releasing opens it.
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  list.addEventListener("click", function (event) {
+    var item = event.target.closest ? event.target.closest("[role=option]") : null;
+    if (item && item.hasAttribute("data-href")) location.href = item.getAttribute("data-href");
+  });
+  input.addEventListener("focus", load);
+  input.addEventListener("input", function () { load(); update(); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!results.length) return;
+      event.preventDefault();
+      list.hidden = false;
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      active = (active + step + results.length) % results.length;
+      highlight();
+    } else if (event.key === "Enter") {
+      if (active < 0 || !results.length) return; // no match: the form opens the A–Z index
+      event.preventDefault();
+      location.href = href(results[active]);
+    } else if (event.key === "Escape") {
+      if (list.hidden) input.blur(); else close();
+    }
+  });
+  form.addEventListener("focusout", function (event) {
+    if (!form.contains(event.relatedTarget)) close();
+  });
+  // `?q=churn`, which the form sends to the A–Z index when Enter finds nothing (or
+  // before the script ran): the query is searched again here.
+  var asked = /[?&]q=([^&#]*)/.exec(location.search);
+  if (asked) {
+    try { input.value = decodeURIComponent(asked[1].replace(/\+/g, " ")); } catch (error) { input.value = ""; }
+    if (input.value.trim()) { load(); update(); }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+})();
+"""# + "\n",
         "assets/style.css": #"""
-/* loysite default theme. No external fonts, no JavaScript; light and dark schemes follow
-   the reader's system setting. Colours are custom properties so a site can restyle the
+/* loysite default theme. No external fonts; JavaScript only for the search box
+   (assets/search.js), which is a plain link to the A–Z index without it. Light and dark
+   schemes follow the reader's system setting. Colours are custom properties so a site can restyle the
    theme (and the charts, see charts.css) by overriding a few variables. */
 
 :root {
@@ -380,6 +649,8 @@ extension BuiltinTheme {
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
   --mono: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace;
   --measure: 44rem;
+  /* A report's one column: prose, charts and tiles share its right edge. */
+  --report-width: 48rem;
 }
 
 @media (prefers-color-scheme: dark) {
@@ -415,7 +686,9 @@ body {
 main { flex: 1; padding-bottom: 3rem; }
 
 .wrap { width: min(72rem, 100% - 2.5rem); margin-inline: auto; }
-.wrap.narrow { width: min(var(--measure), 100% - 2.5rem); }
+/* Narrow pages keep the header's and footer's left edge and limit only their measure,
+   so every page's text starts where the brand and the footer do. */
+.wrap.narrow > * { max-width: var(--measure); }
 
 a { color: var(--link); text-underline-offset: 0.18em; text-decoration-thickness: 1px; }
 a:hover { text-decoration-thickness: 2px; }
@@ -445,6 +718,7 @@ hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
 img { max-width: 100%; height: auto; }
 
 .muted { color: var(--muted); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 
 /* Header and footer */
 .site-header { background: var(--surface); border-bottom: 1px solid var(--border); position: sticky; top: 0; z-index: 5; }
@@ -455,6 +729,23 @@ img { max-width: 100%; height: auto; }
 .site-header nav a { display: block; padding: 0.4rem 0.75rem; border-radius: 999px; text-decoration: none; color: var(--muted); font-weight: 500; }
 .site-header nav a:hover { color: var(--text); background: var(--surface-2); }
 .site-header nav a.current { color: var(--accent-strong); background: var(--accent-soft); }
+
+/* Search: the box in the header, results in a panel under it. */
+.site-search { position: relative; flex: 0 1 16rem; margin-left: auto; }
+.site-search input { width: 100%; font: inherit; font-size: 0.95rem; padding: 0.4rem 2rem 0.4rem 0.85rem; border: 1px solid var(--border); border-radius: 999px; background: var(--surface-2); color: var(--text); }
+.site-search input::placeholder { color: var(--muted); opacity: 1; }
+.site-search input:focus { outline: 3px solid var(--focus); outline-offset: 1px; background: var(--surface); }
+.search-key { position: absolute; right: 0.6rem; top: 50%; transform: translateY(-50%); font: 600 0.75rem/1 var(--mono); color: var(--muted); border: 1px solid var(--border); border-radius: 4px; padding: 0.15rem 0.35rem; pointer-events: none; }
+.site-search:not(.is-ready) .search-key, .site-search input:focus ~ .search-key, .site-search input:not(:placeholder-shown) ~ .search-key { display: none; }
+.search-results { position: absolute; right: 0; top: calc(100% + 0.4rem); width: min(28rem, 100vw - 2.5rem); max-height: min(70vh, 32rem); overflow-y: auto; list-style: none; margin: 0; padding: 0.35rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: 0 8px 28px rgb(20 20 40 / 18%); z-index: 20; }
+.search-results[hidden] { display: none; }
+.search-results [role="option"] { display: grid; grid-template-columns: 1fr auto; gap: 0 0.75rem; padding: 0.5rem 0.7rem; border-radius: 8px; color: var(--text); cursor: pointer; }
+.search-results [aria-selected="true"], .search-results [data-href]:hover { background: var(--accent-soft); }
+.result-title { font-weight: 600; color: var(--link); }
+.result-kind { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); align-self: center; }
+.result-aliases, .result-summary { grid-column: 1 / -1; font-size: 0.88rem; color: var(--muted); }
+.result-summary { display: -webkit-box; -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.search-results .no-results { display: block; color: var(--muted); cursor: default; }
 
 .site-footer { border-top: 1px solid var(--border); background: var(--surface); padding: 1.5rem 0; font-size: 0.92rem; }
 .site-footer p { margin: 0.25rem 0; }
@@ -473,9 +764,12 @@ img { max-width: 100%; height: auto; }
 .prose > :first-child { margin-top: 0; }
 .prose li + li { margin-top: 0.25em; }
 .report-body { max-width: none; }
-.report-body > :not(figure):not(.metric-grid):not(table) { max-width: var(--measure); }
-.report-body > figure.chart { max-width: 52rem; margin: 1.5rem 0 2rem; }
+.report-body > figure.chart { margin: 1.5rem 0 2rem; }
 .report-body > .metric-grid { margin: 1rem 0 2rem; }
+.report { max-width: var(--report-width); }
+.report .page-header .lede { max-width: none; }
+/* Up to five tiles across the report's column, each row filled (auto-fit, not auto-fill). */
+.report .metric-grid { grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); }
 
 /* The home dashboard: tiles across, then the charts two by two on wide screens. */
 .dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 0 2rem; align-items: start; margin-bottom: 1rem; }
@@ -490,7 +784,8 @@ img { max-width: 100%; height: auto; }
 
 .card-list { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; box-shadow: var(--shadow); }
-.card a { text-decoration: none; }
+.card-title { font-size: 1.1rem; margin: 0 0 0.15rem; letter-spacing: 0; }
+.card-title a { text-decoration: none; }
 .card time { display: block; font-size: 0.88rem; color: var(--muted); }
 .card p { margin: 0.4rem 0 0; color: var(--muted); }
 
@@ -509,6 +804,7 @@ img { max-width: 100%; height: auto; }
 .letters a { background: var(--accent-soft); color: var(--accent-strong); }
 .letters a:hover { background: var(--accent); color: var(--surface); }
 .letters span { color: var(--border); }
+/* Below the sticky header (3.75rem) and this bar (3rem), with room to spare. */
 .letter-group { scroll-margin-top: 7.5rem; }
 .letter-group h2 { font-size: 1.8rem; color: var(--accent-strong); border-bottom: 2px solid var(--border); padding-bottom: 0.2rem; }
 .glossary-list { list-style: none; padding: 0; display: grid; gap: 0.2rem 2rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
@@ -533,7 +829,18 @@ img { max-width: 100%; height: auto; }
   body { font-size: 1rem; }
   .header-inner { padding: 0.4rem 0; }
   .site-header { position: static; }
-  .letters { top: 0; }
+  /* Two rows: the brand and the search box, then the navigation, its text in line with the brand. */
+  .header-inner { gap: 0.25rem 1rem; }
+  .site-search { order: 2; flex: 1 1 8rem; margin-left: 0; }
+  .site-header nav { order: 3; flex-basis: 100%; }
+  .site-header nav ul { margin-left: -0.75rem; }
+  .search-results { left: 0; right: auto; width: 100%; }
+  .search-key { display: none; }
+  /* One row that scrolls sideways, not three rows covering a seventh of the screen. */
+  .letters { top: 0; padding: 0.35rem 0; }
+  .letters ul { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: none; -webkit-overflow-scrolling: touch; }
+  .letters ul::-webkit-scrollbar { display: none; }
+  .letters a, .letters span { min-width: 2.1rem; flex: none; }
   .letter-group { scroll-margin-top: 3.5rem; }
   .hero { padding-top: 1.5rem; }
 }
@@ -555,6 +862,7 @@ img { max-width: 100%; height: auto; }
 <meta name="generator" content="{{generator}}">
 {{#page.canonical}}<link rel="canonical" href="{{page.canonical}}">
 {{/page.canonical}}
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="stylesheet" href="{{root}}assets/charts.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}} reports" href="{{root}}feed.xml">
@@ -569,6 +877,7 @@ img { max-width: 100%; height: auto; }
 {{$content}}{{/content}}
 </main>
 {{> footer}}
+<script src="{{root}}assets/search.js" defer></script>
 </body>
 </html>
 """# + "\n",
@@ -576,28 +885,30 @@ img { max-width: 100%; height: auto; }
 <footer class="site-footer">
   <div class="wrap">
     <p>{{site.title}}{{#site.description}} — {{site.description}}{{/site.description}}</p>
-    <p class="muted">Built with loysite. <a href="{{root}}glossary/">Glossary</a> · <a href="{{root}}reports/">Reports</a> · <a href="{{root}}feed.xml">Atom feed</a> · <a href="{{root}}sitemap.xml">Sitemap</a></p>
+    <p class="muted">Built with loysite. {{#site.has_terms}}<a href="{{root}}glossary/">Glossary</a> · {{/site.has_terms}}{{#site.has_reports}}<a href="{{root}}reports/">Reports</a> · {{/site.has_reports}}<a href="{{root}}feed.xml">Atom feed</a> · <a href="{{root}}sitemap.xml">Sitemap</a></p>
   </div>
 </footer>
 """# + "\n",
         "glossary.mustache": #"""
 {{<base}}
 {{$title}}Glossary · {{site.title}}{{/title}}
-{{$description}}All {{count}} terms of the {{site.title}} glossary, from A to Z.{{/description}}
+{{$description}}{{#site.has_terms}}All {{count}} terms of the {{site.title}} glossary, from A to Z.{{/site.has_terms}}{{^site.has_terms}}The {{site.title}} glossary has no terms yet.{{/site.has_terms}}{{/description}}
 {{$content}}
 <div class="wrap">
   <header class="page-header">
-    <p class="eyebrow">Glossary</p>
     <h1>{{page.title}}</h1>
-    <p class="lede">{{count}} terms, from A to Z.</p>
+    {{#site.has_terms}}<p class="lede">{{count}} terms, from A to Z.</p>{{/site.has_terms}}
+    {{^site.has_terms}}<p class="lede">No terms yet. Add a Markdown file to <code>content/glossary/</code>.</p>{{/site.has_terms}}
   </header>
   {{#intro}}<div class="prose glossary-intro">{{{intro}}}</div>{{/intro}}
+  {{#site.has_terms}}
   <nav class="letters" aria-label="Letters">
     <ul>
       {{#letters}}<li>{{#present}}<a href="#letter-{{id}}">{{letter}}</a>{{/present}}{{^present}}<span aria-hidden="true">{{letter}}</span>{{/present}}</li>
       {{/letters}}
     </ul>
   </nav>
+  {{/site.has_terms}}
   {{#groups}}
   <section class="letter-group" id="letter-{{id}}" aria-labelledby="heading-{{id}}">
     <h2 id="heading-{{id}}">{{letter}}</h2>
@@ -625,6 +936,12 @@ img { max-width: 100%; height: auto; }
         {{/site.nav}}
       </ul>
     </nav>
+    <form class="site-search" role="search" action="{{root}}glossary/index.html" data-root="{{root}}" data-index="{{root}}search-index.js">
+      <label class="visually-hidden" for="site-search-input">Search the site</label>
+      <input id="site-search-input" type="search" name="q" placeholder="Search" autocomplete="off" spellcheck="false">
+      <kbd class="search-key" aria-hidden="true">/</kbd>
+      <p class="search-status visually-hidden" role="status"></p>
+    </form>
   </div>
 </header>
 """# + "\n",
@@ -654,7 +971,7 @@ img { max-width: 100%; height: auto; }
     <section aria-labelledby="reports-heading">
       <h2 id="reports-heading">Latest reports</h2>
       <ul class="card-list">
-        {{#reports}}<li class="card"><a href="{{href}}"><strong>{{title}}</strong></a>{{#date}}<time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+        {{#reports}}<li class="card"><h3 class="card-title"><a href="{{href}}">{{title}}</a></h3>{{#date}}<time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
         {{/reports}}
       </ul>
       <p><a class="more" href="{{root}}reports/">All reports →</a></p>
@@ -720,13 +1037,12 @@ img { max-width: 100%; height: auto; }
 {{$content}}
 <div class="wrap narrow">
   <header class="page-header">
-    <p class="eyebrow">Reports</p>
     <h1>{{page.title}}</h1>
     <p class="lede">Newest first. Every figure is computed from the datasets when the site is built.</p>
   </header>
   {{#has_reports}}
   <ul class="card-list">
-    {{#reports}}<li class="card"><a href="{{href}}"><strong>{{title}}</strong></a>{{#date}}<time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+    {{#reports}}<li class="card"><h2 class="card-title"><a href="{{href}}">{{title}}</a></h2>{{#date}}<time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
     {{/reports}}
   </ul>
   {{/has_reports}}
@@ -744,6 +1060,7 @@ img { max-width: 100%; height: auto; }
     <header class="page-header">
       {{#term.has_categories}}<p class="eyebrow">{{#term.categories}}<span class="category">{{.}}</span>{{/term.categories}}</p>{{/term.has_categories}}
       <h1>{{page.title}}</h1>
+      {{#term.summary}}<p class="lede">{{term.summary}}</p>{{/term.summary}}
       {{#term.aliases_text}}<p class="aliases">Also known as <strong>{{term.aliases_text}}</strong></p>{{/term.aliases_text}}
     </header>
     <div class="prose">
