@@ -96,25 +96,10 @@ extension BGNBDModel {
             [log(3), log(2), log(2), log(10)],
         ])
         guard let outcome = maximizer.maximize({ model($0).logLikelihood(groups) }) else { return .failure(.notConverged) }
-        if let problem = BoundaryCheck.problem(outcome.logParameters, names: ["r", "alpha", "a", "b"], maximizer: maximizer) {
+        guard outcome.converged else { return .failure(.notConverged) }
+        if let problem = BoundaryCheck(maximizer: maximizer, names: ["r", "alpha", "a", "b"]).problem(at: outcome, { model($0).logLikelihood(groups) }) {
             return .failure(problem)
         }
-        guard outcome.converged else { return .failure(.notConverged) }
         return .success(Fit(model: model(outcome.logParameters), logLikelihood: outcome.logLikelihood))
-    }
-}
-
-/// A maximum is on the boundary when a log-parameter ends far out: more than 10⁴ away
-/// from its scale either way, where real customer bases never put it (the papers' fits
-/// lie within 10⁻² … 10²) and where a likelihood rising towards 0 or ∞ leaves the
-/// optimiser once it flattens below its tolerance.
-enum BoundaryCheck {
-    static let limit = log(1e4)
-
-    static func problem(_ point: [Double], names: [String], maximizer: LikelihoodMaximizer) -> FitProblem? {
-        for (index, value) in point.enumerated() where abs(value) >= limit {
-            return .boundary(parameter: names[index], towardsZero: value < 0)
-        }
-        return nil
     }
 }

@@ -6,9 +6,10 @@ public enum FitProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case tooFewRepeatCustomers(Int)
     /// The optimiser stopped without reaching its tolerance.
     case notConverged
-    /// The likelihood keeps rising as a parameter runs to 0 or to infinity: there is no
-    /// interior maximum, so no finite parameters describe the data.
-    case boundary(parameter: String, towardsZero: Bool)
+    /// The likelihood keeps rising, or stays level, as a parameter runs to 0 or to
+    /// infinity: there is no interior maximum, so no finite parameters describe the
+    /// data (see `BoundaryCheck`).
+    case boundary([BoundaryDirection])
     /// Gamma-Gamma's q ≤ 1: the expected spend per occasion, γp/(q − 1), is infinite.
     case unboundedMeanSpend(q: Double)
 
@@ -18,10 +19,22 @@ public enum FitProblem: Error, Sendable, Equatable, CustomStringConvertible {
             return "only \(count) customer\(count == 1 ? "" : "s") with a repeat purchase before the calibration end; at least 2 are needed"
         case .notConverged:
             return "the maximum-likelihood fit did not converge"
-        case .boundary(let parameter, let towardsZero):
-            return "the likelihood has no interior maximum: it keeps rising as \(parameter) runs to \(towardsZero ? "0" : "infinity")"
+        case .boundary(let directions):
+            let runs = directions.map { "\($0.parameter) runs to \($0.towardsZero ? "0" : "infinity")" }
+            return "its maximum is on the boundary (no interior maximum): the likelihood stays level as \(runs.joined(separator: " and as "))"
         case .unboundedMeanSpend(let q):
             return "q = \((q * 1000).rounded() / 1000) ≤ 1, so the expected spend per occasion is infinite"
         }
+    }
+}
+
+/// A parameter, and the end of its range the likelihood climbs (or stays level) towards.
+public struct BoundaryDirection: Sendable, Equatable {
+    public var parameter: String
+    public var towardsZero: Bool
+
+    public init(parameter: String, towardsZero: Bool) {
+        self.parameter = parameter
+        self.towardsZero = towardsZero
     }
 }
