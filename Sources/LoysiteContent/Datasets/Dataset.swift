@@ -105,7 +105,7 @@ public struct Dataset: Sendable {
     public var figureNames: [String] {
         switch figures {
         case .orders(let metrics): return metrics.availableFigureNames
-        case .responses: return ResponsesMetrics.figureNames
+        case .responses(let metrics): return metrics.availableFigureNames
         case .series(let table): return Dataset.numericColumns(of: table)
         }
     }

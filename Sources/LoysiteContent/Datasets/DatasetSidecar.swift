@@ -6,6 +6,9 @@ import Yams
 /// A column role: what a column means to the metrics (SPEC §2).
 enum DatasetRole: String, CaseIterable, Sendable {
     case customer, date, amount, quantity, price, order, score, segment
+    /// Responses: the Customer Loyalty Index questions "how likely are you to buy from us
+    /// again" and "… to try our other products" (0–10; empty: unanswered).
+    case repurchase, upsell
 
     /// The column name used when the sidecar does not name one.
     var defaultColumn: String {

@@ -96,10 +96,11 @@ extension BGNBDModel {
             [log(3), log(2), log(2), log(10)],
         ])
         guard let outcome = maximizer.maximize({ model($0).logLikelihood(groups) }) else { return .failure(.notConverged) }
-        guard outcome.converged else { return .failure(.notConverged) }
+        // A ridge to the boundary also keeps the optimiser from settling: check it first.
         if let problem = BoundaryCheck(maximizer: maximizer, names: ["r", "alpha", "a", "b"]).problem(at: outcome, { model($0).logLikelihood(groups) }) {
             return .failure(problem)
         }
+        guard outcome.converged else { return .failure(.notConverged) }
         return .success(Fit(model: model(outcome.logParameters), logLikelihood: outcome.logLikelihood))
     }
 }

@@ -62,10 +62,11 @@ extension GammaGammaModel {
             [log(0.5), log(10), log(5)],
         ])
         guard let outcome = maximizer.maximize({ model($0).logLikelihood(groups) }) else { return .failure(.notConverged) }
-        guard outcome.converged else { return .failure(.notConverged) }
+        // A ridge to the boundary also keeps the optimiser from settling: check it first.
         if let problem = BoundaryCheck(maximizer: maximizer, names: ["p", "q", "gamma"]).problem(at: outcome, { model($0).logLikelihood(groups) }) {
             return .failure(problem)
         }
+        guard outcome.converged else { return .failure(.notConverged) }
         let fitted = model(outcome.logParameters)
         guard fitted.q > 1 else { return .failure(.unboundedMeanSpend(q: fitted.q)) }
         return .success(Fit(model: fitted, logLikelihood: outcome.logLikelihood))
