@@ -20,7 +20,12 @@ two-year history of a small online and in-store retailer (2025-01 to 2026-12):
   42, the app scoring best and the store worst. Monthly counts of promoters, passives and
   detractors are set from the trend (not drawn at random), so month-to-month noise never
   fakes a drop: the script checks that the last month's NPS is at least 30 and that it
-  never falls more than 5 points from one month to the next.
+  never falls more than 5 points from one month to the next. Two more columns carry the
+  other Customer Loyalty Index questions, "how likely are you to buy from us again"
+  (repurchase) and "… to try our other products" (upsell), 0–10 and left empty by about
+  8% of respondents each. They follow the score (repurchase a little above it, upsell
+  about two points below) and are drawn from their own seeded generator, so the score
+  columns are the same as without them.
 
 Deterministic: a fixed seed and no clock, so running it twice gives identical files.
 Standard library only.
@@ -186,11 +191,20 @@ def generate_responses(rng):
     return [["N-%06d" % i, date, customer, channel, score] for i, (date, _, channel, customer, score) in enumerate(rows, 1)]
 
 
+def loyalty_answers(rng, rows):
+    """Adds the repurchase and upsell answers to each response row (see the docstring)."""
+    def answer(centre):
+        if rng.random() < 0.08:
+            return ""
+        return max(0, min(10, round(centre + rng.gauss(0, 1.5))))
+    return [row + [answer(row[4] + 0.5), answer(row[4] - 2)] for row in rows]
+
+
 def check_responses(rows):
     """The demo must not trip the site's alerts: the last month's NPS at least 30 and no
     month-on-month drop of more than 5 points."""
     by_month = {}
-    for _, date, _, _, score in rows:
+    for _, date, _, _, score, *_ in rows:
         tally = by_month.setdefault(date[:7], [0, 0, 0])
         tally[0] += 1
         tally[1] += score >= 9
@@ -219,8 +233,9 @@ def main():
     path, size = write("orders.csv", ["order_id", "date", "customer_id", "channel", "sku", "quantity", "price"], orders)
     print(f"{os.path.relpath(path)}: {len(orders)} rows, {size} bytes", file=sys.stderr)
     responses = generate_responses(random.Random(SEED + 1))
+    responses = loyalty_answers(random.Random(SEED + 2), responses)
     nps = check_responses(responses)
-    path, size = write("nps-responses.csv", ["response_id", "date", "customer_id", "channel", "score"], responses)
+    path, size = write("nps-responses.csv", ["response_id", "date", "customer_id", "channel", "score", "repurchase", "upsell"], responses)
     print(f"{os.path.relpath(path)}: {len(responses)} rows, {size} bytes; NPS {nps[0]:.1f} → {nps[-1]:.1f}", file=sys.stderr)
 
 

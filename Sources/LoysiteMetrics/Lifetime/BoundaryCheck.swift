@@ -31,16 +31,28 @@ struct BoundaryCheck {
                     continue
                 }
                 let fixed = min(max(value + sign * BoundaryCheck.step, maximizer.lower), maximizer.upper)
+                let threshold = optimum.logLikelihood - BoundaryCheck.level
+                // The others left where they are give a lower bound of the profile: often
+                // enough on a ridge, and then no fit is needed.
+                var moved = optimum.logParameters
+                moved[index] = fixed
+                if logLikelihood(moved) >= threshold {
+                    level.append(true)
+                    continue
+                }
                 var others = optimum.logParameters
                 others.remove(at: index)
                 var constrained = maximizer
                 constrained.starts = [others]
+                constrained.polishes = false
+                constrained.stopAt = threshold
+                constrained.absoluteTolerance = 0.01
                 let profile = constrained.maximize { rest in
                     var point = rest
                     point.insert(fixed, at: index)
                     return logLikelihood(point)
                 }
-                level.append((profile?.logLikelihood ?? -.infinity) >= optimum.logLikelihood - BoundaryCheck.level)
+                level.append((profile?.logLikelihood ?? -.infinity) >= threshold)
             }
             // Level both ways (a ridge along which the parameter is not identified):
             // name the end the fit already leans to.

@@ -15,6 +15,18 @@ struct LikelihoodMaximizer {
     /// The starting points, each a full vector of log-parameters.
     var starts: [[Double]]
     var maximumEvaluations = 20_000
+    /// The starts stop at this relative change of the log-likelihood; only the best one
+    /// is then polished to `polishTolerance` (most of the evaluations are spent there).
+    var startTolerance = 1e-9
+    var polishTolerance = 1e-14
+    /// Restart from the best point until it no longer improves (see `maximize`); off for
+    /// the boundary check's profile fits, which only need to know how high they get.
+    var polishes = true
+    /// Stop as soon as the log-likelihood reaches this (the boundary check's level).
+    var stopAt: Double?
+    /// Stop once an iteration changes the log-likelihood by less than this, in absolute
+    /// terms (the boundary check needs its profiles to 0.01 only).
+    var absoluteTolerance: Double?
 
     /// The best point found.
     struct Outcome {
@@ -31,15 +43,16 @@ struct LikelihoodMaximizer {
         let objective = Objective(logLikelihood)
         var best: (point: [Double], value: Double, converged: Bool)?
         for start in starts {
-            guard let run = run(objective, from: start, step: 0.5) else { continue }
+            guard let run = run(objective, from: start, step: 0.5, tolerance: polishes ? startTolerance : polishTolerance) else { continue }
             if best == nil || run.value > best!.value { best = run }
         }
         guard var found = best, found.value.isFinite else { return nil }
+        guard polishes else { return Outcome(logParameters: found.point, logLikelihood: found.value, converged: found.converged) }
         // A restart from the optimum with a fresh trust region must find nothing
         // better: BOBYQA can stop early on a long flat ridge.
         var settled = false
         for _ in 0..<4 {
-            guard let again = run(objective, from: found.point, step: 0.05) else { break }
+            guard let again = run(objective, from: found.point, step: 0.05, tolerance: polishTolerance) else { break }
             let improvement = again.value - found.value
             if again.value > found.value { found = again }
             if improvement <= 1e-11 * abs(found.value) { settled = true; break }
@@ -47,7 +60,7 @@ struct LikelihoodMaximizer {
         return Outcome(logParameters: found.point, logLikelihood: found.value, converged: found.converged && settled)
     }
 
-    private func run(_ objective: Objective, from start: [Double], step: Double) -> (point: [Double], value: Double, converged: Bool)? {
+    private func run(_ objective: Objective, from start: [Double], step: Double, tolerance: Double) -> (point: [Double], value: Double, converged: Bool)? {
         let count = start.count
         guard let optimizer = nlopt_create(NLOPT_LN_BOBYQA, UInt32(count)) else { return nil }
         defer { nlopt_destroy(optimizer) }
@@ -57,8 +70,10 @@ struct LikelihoodMaximizer {
         nlopt_set_lower_bounds(optimizer, &lowerBounds)
         nlopt_set_upper_bounds(optimizer, &upperBounds)
         nlopt_set_initial_step(optimizer, &steps)
-        nlopt_set_ftol_rel(optimizer, 1e-14)
-        nlopt_set_xtol_rel(optimizer, 1e-11)
+        nlopt_set_ftol_rel(optimizer, tolerance)
+        nlopt_set_xtol_rel(optimizer, tolerance * 1e2)
+        if let absoluteTolerance { nlopt_set_ftol_abs(optimizer, absoluteTolerance) }
+        if let stopAt { nlopt_set_stopval(optimizer, stopAt) }
         nlopt_set_maxeval(optimizer, Int32(maximumEvaluations))
         let context = Unmanaged.passUnretained(objective).toOpaque()
         nlopt_set_max_objective(optimizer, { count, point, _, context in
