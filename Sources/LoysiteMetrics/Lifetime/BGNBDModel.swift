@@ -18,33 +18,59 @@ public struct BGNBDModel: Sendable, Equatable {
     }
 
     /// Σ ln L over the customers of `groups` (SPEC §2's L), computed once per group.
+    ///
+    /// With B = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b) − (r+x) ln α,
+    /// ln L = B + ln(e₁ + e₂), e₁ = (α/(α+T))^(r+x) and
+    /// e₂ = a/(b+x−1) · (α/(α+t_x))^(r+x) [x > 0]. e₁ depends only on (x, T) and e₂ on
+    /// (x, t_x), so both are computed once per distinct pair, leaving one logarithm per
+    /// group. Where (r+x) ln((α+T)/α) is so large that e₁ or e₂ would underflow, that x's
+    /// groups take the exact log-sum-exp path instead.
     func logLikelihood(_ groups: RecencyFrequencyGroups) -> Double {
         let logBetaAB = logBeta(a, b)
-        let base = -logGamma(r) + r * log(alpha)
-        // Terms of one x: ln Γ(r+x) − ln Γ(r) + r ln α, ln B(a, b+x) − ln B(a, b),
-        // ln B(a+1, b+x−1) − ln B(a, b).
-        var shared = [Double](repeating: 0, count: groups.xValues.count)
-        var alive = [Double](repeating: 0, count: groups.xValues.count)
-        var dropped = [Double](repeating: 0, count: groups.xValues.count)
+        let logAlpha = log(alpha)
+        let maximumAge = groups.ageValues.max() ?? 0
+        let xCount = groups.xValues.count
+        var base = [Double](repeating: 0, count: xCount)
+        var alive = [Double](repeating: 0, count: xCount)
+        var dropout = [Double](repeating: -.infinity, count: xCount)
+        var safe = [Bool](repeating: true, count: xCount)
+        let stretch = log(alpha + maximumAge) - logAlpha
         for (index, x) in groups.xValues.enumerated() {
-            shared[index] = logGamma(r + x) + base
             alive[index] = logBeta(a, b + x) - logBetaAB
-            dropped[index] = x > 0 ? logBeta(a + 1, b + x - 1) - logBetaAB : -.infinity
+            base[index] = logGamma(r + x) - logGamma(r) + r * logAlpha + alive[index] - (r + x) * logAlpha
+            // ln B(a+1, b+x−1) − ln B(a, b+x) = ln(a / (b+x−1)).
+            if x > 0 { dropout[index] = log(a / (b + x - 1)) }
+            safe[index] = (r + x) * stretch < 600 && abs(dropout[index].isFinite ? dropout[index] : 0) < 300
         }
         let logAge = groups.ageValues.map { log(alpha + $0) }
         let logRecency = groups.recencyValues.map { log(alpha + $0) }
+        var ageTerm = [Double](repeating: 0, count: groups.agePairX.count)
+        for pair in ageTerm.indices {
+            let xi = Int(groups.agePairX[pair])
+            guard safe[xi] else { continue }
+            ageTerm[pair] = exp(-(r + groups.xValues[xi]) * (logAge[Int(groups.agePairAge[pair])] - logAlpha))
+        }
+        var recencyTerm = [Double](repeating: 0, count: groups.recencyPairX.count)
+        for pair in recencyTerm.indices {
+            let xi = Int(groups.recencyPairX[pair])
+            guard safe[xi], groups.xValues[xi] > 0 else { continue }
+            recencyTerm[pair] = exp(dropout[xi] - (r + groups.xValues[xi]) * (logRecency[Int(groups.recencyPairRecency[pair])] - logAlpha))
+        }
         var total = 0.0
         for group in 0..<groups.groups {
             let xi = Int(groups.groupX[group])
-            let power = r + groups.xValues[xi]
-            let first = alive[xi] - power * logAge[Int(groups.groupAge[group])]
-            var value = first
-            if groups.xValues[xi] > 0 {
-                let second = dropped[xi] - power * logRecency[Int(groups.groupRecency[group])]
-                // ln(e^first + e^second) without overflow.
-                value = max(first, second) + log1p(exp(-abs(first - second)))
+            let value: Double
+            if safe[xi] {
+                value = base[xi] + log(ageTerm[Int(groups.groupAgePair[group])] + recencyTerm[Int(groups.groupRecencyPair[group])])
+            } else {
+                let power = r + groups.xValues[xi]
+                let first = -power * (logAge[Int(groups.groupAge[group])] - logAlpha)
+                let second = dropout[xi] - power * (logRecency[Int(groups.groupRecency[group])] - logAlpha)
+                // ln(e^first + e^second) without overflow (second is −∞ for x = 0).
+                let larger = max(first, second)
+                value = base[xi] + larger + log1p(exp(min(first, second) - larger))
             }
-            total += groups.groupCount[group] * (shared[xi] + value)
+            total += groups.groupCount[group] * value
         }
         return total
     }
@@ -87,7 +113,7 @@ extension BGNBDModel {
         guard groups.repeatCustomers >= 2 else { return .failure(.tooFewRepeatCustomers(groups.repeatCustomers)) }
         // α is a time scale: optimised relative to the customers' mean age.
         let scale = max(groups.meanAge, 1e-9)
-        func model(_ point: [Double]) -> BGNBDModel {
+        @Sendable func model(_ point: [Double]) -> BGNBDModel {
             BGNBDModel(r: exp(point[0]), alpha: exp(point[1]) * scale, a: exp(point[2]), b: exp(point[3]))
         }
         let maximizer = LikelihoodMaximizer(starts: [

@@ -49,8 +49,13 @@ public struct CustomerValue: Sendable, Equatable {
         customers = history.count
         repeatCustomers = groups.repeatCustomers
         spendCustomers = spend.customers
-        bgnbd = BGNBDModel.fit(groups)
-        gammaGamma = GammaGammaModel.fit(spend)
+        // The two fits are independent: one on each core.
+        let fits = Parallel.map([0, 1]) { job -> IndependentFit in
+            job == 0 ? .occasions(BGNBDModel.fit(groups)) : .spend(GammaGammaModel.fit(spend))
+        }
+        guard case .occasions(let occasionsResult) = fits[0], case .spend(let spendResult) = fits[1] else { fatalError("fits in job order") }
+        bgnbd = occasionsResult
+        gammaGamma = spendResult
         rfm = RFMCell.grid(RFMScores(history), history: history)
         guard case .success(let occasionsFit) = bgnbd, customers > 0 else { return }
 
@@ -137,5 +142,10 @@ public struct CustomerValue: Sendable, Equatable {
     }
 
     public var bgnbdFit: BGNBDModel.Fit? { try? bgnbd.get() }
+
+    private enum IndependentFit: Sendable {
+        case occasions(Result<BGNBDModel.Fit, FitProblem>)
+        case spend(Result<GammaGammaModel.Fit, FitProblem>)
+    }
     public var gammaGammaFit: GammaGammaModel.Fit? { try? gammaGamma.get() }
 }

@@ -53,7 +53,7 @@ extension GammaGammaModel {
         guard groups.customers >= 2 else { return .failure(.tooFewRepeatCustomers(groups.customers)) }
         // γ is a money scale: optimised relative to the mean spend.
         let scale = max(groups.meanSpend, 1e-12)
-        func model(_ point: [Double]) -> GammaGammaModel {
+        @Sendable func model(_ point: [Double]) -> GammaGammaModel {
             GammaGammaModel(p: exp(point[0]), q: exp(point[1]), gamma: exp(point[2]) * scale)
         }
         let maximizer = LikelihoodMaximizer(starts: [

@@ -17,11 +17,15 @@ struct LikelihoodMaximizer {
     var maximumEvaluations = 20_000
     /// The starts stop at this relative change of the log-likelihood; only the best one
     /// is then polished to `polishTolerance` (most of the evaluations are spent there).
-    var startTolerance = 1e-9
-    var polishTolerance = 1e-14
+    var startTolerance = 1e-5
+    var polishTolerance = 1e-12
     /// Restart from the best point until it no longer improves (see `maximize`); off for
     /// the boundary check's profile fits, which only need to know how high they get.
     var polishes = true
+    /// Evaluations the polish may spend in all: an interior optimum settles within about
+    /// a hundred (CDNOW: 87, the demo: 160); a ridge to the boundary would take many
+    /// more, and is then reported as such by the boundary check, not refined.
+    var polishBudget = 250
     /// Stop as soon as the log-likelihood reaches this (the boundary check's level).
     var stopAt: Double?
     /// Stop once an iteration changes the log-likelihood by less than this, in absolute
@@ -41,9 +45,9 @@ struct LikelihoodMaximizer {
     /// marks a point outside the model's domain).
     func maximize(_ logLikelihood: @escaping ([Double]) -> Double) -> Outcome? {
         let objective = Objective(logLikelihood)
-        var best: (point: [Double], value: Double, converged: Bool)?
+        var best: (point: [Double], value: Double, converged: Bool, evaluations: Int)?
         for start in starts {
-            guard let run = run(objective, from: start, step: 0.5, tolerance: polishes ? startTolerance : polishTolerance) else { continue }
+            guard let run = run(objective, from: start, step: 0.5, tolerance: polishes ? startTolerance : polishTolerance, evaluations: maximumEvaluations) else { continue }
             if best == nil || run.value > best!.value { best = run }
         }
         guard var found = best, found.value.isFinite else { return nil }
@@ -51,16 +55,20 @@ struct LikelihoodMaximizer {
         // A restart from the optimum with a fresh trust region must find nothing
         // better: BOBYQA can stop early on a long flat ridge.
         var settled = false
-        for _ in 0..<4 {
-            guard let again = run(objective, from: found.point, step: 0.05, tolerance: polishTolerance) else { break }
+        var budget = polishBudget
+        for _ in 0..<4 where budget > 0 {
+            guard let again = run(objective, from: found.point, step: 0.05, tolerance: polishTolerance, evaluations: budget) else { break }
+            budget -= again.evaluations
             let improvement = again.value - found.value
             if again.value > found.value { found = again }
-            if improvement <= 1e-11 * abs(found.value) { settled = true; break }
+            if improvement <= 1e-10 * abs(found.value) { settled = true; break }
         }
         return Outcome(logParameters: found.point, logLikelihood: found.value, converged: found.converged && settled)
     }
 
-    private func run(_ objective: Objective, from start: [Double], step: Double, tolerance: Double) -> (point: [Double], value: Double, converged: Bool)? {
+    private func run(
+        _ objective: Objective, from start: [Double], step: Double, tolerance: Double, evaluations: Int
+    ) -> (point: [Double], value: Double, converged: Bool, evaluations: Int)? {
         let count = start.count
         guard let optimizer = nlopt_create(NLOPT_LN_BOBYQA, UInt32(count)) else { return nil }
         defer { nlopt_destroy(optimizer) }
@@ -74,7 +82,7 @@ struct LikelihoodMaximizer {
         nlopt_set_xtol_rel(optimizer, tolerance * 1e2)
         if let absoluteTolerance { nlopt_set_ftol_abs(optimizer, absoluteTolerance) }
         if let stopAt { nlopt_set_stopval(optimizer, stopAt) }
-        nlopt_set_maxeval(optimizer, Int32(maximumEvaluations))
+        nlopt_set_maxeval(optimizer, Int32(evaluations))
         let context = Unmanaged.passUnretained(objective).toOpaque()
         nlopt_set_max_objective(optimizer, { count, point, _, context in
             let objective = Unmanaged<Objective>.fromOpaque(context!).takeUnretainedValue()
@@ -90,7 +98,7 @@ struct LikelihoodMaximizer {
         // 1…4: success, stopval, ftol, xtol. −4 (round-off limited) means the tolerance
         // asked for is below what the arithmetic resolves: the point is as good as it gets.
         let converged = (1...4).contains(code) || code == NLOPT_ROUNDOFF_LIMITED.rawValue
-        return (point, value, converged)
+        return (point, value, converged, Int(nlopt_get_numevals(optimizer)))
     }
 
     /// The closure NLopt's C callback reaches through its context pointer.

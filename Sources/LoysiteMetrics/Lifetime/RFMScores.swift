@@ -10,25 +10,37 @@ public struct RFMScores: Sendable, Equatable {
     public init(_ history: PurchaseHistory) {
         let recencyDays = history.lastOccasionDay.map { history.calibrationEnd - Int($0) }
         // Worse recency is larger: negate it so that for all three worse means smaller.
-        recency = RFMScores.scores(recencyDays.map { -$0 })
-        frequency = RFMScores.scores(history.orders.map(Int.init))
+        recency = RFMScores.scores(counts: recencyDays.map { -$0 })
+        frequency = RFMScores.scores(counts: history.orders.map(Int.init))
         monetary = RFMScores.scores(history.revenue)
     }
 
-    /// 1 + ⌊5 · (values strictly smaller than v) / n⌋ for each v.
+    /// `scores` for whole numbers in a modest range (days, order counts): a histogram
+    /// and its running sum give each value the count below it, without sorting.
+    static func scores(counts values: [Int]) -> [Int8] {
+        guard let low = values.min(), let high = values.max(), high - low < 4 * values.count + 1024 else {
+            return scores(values)
+        }
+        var below = [Int](repeating: 0, count: high - low + 2)
+        for value in values { below[value - low + 1] += 1 }
+        for index in 1..<below.count { below[index] += below[index - 1] }
+        let n = values.count
+        return values.map { Int8(1 + 5 * below[$0 - low] / n) }
+    }
+
+    /// 1 + ⌊5 · (values strictly smaller than v) / n⌋ for each v: one sort, then a walk
+    /// along it in which each run of equal values gets the count before the run.
     static func scores<Value: Comparable>(_ values: [Value]) -> [Int8] {
         let n = values.count
         guard n > 0 else { return [] }
-        let sorted = values.sorted()
-        return values.map { value in
-            // The first position holding `value`: the count strictly below it.
-            var low = 0, high = n
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle] < value { low = middle + 1 } else { high = middle }
-            }
-            return Int8(1 + 5 * low / n)
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var scores = [Int8](repeating: 0, count: n)
+        var runStart = 0
+        for position in 0..<n {
+            if position > 0, values[order[position - 1]] < values[order[position]] { runStart = position }
+            scores[order[position]] = Int8(1 + 5 * runStart / n)
         }
+        return scores
     }
 }
 

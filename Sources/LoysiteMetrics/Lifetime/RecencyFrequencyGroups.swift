@@ -14,6 +14,13 @@ struct RecencyFrequencyGroups: Sendable {
     var groupCount: [Double] = []
     /// Per customer of the history: its group.
     var customerGroup: [Int32] = []
+    /// The distinct (x, T) and (x, t_x) pairs among the groups, as indices into the
+    /// value lists, and each group's two pairs: the likelihood's two terms depend on one
+    /// pair each, and there are far fewer pairs than groups.
+    var agePairX: [Int32] = [], agePairAge: [Int32] = []
+    var recencyPairX: [Int32] = [], recencyPairRecency: [Int32] = []
+    var groupAgePair: [Int32] = []
+    var groupRecencyPair: [Int32] = []
 
     var repeatCustomers = 0
     /// Mean T, the scale α is optimised relative to.
@@ -55,6 +62,28 @@ struct RecencyFrequencyGroups: Sendable {
             groupAge.append(index(ageDays, &ageIndex, &rawAge))
             groupCount.append(1)
             customerGroup.append(group)
+        }
+        var agePairs: [Int64: Int32] = [:], recencyPairs: [Int64: Int32] = [:]
+        for group in 0..<groupCount.count {
+            let x = Int64(groupX[group])
+            let ageKey = x << 32 | Int64(groupAge[group])
+            if let pair = agePairs[ageKey] {
+                groupAgePair.append(pair)
+            } else {
+                agePairs[ageKey] = Int32(agePairX.count)
+                groupAgePair.append(Int32(agePairX.count))
+                agePairX.append(groupX[group])
+                agePairAge.append(groupAge[group])
+            }
+            let recencyKey = x << 32 | Int64(groupRecency[group])
+            if let pair = recencyPairs[recencyKey] {
+                groupRecencyPair.append(pair)
+            } else {
+                recencyPairs[recencyKey] = Int32(recencyPairX.count)
+                groupRecencyPair.append(Int32(recencyPairX.count))
+                recencyPairX.append(groupX[group])
+                recencyPairRecency.append(groupRecency[group])
+            }
         }
         xValues = rawX.map(Double.init)
         recencyValues = rawRecency.map { Double($0) / unitDays }
