@@ -180,3 +180,22 @@ import Testing
         #expect(!dataset.json().serialized(pretty: false).contains("nan"))
     }
 }
+
+/// Discounting: CLV = E[M] · Σᵢ (E[Y(i)] − E[Y(i−1)]) / (1+d)^i.
+@Suite struct DatasetsDiscountedValueTests {
+    @Test(.enabled(if: DatasetsCustomerValueTests.cdnowExists, "../shared/data/cdnow/cdnow-sample.csv is missing; skipped"))
+    func discountingLowersValueByTheExpectedFactor() throws {
+        let plain = try DatasetsCustomerValueTests.loadCDNOW().value
+        let fixture = try DatasetsFixture(["cdnow.yml": DatasetsCustomerValueTests.cdnowSidecar + "\n  discount_rate: 0.01\n"])
+        try fixture.link("cdnow.csv", to: DatasetsCustomerValueTests.cdnow)
+        let (dataset, messages) = try fixture.loadOne()
+        #expect(messages.isEmpty)
+        let discounted = try #require(dataset.orders?.customerValue)
+        #expect(discounted.settings.discountRate == 0.01)
+        let total = try #require(discounted.clvTotal), undiscounted = try #require(plain.clvTotal)
+        // Every unit's occasions are discounted by a factor between 1/1.01 and 1/1.01^52.
+        #expect(total < undiscounted / 1.01 && total > undiscounted / pow(1.01, 52))
+        // Discounting changes value, not the expected number of occasions.
+        #expect(discounted.expectedOccasions == plain.expectedOccasions)
+    }
+}
