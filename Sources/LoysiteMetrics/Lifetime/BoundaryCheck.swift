@@ -28,6 +28,13 @@ struct BoundaryCheck {
     /// Half of χ²₁'s 95% quantile (3.841).
     static let level = 3.841 / 2
 
+    /// Whether the curvature at `point` leaves a parameter poorly enough determined that
+    /// a ridge to the boundary is possible (or the curvature cannot be had at all).
+    func suspectsRidge(at point: LikelihoodMaximizer.Outcome, _ logLikelihood: @escaping @Sendable ([Double]) -> Double) -> Bool {
+        guard let drops = BoundaryCheck.predictedDrops(point.logParameters, point.logLikelihood, logLikelihood) else { return true }
+        return drops.contains { $0 <= 8 * BoundaryCheck.level } || point.logParameters.contains { abs($0) >= BoundaryCheck.farLimit }
+    }
+
     func problem(at optimum: LikelihoodMaximizer.Outcome, _ logLikelihood: @escaping @Sendable ([Double]) -> Double) -> FitProblem? {
         let point = optimum.logParameters
         // One profile per parameter and direction, spread over the cores.

@@ -61,9 +61,19 @@ extension GammaGammaModel {
             [log(5), log(3), log(0.5)],
             [log(0.5), log(10), log(5)],
         ])
-        guard let outcome = maximizer.maximize({ model($0).logLikelihood(groups) }) else { return .failure(.notConverged) }
-        // A ridge to the boundary also keeps the optimiser from settling: check it first.
-        if let problem = BoundaryCheck(maximizer: maximizer, names: ["p", "q", "gamma"]).problem(at: outcome, { model($0).logLikelihood(groups) }) {
+        let logLikelihood: @Sendable ([Double]) -> Double = { model($0).logLikelihood(groups) }
+        let check = BoundaryCheck(maximizer: maximizer, names: ["p", "q", "gamma"])
+        // A ridge to the boundary keeps the optimiser from settling: where the curvature
+        // after the starts suggests one, it is checked before polishing.
+        var ridge: FitProblem?
+        let found = maximizer.maximize(logLikelihood) { coarse in
+            guard check.suspectsRidge(at: coarse, logLikelihood) else { return false }
+            ridge = check.problem(at: coarse, logLikelihood)
+            return ridge != nil
+        }
+        if let ridge { return .failure(ridge) }
+        guard let outcome = found else { return .failure(.notConverged) }
+        if let problem = check.problem(at: outcome, logLikelihood) {
             return .failure(problem)
         }
         guard outcome.converged else { return .failure(.notConverged) }

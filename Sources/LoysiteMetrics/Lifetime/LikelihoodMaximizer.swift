@@ -17,15 +17,15 @@ struct LikelihoodMaximizer {
     var maximumEvaluations = 20_000
     /// The starts stop at this relative change of the log-likelihood; only the best one
     /// is then polished to `polishTolerance` (most of the evaluations are spent there).
-    var startTolerance = 1e-5
-    var polishTolerance = 1e-12
+    var startTolerance = 1e-8
+    var polishTolerance = 1e-14
     /// Restart from the best point until it no longer improves (see `maximize`); off for
     /// the boundary check's profile fits, which only need to know how high they get.
     var polishes = true
-    /// Evaluations the polish may spend in all: an interior optimum settles within about
-    /// a hundred (CDNOW: 87, the demo: 160); a ridge to the boundary would take many
-    /// more, and is then reported as such by the boundary check, not refined.
-    var polishBudget = 250
+    /// Evaluations the polish may spend in all: an interior optimum settles within a
+    /// few hundred (CDNOW, the demo, a million synthetic customers); a ridge to the
+    /// boundary would take many more, and is reported as such, not refined.
+    var polishBudget = 400
     /// Stop as soon as the log-likelihood reaches this (the boundary check's level).
     var stopAt: Double?
     /// Stop once an iteration changes the log-likelihood by less than this, in absolute
@@ -43,7 +43,11 @@ struct LikelihoodMaximizer {
 
     /// Maximises `logLikelihood` (called with the log-parameters; a non-finite value
     /// marks a point outside the model's domain).
-    func maximize(_ logLikelihood: @escaping ([Double]) -> Double) -> Outcome? {
+    ///
+    /// - Parameter stopBeforePolish: asked with the best start's point; true returns it
+    ///   unpolished (the boundary check has found a ridge there, which polishing would
+    ///   only follow further, slowly).
+    func maximize(_ logLikelihood: @escaping ([Double]) -> Double, stopBeforePolish: ((Outcome) -> Bool)? = nil) -> Outcome? {
         let objective = Objective(logLikelihood)
         var best: (point: [Double], value: Double, converged: Bool, evaluations: Int)?
         for start in starts {
@@ -51,7 +55,8 @@ struct LikelihoodMaximizer {
             if best == nil || run.value > best!.value { best = run }
         }
         guard var found = best, found.value.isFinite else { return nil }
-        guard polishes else { return Outcome(logParameters: found.point, logLikelihood: found.value, converged: found.converged) }
+        let coarse = Outcome(logParameters: found.point, logLikelihood: found.value, converged: found.converged)
+        guard polishes, stopBeforePolish?(coarse) != true else { return coarse }
         // A restart from the optimum with a fresh trust region must find nothing
         // better: BOBYQA can stop early on a long flat ridge.
         var settled = false
@@ -61,7 +66,7 @@ struct LikelihoodMaximizer {
             budget -= again.evaluations
             let improvement = again.value - found.value
             if again.value > found.value { found = again }
-            if improvement <= 1e-10 * abs(found.value) { settled = true; break }
+            if improvement <= 1e-12 * abs(found.value) { settled = true; break }
         }
         return Outcome(logParameters: found.point, logLikelihood: found.value, converged: found.converged && settled)
     }
