@@ -4,6 +4,8 @@ whose purchases follow the BG/NBD and Gamma-Gamma models themselves, with parame
 near the papers' CDNOW fit (r = 0.25, α = 4 weeks, a = 0.8, b = 2.5; p = 6, q = 4,
 γ = 15). Each customer's first purchase falls in the first 12 weeks of 2025; the
 file runs to 2025-12-31. Fixed seed: the same file every time. Made up, not real data.
+Purchases are dated to the day, so a customer's purchases on one day merge into one
+occasion: the fit recovers parameters near, not exactly at, the generating ones.
 
     python3 bench/clv-synthetic.py 1000000 > /dev/shm/clv-synthetic.csv
 """
@@ -24,11 +26,15 @@ for customer in range(customers):
     nu = rng.gammavariate(4.0, 1 / 15.0)             # ν ~ Gamma(q, γ)
     week = rng.uniform(0, 12)
     cid = f"C{customer:07d}"
+    # The first purchase, then repeat purchases at rate λ; after each repeat purchase
+    # the customer drops out with probability p (BG/NBD: none after the first).
+    first = True
     while True:
         amount = max(rng.gammavariate(6.0, 1 / nu), 0.01)
         out.write(f"{cid},{dates[int(week * 7)]},{amount:.2f}\n")
-        if rng.random() < dropout or rate <= 0:
+        if (not first and rng.random() < dropout) or rate <= 0:
             break
+        first = False
         week += rng.expovariate(rate)
         if week >= end_week:
             break
