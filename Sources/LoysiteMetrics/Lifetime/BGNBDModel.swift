@@ -121,22 +121,11 @@ extension BGNBDModel {
             [log(0.3), log(0.5), log(0.5), log(3)],
             [log(3), log(2), log(2), log(10)],
         ])
-        let logLikelihood: @Sendable ([Double]) -> Double = { model($0).logLikelihood(groups) }
-        let check = BoundaryCheck(maximizer: maximizer, names: ["r", "alpha", "a", "b"])
-        // A ridge to the boundary keeps the optimiser from settling: where the curvature
-        // after the starts suggests one, it is checked before polishing.
-        var ridge: FitProblem?
-        let found = maximizer.maximize(logLikelihood) { coarse in
-            guard check.suspectsRidge(at: coarse, logLikelihood) else { return false }
-            ridge = check.problem(at: coarse, logLikelihood)
-            return ridge != nil
+        let outcome: LikelihoodMaximizer.Outcome
+        switch maximizer.fitInside(names: ["r", "alpha", "a", "b"], { model($0).logLikelihood(groups) }) {
+        case .success(let value): outcome = value
+        case .failure(let problem): return .failure(problem)
         }
-        if let ridge { return .failure(ridge) }
-        guard let outcome = found else { return .failure(.notConverged) }
-        if let problem = check.problem(at: outcome, logLikelihood) {
-            return .failure(problem)
-        }
-        guard outcome.converged else { return .failure(.notConverged) }
         return .success(Fit(model: model(outcome.logParameters), logLikelihood: outcome.logLikelihood))
     }
 }

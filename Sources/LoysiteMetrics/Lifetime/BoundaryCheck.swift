@@ -141,3 +141,24 @@ struct BoundaryCheck {
         return (profile?.logLikelihood ?? -.infinity) >= threshold
     }
 }
+
+extension LikelihoodMaximizer {
+    /// `maximize`, then the boundary check: the converged optimum, or why there is none
+    /// (a maximum on the boundary, or no convergence). A ridge to the boundary keeps the
+    /// optimiser from settling, so where the curvature after the starts suggests one, it
+    /// is checked before the polish.
+    /// - Parameter names: the parameters' names, for the warning.
+    func fitInside(names: [String], _ logLikelihood: @escaping @Sendable ([Double]) -> Double) -> Result<Outcome, FitProblem> {
+        let check = BoundaryCheck(maximizer: self, names: names)
+        var ridge: FitProblem?
+        let found = maximize(logLikelihood) { coarse in
+            guard check.suspectsRidge(at: coarse, logLikelihood) else { return false }
+            ridge = check.problem(at: coarse, logLikelihood)
+            return ridge != nil
+        }
+        if let ridge { return .failure(ridge) }
+        guard let outcome = found else { return .failure(.notConverged) }
+        if let problem = check.problem(at: outcome, logLikelihood) { return .failure(problem) }
+        return outcome.converged ? .success(outcome) : .failure(.notConverged)
+    }
+}

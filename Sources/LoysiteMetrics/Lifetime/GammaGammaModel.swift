@@ -61,22 +61,11 @@ extension GammaGammaModel {
             [log(5), log(3), log(0.5)],
             [log(0.5), log(10), log(5)],
         ])
-        let logLikelihood: @Sendable ([Double]) -> Double = { model($0).logLikelihood(groups) }
-        let check = BoundaryCheck(maximizer: maximizer, names: ["p", "q", "gamma"])
-        // A ridge to the boundary keeps the optimiser from settling: where the curvature
-        // after the starts suggests one, it is checked before polishing.
-        var ridge: FitProblem?
-        let found = maximizer.maximize(logLikelihood) { coarse in
-            guard check.suspectsRidge(at: coarse, logLikelihood) else { return false }
-            ridge = check.problem(at: coarse, logLikelihood)
-            return ridge != nil
+        let outcome: LikelihoodMaximizer.Outcome
+        switch maximizer.fitInside(names: ["p", "q", "gamma"], { model($0).logLikelihood(groups) }) {
+        case .success(let value): outcome = value
+        case .failure(let problem): return .failure(problem)
         }
-        if let ridge { return .failure(ridge) }
-        guard let outcome = found else { return .failure(.notConverged) }
-        if let problem = check.problem(at: outcome, logLikelihood) {
-            return .failure(problem)
-        }
-        guard outcome.converged else { return .failure(.notConverged) }
         let fitted = model(outcome.logParameters)
         guard fitted.q > 1 else { return .failure(.unboundedMeanSpend(q: fitted.q)) }
         return .success(Fit(model: fitted, logLikelihood: outcome.logLikelihood))

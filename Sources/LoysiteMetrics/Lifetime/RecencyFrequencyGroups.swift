@@ -63,27 +63,21 @@ struct RecencyFrequencyGroups: Sendable {
             groupCount.append(1)
             customerGroup.append(group)
         }
+        // The pair of (x, value) for each group: an index into the pair lists, added to
+        // them when new.
+        func pair(_ x: Int32, _ value: Int32, _ table: inout [Int64: Int32], _ pairX: inout [Int32], _ pairValue: inout [Int32]) -> Int32 {
+            let key = Int64(x) << 32 | Int64(value)
+            if let found = table[key] { return found }
+            let next = Int32(pairX.count)
+            table[key] = next
+            pairX.append(x)
+            pairValue.append(value)
+            return next
+        }
         var agePairs: [Int64: Int32] = [:], recencyPairs: [Int64: Int32] = [:]
         for group in 0..<groupCount.count {
-            let x = Int64(groupX[group])
-            let ageKey = x << 32 | Int64(groupAge[group])
-            if let pair = agePairs[ageKey] {
-                groupAgePair.append(pair)
-            } else {
-                agePairs[ageKey] = Int32(agePairX.count)
-                groupAgePair.append(Int32(agePairX.count))
-                agePairX.append(groupX[group])
-                agePairAge.append(groupAge[group])
-            }
-            let recencyKey = x << 32 | Int64(groupRecency[group])
-            if let pair = recencyPairs[recencyKey] {
-                groupRecencyPair.append(pair)
-            } else {
-                recencyPairs[recencyKey] = Int32(recencyPairX.count)
-                groupRecencyPair.append(Int32(recencyPairX.count))
-                recencyPairX.append(groupX[group])
-                recencyPairRecency.append(groupRecency[group])
-            }
+            groupAgePair.append(pair(groupX[group], groupAge[group], &agePairs, &agePairX, &agePairAge))
+            groupRecencyPair.append(pair(groupX[group], groupRecency[group], &recencyPairs, &recencyPairX, &recencyPairRecency))
         }
         xValues = rawX.map(Double.init)
         recencyValues = rawRecency.map { Double($0) / unitDays }
