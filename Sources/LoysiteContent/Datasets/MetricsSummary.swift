@@ -55,6 +55,7 @@ public enum MetricsSummary {
                     })
                 if metrics.periods.count > offsets { lines.append("  (first \(offsets) offsets shown; metrics --json has all)") }
             }
+            if let value = metrics.customerValue { lines += customerValueLines(value, currency: currency) }
         case .responses(let metrics):
             headline += [
                 ("responses", count(metrics.responses)),
@@ -63,6 +64,12 @@ public enum MetricsSummary {
                 ("detractors", count(metrics.overall.detractors)),
                 ("NPS", decimal(metrics.nps, digits: 1)),
             ]
+            if let loyalty = metrics.overallLoyalty {
+                headline += [
+                    ("CLI", decimal(loyalty.index)), ("CLI recommend", decimal(loyalty.recommend)),
+                    ("CLI repurchase", decimal(loyalty.repurchase)), ("CLI upsell", decimal(loyalty.upsell)),
+                ]
+            }
             lines += pairs(headline)
             for (title, groups) in [("period", metrics.periods), ("segment", metrics.segments)] where !groups.isEmpty {
                 lines.append("")
@@ -78,6 +85,43 @@ public enum MetricsSummary {
             lines += pairs(headline)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The lifetime-value block: the fits, the sums, the deciles and the R × F grid.
+    private static func customerValueLines(_ value: CustomerValue, currency: String) -> [String] {
+        let settings = value.settings
+        var lines = ["", "  customer lifetime value (calibration end \(Period.day.key(ofIndex: Period.day.index(ofDay: settings.calibrationEnd))), next \(settings.horizon) \(settings.unit.rawValue)s, discount \(decimal(settings.discountRate, digits: 4)) per \(settings.unit.rawValue))"]
+        var figures: [(String, String)] = [
+            ("customers", count(value.customers)), ("repeat customers", count(value.repeatCustomers)),
+            ("spend customers", count(value.spendCustomers)),
+        ]
+        switch value.bgnbd {
+        case .success(let fit):
+            figures.append(("BG/NBD", "r \(decimal(fit.model.r, digits: 4)), alpha \(decimal(fit.model.alpha, digits: 4)), a \(decimal(fit.model.a, digits: 4)), b \(decimal(fit.model.b, digits: 4)), LL \(decimal(fit.logLikelihood, digits: 4))"))
+        case .failure(let problem): figures.append(("BG/NBD", "not fitted: \(problem)"))
+        }
+        switch value.gammaGamma {
+        case .success(let fit):
+            figures.append(("Gamma-Gamma", "p \(decimal(fit.model.p, digits: 4)), q \(decimal(fit.model.q, digits: 4)), gamma \(decimal(fit.model.gamma, digits: 4)), LL \(decimal(fit.logLikelihood, digits: 4))"))
+        case .failure(let problem): figures.append(("Gamma-Gamma", "not fitted: \(problem)"))
+        }
+        figures += [
+            ("expected occasions", decimal(value.expectedOccasions, digits: 1)), ("P(alive) mean", percent(value.probabilityAliveMean)),
+            ("CLV total", money(value.clvTotal, currency)), ("CLV mean", money(value.clvMean, currency)),
+        ]
+        lines += pairs(figures)
+        if !value.deciles.isEmpty {
+            lines.append("")
+            lines += table(
+                ["decile", "customers", "CLV mean", "CLV share", "P(alive)"],
+                value.deciles.map { [String($0.decile), count($0.customers), money($0.clvMean, ""), percent($0.clvShare), percent($0.probabilityAliveMean)] })
+        }
+        lines.append("")
+        lines.append("  RFM: customers by recency score (rows, 5 = most recent) and frequency score (columns)")
+        lines += table(["R \\ F", "1", "2", "3", "4", "5"], (1...5).map { recency in
+            ["R\(recency)"] + (1...5).map { frequency in count(value.rfm[(recency - 1) * 5 + frequency - 1].customers) }
+        })
+        return lines
     }
 
     // MARK: Layout
