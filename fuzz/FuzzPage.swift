@@ -56,7 +56,7 @@ enum FuzzPage {
             try? Data(sidecar.utf8).write(to: url)
             sidecarFile = (url, "content/data/\(name).yml")
         }
-        return DatasetLoader.load(name: name, url: csvURL, path: "content/data/\(name).csv", sidecar: sidecarFile, defaultPeriod: .month)
+        return DatasetLoader.load(name: name, root: scratch, url: csvURL, path: "content/data/\(name).csv", sidecar: sidecarFile, defaultPeriod: .month)
     }
 
     static let glossary: [Page] = {
