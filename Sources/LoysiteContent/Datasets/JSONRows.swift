@@ -287,13 +287,21 @@ struct JSONRows {
                     case 0x72: scalars.append("\r")
                     case 0x74: scalars.append("\t")
                     case 0x75:
+                        let escapeStart = index - 2
                         var code = try hex4()
                         if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: [0x5C, 0x75]) {
                             index += 2
                             let low = try hex4()
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                            if (0xDC00..<0xE000).contains(low) {
+                                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                            }
                         }
-                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                        // Half a surrogate pair is no character: an error, not a U+FFFD.
+                        guard let scalar = Unicode.Scalar(code) else {
+                            index = escapeStart
+                            throw fail("\\u escape of half a surrogate pair (a character above U+FFFF is written as two, like \\ud83d\\ude00)")
+                        }
+                        scalars.append(scalar)
                     default:
                         index -= 1
                         throw fail("invalid escape in a string")
