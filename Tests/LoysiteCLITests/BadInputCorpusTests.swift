@@ -181,6 +181,16 @@ import Testing
         // Long inputs: a written-out list is no alias bomb, however long.
         Case("100,000 aliases in a block list", ["content/glossary/a.md": "---\ntitle: Many names\naliases:\n" + (0..<100_000).map { "  - name \($0)\n" }.joined() + "---\nBody.\n"],
              [], status: 0, writes: "site/glossary/a/index.html"),
+        // Found by the fuzzer (a timeout of its own line counting, not of loysite): a long
+        // site.yml reads in linear time.
+        Case("site.yml with a 100 KB description and 2,000 nav items",
+             ["content/site.yml": "title: Long\ndescription: " + String(repeating: "word ", count: 20_000) + "\nnav:\n" + (0..<2000).map { "  - {title: 'Page \($0)', url: /p\($0)/}\n" }.joined()],
+             [], status: 0, writes: "site/index.html"),
+        // Found by the fuzzer: a header cell with bytes that are not UTF-8 among 4,000 (the
+        // dataset's column names then hold U+FFFD, but the build fails, so no figure does).
+        Case("wide CSV header with a byte that is not UTF-8",
+             bytes: ["content/data/wide.csv": Array(((0..<3253).map { "c\($0)" }.joined(separator: ",") + ",").utf8) + [0x9D, 0xCC, 0xCD, 0xC0] + Array(("3," + (3254..<4000).map { "c\($0)" }.joined(separator: ",") + "\n" + (0..<4000).map(String.init).joined(separator: ",") + "\n").utf8)],
+             ["content/data/wide.csv:1:18409: error: header row: column 3254: invalid UTF-8 (byte 0x9D); a dataset must be UTF-8 text (re-save it as UTF-8)"]),
 
         // Chart and metric blocks.
         Case("chart of a missing column", ["content/data/orders.csv": orders, "content/data/orders.yml": ordersSidecar,
