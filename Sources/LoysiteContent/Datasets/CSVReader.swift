@@ -45,6 +45,10 @@ struct CSVReader: ~Copyable {
     private var fieldCount = 0
 
     static let blockSize = 1 << 20
+    /// The longest record read: the buffer holds a whole record, so a file of one endless
+    /// line (no NUL in it, or it would have stopped at once) would otherwise take twice
+    /// its size in memory. No real row comes near 256 MiB.
+    static let recordLimit = 256 << 20
 
     /// Opens `path`; nil with `errno` set when it cannot be opened.
     init?(path: String) {
@@ -221,6 +225,7 @@ struct CSVReader: ~Copyable {
             position = 0
         }
         if capacity - filled < CSVReader.blockSize {
+            guard capacity < CSVReader.recordLimit else { throw CSVSyntaxError.recordTooLong(line: line) }
             let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             larger.update(from: buffer, count: filled)
             buffer.deallocate()
@@ -266,6 +271,8 @@ enum CSVSyntaxError: Error, Equatable {
     /// while scanning, so such a file is refused after its first block, not read whole.
     case nulByte(location: CSVPosition)
     case readFailed(errno: Int32)
+    /// The record starting on this line runs past `CSVReader.recordLimit` bytes.
+    case recordTooLong(line: Int)
 }
 
 /// A problem confined to one record.

@@ -262,6 +262,10 @@ struct DatasetFileLoad {
                 diagnostics.append(.error(
                     "a NUL byte: not a text file (a CSV dataset is UTF-8 text), so it is not read",
                     at: SourceLocation(file: path, line: location.line, column: location.column)))
+            case .recordTooLong(let line):
+                diagnostics.append(.error(
+                    "a row longer than \(CSVReader.recordLimit >> 20) MiB starts here (no line break, or a quote never closed, for that long); is this a CSV file?",
+                    at: SourceLocation(file: path, line: line, column: 1)))
             case .readFailed(let code):
                 diagnostics.append(.error("cannot read file: \(String(cString: strerror(code)))", at: SourceLocation(file: path)))
             }
