@@ -132,11 +132,13 @@ import Testing
             try handle.close()
         }
         try sparse("content/data/huge.csv", 5 << 30)
+        try sparse("content/data/huge-too.json", (1 << 30) + 1)
         try sparse("content/site.yml", 17 << 20)
         let (status, lines) = try Self.build(site)
         #expect(status == 1)
         #expect(lines == [
-            "content/data/huge.csv: error: the file is 5368709120 bytes (5.0 GiB), more than 4 GiB, the limit for a dataset",
+            "content/data/huge-too.json: error: the file is 1073741825 bytes (1.0 GiB), more than 1 GiB, the limit for a JSON dataset (a CSV may have 4 GiB)",
+            "content/data/huge.csv: error: the file is 5368709120 bytes (5.0 GiB), more than 4 GiB, the limit for a CSV dataset",
             "content/site.yml: error: the file is 17825792 bytes (17.0 MiB), more than 16 MiB, the limit for a YAML file",
         ])
     }

@@ -274,7 +274,7 @@ struct DatasetFileLoad {
 
     mutating func readJSON(_ url: URL, root: URL) {
         let data: Data
-        switch InputFile.contents(of: url.path, inside: root.path, limit: .dataset) {
+        switch InputFile.contents(of: url.path, inside: root.path, limit: .jsonDataset) {
         case .success(let value): data = value
         case .failure(let error):
             diagnostics.append(.error(error.description, at: SourceLocation(file: path)))
