@@ -31,6 +31,8 @@ public enum InputFile {
         /// A JSON dataset: 1 GiB. It is read whole and every value kept as text, which
         /// takes a few times the file's size in memory.
         public static let jsonDataset = SizeLimit(bytes: 1 << 30, name: "1 GiB, the limit for a JSON dataset (a CSV may have 4 GiB)")
+        /// A Markdown page read by name (`content/index.md`): 256 MiB.
+        public static let page = SizeLimit(bytes: 256 << 20, name: "256 MiB, the limit for a page")
         /// A YAML file (site.yml, a sidecar): 16 MiB, far above any hand-written settings.
         public static let yaml = SizeLimit(bytes: 16 << 20, name: "16 MiB, the limit for a YAML file")
     }

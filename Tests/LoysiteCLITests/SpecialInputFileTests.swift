@@ -55,6 +55,24 @@ import Testing
         #expect(Self.metricsJSON(site) == before, "the previous site was changed")
     }
 
+    /// content/index.md is read by name too.
+    @Test func theHomePageIsCheckedLikeSettings() throws {
+        let site = try Self.builtSite()
+        defer { site.remove() }
+        let before = Self.metricsJSON(site)
+        #expect(mkfifo(site.root.appendingPathComponent("content/index.md").path, 0o644) == 0)
+        let (status, lines) = try Self.build(site)
+        #expect(status == 1)
+        #expect(lines == ["content/index.md: error: a named pipe (FIFO), not a regular file; only regular files are read"])
+        unlink(site.root.appendingPathComponent("content/index.md").path)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/index.md").path, withDestinationPath: "/etc/hostname")
+        let (linkStatus, linkLines) = try Self.build(site)
+        #expect(linkStatus == 1)
+        #expect(linkLines.count == 1)
+        #expect(linkLines.first?.hasPrefix("content/index.md: error: content/index.md is a symbolic link to /etc/hostname") == true, "\(linkLines)")
+        #expect(Self.metricsJSON(site) == before, "the previous site was changed")
+    }
+
     @Test func deviceLinkedAsADatasetIsRefusedUnread() throws {
         let site = try Self.builtSite()
         defer { site.remove() }
