@@ -169,11 +169,11 @@ public struct YAMLDocument {
     static let expandedValueLimit = 100_000
 
     /// The most values a text of `textBytes` bytes may expand to: `expandedValueLimit`,
-    /// or two per byte of a longer text. Without aliases a document has fewer values than
-    /// that (each takes at least one byte of its own, bar an implied empty key or value
-    /// beside it), so only aliases can exceed it, and a long list written out in full
-    /// (100,000 aliases of a term, one per line) is read however long it is: its cost is
-    /// linear in the text, which the YAML size limit bounds.
+    /// or two per byte of a longer text. A document without aliases stays below two
+    /// values per byte (a value takes at least one byte, and at most one empty value is
+    /// implied beside it), so only aliases can pass this, while a long list written out
+    /// in full (100,000 names of a term, one per line, once refused as "aliases expand")
+    /// is read: its cost is linear in the text, which the YAML size limit bounds.
     static func expansionBudget(textBytes: Int) -> Int {
         max(expandedValueLimit, 2 * textBytes)
     }
