@@ -38,28 +38,51 @@ extension BuildSession {
     }
 
     /// Warnings for the built files' links that name no file of the site: a page's at
-    /// its source file, a site-wide file's at the template it comes from.
+    /// its source file, a site-wide file's at the template it comes from. A broken link
+    /// the theme puts on every page (a `nav` item of site.yml, say) is one warning, at the
+    /// first file that has it, with the count of the others, not one per page.
     static func linkDiagnostics(_ unresolved: [(path: String, links: [String])], site: LinkedSite) -> [Diagnostic] {
         var pageByOutput: [String: Int] = [:]
         for number in site.pages.indices { pageByOutput[site.pages[number].path + "index.html"] = number }
-        var diagnostics: [Diagnostic] = []
         let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)
-        for (path, links) in unresolved {
+        struct Finding { var path: String; var link: String; var location: SourceLocation; var others = 0 }
+        var findings: [String: Finding] = [:]
+        var order: [String] = []
+        for (path, links) in unresolved.sorted(by: { $0.path < $1.path }) {
             let location: SourceLocation
             var links = links
+            let folder = String(path.dropLast(path.hasSuffix("index.html") ? "index.html".count : 0))
             if let number = pageByOutput[path] {
                 location = SourceLocation(file: site.pages[number].source, line: 1, column: 1)
                 // What the page's Markdown links to was reported where it is written.
-                let folder = String(path.dropLast("index.html".count))
                 let reported = Set(site.bodies[number].reportedLinks.compactMap { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath) })
                 links.removeAll { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath).map(reported.contains) ?? false }
             } else {
                 location = SourceLocation(file: "templates/" + (path.split(separator: "/").first.map { String($0) }?.replacingOccurrences(of: ".html", with: "") ?? path) + ".mustache")
             }
             for link in Set(links).sorted() {
-                diagnostics.append(.warning("the built file \(path) links to '\(link)', which is not a file of the site (the link comes from the theme)", at: location))
+                let target = OutputLinkCheck.target(of: link, folder: folder, basePath: basePath) ?? path + " " + link
+                if findings[target] != nil {
+                    findings[target]!.others += 1
+                } else {
+                    findings[target] = Finding(path: path, link: link, location: location)
+                    order.append(target)
+                }
             }
         }
-        return diagnostics
+        // A nav item of site.yml is on every page: its problem is said at its line.
+        var navByTarget: [String: SiteConfig.NavItem] = [:]
+        for item in site.config.nav where item.location != nil {
+            if let target = OutputLinkCheck.target(of: item.url, folder: "", basePath: basePath) { navByTarget[target] = navByTarget[target] ?? item }
+        }
+        return order.map { target in
+            let finding = findings[target]!
+            if let item = navByTarget[target], let location = item.location {
+                let count = finding.others + 1
+                return .warning("nav url '\(item.url)' names no page or file of the site (\(count) built file\(count == 1 ? "" : "s") link to it)", at: location)
+            }
+            let others = finding.others == 0 ? "" : "; \(finding.others) other built file\(finding.others == 1 ? "" : "s") link there too"
+            return .warning("the built file \(finding.path) links to '\(finding.link)', which is not a file of the site (the link comes from the theme\(others))", at: finding.location)
+        }
     }
 }

@@ -7,10 +7,13 @@ public struct SiteConfig: Sendable {
     public struct NavItem: Sendable, Equatable {
         public var title: String
         public var url: String
+        /// Where site.yml gives the url, for problems with it found after the build.
+        public var location: SourceLocation?
 
-        public init(title: String, url: String) {
+        public init(title: String, url: String, location: SourceLocation? = nil) {
             self.title = title
             self.url = url
+            self.location = location
         }
     }
 
@@ -160,7 +163,7 @@ public struct SiteConfig: Sendable {
                 diagnostics.append(.error("'nav' url '\(url)' must be a site path such as /glossary/ or an http(s) or mailto: URL", at: location))
                 continue
             }
-            nav.append(NavItem(title: title, url: url))
+            nav.append(NavItem(title: title, url: url, location: mapping["url"].map { document.locate($0) }))
         }
         return nav
     }

@@ -184,8 +184,13 @@ import Testing
         // Found by the fuzzer (a timeout of its own line counting, not of loysite): a long
         // site.yml reads in linear time.
         Case("site.yml with a 100 KB description and 2,000 nav items",
-             ["content/site.yml": "title: Long\ndescription: " + String(repeating: "word ", count: 20_000) + "\nnav:\n" + (0..<2000).map { "  - {title: 'Page \($0)', url: /p\($0)/}\n" }.joined()],
+             ["content/site.yml": "title: Long\ndescription: " + String(repeating: "word ", count: 20_000) + "\nnav:\n" + (0..<2000).map { "  - {title: 'Page \($0)', url: 'https://example.com/p\($0)/'}\n" }.joined()],
              [], status: 0, writes: "site/index.html"),
+        // A nav item naming no page is on every page: one warning, at its line in site.yml.
+        Case("site.yml nav url that names no page",
+             ["content/site.yml": "title: T\nnav:\n  - {title: Gone, url: /missing/}\n"],
+             ["content/site.yml:3:24: warning: nav url '/missing/' names no page or file of the site (14 built files link to it)"],
+             status: 0, writes: "site/index.html"),
         // Found by the fuzzer: a header cell with bytes that are not UTF-8 among 4,000 (the
         // dataset's column names then hold U+FFFD, but the build fails, so no figure does).
         Case("wide CSV header with a byte that is not UTF-8",

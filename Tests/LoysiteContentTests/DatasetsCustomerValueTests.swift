@@ -30,7 +30,7 @@ import Testing
 
     static func loadCDNOW() throws -> (value: CustomerValue, messages: [String], dataset: Dataset) {
         let fixture = try DatasetsFixture(["cdnow.yml": cdnowSidecar])
-        try fixture.link("cdnow.csv", to: cdnow)
+        try fixture.copy("cdnow.csv", from: cdnow)
         let (dataset, messages) = try fixture.loadOne()
         return (try #require(dataset.orders?.customerValue), messages, dataset)
     }
@@ -169,7 +169,7 @@ import Testing
     @Test(.enabled(if: FileManager.default.fileExists(atPath: export.path), "the UCI export is missing; skipped"))
     func uciExportGivesTheBoundaryWarning() throws {
         let fixture = try DatasetsFixture(["online-retail.yml": DatasetsRealExportTests.sidecar + "\nobservation_end: 2011-12-09\nclv:\n  unit: week\n"])
-        try fixture.link("online-retail.csv", to: Self.export)
+        try fixture.copy("online-retail.csv", from: Self.export)
         let (dataset, messages) = try fixture.loadOne()
         #expect(messages == [
             "content/data/online-retail.yml:11:1: warning: dataset 'online-retail': the BG/NBD model cannot be fitted: its maximum is on the boundary (no interior maximum): the likelihood stays level as a runs to 0 and as b runs to infinity; expected_occasions, p_alive_mean, clv_total, clv_mean and the deciles are null",
@@ -187,7 +187,7 @@ import Testing
     func discountingLowersValueByTheExpectedFactor() throws {
         let plain = try DatasetsCustomerValueTests.loadCDNOW().value
         let fixture = try DatasetsFixture(["cdnow.yml": DatasetsCustomerValueTests.cdnowSidecar + "\n  discount_rate: 0.01\n"])
-        try fixture.link("cdnow.csv", to: DatasetsCustomerValueTests.cdnow)
+        try fixture.copy("cdnow.csv", from: DatasetsCustomerValueTests.cdnow)
         let (dataset, messages) = try fixture.loadOne()
         #expect(messages.isEmpty)
         let discounted = try #require(dataset.orders?.customerValue)
