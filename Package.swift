@@ -3,7 +3,8 @@ import PackageDescription
 
 // Module layout (bottom to top):
 //   LoysiteSupport  diagnostics, escaping, JSON writing, slugs: shared by every layer
-//   LoysiteMetrics  pure functions from typed rows to loyalty figures
+//   LoysiteMetrics  pure functions from typed rows to loyalty figures (CNLopt: the
+//                   optimiser of the lifetime-value fits)
 //   LoysiteCharts   pure functions from tables to SVG
 //   LoysiteContent  loading and validating content/: site.yml, pages, datasets
 //   LoysiteRender   libcmark (CCmark) + Mustache templates -> HTML
@@ -33,10 +34,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // NLopt: the maximum-likelihood fits of the customer-lifetime-value models (CLVFit).
+        .systemLibrary(
+            name: "CNLopt",
+            pkgConfig: "nlopt",
+            providers: [.apt(["libnlopt-dev"])]
+        ),
         // renameat2(RENAME_EXCHANGE): swaps the new site in atomically (see OutputWriter).
         .target(name: "CDirectorySwap"),
         .target(name: "LoysiteSupport"),
-        .target(name: "LoysiteMetrics", dependencies: ["LoysiteSupport"]),
+        .target(name: "LoysiteMetrics", dependencies: ["LoysiteSupport", "CNLopt"]),
         .target(name: "LoysiteCharts", dependencies: ["LoysiteSupport"]),
         .target(
             name: "LoysiteContent",

@@ -10,9 +10,12 @@ two-year history of a small online and in-store retailer (2025-01 to 2026-12):
 * orders.csv — one row per order line (order_id, date, customer_id, channel, sku,
   quantity, price). About 3,300 customers arrive over the two years, most in
   November–December and in a March campaign. Each month after their first order a
-  customer orders again with a probability that decays with the age of their cohort
-  (about 35% the month after, under 10% a year later), scaled by the season and by the
-  customer's own loyalty, and some customers leave for good. About 4% of orders are
+  customer orders again with a probability of 35% scaled by half the season's swing and by the
+  customer's own loyalty; after each order they leave for good with a probability of
+  their own (beta-distributed, about 29% on average), and their orders are larger or
+  smaller by a basket factor of their own — the heterogeneity the lifetime-value models
+  (BG/NBD, Gamma-Gamma) of the demo's "Customer lifetime value" report learn from, so
+  that their fits have an interior maximum. About 4% of orders are
   followed by a return (an order `R-…` with a negative quantity), a few orders net to
   exactly zero, and about 1% are guest checkouts with no customer_id.
 * nps-responses.csv — one row per survey answer (response_id, date, customer_id,
@@ -20,7 +23,12 @@ two-year history of a small online and in-store retailer (2025-01 to 2026-12):
   42, the app scoring best and the store worst. Monthly counts of promoters, passives and
   detractors are set from the trend (not drawn at random), so month-to-month noise never
   fakes a drop: the script checks that the last month's NPS is at least 30 and that it
-  never falls more than 5 points from one month to the next.
+  never falls more than 5 points from one month to the next. Two more columns carry the
+  other Customer Loyalty Index questions, "how likely are you to buy from us again"
+  (repurchase) and "… to try our other products" (upsell), 0–10 and left empty by about
+  8% of respondents each. They follow the score (repurchase a little above it, upsell
+  about two points below) and are drawn from their own seeded generator, so the score
+  columns are the same as without them.
 
 Deterministic: a fixed seed and no clock, so running it twice gives identical files.
 Standard library only.
@@ -70,10 +78,12 @@ def pick(rng, weighted):
     return rng.choices([v for v, _ in weighted], weights=[w for _, w in weighted])[0]
 
 
-def order_lines(rng):
+def order_lines(rng, basket=1.0):
+    """The lines of one order; `basket` scales the quantities (a customer's own level of
+    spend, about 0.4 to 3)."""
     count = rng.choices([1, 2, 3, 4], weights=[55, 28, 12, 5])[0]
     items = rng.sample(CATALOGUE, count)
-    return [(sku, rng.choices([1, 2, 3], weights=[78, 17, 5])[0], price) for sku, price in items]
+    return [(sku, max(1, round(rng.choices([1, 2, 3], weights=[78, 17, 5])[0] * basket)), price) for sku, price in items]
 
 
 def generate_orders(rng):
@@ -81,13 +91,15 @@ def generate_orders(rng):
     order_number = 0
     customer_number = 0
 
+    baskets = {}  # customer id -> their basket size (see order_lines)
+
     def add_order(month_index, customer, channel, day=None):
         nonlocal order_number
         order_number += 1
         year, month = month_key(month_index)
         when = timestamp(rng, year, month, day)
         order_id = "O-%06d" % order_number
-        lines = order_lines(rng)
+        lines = order_lines(rng, baskets.get(customer, 1.0))
         for sku, quantity, price in lines:
             rows.append((when, order_id, [order_id, when, customer, channel, sku, quantity, "%.2f" % price]))
         roll = rng.random()
@@ -114,23 +126,27 @@ def generate_orders(rng):
             customer = "C%05d" % customer_number
             loyalty = rng.choices([0.35, 0.75, 1.15, 1.9], weights=[30, 35, 25, 10])[0]
             channel = pick(rng, CHANNELS)
-            customers.append([customer, month_index, loyalty, channel, True])
+            # Customers differ in how much they spend and how soon they drift away: the
+            # lifetime-value models (BG/NBD, Gamma-Gamma) need that to learn anything.
+            baskets[customer] = min(3.0, rng.lognormvariate(0, 0.45))
+            # After each order a customer leaves for good with their own probability.
+            leaving = rng.betavariate(1.0, 2.5)
+            customers.append([customer, month_index, loyalty, channel, rng.random() >= leaving, leaving])
             add_order(month_index, customer, channel)
         # Guest checkouts: no customer id.
         for _ in range(round(arrivals * 0.04)):
             add_order(month_index, "", pick(rng, CHANNELS))
         # Returning customers of earlier cohorts.
         for entry in customers:
-            customer, first, loyalty, channel, alive = entry
+            customer, first, loyalty, channel, alive, leaving = entry
             age = month_index - first
             if age <= 0 or not alive:
                 continue
-            if rng.random() < 0.035:  # leaves for good
-                entry[4] = False
-                continue
-            chance = (0.27 * 0.80 ** (age - 1) + 0.055) * loyalty * SEASON[month - 1]
+            chance = 0.35 * loyalty * (1 + 0.5 * (SEASON[month - 1] - 1))
             if rng.random() < min(chance, 0.95):
                 add_order(month_index, customer, channel if rng.random() < 0.8 else pick(rng, CHANNELS))
+                if rng.random() < leaving:  # leaves for good
+                    entry[4] = False
                 if rng.random() < chance * 0.25:  # a second order the same month
                     add_order(month_index, customer, channel)
     rows.sort(key=lambda r: (r[0], r[1]))
@@ -186,11 +202,20 @@ def generate_responses(rng):
     return [["N-%06d" % i, date, customer, channel, score] for i, (date, _, channel, customer, score) in enumerate(rows, 1)]
 
 
+def loyalty_answers(rng, rows):
+    """Adds the repurchase and upsell answers to each response row (see the docstring)."""
+    def answer(centre):
+        if rng.random() < 0.08:
+            return ""
+        return max(0, min(10, round(centre + rng.gauss(0, 1.5))))
+    return [row + [answer(row[4] + 0.5), answer(row[4] - 2)] for row in rows]
+
+
 def check_responses(rows):
     """The demo must not trip the site's alerts: the last month's NPS at least 30 and no
     month-on-month drop of more than 5 points."""
     by_month = {}
-    for _, date, _, _, score in rows:
+    for _, date, _, _, score, *_ in rows:
         tally = by_month.setdefault(date[:7], [0, 0, 0])
         tally[0] += 1
         tally[1] += score >= 9
@@ -219,8 +244,9 @@ def main():
     path, size = write("orders.csv", ["order_id", "date", "customer_id", "channel", "sku", "quantity", "price"], orders)
     print(f"{os.path.relpath(path)}: {len(orders)} rows, {size} bytes", file=sys.stderr)
     responses = generate_responses(random.Random(SEED + 1))
+    responses = loyalty_answers(random.Random(SEED + 2), responses)
     nps = check_responses(responses)
-    path, size = write("nps-responses.csv", ["response_id", "date", "customer_id", "channel", "score"], responses)
+    path, size = write("nps-responses.csv", ["response_id", "date", "customer_id", "channel", "score", "repurchase", "upsell"], responses)
     print(f"{os.path.relpath(path)}: {len(responses)} rows, {size} bytes; NPS {nps[0]:.1f} → {nps[-1]:.1f}", file=sys.stderr)
 
 

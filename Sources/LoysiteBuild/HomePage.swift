@@ -42,6 +42,9 @@ enum HomePage {
             switch dataset.kind {
             case .responses:
                 tiles.append("- {data: \(name), value: nps, \(hasPeriods ? "period: last, " : "")label: Net Promoter Score}")
+                if dataset.responses?.overallLoyalty?.index != nil {
+                    tiles.append("- {data: \(name), value: cli, label: Customer Loyalty Index}")
+                }
                 if hasPeriods {
                     charts.append("```chart\ntype: line\ndata: \(name)\nmetric: nps\nx: period\ny: nps\ntitle: Net Promoter Score by \(dataset.period.rawValue)\n```")
                 }
@@ -52,6 +55,15 @@ enum HomePage {
                 tiles.append("- {data: \(name), value: average_order_value, label: Average order value}")
                 if hasPeriods {
                     charts.append("```chart\ntype: bar\ndata: \(name)\nmetric: periods\nx: period\ny: revenue\ntitle: Revenue by \(dataset.period.rawValue)\n```")
+                }
+                // Lifetime value only where the fits could be made (a boundary maximum
+                // leaves the figures null, and the build has said why).
+                if let value = dataset.orders?.customerValue {
+                    if value.probabilityAliveMean != nil { tiles.append("- {data: \(name), value: p_alive_mean, label: Customers still active (P alive)}") }
+                    if value.clvMean != nil {
+                        tiles.append("- {data: \(name), value: clv_mean, label: Customer lifetime value (next \(value.settings.horizon) \(value.settings.unit.rawValue)s)}")
+                        charts.append("```chart\ntype: bar\ndata: \(name)\nmetric: clv-deciles\nx: decile\ny: clv_share\ntitle: Share of future value by customer decile\n```")
+                    }
                 }
             case .series:
                 continue

@@ -46,9 +46,14 @@ public struct OrdersAccumulator: Sendable {
     public let period: Period
     /// Per order, indexed by `OrderLine.order`: its customer (−1: no line yet),
     /// earliest day and summed amount.
-    private var orderCustomer: [Int32] = []
-    private var orderDay: [Int32] = []
-    private var orderAmount: [Money] = []
+    /// (Readable in the module: the lifetime-value model reads the orders too, see
+    /// `PurchaseHistory`.)
+    private(set) var orderCustomer: [Int32] = []
+    private(set) var orderDay: [Int32] = []
+    private(set) var orderAmount: [Money] = []
+    /// The sidecar's `zero_amount: order`: an order of exactly 0 is counted (a free
+    /// order, or one paid wholly in points) instead of being a return.
+    public var countsZeroAmountOrders = false
     public private(set) var rowsWithoutCustomer = 0
     /// Lines added (rows with a customer).
     public private(set) var lines = 0
@@ -80,6 +85,12 @@ public struct OrdersAccumulator: Sendable {
         lines += 1
     }
 
+    /// Whether an order of this amount is a counted order (SPEC §2): above 0, or exactly
+    /// 0 under `zero_amount: order`; otherwise it is a return.
+    func isCounted(_ amount: Money) -> Bool {
+        amount.units > 0 || (countsZeroAmountOrders && amount.units == 0)
+    }
+
     /// Counts a row whose customer is empty: left out of every figure (SPEC §2).
     public mutating func addRowWithoutCustomer() {
         rowsWithoutCustomer += 1
@@ -90,7 +101,18 @@ public struct OrdersAccumulator: Sendable {
     /// - Parameters:
     ///   - rows: data rows read from the file (header excluded), bad ones included.
     ///   - skippedRows: bad rows left out under `bad_rows: skip`.
-    public func metrics(rows: Int, skippedRows: Int = 0) -> OrdersMetrics {
+    ///   - customerValue: the `clv:` block, if the sidecar has one: lifetime value and
+    ///     RFM are computed too (see `CustomerValue`), `customerRank` breaking ties of
+    ///     value by customer id.
+    public func metrics(
+        rows: Int, skippedRows: Int = 0, customerValue settings: CLVSettings? = nil, customerRank: [Int32]? = nil
+    ) -> OrdersMetrics {
+        var result = coreMetrics(rows: rows, skippedRows: skippedRows)
+        if let settings { result.customerValue = CustomerValue(self, settings: settings, customerRank: customerRank) }
+        return result
+    }
+
+    private func coreMetrics(rows: Int, skippedRows: Int) -> OrdersMetrics {
         var revenue = Money.zero
         var returnsAmount = Money.zero
         var returnOrders = 0
@@ -102,7 +124,7 @@ public struct OrdersAccumulator: Sendable {
         var lastPeriod = 0
         for order in orderCustomer.indices where orderCustomer[order] >= 0 {
             let amount = orderAmount[order]
-            guard amount.units > 0 else {
+            guard isCounted(amount) else {
                 returnOrders += 1
                 returnsAmount += amount
                 continue

@@ -35,6 +35,8 @@ public struct OrdersMetrics: Sendable, Equatable {
     /// Set, to the number of periods the counted orders span, when that is more than
     /// `Period.maximumSpan`: `periods` and `cohorts` are then left empty.
     public var uncomputedPeriodSpan: Int?
+    /// Lifetime value and RFM, when the sidecar has a `clv:` block.
+    public var customerValue: CustomerValue?
 
     public init(period: Period) {
         self.period = period
@@ -129,7 +131,11 @@ extension OrdersMetrics {
     /// This dataset's entry in metrics.json, keys in SPEC §4's order. `skipped_rows`
     /// (SPEC §2, "Bad rows") follows `rows`.
     public func json() -> JSONValue {
-        .object([
+        .object(coreJSONMembers + (customerValue?.jsonMembers ?? []))
+    }
+
+    private var coreJSONMembers: [(String, JSONValue)] {
+        [
             ("kind", .string("orders")),
             ("period", .string(period.rawValue)),
             ("rows", .int(rows)),
@@ -162,7 +168,7 @@ extension OrdersMetrics {
                     ("retention", .array(cohort.retention.map { JSONValue.double($0) })),
                 ])
             })),
-        ])
+        ]
     }
 }
 
@@ -200,7 +206,7 @@ extension OrdersMetrics {
                 }
             )
         default:
-            return nil
+            return customerValue?.table(named: name)
         }
     }
 
@@ -237,6 +243,7 @@ extension OrdersMetrics {
     ///   last period's value. Figures that only exist overall (`repeat_purchase_rate`)
     ///   ignore the period.
     public func lookUpFigure(named name: String, period periodText: String?) throws(FigureLookupError) -> Figure {
+        if let figure = customerValue?.figure(named: name) { return figure }
         let selection = PeriodSelection(periodText)
         let perPeriodOnly = ["active_customers", "new_customers", "retention_rate", "churn_rate"].contains(name)
         if case .overall = selection, !perPeriodOnly {
@@ -277,7 +284,7 @@ extension OrdersMetrics {
         case "revenue_per_customer": value = revenuePerCustomer
         case "repeat_purchase_rate": value = repeatPurchaseRate
         case "repurchase_ratio": value = repurchaseRatio
-        default: throw .unknownFigure(name, known: OrdersMetrics.figureNames)
+        default: throw .unknownFigure(name, known: availableFigureNames)
         }
         return Figure(name: name, unit: OrdersMetrics.unit(of: name), value: value, exactValue: exact)
     }

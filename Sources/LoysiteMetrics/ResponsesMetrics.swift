@@ -7,6 +7,12 @@ public struct ResponsesAccumulator: Sendable {
     private var overall = NPSTally()
     private var byPeriod: [Int: NPSTally] = [:]
     private var bySegment: [String: NPSTally] = [:]
+    /// Set when the dataset has the Customer Loyalty Index questions: the answers are
+    /// tallied beside the scores, and the figures gain the `cli` keys.
+    public var asksLoyaltyQuestions = false
+    private var overallLoyalty = CustomerLoyaltyIndex()
+    private var loyaltyByPeriod: [Int: CustomerLoyaltyIndex] = [:]
+    private var loyaltyBySegment: [String: CustomerLoyaltyIndex] = [:]
 
     public init(period: Period) {
         self.period = period
@@ -18,10 +24,17 @@ public struct ResponsesAccumulator: Sendable {
     ///   - day: the response's date as days since 1970-01-01; nil without a date column.
     ///   - segment: the segment; nil or empty leaves the response out of the segment
     ///     figures (it still counts overall and in its period).
-    public mutating func add(score: Int, day: Int?, segment: String?) {
+    ///   - repurchase, upsell: the answers to the loyalty-index questions (0–10; nil
+    ///     unanswered), tallied when `asksLoyaltyQuestions`.
+    public mutating func add(score: Int, day: Int?, segment: String?, repurchase: Int? = nil, upsell: Int? = nil) {
         overall.add(score: score)
-        if let day { byPeriod[period.index(ofDay: day), default: NPSTally()].add(score: score) }
+        let periodIndex = day.map { period.index(ofDay: $0) }
+        if let periodIndex { byPeriod[periodIndex, default: NPSTally()].add(score: score) }
         if let segment, !segment.isEmpty { bySegment[segment, default: NPSTally()].add(score: score) }
+        guard asksLoyaltyQuestions else { return }
+        overallLoyalty.add(recommend: score, repurchase: repurchase, upsell: upsell)
+        if let periodIndex { loyaltyByPeriod[periodIndex, default: CustomerLoyaltyIndex()].add(recommend: score, repurchase: repurchase, upsell: upsell) }
+        if let segment, !segment.isEmpty { loyaltyBySegment[segment, default: CustomerLoyaltyIndex()].add(recommend: score, repurchase: repurchase, upsell: upsell) }
     }
 
     /// The figures over every response added.
@@ -33,18 +46,26 @@ public struct ResponsesAccumulator: Sendable {
         result.rows = rows
         result.skippedRows = skippedRows
         result.overall = overall
+        if asksLoyaltyQuestions { result.overallLoyalty = overallLoyalty }
+        func segments() -> [ResponsesMetrics.Group] {
+            bySegment.keys.sorted().map {
+                ResponsesMetrics.Group(name: $0, tally: bySegment[$0]!, loyalty: asksLoyaltyQuestions ? loyaltyBySegment[$0] ?? CustomerLoyaltyIndex() : nil)
+            }
+        }
         if let first = byPeriod.keys.min(), let last = byPeriod.keys.max() {
             guard last - first < Period.maximumSpan else {
                 result.uncomputedPeriodSpan = last - first + 1
-                result.segments = bySegment.keys.sorted().map { ResponsesMetrics.Group(name: $0, tally: bySegment[$0]!) }
+                result.segments = segments()
                 return result
             }
             result.firstPeriodIndex = first
             result.periods = (first...last).map { index in
-                ResponsesMetrics.Group(name: period.key(ofIndex: index), tally: byPeriod[index] ?? NPSTally())
+                ResponsesMetrics.Group(
+                    name: period.key(ofIndex: index), tally: byPeriod[index] ?? NPSTally(),
+                    loyalty: asksLoyaltyQuestions ? loyaltyByPeriod[index] ?? CustomerLoyaltyIndex() : nil)
             }
         }
-        result.segments = bySegment.keys.sorted().map { ResponsesMetrics.Group(name: $0, tally: bySegment[$0]!) }
+        result.segments = segments()
         return result
     }
 }
@@ -57,6 +78,9 @@ public struct ResponsesMetrics: Sendable, Equatable {
     /// Bad rows left out under `bad_rows: skip`.
     public var skippedRows = 0
     public var overall = NPSTally()
+    /// The Customer Loyalty Index over all responses; nil when the dataset does not ask
+    /// the loyalty-index questions.
+    public var overallLoyalty: CustomerLoyaltyIndex?
     /// Index (see `Period`) of `periods[0]`.
     public var firstPeriodIndex = 0
     /// Every period from the first response's to the last one's, without gaps (a period
@@ -77,10 +101,13 @@ public struct ResponsesMetrics: Sendable, Equatable {
         /// The period key or the segment name.
         public var name: String
         public var tally: NPSTally
+        /// nil when the dataset does not ask the loyalty-index questions.
+        public var loyalty: CustomerLoyaltyIndex?
 
-        public init(name: String, tally: NPSTally) {
+        public init(name: String, tally: NPSTally, loyalty: CustomerLoyaltyIndex? = nil) {
             self.name = name
             self.tally = tally
+            self.loyalty = loyalty
         }
     }
 
@@ -109,10 +136,25 @@ extension ResponsesMetrics {
             ("rows", .int(rows)),
             ("skipped_rows", .int(skippedRows)),
         ]
-        members += ResponsesMetrics.tallyMembers(overall)
-        members.append(("periods", .array(periods.map { .object([("period", .string($0.name))] + ResponsesMetrics.tallyMembers($0.tally)) })))
-        members.append(("segments", .array(segments.map { .object([("segment", .string($0.name))] + ResponsesMetrics.tallyMembers($0.tally)) })))
+        members += ResponsesMetrics.tallyMembers(overall) + ResponsesMetrics.loyaltyMembers(overallLoyalty)
+        members.append(("periods", .array(periods.map {
+            .object([("period", .string($0.name))] + ResponsesMetrics.tallyMembers($0.tally) + ResponsesMetrics.loyaltyMembers($0.loyalty))
+        })))
+        members.append(("segments", .array(segments.map {
+            .object([("segment", .string($0.name))] + ResponsesMetrics.tallyMembers($0.tally) + ResponsesMetrics.loyaltyMembers($0.loyalty))
+        })))
         return .object(members)
+    }
+
+    /// The `cli_*` keys, when the dataset asks the loyalty-index questions.
+    static func loyaltyMembers(_ loyalty: CustomerLoyaltyIndex?) -> [(String, JSONValue)] {
+        guard let loyalty else { return [] }
+        return [
+            ("cli_recommend", .double(loyalty.recommend)),
+            ("cli_repurchase", .double(loyalty.repurchase)),
+            ("cli_upsell", .double(loyalty.upsell)),
+            ("cli", .double(loyalty.index)),
+        ]
     }
 
     static func tallyMembers(_ tally: NPSTally) -> [(String, JSONValue)] {
@@ -141,17 +183,20 @@ extension ResponsesMetrics {
         case "nps-segments": groups = segments; firstColumn = "segment"
         default: return nil
         }
+        let loyaltyColumns: [DataTable.Column] = overallLoyalty == nil ? [] : ResponsesMetrics.loyaltyFigureNames.map { .init($0, unit: .plain) }
         return DataTable(
             columns: [
                 .init(firstColumn), .init("responses", unit: .count), .init("promoters", unit: .count),
                 .init("passives", unit: .count), .init("detractors", unit: .count), .init("nps", unit: .score),
-            ],
+            ] + loyaltyColumns,
             rows: groups.map { group in
                 [
                     .text(group.name), .number(Double(group.tally.responses)), .number(Double(group.tally.promoters)),
                     .number(Double(group.tally.passives)), .number(Double(group.tally.detractors)),
                     group.tally.nps.map { .number($0) } ?? .null,
-                ]
+                ] + (group.loyalty.map { loyalty in
+                    ResponsesMetrics.loyaltyFigureNames.map { ResponsesMetrics.loyaltyValue($0, of: loyalty).map { .number($0) } ?? .null }
+                } ?? [])
             }
         )
     }
@@ -162,6 +207,23 @@ extension ResponsesMetrics {
 extension ResponsesMetrics {
     /// Every name `figure(named:period:)` knows.
     public static let figureNames = ["rows", "skipped_rows", "responses", "promoters", "passives", "detractors", "nps"]
+    /// The Customer Loyalty Index figures, for datasets that ask its questions.
+    public static let loyaltyFigureNames = ["cli_recommend", "cli_repurchase", "cli_upsell", "cli"]
+
+    /// The figures of this dataset: with the loyalty-index ones when it asks those questions.
+    public var availableFigureNames: [String] {
+        ResponsesMetrics.figureNames + (overallLoyalty == nil ? [] : ResponsesMetrics.loyaltyFigureNames)
+    }
+
+    static func loyaltyValue(_ name: String, of loyalty: CustomerLoyaltyIndex) -> Double? {
+        switch name {
+        case "cli_recommend": return loyalty.recommend
+        case "cli_repurchase": return loyalty.repurchase
+        case "cli_upsell": return loyalty.upsell
+        case "cli": return loyalty.index
+        default: return nil
+        }
+    }
 
     /// A headline figure by its SPEC §2 name: `nps`, `responses`, `promoters`, `passives`,
     /// `detractors` (also `rows`, `skipped_rows`).
@@ -169,8 +231,11 @@ extension ResponsesMetrics {
     /// - Parameter period: nil for all responses, `last` for the last period, or a
     ///   period key; with a period the figure carries the previous period's value too.
     public func lookUpFigure(named name: String, period periodText: String?) throws(FigureLookupError) -> Figure {
+        if let overallLoyalty, ResponsesMetrics.loyaltyFigureNames.contains(name) {
+            return try loyaltyFigure(named: name, overall: overallLoyalty, period: periodText)
+        }
         guard ResponsesMetrics.figureNames.contains(name) else {
-            throw .unknownFigure(name, known: ResponsesMetrics.figureNames)
+            throw .unknownFigure(name, known: availableFigureNames)
         }
         let unit: DataTable.Unit = name == "nps" ? .score : .count
         let selection = PeriodSelection(periodText)
@@ -185,6 +250,19 @@ extension ResponsesMetrics {
         return Figure(
             name: name, unit: unit, value: value(name, of: periods[position].tally), period: periods[position].name,
             previousValue: position > 0 ? value(name, of: periods[position - 1].tally) : nil,
+            previousPeriod: position > 0 ? periods[position - 1].name : nil)
+    }
+
+    private func loyaltyFigure(named name: String, overall: CustomerLoyaltyIndex, period periodText: String?) throws(FigureLookupError) -> Figure {
+        let selection = PeriodSelection(periodText)
+        if case .overall = selection {
+            return Figure(name: name, unit: .plain, value: ResponsesMetrics.loyaltyValue(name, of: overall))
+        }
+        let position = try selection.position(in: periods.map(\.name), firstIndex: firstPeriodIndex, period: period, figure: name)
+        func value(_ index: Int) -> Double? { periods[index].loyalty.flatMap { ResponsesMetrics.loyaltyValue(name, of: $0) } }
+        return Figure(
+            name: name, unit: .plain, value: value(position), period: periods[position].name,
+            previousValue: position > 0 ? value(position - 1) : nil,
             previousPeriod: position > 0 ? periods[position - 1].name : nil)
     }
 

@@ -226,8 +226,8 @@ import Testing
             "content/data/a.yml:2:9: error: 'period' must be one of day, week, month, quarter, year, found 'fortnight'",
             "content/data/a.yml:3:11: error: 'bad_rows' must be fail or skip, found 'ignore'",
             "content/data/a.yml:4:14: error: date_format: 'QQQ' is not supported (use y, M, d, H, h, m, s, S, a, E, X and 'literal text')",
-            "content/data/a.yml:5:1: warning: unknown key 'colour' in dataset sidecar (known keys: kind, columns, date_format, period, bad_rows)",
-            "content/data/a.yml:7:3: error: unknown column role 'buyer' (roles: customer, date, amount, quantity, price, order, score, segment)",
+            "content/data/a.yml:5:1: warning: unknown key 'colour' in dataset sidecar (known keys: kind, columns, date_format, period, bad_rows, zero_amount, observation_end, clv)",
+            "content/data/a.yml:7:3: error: unknown column role 'buyer' (roles: customer, date, amount, quantity, price, order, score, segment, repurchase, upsell)",
             "content/data/orphan.yml: warning: sidecar without a dataset: no orphan.csv or orphan.json beside it",
         ])
     }

@@ -84,7 +84,7 @@ public struct Dataset: Sendable {
     /// The derived tables a chart block can name with `metric:` (SPEC §2).
     public var tableNames: [String] {
         switch figures {
-        case .orders: return OrdersMetrics.tableNames
+        case .orders(let metrics): return metrics.availableTableNames
         case .responses: return ResponsesMetrics.tableNames
         case .series: return []
         }
@@ -104,8 +104,8 @@ public struct Dataset: Sendable {
     /// The names `figure(named:period:)` knows for this dataset.
     public var figureNames: [String] {
         switch figures {
-        case .orders: return OrdersMetrics.figureNames
-        case .responses: return ResponsesMetrics.figureNames
+        case .orders(let metrics): return metrics.availableFigureNames
+        case .responses(let metrics): return metrics.availableFigureNames
         case .series(let table): return Dataset.numericColumns(of: table)
         }
     }

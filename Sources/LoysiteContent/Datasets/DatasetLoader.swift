@@ -90,6 +90,7 @@ public enum DatasetLoader {
         diagnostics += load.badRows.diagnostics
         let figures = load.figures()
         if let tooLong = load.periodSpanDiagnostic(figures) { diagnostics.append(tooLong) }
+        diagnostics += load.customerValueDiagnostics(figures)
         let dataset = Dataset(
             name: name, path: path, sidecarPath: sidecarFile?.path, kind: sidecar.kind, period: period,
             rows: load.rows, skippedRows: sidecar.badRows == .skip ? load.badRows.count : 0,
@@ -148,7 +149,12 @@ struct DatasetFileLoad {
         var columns = ColumnResolver(header: header, sidecar: sidecar, dataPath: path, datasetName: name)
         switch sidecar.kind {
         case .orders:
-            reader = OrdersRowReader.make(&columns, dates: sidecar.dateText, period: period).map { .orders($0) }
+            let countsZeroAmountOrders = sidecar.zeroAmount == .order
+            reader = OrdersRowReader.make(&columns, dates: sidecar.dateText, period: period).map { rowReader in
+                var rowReader = rowReader
+                rowReader.accumulator.countsZeroAmountOrders = countsZeroAmountOrders
+                return .orders(rowReader)
+            }
         case .responses:
             reader = ResponsesRowReader.make(&columns, dates: sidecar.dateText, period: period).map { .responses($0) }
         case .series:
@@ -291,12 +297,37 @@ struct DatasetFileLoad {
             at: SourceLocation(file: path, line: latest.line, column: latest.column))
     }
 
+    /// A warning per lifetime-value fit that could not be made (SPEC §2), at the
+    /// sidecar's `clv:` key, naming the dataset, the model and why.
+    func customerValueDiagnostics(_ figures: Dataset.Figures) -> [Diagnostic] {
+        guard let block = sidecar.clv, case .orders(let metrics) = figures, let value = metrics.customerValue else { return [] }
+        var warnings = value.fitProblems.map { fit in
+            let dependent = fit.model == "BG/NBD"
+                ? "expected_occasions, p_alive_mean, clv_total, clv_mean and the deciles are"
+                : "clv_total, clv_mean and the deciles are"
+            return Diagnostic.warning("dataset '\(name)': the \(fit.model) model cannot be fitted: \(fit.problem); \(dependent) null", at: block.location)
+        }
+        if value.unevaluatedCustomers > 0 {
+            warnings.append(.warning(
+                "dataset '\(name)': the expected purchases of \(value.unevaluatedCustomers) customer\(value.unevaluatedCustomers == 1 ? "" : "s") could not be evaluated (the hypergeometric series did not converge); the sums over customers are null",
+                at: block.location))
+        }
+        return warnings
+    }
+
     /// The figures over the rows read (none when the reader could not start).
     func figures() -> Dataset.Figures {
         let skipped = sidecar.badRows == .skip ? badRows.count : 0
         switch reader {
         case .orders(let rowReader):
-            return .orders(rowReader.accumulator.metrics(rows: rows, skippedRows: skipped))
+            guard let block = sidecar.clv else {
+                return .orders(rowReader.accumulator.metrics(rows: rows, skippedRows: skipped))
+            }
+            // The observation end: the sidecar's, else the latest row's date.
+            let observationEnd = sidecar.observationEnd ?? rowReader.dateExtremes.latest?.day ?? 0
+            return .orders(rowReader.accumulator.metrics(
+                rows: rows, skippedRows: skipped, customerValue: block.settings(observationEnd: observationEnd),
+                customerRank: rowReader.customers.rankByName()))
         case .responses(let rowReader):
             return .responses(rowReader.accumulator.metrics(rows: rows, skippedRows: skipped))
         case .series(let rowReader):

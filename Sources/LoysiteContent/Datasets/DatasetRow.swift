@@ -92,6 +92,16 @@ struct IdInterner {
 
     var count: Int { names.count }
 
+    /// Per index, its name's position in name order (byte-wise, as `String` compares
+    /// ASCII ids): how ties are broken "by customer id".
+    func rankByName() -> [Int32] {
+        var rank = [Int32](repeating: 0, count: names.count)
+        for (position, index) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() {
+            rank[index] = Int32(position)
+        }
+        return rank
+    }
+
     mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
         if lastIndex >= 0, bytes.hasSameBytes(as: lastBytes) { return lastIndex }
         let name = bytes.string

@@ -6,6 +6,9 @@ import Yams
 /// A column role: what a column means to the metrics (SPEC §2).
 enum DatasetRole: String, CaseIterable, Sendable {
     case customer, date, amount, quantity, price, order, score, segment
+    /// Responses: the Customer Loyalty Index questions "how likely are you to buy from us
+    /// again" and "… to try our other products" (0–10; empty: unanswered).
+    case repurchase, upsell
 
     /// The column name used when the sidecar does not name one.
     var defaultColumn: String {
@@ -34,8 +37,13 @@ struct DatasetSidecar: Sendable {
     var dateFormat: Located<String>?
     var period: Period?
     var badRows: BadRowPolicy = .fail
+    var zeroAmount: ZeroAmountPolicy = .return
+    /// Top-level `observation_end`: the day the export was taken (days since 1970-01-01).
+    var observationEnd: Int?
+    /// The `clv:` block: lifetime value and RFM are computed when it is present.
+    var clv: CLVSidecarBlock?
 
-    static let knownKeys = ["kind", "columns", "date_format", "period", "bad_rows"]
+    static let knownKeys = ["kind", "columns", "date_format", "period", "bad_rows", "zero_amount", "observation_end", "clv"]
 
     /// Reads a sidecar. Problems are diagnostics at the offending value; what could be
     /// read is still returned (unknown keys are only warnings).
@@ -84,7 +92,28 @@ struct DatasetSidecar: Sendable {
             case .failure(let error): fields.diagnostics.append(.error(error.description, at: format.location))
             }
         }
+        if let policy = fields.string("zero_amount") {
+            if let value = ZeroAmountPolicy(rawValue: policy.value.lowercased()) {
+                sidecar.zeroAmount = value
+            } else {
+                fields.diagnostics.append(.error("'zero_amount' must be order or return, found '\(policy.value)'", at: policy.location))
+            }
+        }
+        if let end = fields.string("observation_end") {
+            switch DatasetSidecar.day(end, key: "observation_end") {
+            case .success(let day): sidecar.observationEnd = day
+            case .failure(let diagnostic): fields.diagnostics.append(diagnostic)
+            }
+        }
         var diagnostics = fields.diagnostics
+        if let entry = document["clv"] {
+            let parsed = CLVSidecarBlock.parse(entry, in: document)
+            sidecar.clv = parsed.block
+            diagnostics += parsed.diagnostics
+            if sidecar.kind != .orders {
+                diagnostics.append(.warning("'clv' is only computed for kind: orders; this dataset is kind \(sidecar.kind.rawValue)", at: entry.keyLocation))
+            }
+        }
         if let entry = document["columns"] {
             if case .mapping(let mapping) = entry.value {
                 for (key, value) in mapping {
@@ -109,6 +138,14 @@ struct DatasetSidecar: Sendable {
             diagnostics.append(.warning("unknown key '\(entry.key)' in dataset sidecar (known keys: \(knownKeys.joined(separator: ", ")))", at: entry.keyLocation))
         }
         return (sidecar, diagnostics)
+    }
+
+    /// A date written YYYY-MM-DD as days since 1970-01-01, or an error at it.
+    static func day(_ text: Located<String>, key: String) -> Result<Int, Diagnostic> {
+        guard text.value.count == 10, CalendarDate(iso: text.value) != nil, let day = DateText.iso.dayNumber(text.value) else {
+            return .failure(.error("'\(key)' must be a date written YYYY-MM-DD, found '\(text.value)'", at: text.location))
+        }
+        return .success(day)
     }
 
     /// `columns:` with nothing after it.

@@ -171,6 +171,8 @@ struct ResponsesRowReader: RowConsumer {
     let score: Int
     let date: Int?
     let segment: Int?
+    /// The Customer Loyalty Index questions' columns: both or neither.
+    let loyaltyQuestions: (repurchase: Int, upsell: Int)?
     let header: [String]
     let dates: DateText
     var accumulator: ResponsesAccumulator
@@ -181,19 +183,25 @@ struct ResponsesRowReader: RowConsumer {
         let score = columns.column(.score, required: true, purpose: "the score (0–10)")
         let date = columns.column(.date, required: false, purpose: "the response date")
         let segment = columns.column(.segment, required: false, purpose: "the segment")
+        let repurchase = columns.column(.repurchase, required: false, purpose: "the answer to \"how likely are you to buy from us again\" (0–10)")
+        let upsell = columns.column(.upsell, required: false, purpose: "the answer to \"how likely are you to try our other products\" (0–10)")
+        // The loyalty index needs both questions; one alone is most likely a typo.
+        if (repurchase == nil) != (upsell == nil), columns.diagnostics.isEmpty {
+            let missing: DatasetRole = repurchase == nil ? .repurchase : .upsell
+            columns.reportMissing([columns.sidecar.columns[missing]?.value ?? missing.defaultColumn], role: missing,
+                                  purpose: "the Customer Loyalty Index, which asks both 'repurchase' and 'upsell'")
+        }
         guard let score, columns.diagnostics.isEmpty else { return nil }
+        var accumulator = ResponsesAccumulator(period: period)
+        let loyaltyQuestions = repurchase.flatMap { repurchase in upsell.map { (repurchase: repurchase, upsell: $0) } }
+        accumulator.asksLoyaltyQuestions = loyaltyQuestions != nil
         return ResponsesRowReader(
-            score: score, date: date, segment: segment, header: columns.header, dates: dates,
-            accumulator: ResponsesAccumulator(period: period))
+            score: score, date: date, segment: segment, loyaltyQuestions: loyaltyQuestions, header: columns.header, dates: dates,
+            accumulator: accumulator)
     }
 
     mutating func consume<Row: DatasetRow>(_ row: Row) -> RowIssue? {
-        let value: Int? = row.withBytes(of: score) { bytes in
-            let digits = bytes.trimmed
-            guard (1...2).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-            let number = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-            return number <= 10 ? number : nil
-        }
+        let value: Int? = row.withBytes(of: score) { ResponsesRowReader.answer($0.trimmed) }
         guard let value else {
             let text = row.text(of: score) ?? ""
             return issue(row, score, text.isEmpty ? "empty score; a score is an integer from 0 to 10" : "score '\(text)' is not an integer from 0 to 10")
@@ -204,9 +212,40 @@ struct ResponsesRowReader: RowConsumer {
             guard let day else { return issue(row, date, "'\(row.text(of: date) ?? "")' is not \(dates.expectation)") }
             dateExtremes.note(day) { row.position(of: date) }
         }
+        var repurchase: Int?, upsell: Int?
+        if let loyaltyQuestions {
+            switch loyaltyAnswer(row, loyaltyQuestions.repurchase) {
+            case .failure(let issue): return issue
+            case .success(let answer): repurchase = answer
+            }
+            switch loyaltyAnswer(row, loyaltyQuestions.upsell) {
+            case .failure(let issue): return issue
+            case .success(let answer): upsell = answer
+            }
+        }
         let segmentName = segment.flatMap { row.text(of: $0)?.trimmingCharacters(in: [" ", "\t"]) }
-        accumulator.add(score: value, day: day, segment: segmentName)
+        accumulator.add(score: value, day: day, segment: segmentName, repurchase: repurchase, upsell: upsell)
         return nil
+    }
+
+    /// An integer 0–10 written as one or two digits; nil for anything else.
+    static func answer<Bytes: Collection<UInt8>>(_ digits: Bytes) -> Int? {
+        guard (1...2).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let number = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        return number <= 10 ? number : nil
+    }
+
+    /// A loyalty-index answer: nil when the cell is empty (unanswered), else 0–10 or a row issue.
+    private func loyaltyAnswer<Row: DatasetRow>(_ row: Row, _ column: Int) -> Result<Int?, RowIssue> {
+        let parsed: (empty: Bool, value: Int?) = row.withBytes(of: column) { bytes in
+            let digits = bytes.trimmed
+            return (digits.isEmpty, ResponsesRowReader.answer(digits))
+        }
+        if parsed.empty { return .success(nil) }
+        guard let value = parsed.value else {
+            return .failure(issue(row, column, "answer '\(row.text(of: column) ?? "")' is not an integer from 0 to 10 (leave the cell empty for an unanswered question)"))
+        }
+        return .success(value)
     }
 
     private func issue<Row: DatasetRow>(_ row: Row, _ column: Int, _ message: String) -> RowIssue {
