@@ -30,7 +30,7 @@ enum BarChart {
             height: spec.height,
             orientation: horizontal ? .horizontal : .vertical,
             placement: .bands,
-            categories: data.categories,
+            categories: data.axisLabels,
             valueRange: (minimum, maximum),
             includeZero: true,
             unit: data.unit,
@@ -54,7 +54,8 @@ enum BarChart {
                 let rect = frame.barRect(category: row, offset: offset, thickness: thickness - gap, from: 0, to: value)
                 rect.draw(
                     into: &svg, fill: series.color,
-                    tooltip: LineChart.tooltip(series, row: row, data: data, currencyCode: options.currencyCode)
+                    tooltip: LineChart.tooltip(series, row: row, data: data, currencyCode: options.currencyCode),
+                    partial: data.partial[row]
                 )
             }
             svg.close("g")

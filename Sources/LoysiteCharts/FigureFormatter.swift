@@ -74,8 +74,9 @@ public enum FigureFormatter {
     ) -> String {
         guard delta.isFinite else { return missing }
         let text: String
-        if unit == .ratio {
-            let points = NumberText.fixed(abs(delta) * 100, decimals: 1, trimZeros: true)
+        if unit == .ratio || unit == .score {
+            // A score (NPS) moves in points of its own scale, a ratio in percentage points.
+            let points = NumberText.fixed(abs(delta) * (unit == .ratio ? 100 : 1), decimals: 1, trimZeros: true)
             text = points + (points == "1" ? " pt" : " pts")
         } else {
             text = format(abs(delta), unit: unit, currencyCode: currencyCode, style: .compact)
