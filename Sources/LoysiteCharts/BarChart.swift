@@ -15,9 +15,8 @@ enum BarChart {
         // One series of non-negative bars gets its value at the end of each bar,
         // where there is room for it.
         let valueLabels: [String]? = data.series.count == 1 && minimum >= 0 && data.categories.count <= maxLabelledBars
-            ? data.series[0].values.map {
-                $0.map { FigureFormatter.format($0, unit: data.unit, currencyCode: options.currencyCode, style: .compact) } ?? ""
-            }
+            ? FigureFormatter.formatAligned(data.series[0].values, unit: data.unit, currencyCode: options.currencyCode)
+                .enumerated().map { data.series[0].values[$0.offset] == nil ? "" : $0.element }
             : nil
         let widestValueLabel = valueLabels.map { $0.map { TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) }.max() ?? 0 } ?? 0
         var extra = CartesianFrame.Extra()

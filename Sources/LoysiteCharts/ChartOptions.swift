@@ -17,6 +17,11 @@ public struct ChartOptions: Sendable, Equatable {
     /// (a container query; no JavaScript). Only one is ever displayed, so assistive
     /// technology meets one.
     public var narrowWidth: Double?
+    /// Widths of further drawings, for half-width columns (shown from 26rem to 34rem)
+    /// and for wide ones (from 47.5rem), so that text keeps nearly one size in CSS
+    /// pixels however wide the chart is placed. Drawn only with a `narrowWidth`.
+    public var mediumWidth: Double?
+    public var largeWidth: Double?
     /// The period of the data (`day`, `week`, `month`, `quarter`, `year`), when known:
     /// a cohort heatmap then titles its columns "Months since first order".
     public var period: String?
@@ -26,8 +31,12 @@ public struct ChartOptions: Sendable, Equatable {
         idPrefix: String = "chart",
         width: Double = 640,
         narrowWidth: Double? = 360,
+        mediumWidth: Double? = 480,
+        largeWidth: Double? = 880,
         period: String? = nil
     ) {
+        self.mediumWidth = mediumWidth
+        self.largeWidth = largeWidth
         self.currencyCode = currencyCode
         self.idPrefix = idPrefix
         self.width = width

@@ -1,3 +1,4 @@
+import Foundation
 import LoysiteSupport
 
 /// Turns a figure into the text a reader sees, by its unit. One formatter serves axis
@@ -62,6 +63,37 @@ public enum FigureFormatter {
             case .compact: return signed(value, compact(abs(value), step: nil))
             case .axis(let step): return signed(value, compact(abs(value), step: step))
             }
+        }
+    }
+
+    /// Values that are read side by side (the labels on a row of bars), in one
+    /// precision: the suffix and decimals of the largest magnitude for all of them, so
+    /// "£1.16M" stands beside "£0.95M", never "£1M" beside "£953k".
+    public static func formatAligned(_ values: [Double?], unit: DataTable.Unit, currencyCode: String = "USD") -> [String] {
+        let largest = values.compactMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
+        guard largest > 0 else { return values.map { format($0, unit: unit, currencyCode: currencyCode, style: .compact) } }
+        // The step that gives the largest value three significant digits.
+        let step = pow(10, floor(log10(largest)) - 2)
+        switch unit {
+        case .ratio:
+            // Percentages: one decimal when any needs it, for all.
+            let needsDecimal = values.contains { value in
+                guard let value, value.isFinite, abs(value) < 1e12 else { return false }
+                return Int((value * 1000).rounded()) % 10 != 0
+            }
+            return values.map { format($0, unit: .ratio, style: .axis(step: needsDecimal ? 0.001 : 0.01)) }
+        case .money, .count, .plain:
+            let suffix = suffixes.first { largest >= $0.divisor * 0.9995 }
+            let divisor = suffix?.divisor ?? 1
+            let decimals = max(0, NumberText.decimals(forStep: step / divisor))
+            return values.map { value in
+                guard let value, value.isFinite else { return missing }
+                let text = NumberText.fixed(abs(value) / divisor, decimals: decimals) + (suffix?.suffix ?? "")
+                let negative = value < 0 && hasNonZeroDigit(text)
+                return unit == .money ? withCurrency(text, negative: negative, code: currencyCode) : (negative ? NumberText.minus : "") + text
+            }
+        case .score:
+            return values.map { format($0, unit: unit, currencyCode: currencyCode, style: .axis(step: max(step, 0.1))) }
         }
     }
 
