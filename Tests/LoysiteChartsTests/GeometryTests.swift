@@ -177,11 +177,16 @@ import Testing
     }
 
     @Test func heatmapCellTextIsAllOrNothing() throws {
-        // 24 periods: cells too narrow for "100%" show "100", and the title says so.
-        let dense = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(24), options: ChartOptions(narrowWidth: nil))
-        let texts = dense.svg.withClass("chart-cell").map { $0.descendants("text").first?.ownText }
-        #expect(texts.count == 24 * 25 / 2)
+        // 24 periods: cells too narrow for "55%" show "55", and the title says so. The
+        // always-100% +0 column (off the colour scale, outlined) does not count: its
+        // "100" is left out when it does not fit, all of them alike.
+        let dense = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(32), options: ChartOptions(narrowWidth: nil))
+        let scaled = dense.svg.withClass("chart-cell").filter { !($0.attributes["class"] ?? "").contains("chart-cell-unscaled") }
+        let texts = scaled.map { $0.descendants("text").first?.ownText }
+        #expect(texts.count == 32 * 33 / 2 - 32)
         #expect(texts.allSatisfy { $0 != nil && !$0!.contains("%") })
+        let firstColumn = dense.svg.withClass("chart-cell-unscaled").map { $0.descendants("text").isEmpty }
+        #expect(Set(firstColumn).count == 1)
         #expect(dense.svg.withClass("chart-axis-category").flatMap { $0.descendants("text") }.contains { $0.ownText.hasSuffix("values in %") })
         // 60 periods: no cell has room, so none has text; every tooltip is still there.
         let denser = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(60), options: ChartOptions(narrowWidth: nil))
@@ -192,7 +197,10 @@ import Testing
 
     @Test func heatmapTextContrastsWithEveryCell() throws {
         let chart = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(8))
-        for cell in chart.svg.withClass("chart-cell") {
+        // The +0 column is outlined in the page's own colours (currentColor on the page), not filled.
+        let unscaled = chart.svg.withClass("chart-cell-unscaled")
+        #expect(unscaled.allSatisfy { $0.descendants("text").first?.attributes["fill"] == "currentColor" })
+        for cell in chart.svg.withClass("chart-cell") where !unscaled.contains(where: { $0 === cell }) {
             let fill = try #require(cell.descendants("rect").first?.attributes["fill"])
             guard let textColor = cell.descendants("text").first?.attributes["fill"] else { continue }
             let ratio = contrast(fill, textColor)
