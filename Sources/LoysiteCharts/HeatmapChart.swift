@@ -125,8 +125,17 @@ enum HeatmapChart {
                     ("rx", "2"),
                 ] + (onScale ? [("fill", colors.color(for: value))]
                      : [("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.35")]))
-                svg.tooltip("\(data.rows[row]) · \(data.columns[column]): \(full)")
+                svg.tooltip("\(data.rows[row]) · \(data.columns[column]): \(full)" + (data.isPartial(row: row, column: column) ? " (partial period)" : ""))
                 svg.close("rect")
+                if data.isPartial(row: row, column: column) {
+                    // The last period is partial: its cells are outlined, dashed.
+                    svg.empty("rect", [
+                        "class": "chart-partial", "x": (x + 1.75).svg, "y": (y + 1.75).svg,
+                        "width": max(0, layout.cellWidth - 3.5).svg, "height": max(0, layout.cellHeight - 3.5).svg,
+                        "rx": "2", "fill": "none", "stroke": "currentColor", "stroke-width": "1.5",
+                        "stroke-dasharray": ChartStyle.partialDash,
+                    ])
+                }
                 let text = textStyle.fontSize.map { _ in cellText(value, data: data, percentSign: textStyle.percentSign, currencyCode: currency) }
                 if let fontSize = textStyle.fontSize, let text, onScale || TextMetrics.width(text, fontSize: fontSize) <= layout.cellWidth - 3 {
                     svg.element("text", [
@@ -153,6 +162,9 @@ enum HeatmapChart {
         if let low = values.min(), let high = values.max() {
             let format = { (value: Double) in FigureFormatter.format(value, unit: data.unit, currencyCode: currency) }
             summary += "; \(values.count) cell\(values.count == 1 ? "" : "s") from \(format(low)) to \(format(high))."
+            if data.partialColumn.contains(where: { $0 != nil }) {
+                summary += " The last cell of each row is in a partial period: the data ends before it does."
+            }
             if isConstantFirstColumn(data), let first = data.columns.first {
                 summary += " The colour scale leaves out column \(first), which is always 100%."
             }
@@ -161,7 +173,10 @@ enum HeatmapChart {
             header: [data.rowHeader] + (data.sizeHeader.map { [$0] } ?? []) + data.columns,
             rows: data.rows.indices.map { row in
                 let size = data.sizeHeader == nil ? [] : [sizeText(data.sizes[row], data: data, currencyCode: currency)]
-                return (data.rows[row], size + data.cells[row].map { FigureFormatter.format($0, unit: data.unit, currencyCode: currency) })
+                return (data.rows[row], size + data.cells[row].indices.map { column in
+                    FigureFormatter.format(data.cells[row][column], unit: data.unit, currencyCode: currency)
+                        + (data.isPartial(row: row, column: column) ? " (partial)" : "")
+                })
             }
         )
         return ChartDrawing(

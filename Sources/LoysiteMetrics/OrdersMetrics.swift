@@ -220,11 +220,14 @@ extension OrdersMetrics {
         case "cohorts":
             let offsets = periods.count
             return DataTable(
-                columns: [.init("cohort"), .init("size", unit: .count)] + (0..<offsets).map { .init(String($0), unit: .ratio) },
+                // `partial`: whether the row's last cell, in the last period, is in a partial one.
+                columns: [.init("cohort"), .init("size", unit: .count)] + (0..<offsets).map { .init(String($0), unit: .ratio) }
+                    + [.init(DataTable.partialColumn)],
                 rows: cohorts.map { cohort in
                     let retention = cohort.retention
                     return [.text(cohort.cohort), .number(Double(cohort.size))]
                         + (0..<offsets).map { k in k < retention.count ? OrdersMetrics.cell(retention[k]) : .null }
+                        + [DataTable.partialCell(partialCoverage(ofPeriodAt: periods.count - 1) != nil)]
                 }
             )
         default:

@@ -215,10 +215,11 @@ func monthlyFixture() -> OrderBook {
         #expect(periods.rows[1] == [.text("2026-02"), .number(0), .number(0), .number(0), .number(1), .number(0), .text("false")])
 
         let cohorts = try #require(metrics.table(named: "cohorts"))
-        #expect(cohorts.columns.map(\.name) == ["cohort", "size", "0", "1", "2", "3", "4"])
+        #expect(cohorts.columns.map(\.name) == ["cohort", "size", "0", "1", "2", "3", "4", "partial"])
         #expect(cohorts.columns[2].unit == .ratio)
         // The March cohort has offsets 0…2; 3 and 4 are past the last period.
-        #expect(cohorts.rows[2] == [.text("2026-03"), .number(1), .number(1), .number(0), .number(0), .null, .null])
+        #expect(cohorts.rows[2] == [.text("2026-03"), .number(1), .number(1), .number(0), .number(0), .null, .null, .text("true")])
+        // The fixture ends on 2 May: May is partial, and with it the last cell of every cohort.
         #expect(metrics.table(named: "nps") == nil)
     }
 
