@@ -12,12 +12,12 @@ public struct ChartOptions: Sendable, Equatable {
     public var width: Double
     /// The width of a second, narrower drawing for phones, or `nil` for none. A drawing
     /// scales with its column, text included: a 640-wide chart on a 360-pixel screen
-    /// would have 7-pixel labels. So every chart but a sparkline is drawn twice, and
-    /// `charts.css` shows the narrow one when the figure is narrower than 34rem
-    /// (a container query; no JavaScript). Only one is ever displayed, so assistive
-    /// technology meets one.
+    /// would have 7-pixel labels. So every chart but a sparkline is drawn several
+    /// times, and `charts.css` shows the narrow one when the figure is narrower than
+    /// 26rem (a container query; no JavaScript). Only one is ever displayed, so
+    /// assistive technology meets one.
     public var narrowWidth: Double?
-    /// Widths of further drawings, for half-width columns (shown from 26rem to 34rem)
+    /// Widths of further drawings, for half-width columns (shown from 26rem to 35rem)
     /// and for wide ones (from 47.5rem), so that text keeps nearly one size in CSS
     /// pixels however wide the chart is placed. Drawn only with a `narrowWidth`.
     public var mediumWidth: Double?

@@ -127,15 +127,6 @@ enum HeatmapChart {
                      : [("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.35")]))
                 svg.tooltip("\(data.rows[row]) · \(data.columns[column]): \(full)" + (data.isPartial(row: row, column: column) ? " (partial period)" : ""))
                 svg.close("rect")
-                if data.isPartial(row: row, column: column) {
-                    // The last period is partial: its cells are outlined, dashed.
-                    svg.empty("rect", [
-                        "class": "chart-partial", "x": (x + 1.75).svg, "y": (y + 1.75).svg,
-                        "width": max(0, layout.cellWidth - 3.5).svg, "height": max(0, layout.cellHeight - 3.5).svg,
-                        "rx": "2", "fill": "none", "stroke": "currentColor", "stroke-width": "1.5",
-                        "stroke-dasharray": ChartStyle.partialDash,
-                    ])
-                }
                 let text = textStyle.fontSize.map { _ in cellText(value, data: data, percentSign: textStyle.percentSign, currencyCode: currency) }
                 if let fontSize = textStyle.fontSize, let text, onScale || TextMetrics.width(text, fontSize: fontSize) <= layout.cellWidth - 3 {
                     svg.element("text", [
@@ -144,6 +135,16 @@ enum HeatmapChart {
                     ], text: text)
                 }
                 svg.close("g")
+                if data.isPartial(row: row, column: column) {
+                    // The last period is partial: its cells are outlined, dashed (outside the
+                    // cell's group, which dark mode inverts, so the outline keeps the text colour).
+                    svg.empty("rect", [
+                        "class": "chart-partial", "x": (x + 1.75).svg, "y": (y + 1.75).svg,
+                        "width": max(0, layout.cellWidth - 3.5).svg, "height": max(0, layout.cellHeight - 3.5).svg,
+                        "rx": "2", "fill": "none", "stroke": "currentColor", "stroke-width": "1.5",
+                        "stroke-dasharray": ChartStyle.partialDash,
+                    ])
+                }
             }
         }
         svg.close("g")

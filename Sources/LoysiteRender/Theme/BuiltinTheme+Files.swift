@@ -144,7 +144,7 @@ extension BuiltinTheme {
     display: block;
   }
 }
-@container (max-width: 34rem) {
+@container (max-width: 35rem) {
   .chart-svg-wide {
     display: none;
   }
@@ -341,6 +341,8 @@ extension BuiltinTheme {
   display: block;
   width: 100%;
   height: auto;
+  /* A tile alone on its row (on a phone) is twice as wide: its trend stays a line. */
+  max-height: 3rem;
   margin-top: auto;
   padding-top: 0.75rem;
 }
