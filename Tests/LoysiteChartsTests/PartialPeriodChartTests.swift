@@ -44,6 +44,11 @@ import Testing
         #expect(chart.svg.withClass("chart-partial").count == 2)
     }
 
+    @Test func aDonutOfAPartialPeriodSaysSo() throws {
+        let chart = try Rendered(ChartSpec(type: .donut, x: "period", y: ["active_customers", "new_customers"]), Self.periodsWithPartialLast())
+        #expect(chart.svg.descendants("desc").first?.text.contains("2024-12 (partial)") == true)
+    }
+
     @Test func areasStackTheirSeries() throws {
         let table = DataTable(
             columns: [.init("period"), .init("a", unit: .count), .init("b", unit: .count)],
