@@ -14,10 +14,10 @@ public struct ChartOptions: Sendable, Equatable {
     /// scales with its column, text included: a 640-wide chart on a 360-pixel screen
     /// would have 7-pixel labels. So every chart but a sparkline is drawn several
     /// times, and `charts.css` shows the narrow one when the figure is narrower than
-    /// 26rem (a container query; no JavaScript). Only one is ever displayed, so
+    /// 27.5rem (a container query; no JavaScript). Only one is ever displayed, so
     /// assistive technology meets one.
     public var narrowWidth: Double?
-    /// Widths of further drawings, for half-width columns (shown from 26rem to 35rem)
+    /// Widths of further drawings, for half-width columns (shown from 27.5rem to 36rem)
     /// and for wide ones (from 47.5rem), so that text keeps nearly one size in CSS
     /// pixels however wide the chart is placed. Drawn only with a `narrowWidth`.
     public var mediumWidth: Double?
@@ -31,7 +31,7 @@ public struct ChartOptions: Sendable, Equatable {
         idPrefix: String = "chart",
         width: Double = 640,
         narrowWidth: Double? = 360,
-        mediumWidth: Double? = 480,
+        mediumWidth: Double? = 540,
         largeWidth: Double? = 880,
         period: String? = nil
     ) {

@@ -44,7 +44,7 @@ import Testing
     @Test func phonesGetANarrowDrawing() throws {
         let chart = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(12), options: ChartOptions(idPrefix: "p"))
         #expect(chart.svgs.map { $0.attributes["class"] ?? "" } == ["chart-svg chart-svg-wide", "chart-svg chart-svg-narrow", "chart-svg chart-svg-medium", "chart-svg chart-svg-large"])
-        #expect(chart.svgs.map { SVGGeometry($0).width } == [640, 360, 480, 880])
+        #expect(chart.svgs.map { SVGGeometry($0).width } == [640, 360, 540, 880])
         // Every drawing has the same text size in viewBox units: shown at its width
         // class, the text is about 12 CSS pixels everywhere.
         for svg in chart.svgs { #expect(svg.descendants("g").first?.attributes["font-size"] == "12") }

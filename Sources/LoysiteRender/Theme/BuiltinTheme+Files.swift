@@ -144,7 +144,7 @@ extension BuiltinTheme {
     display: block;
   }
 }
-@container (max-width: 35rem) {
+@container (max-width: 36rem) {
   .chart-svg-wide {
     display: none;
   }
@@ -152,7 +152,7 @@ extension BuiltinTheme {
     display: block;
   }
 }
-@container (max-width: 26rem) {
+@container (max-width: 27.5rem) {
   .chart-svg-wide,
   .chart-svg-medium {
     display: none;
