@@ -71,7 +71,8 @@ enum BarChart {
         return ChartDrawing(
             width: frame.width, height: frame.height, body: svg.output, summary: summary,
             table: .categories(data, currencyCode: options.currencyCode),
-            fallbackTitle: ChartSummary.fallbackTitle(data)
+            fallbackTitle: ChartSummary.fallbackTitle(data),
+            note: ChartDrawing.partialNote(data, drawnAs: "pale, dashed outline")
         )
     }
 

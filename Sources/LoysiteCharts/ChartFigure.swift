@@ -30,7 +30,7 @@ enum ChartFigure {
         var standsInFor: [Role] = []
     }
 
-    static func html(type: ChartType, title: String?, variants: [Variant], table: HTMLDataTable?, figureID: String) -> String {
+    static func html(type: ChartType, title: String?, variants: [Variant], table: HTMLDataTable?, figureID: String, note: String? = nil) -> String {
         let shownTitle = title.flatMap { $0.isEmpty ? nil : $0 }
         var out = "<figure class=\"chart chart-\(type.rawValue)\" id=\"\(Escape.html(figureID))\">\n"
         if let shownTitle {
@@ -39,6 +39,7 @@ enum ChartFigure {
         for variant in variants {
             out += svg(type: type, title: shownTitle, variant: variant)
         }
+        if let note { out += "<p class=\"chart-note\">" + Escape.html(note) + "</p>\n" }
         if let table { out += table.html }
         out += "</figure>\n"
         return out

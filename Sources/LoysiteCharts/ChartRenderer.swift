@@ -42,7 +42,7 @@ public enum ChartRenderer {
             if !widths.contains(where: { $0.1 == .medium }) { variants[1].standsInFor.append(.medium) }
             if !widths.contains(where: { $0.1 == .large }) { variants[0].standsInFor.append(.large) }
         }
-        return ChartFigure.html(type: spec.type, title: spec.title, variants: variants, table: wide.table, figureID: idPrefix)
+        return ChartFigure.html(type: spec.type, title: spec.title, variants: variants, table: wide.table, figureID: idPrefix, note: wide.note)
     }
 
     static func drawing(_ spec: ChartSpec, table: DataTable, options: ChartOptions, idPrefix: String) throws(ChartError) -> ChartDrawing {

@@ -182,7 +182,9 @@ enum HeatmapChart {
         )
         return ChartDrawing(
             width: width, height: layout.height, body: svg.output, summary: summary, table: table,
-            fallbackTitle: data.columnTitle == nil ? "Heatmap by \(data.rowHeader.lowercasedFirst)" : "Retention by \(data.rowHeader.lowercasedFirst)"
+            fallbackTitle: data.columnTitle == nil ? "Heatmap by \(data.rowHeader.lowercasedFirst)" : "Retention by \(data.rowHeader.lowercasedFirst)",
+            note: data.partialColumn.contains { $0 != nil }
+                ? "Cells outlined dashed are in a partial period: the data ends before it does." : nil
         )
     }
 

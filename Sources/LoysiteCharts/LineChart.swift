@@ -93,7 +93,8 @@ enum LineChart {
         return ChartDrawing(
             width: frame.width, height: frame.height, body: svg.output, summary: summary.joined(separator: " "),
             table: .categories(data, currencyCode: options.currencyCode),
-            fallbackTitle: ChartSummary.fallbackTitle(data)
+            fallbackTitle: ChartSummary.fallbackTitle(data),
+            note: ChartDrawing.partialNote(data, drawnAs: "dashed")
         )
     }
 

@@ -68,7 +68,8 @@ enum Sparkline {
         return ChartDrawing(
             width: width, height: height, body: body, summary: summary,
             table: .categories(data, currencyCode: options.currencyCode),
-            fallbackTitle: ChartSummary.fallbackTitle(data)
+            fallbackTitle: ChartSummary.fallbackTitle(data),
+            note: ChartDrawing.partialNote(data, drawnAs: "dashed")
         )
     }
 }

@@ -23,9 +23,12 @@ import Testing
         #expect(rows.last == "2024-12 (partial)")
         #expect(rows.first == "2024-01", "the data table keeps the period keys")
         #expect(chart.svg.descendants("desc").first?.text.contains("2024-12 is a partial period") == true)
+        // And in words under the drawing, for every reader.
+        #expect(chart.figure.withClass("chart-note").first?.fullText == "Dec 2024 is a partial period (pale, dashed outline): the data ends before it does.")
         // Without the column nothing is marked.
         let plain = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods())
         #expect(plain.svg.withClass("chart-partial").isEmpty)
+        #expect(plain.figure.withClass("chart-note").isEmpty)
     }
 
     @Test(arguments: [ChartType.line, .area])

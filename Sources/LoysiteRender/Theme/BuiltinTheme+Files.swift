@@ -197,6 +197,13 @@ extension BuiltinTheme {
   filter: invert(1) hue-rotate(180deg);
 }
 
+/* What a mark drawn apart means (a partial period), for every reader. */
+.chart-note {
+  margin: 0.5rem 0 0;
+  font-size: 0.8125rem;
+  color: var(--chart-muted);
+}
+
 /* The numbers behind a chart. */
 .chart-data {
   margin-top: 0.5rem;
