@@ -82,7 +82,7 @@ public enum Alerts {
                 if let previous = figure.previousValue, let previousPeriod = figure.previousPeriod {
                     let drop = previous - value
                     checks.append((.dropMoreThan, limit, drop > limit,
-                                   "\(alert.value) of \(alert.data) fell by \(format(drop)) from \(previousPeriod) (\(format(previous))) to \(figure.period ?? "") (\(format(value, figure))), more than \(format(limit))"))
+                                   "\(alert.value) of \(alert.data) fell by \(format(drop)) from \(previousPeriod) (\(format(previous))) to \(figure.period ?? "")\(figure.partialCoverage.map { ", partial: " + $0.daysText } ?? "") (\(format(value, figure))), more than \(format(limit))"))
                 } else {
                     evaluation.diagnostics.append(.warning("alert not checked: \(subject) has no previous period to compare with", at: alert.location))
                 }
@@ -96,8 +96,11 @@ public enum Alerts {
     }
 
     /// `nps of nps-responses (2026-12)`, or `customers of orders` for a whole-dataset figure.
+    /// A partial period says so: `nps of nps-responses (2026-12, partial: 9 of 31 days)`.
     static func describe(_ figure: Figure, of data: String) -> String {
-        "\(figure.name) of \(data)" + (figure.period.map { " (\($0))" } ?? "")
+        "\(figure.name) of \(data)" + (figure.period.map { period in
+            " (\(period)" + (figure.partialCoverage.map { ", partial: " + $0.daysText } ?? "") + ")"
+        } ?? "")
     }
 
     static func json(_ fired: Fired) -> JSONValue {

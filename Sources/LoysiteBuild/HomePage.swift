@@ -45,7 +45,8 @@ enum HomePage {
             let hasPeriods = !(dataset.table(named: "periods")?.rows.isEmpty ?? true) || !(dataset.table(named: "nps")?.rows.isEmpty ?? true)
             switch dataset.kind {
             case .responses:
-                tiles.append("- {data: \(name), value: nps, \(hasPeriods ? "period: last, " : "")label: Net Promoter Score}")
+                let headline = headlinePeriod(dataset)
+                tiles.append("- {data: \(name), value: nps, \(hasPeriods ? "period: \(headline.period), " : "")label: Net Promoter Score\(hasPeriods ? headline.labelSuffix : "")}")
                 if dataset.responses?.overallLoyalty?.index != nil {
                     tiles.append("- {data: \(name), value: cli, label: Customer Loyalty Index}")
                 }
@@ -55,7 +56,10 @@ enum HomePage {
             case .orders:
                 tiles.append("- {data: \(name), value: customers, label: Customers}")
                 tiles.append("- {data: \(name), value: repeat_purchase_rate, label: Repeat purchase rate}")
-                if hasPeriods { tiles.append("- {data: \(name), value: retention_rate, period: last, label: Retention}") }
+                if hasPeriods {
+                    let headline = headlinePeriod(dataset)
+                    tiles.append("- {data: \(name), value: retention_rate, period: \(headline.period), label: Retention\(headline.labelSuffix)}")
+                }
                 tiles.append("- {data: \(name), value: average_order_value, label: Average order value}")
                 if hasPeriods {
                     charts.append("```chart\ntype: bar\ndata: \(name)\nmetric: periods\nx: period\ny: revenue\ntitle: Revenue by \(dataset.period.rawValue)\n```")
@@ -75,5 +79,21 @@ enum HomePage {
         }
         guard !tiles.isEmpty else { return "" }
         return "```metric\n" + tiles.joined(separator: "\n") + "\n```\n\n" + charts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The period the dashboard headlines a change for: the last one, unless the data
+    /// covers it only in part (SPEC §2 "Partial periods": 9 days of December against
+    /// all of November is no comparison). Then the last full period, and the label says so.
+    static func headlinePeriod(_ dataset: Dataset) -> (period: String, labelSuffix: String) {
+        let last: (keys: [String], partial: Bool)
+        if let orders = dataset.orders {
+            last = (orders.periods.map(\.period), orders.partialCoverage(ofPeriodAt: orders.periods.count - 1) != nil)
+        } else if let responses = dataset.responses {
+            last = (responses.periods.map(\.name), responses.partialCoverage(ofPeriodAt: responses.periods.count - 1) != nil)
+        } else {
+            return ("last", "")
+        }
+        guard last.partial, last.keys.count >= 2 else { return ("last", "") }
+        return (last.keys[last.keys.count - 2], " (last full \(dataset.period.rawValue))")
     }
 }

@@ -15,9 +15,8 @@ enum BarChart {
         // One series of non-negative bars gets its value at the end of each bar,
         // where there is room for it.
         let valueLabels: [String]? = data.series.count == 1 && minimum >= 0 && data.categories.count <= maxLabelledBars
-            ? data.series[0].values.map {
-                $0.map { FigureFormatter.format($0, unit: data.unit, currencyCode: options.currencyCode, style: .compact) } ?? ""
-            }
+            ? FigureFormatter.formatAligned(data.series[0].values, unit: data.unit, currencyCode: options.currencyCode)
+                .enumerated().map { data.series[0].values[$0.offset] == nil ? "" : $0.element }
             : nil
         let widestValueLabel = valueLabels.map { $0.map { TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) }.max() ?? 0 } ?? 0
         var extra = CartesianFrame.Extra()
@@ -30,7 +29,7 @@ enum BarChart {
             height: spec.height,
             orientation: horizontal ? .horizontal : .vertical,
             placement: .bands,
-            categories: data.categories,
+            categories: data.axisLabels,
             valueRange: (minimum, maximum),
             includeZero: true,
             unit: data.unit,
@@ -54,7 +53,8 @@ enum BarChart {
                 let rect = frame.barRect(category: row, offset: offset, thickness: thickness - gap, from: 0, to: value)
                 rect.draw(
                     into: &svg, fill: series.color,
-                    tooltip: LineChart.tooltip(series, row: row, data: data, currencyCode: options.currencyCode)
+                    tooltip: LineChart.tooltip(series, row: row, data: data, currencyCode: options.currencyCode),
+                    partial: data.partial[row]
                 )
             }
             svg.close("g")
@@ -71,7 +71,8 @@ enum BarChart {
         return ChartDrawing(
             width: frame.width, height: frame.height, body: svg.output, summary: summary,
             table: .categories(data, currencyCode: options.currencyCode),
-            fallbackTitle: ChartSummary.fallbackTitle(data)
+            fallbackTitle: ChartSummary.fallbackTitle(data),
+            note: ChartDrawing.partialNote(data, drawnAs: "pale, dashed outline")
         )
     }
 

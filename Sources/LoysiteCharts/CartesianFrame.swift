@@ -80,20 +80,21 @@ struct CartesianFrame {
                 unit: unit, currencyCode: currencyCode
             )
             let labels = CategoryLabels(categories, maxWidth: placement == .bands ? min(140, width * 0.22) : 120)
-            var left = max(28, axis.widestLabel + ChartStyle.tickLabelPadding + 4)
-            if placement == .points, let first = labels.widths.first {
-                // The first period label is centred on the plot's left edge.
-                left = max(left, first / 2 + 2)
-            }
+            let left = max(28, axis.widestLabel + ChartStyle.tickLabelPadding + 4)
             let right = 16 + extra.trailing
             let plot = PlotArea(left: left, top: top, right: width - right, bottom: height - bottom)
             let centers: [Double]
             let slot: Double
             switch placement {
             case .points:
-                slot = count > 1 ? plot.width / Double(count - 1) : plot.width
+                // The first and last points sit in from the plot's edges by half their
+                // label, so the first period's label never runs under the value axis's
+                // lowest label, nor the last one off the drawing.
+                let leading = min((labels.widths.first ?? 0) / 2 + 2, plot.width / 4)
+                let trailing = min((labels.widths.last ?? 0) / 2, plot.width / 4)
+                slot = count > 1 ? (plot.width - leading - trailing) / Double(count - 1) : plot.width
                 centers = count > 1
-                    ? (0..<count).map { plot.left + Double($0) * slot }
+                    ? (0..<count).map { plot.left + leading + Double($0) * slot }
                     : [plot.left + plot.width / 2]
             case .bands:
                 slot = plot.width / Double(count)
@@ -106,7 +107,8 @@ struct CartesianFrame {
             self.categoryCenters = categories.isEmpty ? [] : centers
             self.slot = slot
             self.labels = labels
-            self.labelStep = labels.thinningStep(positions: self.categoryCenters, minX: 0, maxX: width)
+            // Labels stay right of the value axis (its lowest label is level with them).
+            self.labelStep = labels.thinningStep(positions: self.categoryCenters, minX: plot.left, maxX: width, anchoredAtEnd: true)
 
         case .horizontal:
             // Names get a third of the width, or two fifths on a phone-sized drawing.
@@ -140,7 +142,7 @@ struct CartesianFrame {
             axis.drawLeft(into: &svg, position: valuePosition, plot: plot)
             labels.drawBelow(
                 into: &svg, positions: categoryCenters, y: plot.bottom + ChartStyle.tickLabelPadding,
-                step: labelStep, minX: 0, maxX: width
+                step: labelStep, minX: plot.left, maxX: width, anchoredAtEnd: true
             )
         case .horizontal:
             axis.drawBottom(into: &svg, position: valuePosition, plot: plot)
@@ -188,11 +190,20 @@ struct BarRect: Equatable {
     var width: Double
     var height: Double
 
-    func draw(into svg: inout SVGWriter, fill: String, tooltip: String, className: String = "chart-bar") {
-        svg.open("rect", [
-            "class": className, "x": x.svg, "y": y.svg,
-            "width": width.svg, "height": height.svg, "fill": fill,
-        ])
+    /// A bar of a partial period (SPEC §2) is drawn pale with a dashed outline: there
+    /// but not comparable with the full ones beside it.
+    func draw(into svg: inout SVGWriter, fill: String, tooltip: String, className: String = "chart-bar", partial: Bool = false) {
+        var attributes = [
+            ("class", className + (partial ? " chart-partial" : "")), ("x", x.svg), ("y", y.svg),
+            ("width", width.svg), ("height", height.svg), ("fill", fill),
+        ]
+        if partial {
+            attributes += [
+                ("fill-opacity", ChartStyle.partialFillOpacity), ("stroke", fill), ("stroke-width", "1.5"),
+                ("stroke-dasharray", ChartStyle.partialDash),
+            ]
+        }
+        svg.open("rect", pairs: attributes)
         svg.tooltip(tooltip)
         svg.close("rect")
     }

@@ -15,17 +15,47 @@ struct ChartSeries: Equatable {
     var presentValues: [Double] { values.compactMap { $0 } }
 }
 
+extension CategoryData {
+    /// Whether any row is a partial period.
+    var hasPartial: Bool { partial.contains(true) }
+
+    /// The category as the data table and tooltips name it, "(partial)" where it is one.
+    func tableLabel(_ row: Int) -> String {
+        row < partial.count && partial[row] ? categories[row] + " (partial)" : categories[row]
+    }
+
+    /// The category as a tooltip names it.
+    func tooltipLabel(_ row: Int) -> String {
+        row < partial.count && partial[row] ? axisLabels[row] + " (partial)" : axisLabels[row]
+    }
+}
+
 /// A table read as categories (the `x` column) × series (the `y` columns): what line,
 /// area, bar, stacked-bar, donut and sparkline charts draw.
 struct CategoryData: Equatable {
     /// The `x` column's display name, if there is an `x` column.
     let categoryLabel: String?
-    /// One label per row.
+    /// One label per row, as the table has it (period keys stay keys: the data table shows these).
     let categories: [String]
+    /// One label per row for the axis and tooltips: period keys as people read them
+    /// ("Mar 2026"), other categories as they are.
+    let axisLabels: [String]
+    /// Per row: whether its period is partial (SPEC §2), drawn distinguishably.
+    let partial: [Bool]
     let series: [ChartSeries]
     /// The unit the value axis formats with: the series' common unit, or `plain` when
     /// the block allowed mixed units.
     let unit: DataTable.Unit
+
+    init(categoryLabel: String?, categories: [String], axisLabels: [String]? = nil, partial: [Bool]? = nil,
+         series: [ChartSeries], unit: DataTable.Unit) {
+        self.categoryLabel = categoryLabel
+        self.categories = categories
+        self.axisLabels = axisLabels ?? categories
+        self.partial = partial ?? categories.map { _ in false }
+        self.series = series
+        self.unit = unit
+    }
 
     /// Whether there is anything to draw: at least one row and one present value.
     var hasValues: Bool { series.contains { !$0.presentValues.isEmpty } }
@@ -68,6 +98,8 @@ struct CategoryData: Equatable {
         return CategoryData(
             categoryLabel: xIndex.map { ColumnLabel.display(table.columns[$0].name, labels: spec.labels) },
             categories: categories,
+            axisLabels: PeriodLabel.humanize(categories),
+            partial: table.partialRows,
             series: series,
             unit: unit
         )

@@ -23,34 +23,34 @@ struct CategoryLabels {
         return min(max(position, minX + half), max(minX + half, maxX - half))
     }
 
-    /// The smallest step k such that showing labels 0, k, 2k, … centred on `positions`
-    /// leaves at least `ChartStyle.labelGap` between neighbouring boxes.
-    func thinningStep(positions: [Double], minX: Double, maxX: Double) -> Int {
+    /// The labels shown with every `step`-th one: 0, k, 2k, … or, anchored at the end,
+    /// …, n−1−k, n−1 (on a time axis the latest period is the one a reader looks for).
+    func shownIndices(step: Int, anchoredAtEnd: Bool) -> [Int] {
+        let step = max(1, step)
+        guard anchoredAtEnd else { return Array(stride(from: 0, to: visible.count, by: step)) }
+        return Array(stride(from: visible.count - 1, through: 0, by: -step).reversed())
+    }
+
+    /// The smallest step k such that showing every k-th label (see `shownIndices`)
+    /// centred on `positions` leaves at least `ChartStyle.labelGap` between neighbouring boxes.
+    func thinningStep(positions: [Double], minX: Double, maxX: Double, anchoredAtEnd: Bool = false) -> Int {
         let count = visible.count
         guard count > 1 else { return 1 }
         let centers = positions.indices.map { clampedCenter($0, at: positions[$0], minX: minX, maxX: maxX) }
         for step in 1..<count {
-            var fits = true
-            var previous = 0
-            var index = step
-            while index < count {
-                let room = centers[index] - centers[previous]
-                if room < (widths[index] + widths[previous]) / 2 + ChartStyle.labelGap {
-                    fits = false
-                    break
-                }
-                previous = index
-                index += step
+            let shown = shownIndices(step: step, anchoredAtEnd: anchoredAtEnd)
+            let fits = zip(shown, shown.dropFirst()).allSatisfy { previous, index in
+                centers[index] - centers[previous] >= (widths[index] + widths[previous]) / 2 + ChartStyle.labelGap
             }
             if fits { return step }
         }
         return count
     }
 
-    /// Draws labels `0, step, 2·step, …` centred under `positions`, their tops at `y`.
-    func drawBelow(into svg: inout SVGWriter, positions: [Double], y: Double, step: Int, minX: Double, maxX: Double) {
+    /// Draws every `step`-th label (see `shownIndices`) centred under `positions`, their tops at `y`.
+    func drawBelow(into svg: inout SVGWriter, positions: [Double], y: Double, step: Int, minX: Double, maxX: Double, anchoredAtEnd: Bool = false) {
         svg.open("g", ["class": "chart-axis chart-axis-category", "fill": "currentColor", "text-anchor": "middle"])
-        for index in stride(from: 0, to: visible.count, by: max(1, step)) {
+        for index in shownIndices(step: step, anchoredAtEnd: anchoredAtEnd) {
             let x = clampedCenter(index, at: positions[index], minX: minX, maxX: maxX)
             svg.label(visible[index], full: full[index], ["x": x.svg, "y": (y + ChartStyle.fontSize * 0.8).svg])
         }

@@ -11,4 +11,17 @@ struct ChartDrawing {
     var table: HTMLDataTable?
     /// A name for the chart when the block gives no title ("Retention rate by period").
     var fallbackTitle: String
+    /// A line shown under the drawing for every reader: what a mark drawn apart means
+    /// ("Dec 2011 is a partial period (dashed): the data ends before it does").
+    var note: String? = nil
+}
+
+extension ChartDrawing {
+    /// The note for a category chart with a partial period (SPEC §2), if it has one.
+    static func partialNote(_ data: CategoryData, drawnAs: String) -> String? {
+        let partial = data.categories.indices.filter { $0 < data.partial.count && data.partial[$0] }
+        guard !partial.isEmpty else { return nil }
+        let names = partial.map { data.axisLabels[$0] }.joined(separator: ", ")
+        return "\(names) \(partial.count == 1 ? "is a partial period" : "are partial periods") (\(drawnAs)): the data ends before \(partial.count == 1 ? "it does" : "they do")."
+    }
 }

@@ -10,23 +10,27 @@ import LoysiteSupport
 /// <details class="chart-data"><summary>Data</summary><table>…</table></details>
 /// </figure>
 /// ```
-/// Most charts carry two SVGs, `chart-svg-wide` and `chart-svg-narrow` (for phones; see
-/// `ChartOptions.narrowWidth`), of which the stylesheet shows one.
+/// Most charts carry several SVGs, `chart-svg-wide`, `-narrow` (phones), `-medium`
+/// (half-width columns) and `-large` (see `ChartOptions.narrowWidth`), of which the
+/// stylesheet shows the one drawn for the figure's width.
 /// The SVG has a viewBox and `width="100%"` but no pixel size, so it scales with the
 /// column; text and strokes use `currentColor`, so it follows the page's colour scheme.
 enum ChartFigure {
     /// One drawing of the chart. With two, each says which screens it is for.
     struct Variant {
         enum Role: String {
-            case wide, narrow
+            case wide, narrow, medium, large
         }
 
         var drawing: ChartDrawing
         var idPrefix: String
         var role: Role?
+        /// Further ranges it stands in for when no drawing was made for them (a chart
+        /// already narrow has no medium drawing: the narrow one serves).
+        var standsInFor: [Role] = []
     }
 
-    static func html(type: ChartType, title: String?, variants: [Variant], table: HTMLDataTable?, figureID: String) -> String {
+    static func html(type: ChartType, title: String?, variants: [Variant], table: HTMLDataTable?, figureID: String, note: String? = nil) -> String {
         let shownTitle = title.flatMap { $0.isEmpty ? nil : $0 }
         var out = "<figure class=\"chart chart-\(type.rawValue)\" id=\"\(Escape.html(figureID))\">\n"
         if let shownTitle {
@@ -35,6 +39,7 @@ enum ChartFigure {
         for variant in variants {
             out += svg(type: type, title: shownTitle, variant: variant)
         }
+        if let note { out += "<p class=\"chart-note\">" + Escape.html(note) + "</p>\n" }
         if let table { out += table.html }
         out += "</figure>\n"
         return out
@@ -46,7 +51,7 @@ enum ChartFigure {
         var svg = SVGWriter()
         svg.open("svg", [
             "xmlns": "http://www.w3.org/2000/svg",
-            "class": "chart-svg" + (variant.role.map { " chart-svg-\($0.rawValue)" } ?? ""),
+            "class": "chart-svg" + ((variant.role.map { [$0] } ?? []) + variant.standsInFor).map { " chart-svg-\($0.rawValue)" }.joined(),
             "viewBox": "0 0 \(drawing.width.svg) \(drawing.height.svg)",
             "width": "100%",
             "role": "img",

@@ -12,11 +12,16 @@ public struct ChartOptions: Sendable, Equatable {
     public var width: Double
     /// The width of a second, narrower drawing for phones, or `nil` for none. A drawing
     /// scales with its column, text included: a 640-wide chart on a 360-pixel screen
-    /// would have 7-pixel labels. So every chart but a sparkline is drawn twice, and
-    /// `charts.css` shows the narrow one when the figure is narrower than 34rem
-    /// (a container query; no JavaScript). Only one is ever displayed, so assistive
-    /// technology meets one.
+    /// would have 7-pixel labels. So every chart but a sparkline is drawn several
+    /// times, and `charts.css` shows the narrow one when the figure is narrower than
+    /// 27.5rem (a container query; no JavaScript). Only one is ever displayed, so
+    /// assistive technology meets one.
     public var narrowWidth: Double?
+    /// Widths of further drawings, for half-width columns (shown from 27.5rem to 36rem)
+    /// and for wide ones (from 47.5rem), so that text keeps nearly one size in CSS
+    /// pixels however wide the chart is placed. Drawn only with a `narrowWidth`.
+    public var mediumWidth: Double?
+    public var largeWidth: Double?
     /// The period of the data (`day`, `week`, `month`, `quarter`, `year`), when known:
     /// a cohort heatmap then titles its columns "Months since first order".
     public var period: String?
@@ -26,8 +31,12 @@ public struct ChartOptions: Sendable, Equatable {
         idPrefix: String = "chart",
         width: Double = 640,
         narrowWidth: Double? = 360,
+        mediumWidth: Double? = 540,
+        largeWidth: Double? = 880,
         period: String? = nil
     ) {
+        self.mediumWidth = mediumWidth
+        self.largeWidth = largeWidth
         self.currencyCode = currencyCode
         self.idPrefix = idPrefix
         self.width = width

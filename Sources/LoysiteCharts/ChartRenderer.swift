@@ -20,14 +20,29 @@ public enum ChartRenderer {
         var variants = [ChartFigure.Variant(drawing: wide, idPrefix: idPrefix, role: nil)]
         if spec.type != .sparkline, var narrow = options.narrowWidth, narrow.isFinite, narrow + 40 < options.drawingWidth {
             narrow = max(240, narrow)
-            var narrowOptions = options
-            narrowOptions.width = narrow
-            let narrowPrefix = idPrefix + "-n"
-            let drawing = try drawing(spec, table: table, options: narrowOptions, idPrefix: narrowPrefix)
+            // Text scales with the drawing: one drawing per class of column width
+            // (phone, half-width, report column, wide) keeps labels near their
+            // 12-unit size in CSS pixels wherever the chart is placed.
+            var widths: [(Double, ChartFigure.Variant.Role, String)] = [(narrow, .narrow, "-n")]
+            if let medium = options.mediumWidth, medium.isFinite, medium > narrow + 40, medium + 40 < options.drawingWidth {
+                widths.append((medium, .medium, "-m"))
+            }
+            if let large = options.largeWidth, large.isFinite, large > options.drawingWidth + 40 {
+                widths.append((min(2000, large), .large, "-l"))
+            }
             variants[0].role = .wide
-            variants.append(ChartFigure.Variant(drawing: drawing, idPrefix: narrowPrefix, role: .narrow))
+            for (width, role, suffix) in widths {
+                var variantOptions = options
+                variantOptions.width = width
+                let prefix = idPrefix + suffix
+                let drawing = try drawing(spec, table: table, options: variantOptions, idPrefix: prefix)
+                variants.append(ChartFigure.Variant(drawing: drawing, idPrefix: prefix, role: role))
+            }
+            // Every width range shows a drawing: the nearest one stands in for a missing one.
+            if !widths.contains(where: { $0.1 == .medium }) { variants[1].standsInFor.append(.medium) }
+            if !widths.contains(where: { $0.1 == .large }) { variants[0].standsInFor.append(.large) }
         }
-        return ChartFigure.html(type: spec.type, title: spec.title, variants: variants, table: wide.table, figureID: idPrefix)
+        return ChartFigure.html(type: spec.type, title: spec.title, variants: variants, table: wide.table, figureID: idPrefix, note: wide.note)
     }
 
     static func drawing(_ spec: ChartSpec, table: DataTable, options: ChartOptions, idPrefix: String) throws(ChartError) -> ChartDrawing {

@@ -16,6 +16,9 @@ enum ChartStyle {
     /// Opacity of secondary text (tick labels, sizes), still above 4.5:1 contrast on
     /// the usual white and near-black page backgrounds.
     static let mutedTextOpacity = "0.78"
+    /// A partial period (SPEC §2): its line segment dashed, its bar pale and outlined.
+    static let partialDash = "4 3"
+    static let partialFillOpacity = "0.35"
     /// Default drawing heights by type.
     static let defaultHeight = 320.0
     static let donutHeight = 240.0

@@ -11,6 +11,10 @@ enum ChartSummary {
             let prefix = data.categoryLabel.map { $0.lowercasedFirst + " " } ?? ""
             text += count == 1 ? ", \(prefix)\(first)" : ", \(prefix)\(first) to \(last)"
         }
+        let partial = data.categories.indices.filter { $0 < data.partial.count && data.partial[$0] }.map { data.categories[$0] }
+        if !partial.isEmpty {
+            text += ". " + partial.joined(separator: ", ") + (partial.count == 1 ? " is a partial period: the data ends before it does" : " are partial periods")
+        }
         return text + "."
     }
 

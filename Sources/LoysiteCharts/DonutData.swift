@@ -52,7 +52,8 @@ struct DonutData {
             }
             measure = "Total"
             partHeader = "Part"
-            rowLabel = data.categories.indices.contains(rowIndex) ? data.categories[rowIndex] : nil
+            // A partial period's split is the period so far (SPEC §2): its label says so.
+            rowLabel = data.categories.indices.contains(rowIndex) ? data.tableLabel(rowIndex) : nil
         }
         if let negative = parts.first(where: { $0.value < 0 }) {
             throw ChartError(

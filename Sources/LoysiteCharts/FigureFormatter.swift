@@ -1,3 +1,4 @@
+import Foundation
 import LoysiteSupport
 
 /// Turns a figure into the text a reader sees, by its unit. One formatter serves axis
@@ -65,6 +66,37 @@ public enum FigureFormatter {
         }
     }
 
+    /// Values that are read side by side (the labels on a row of bars), in one
+    /// precision: the suffix and decimals of the largest magnitude for all of them, so
+    /// "£1.16M" stands beside "£0.95M", never "£1M" beside "£953k".
+    public static func formatAligned(_ values: [Double?], unit: DataTable.Unit, currencyCode: String = "USD") -> [String] {
+        let largest = values.compactMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
+        guard largest > 0 else { return values.map { format($0, unit: unit, currencyCode: currencyCode, style: .compact) } }
+        // The step that gives the largest value three significant digits.
+        let step = pow(10, floor(log10(largest)) - 2)
+        switch unit {
+        case .ratio:
+            // Percentages: one decimal when any needs it, for all.
+            let needsDecimal = values.contains { value in
+                guard let value, value.isFinite, abs(value) < 1e12 else { return false }
+                return Int((value * 1000).rounded()) % 10 != 0
+            }
+            return values.map { format($0, unit: .ratio, style: .axis(step: needsDecimal ? 0.001 : 0.01)) }
+        case .money, .count, .plain:
+            let suffix = suffixes.first { largest >= $0.divisor * 0.9995 }
+            let divisor = suffix?.divisor ?? 1
+            let decimals = max(0, NumberText.decimals(forStep: step / divisor))
+            return values.map { value in
+                guard let value, value.isFinite else { return missing }
+                let text = NumberText.fixed(abs(value) / divisor, decimals: decimals) + (suffix?.suffix ?? "")
+                let negative = value < 0 && hasNonZeroDigit(text)
+                return unit == .money ? withCurrency(text, negative: negative, code: currencyCode) : (negative ? NumberText.minus : "") + text
+            }
+        case .score:
+            return values.map { format($0, unit: unit, currencyCode: currencyCode, style: .axis(step: max(step, 0.1))) }
+        }
+    }
+
     /// A change between two figures, with its sign always shown: `+4.5`, `−$1.2k`,
     /// and for ratios the difference in percentage points, `+2.3 pts`.
     public static func formatChange(
@@ -74,8 +106,9 @@ public enum FigureFormatter {
     ) -> String {
         guard delta.isFinite else { return missing }
         let text: String
-        if unit == .ratio {
-            let points = NumberText.fixed(abs(delta) * 100, decimals: 1, trimZeros: true)
+        if unit == .ratio || unit == .score {
+            // A score (NPS) moves in points of its own scale, a ratio in percentage points.
+            let points = NumberText.fixed(abs(delta) * (unit == .ratio ? 100 : 1), decimals: 1, trimZeros: true)
             text = points + (points == "1" ? " pt" : " pts")
         } else {
             text = format(abs(delta), unit: unit, currencyCode: currencyCode, style: .compact)

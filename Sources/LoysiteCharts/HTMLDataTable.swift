@@ -18,7 +18,7 @@ struct HTMLDataTable: Equatable {
         HTMLDataTable(
             header: [data.categoryLabel ?? "#"] + data.series.map(\.label),
             rows: data.categories.indices.map { row in
-                (data.categories[row], data.series.map {
+                (data.tableLabel(row), data.series.map {
                     FigureFormatter.format($0.values[row], unit: $0.unit, currencyCode: currencyCode, style: .full)
                 })
             }

@@ -59,6 +59,7 @@ enum HeatmapChart {
         let layout = layout(data, width: width, requestedHeight: spec.height, currencyCode: currency)
         let values = data.presentValues
         let colors = colorScale(data)
+        let scaled = scaledColumns(data)
         var svg = SVGWriter()
 
         // Column title and labels across the top, thinned when cells are narrow.
@@ -115,21 +116,35 @@ enum HeatmapChart {
                 let x = layout.gridLeft + Double(column) * layout.cellWidth
                 let y = layout.gridTop + Double(row) * layout.cellHeight
                 let full = FigureFormatter.format(value, unit: data.unit, currencyCode: currency)
-                svg.open("g", ["class": "chart-cell"])
-                svg.open("rect", [
-                    "x": (x + 1).svg, "y": (y + 1).svg,
-                    "width": max(0, layout.cellWidth - 2).svg, "height": max(0, layout.cellHeight - 2).svg,
-                    "rx": "2", "fill": colors.color(for: value),
-                ])
-                svg.tooltip("\(data.rows[row]) · \(data.columns[column]): \(full)")
+                // Off the scale (the +0 column): an outlined cell in the page's colours.
+                let onScale = scaled.contains(column)
+                svg.open("g", ["class": onScale ? "chart-cell" : "chart-cell chart-cell-unscaled"])
+                svg.open("rect", pairs: [
+                    ("x", (x + 1).svg), ("y", (y + 1).svg),
+                    ("width", max(0, layout.cellWidth - 2).svg), ("height", max(0, layout.cellHeight - 2).svg),
+                    ("rx", "2"),
+                ] + (onScale ? [("fill", colors.color(for: value))]
+                     : [("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.35")]))
+                svg.tooltip("\(data.rows[row]) · \(data.columns[column]): \(full)" + (data.isPartial(row: row, column: column) ? " (partial period)" : ""))
                 svg.close("rect")
-                if let fontSize = textStyle.fontSize {
+                let text = textStyle.fontSize.map { _ in cellText(value, data: data, percentSign: textStyle.percentSign, currencyCode: currency) }
+                if let fontSize = textStyle.fontSize, let text, onScale || TextMetrics.width(text, fontSize: fontSize) <= layout.cellWidth - 3 {
                     svg.element("text", [
                         "x": (x + layout.cellWidth / 2).svg, "y": (y + layout.cellHeight / 2).svg, "dy": "0.35em",
-                        "font-size": fontSize.svg, "fill": colors.textColor(for: value),
-                    ], text: cellText(value, data: data, percentSign: textStyle.percentSign, currencyCode: currency))
+                        "font-size": fontSize.svg, "fill": onScale ? colors.textColor(for: value) : "currentColor",
+                    ], text: text)
                 }
                 svg.close("g")
+                if data.isPartial(row: row, column: column) {
+                    // The last period is partial: its cells are outlined, dashed (outside the
+                    // cell's group, which dark mode inverts, so the outline keeps the text colour).
+                    svg.empty("rect", [
+                        "class": "chart-partial", "x": (x + 1.75).svg, "y": (y + 1.75).svg,
+                        "width": max(0, layout.cellWidth - 3.5).svg, "height": max(0, layout.cellHeight - 3.5).svg,
+                        "rx": "2", "fill": "none", "stroke": "currentColor", "stroke-width": "1.5",
+                        "stroke-dasharray": ChartStyle.partialDash,
+                    ])
+                }
             }
         }
         svg.close("g")
@@ -148,27 +163,58 @@ enum HeatmapChart {
         if let low = values.min(), let high = values.max() {
             let format = { (value: Double) in FigureFormatter.format(value, unit: data.unit, currencyCode: currency) }
             summary += "; \(values.count) cell\(values.count == 1 ? "" : "s") from \(format(low)) to \(format(high))."
+            if data.partialColumn.contains(where: { $0 != nil }) {
+                summary += " The last cell of each row is in a partial period: the data ends before it does."
+            }
+            if isConstantFirstColumn(data), let first = data.columns.first {
+                summary += " The colour scale leaves out column \(first), which is always 100%."
+            }
         }
         let table = HTMLDataTable(
             header: [data.rowHeader] + (data.sizeHeader.map { [$0] } ?? []) + data.columns,
             rows: data.rows.indices.map { row in
                 let size = data.sizeHeader == nil ? [] : [sizeText(data.sizes[row], data: data, currencyCode: currency)]
-                return (data.rows[row], size + data.cells[row].map { FigureFormatter.format($0, unit: data.unit, currencyCode: currency) })
+                return (data.rows[row], size + data.cells[row].indices.map { column in
+                    FigureFormatter.format(data.cells[row][column], unit: data.unit, currencyCode: currency)
+                        + (data.isPartial(row: row, column: column) ? " (partial)" : "")
+                })
             }
         )
         return ChartDrawing(
             width: width, height: layout.height, body: svg.output, summary: summary, table: table,
-            fallbackTitle: data.columnTitle == nil ? "Heatmap by \(data.rowHeader.lowercasedFirst)" : "Retention by \(data.rowHeader.lowercasedFirst)"
+            fallbackTitle: data.columnTitle == nil ? "Heatmap by \(data.rowHeader.lowercasedFirst)" : "Retention by \(data.rowHeader.lowercasedFirst)",
+            note: data.partialColumn.contains { $0 != nil }
+                ? "Cells outlined dashed are in a partial period: the data ends before it does." : nil
         )
     }
 
     /// Ratios run from 0 to the highest cell, so a lighter cell always means a smaller
     /// share; other units from their lowest to their highest cell.
+    ///
+    /// A cohort table's +0 column is 100% by definition (every member is active in
+    /// its first period): on the scale it would spend the dark end on a constant and
+    /// push every other cell into the palest third. It is left off the scale, drawn
+    /// neutral, and the key says so.
     static func colorScale(_ data: HeatmapData) -> SequentialColorScale {
-        let values = data.presentValues
+        let scaled = scaledColumns(data)
+        let values = data.cells.flatMap { row in row.indices.filter(scaled.contains).compactMap { row[$0] } }
         let high = values.max() ?? 1
         let low = data.unit == .ratio ? min(0, values.min() ?? 0) : (values.min() ?? 0)
         return SequentialColorScale(lower: low, upper: high > low ? high : low + 1)
+    }
+
+    /// The columns the colour scale spans: all, but a cohort table's always-100% +0
+    /// column (when there are others to scale).
+    static func scaledColumns(_ data: HeatmapData) -> Set<Int> {
+        let all = Set(data.cells.first.map { Array($0.indices) } ?? [])
+        return isConstantFirstColumn(data) && all.count > 1 ? all.subtracting([0]) : all
+    }
+
+    /// Whether column 0 is a cohort's +0: period offsets, every present cell exactly 1.
+    static func isConstantFirstColumn(_ data: HeatmapData) -> Bool {
+        guard data.columnTitle != nil, data.unit == .ratio else { return false }
+        let first = data.cells.compactMap { $0.first ?? nil }
+        return !first.isEmpty && first.allSatisfy { $0 == 1 }
     }
 
     /// How cell figures are written: one font size for all cells (a grid where some
@@ -187,8 +233,12 @@ enum HeatmapChart {
         var candidates: [(size: Double, percentSign: Bool)] = [(ChartStyle.smallFontSize, true), (10, true)]
         if data.unit == .ratio { candidates += [(ChartStyle.smallFontSize, false), (10, false)] }
         candidates.append((9, data.unit != .ratio))
+        // The always-100% +0 column of a cohort table need not fit: its "100" is the
+        // widest text and says nothing the key does not (see `colorScale`).
+        let skipped = isConstantFirstColumn(data) && data.columns.count > 1 ? 0 : -1
+        let values = data.cells.flatMap { row in row.indices.filter { $0 != skipped }.compactMap { row[$0] } }
         for candidate in candidates where candidate.size <= layout.cellHeight - 4 {
-            let fits = data.presentValues.allSatisfy { value in
+            let fits = values.allSatisfy { value in
                 let text = cellText(value, data: data, percentSign: candidate.percentSign, currencyCode: currencyCode)
                 return TextMetrics.width(text, fontSize: candidate.size) <= room
             }
@@ -218,7 +268,11 @@ enum HeatmapChart {
     ) {
         let gradientID = idPrefix + "-ramp"
         // The ramp is as long as the grid allows, up to its full length.
-        let rampWidth = max(40, min(Self.rampWidth, maxWidth))
+        // A cohort table's key also says the +0 column is off the scale; the ramp
+        // shortens to leave it room.
+        let note = isConstantFirstColumn(data) && data.columns.count > 1 ? "\(data.columns[0]) (always 100%) not on scale" : nil
+        let noteWidth = note.map { TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) + 12 } ?? 0
+        let rampWidth = max(40, min(Self.rampWidth, maxWidth - noteWidth))
         svg.open("defs")
         svg.open("linearGradient", ["id": gradientID, "x1": "0", "x2": "1", "y1": "0", "y2": "0"])
         for stop in 0...4 {
@@ -236,6 +290,11 @@ enum HeatmapChart {
         svg.element("text", [
             "x": (x + rampWidth).svg, "y": (y + 22).svg, "text-anchor": "end", "fill-opacity": ChartStyle.mutedTextOpacity,
         ], text: high)
+        if let note {
+            svg.element("text", [
+                "class": "chart-key-note", "x": (x + rampWidth + 12).svg, "y": (y + 8).svg, "fill-opacity": ChartStyle.mutedTextOpacity,
+            ], text: note)
+        }
         svg.close("g")
     }
 }

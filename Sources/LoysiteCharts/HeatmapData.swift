@@ -16,6 +16,14 @@ struct HeatmapData {
     let unit: DataTable.Unit
     /// A title over the column labels ("Months since first order"), for cohort tables.
     let columnTitle: String?
+    /// Per row: the column of its cell that falls in a partial period (SPEC §2), if
+    /// any. In a cohort triangle every row's last cell is in the last period; the
+    /// table's `partial` column says whether that period is partial.
+    var partialColumn: [Int?] = []
+
+    func isPartial(row: Int, column: Int) -> Bool {
+        row < partialColumn.count && partialColumn[row] == column
+    }
 
     var presentValues: [Double] { cells.flatMap { $0.compactMap { $0 } } }
     var hasValues: Bool { !presentValues.isEmpty }
@@ -58,17 +66,23 @@ struct HeatmapData {
             return arePeriodOffsets ? "+" + name : ColumnLabel.humanize(name)
         }
 
-        return HeatmapData(
+        let cells = table.rows.map { row in cellIndices.map { TableColumns.number(in: row[$0]) } }
+        let partialRows = table.partialRows
+        var data = HeatmapData(
             rowHeader: xIndex.map { ColumnLabel.display(table.columns[$0].name, labels: spec.labels) } ?? "#",
             rows: TableColumns.categoryLabels(table, column: xIndex),
             sizeHeader: sizeIndex.map { ColumnLabel.display(table.columns[$0].name, labels: spec.labels) },
             sizes: table.rows.map { row in sizeIndex.flatMap { TableColumns.number(in: row[$0]) } },
             sizeUnit: sizeIndex.map { table.columns[$0].unit } ?? .count,
             columns: columnLabels,
-            cells: table.rows.map { row in cellIndices.map { TableColumns.number(in: row[$0]) } },
+            cells: cells,
             unit: unit,
             columnTitle: arePeriodOffsets ? periodTitle(period) : nil
         )
+        if arePeriodOffsets {
+            data.partialColumn = cells.indices.map { row in partialRows[row] ? cells[row].lastIndex { $0 != nil } : nil }
+        }
+        return data
     }
 
     /// "Months since first order" for a monthly cohort table.

@@ -20,6 +20,34 @@ public enum KnownFigures {
         "churn_rate", "return_orders", "returns_amount", "detractors", "rows_without_customer", "skipped_rows",
     ]
 
+    /// What each SPEC §2 figure is, in a line: a KPI tile without a sparkline says it.
+    private static let definitions: [String: String] = [
+        "customers": "Distinct customers with at least one order",
+        "orders": "Orders with an amount above zero",
+        "revenue": "Summed amount of the orders",
+        "return_orders": "Orders with an amount of zero or less",
+        "returns_amount": "Summed amount of the returns",
+        "average_order_value": "Revenue ÷ orders",
+        "purchase_frequency": "Orders ÷ customers",
+        "revenue_per_customer": "Revenue ÷ customers",
+        "repeat_purchase_rate": "Share of customers with two or more orders",
+        "repurchase_ratio": "Customers with two or more orders per customer with one",
+        "active_customers": "Customers with an order in the period",
+        "new_customers": "Customers whose first order is in the period",
+        "retention_rate": "Share of the previous period's customers who ordered again",
+        "churn_rate": "Share of the previous period's customers who did not order again",
+        "responses": "Survey answers counted",
+        "nps": "% promoters (9–10) − % detractors (0–6), from −100 to 100",
+        "cli": "Mean of the recommend, repurchase and upsell answers (0–10)",
+        "p_alive_mean": "Mean probability that a customer is still active (BG/NBD)",
+        "clv_mean": "Mean predicted spend per customer over the horizon",
+    ]
+
+    /// A one-line definition of a SPEC §2 figure, or `nil` for a name it does not define.
+    public static func definition(of figure: String) -> String? {
+        definitions[figure.lowercased()]
+    }
+
     /// The unit of a SPEC §2 figure, or `nil` for a name it does not define.
     public static func unit(for figure: String) -> DataTable.Unit? {
         units[figure.lowercased()]

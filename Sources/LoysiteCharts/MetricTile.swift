@@ -36,6 +36,12 @@ public struct MetricTile: Sendable, Equatable {
     public var history: [Double?]
     /// A link for the label, e.g. the glossary page of the term.
     public var href: String?
+    /// Set when `period` is partial (SPEC §2): how much of it the data covers, "9 of 31
+    /// days". The tile says so beside the period, and does not judge the change.
+    public var partialCoverage: String?
+    /// What the figure is ("Share of customers with two or more orders"): shown where a
+    /// tile has no sparkline, so it does not stand half empty beside tiles that have one.
+    public var definition: String?
 
     public init(
         label: String,
@@ -47,8 +53,12 @@ public struct MetricTile: Sendable, Equatable {
         target: Double? = nil,
         higherIsBetter: Bool = true,
         history: [Double?] = [],
-        href: String? = nil
+        href: String? = nil,
+        partialCoverage: String? = nil,
+        definition: String? = nil
     ) {
+        self.partialCoverage = partialCoverage
+        self.definition = definition
         self.label = label
         self.value = value
         self.unit = unit
@@ -72,11 +82,31 @@ public struct MetricTile: Sendable, Equatable {
         return value - previousValue
     }
 
-    /// Whether the change is good news, taking `higherIsBetter` into account.
+    /// Whether the change is good news, taking `higherIsBetter` into account. nil for a
+    /// partial period: part of a period against a whole one is neither.
     public var trend: Trend? {
-        guard let change else { return nil }
+        guard let change, partialCoverage == nil else { return nil }
         if change == 0 { return .flat }
         return (change > 0) == higherIsBetter ? .good : .bad
+    }
+
+    /// Whether the sparkline's values went the good way: judged on the line it draws
+    /// (the least-squares slope over its full periods), not on the last step alone,
+    /// so a rising year with a dip in its last month reads as rising.
+    public var historyTrend: Trend? {
+        var points = history.enumerated().compactMap { index, value in value.flatMap { $0.isFinite ? (Double(index), $0) : nil } }
+        // The partial period's value is the period so far: it does not set the trend.
+        if partialCoverage != nil, let last = points.last, Int(last.0) == history.count - 1 { points.removeLast() }
+        guard points.count >= 2 else { return nil }
+        let meanX = points.map(\.0).reduce(0, +) / Double(points.count)
+        let meanY = points.map(\.1).reduce(0, +) / Double(points.count)
+        let slope = points.map { ($0.0 - meanX) * ($0.1 - meanY) }.reduce(0, +)
+        let spread = points.map { abs($0.1 - meanY) }.max() ?? 0
+        // A slope that moves the line by under 1% of its spread is level.
+        if spread == 0 || abs(slope) / points.map({ ($0.0 - meanX) * ($0.0 - meanX) }).reduce(0, +) * Double(points.count) < spread * 0.01 {
+            return .flat
+        }
+        return (slope > 0) == higherIsBetter ? .good : .bad
     }
 
     /// Whether the figure meets the target: at or above it, or at or below it when
@@ -107,10 +137,22 @@ public struct MetricTile: Sendable, Equatable {
             out += "<p class=\"metric-value metric-missing\" title=\"Not computable for this period\">\(valueText)</p>\n"
         }
         if let period, !period.isEmpty {
-            out += "<p class=\"metric-period\">\(Escape.html(period))</p>\n"
+            out += "<p class=\"metric-period\">\(Escape.html(PeriodLabel.human(period) ?? period))"
+            if let partialCoverage {
+                out += " · <span class=\"metric-partial\">partial: \(Escape.html(partialCoverage))</span>"
+            }
+            out += "</p>\n"
         }
 
-        if let change, let trend {
+        if let change, partialCoverage != nil {
+            // A partial period's change is shown, but not coloured as news.
+            let arrow = change > 0 ? "▲" : change < 0 ? "▼" : "■"
+            let text = FigureFormatter.formatChange(change, unit: unit, currencyCode: currency)
+            let versus = previousPeriod.map { "vs " + (PeriodLabel.human($0) ?? $0) + " (a full period)" } ?? "vs previous period"
+            out += "<p class=\"metric-change metric-flat metric-change-partial\"><span class=\"metric-arrow\" aria-hidden=\"true\">\(arrow)</span> "
+                + Escape.html(text)
+                + " <span class=\"metric-vs\">\(Escape.html(versus))</span><span class=\"chart-sr-only\">, not comparable: the period is partial</span></p>\n"
+        } else if let change, let trend {
             let arrow = change > 0 ? "▲" : change < 0 ? "▼" : "■"
             var text = FigureFormatter.formatChange(change, unit: unit, currencyCode: currency)
             if unit == .count || unit == .money || unit == .plain, let previousValue, previousValue != 0 {
@@ -120,7 +162,7 @@ public struct MetricTile: Sendable, Equatable {
             }
             // Colour alone must not carry meaning: say it in words for screen readers.
             let meaning = trend == .good ? "an improvement" : trend == .bad ? "a deterioration" : "no change"
-            let versus = previousPeriod.map { "vs " + $0 } ?? "vs previous period"
+            let versus = previousPeriod.map { "vs " + (PeriodLabel.human($0) ?? $0) } ?? "vs previous period"
             out += "<p class=\"metric-change metric-\(trend.rawValue)\"><span class=\"metric-arrow\" aria-hidden=\"true\">\(arrow)</span> "
                 + Escape.html(text)
                 + " <span class=\"metric-vs\">\(Escape.html(versus))</span><span class=\"chart-sr-only\">, \(meaning)</span></p>\n"
@@ -137,6 +179,8 @@ public struct MetricTile: Sendable, Equatable {
 
         if history.compactMap({ $0 }).count >= 2 {
             out += sparkline(idPrefix: idPrefix, currencyCode: currency)
+        } else if let definition, !definition.isEmpty {
+            out += "<p class=\"metric-definition\">\(Escape.html(definition))</p>\n"
         }
         out += "</div>\n"
         return out
@@ -156,10 +200,10 @@ public struct MetricTile: Sendable, Equatable {
     private func sparkline(idPrefix: String, currencyCode: String) -> String {
         let width = ChartStyle.sparklineWidth
         let height = 32.0
-        let color = trend == .bad ? ChartPalette.bad : ChartPalette.series(0)
+        let color = historyTrend == .bad ? ChartPalette.bad : ChartPalette.series(0)
         let present = history.compactMap { $0 }
         let format = { (value: Double) in FigureFormatter.format(value, unit: unit, currencyCode: currencyCode, style: .compact) }
-        var description = "Trend over the last \(history.count) periods"
+        var description = "Trend over the last \(history.count) periods" + (partialCoverage != nil ? " (the last one partial)" : "")
         if let first = present.first, let last = present.last, let low = present.min(), let high = present.max() {
             description += ": from \(format(first)) to \(format(last)), lowest \(format(low)), highest \(format(high))"
         }
@@ -170,7 +214,7 @@ public struct MetricTile: Sendable, Equatable {
             "role": "img", "aria-label": description,
         ])
         svg.element("title", [:], text: description)
-        svg.raw(Sparkline.body(values: history, width: width, height: height, color: color, lastLabel: nil))
+        svg.raw(Sparkline.body(values: history, width: width, height: height, color: color, lastLabel: nil, lastIsPartial: partialCoverage != nil))
         svg.close("svg")
         return svg.output
     }

@@ -56,9 +56,25 @@ struct SVGWriter {
         if !markup.hasSuffix("\n") { output += "\n" }
     }
 
+    /// `open` with attributes built up at run time (some only in some cases), in order.
+    mutating func open(_ name: String, pairs: [(String, String)]) {
+        output += "<" + name
+        for (key, value) in pairs { append(key, value) }
+        output += ">\n"
+    }
+
+    /// `empty` with attributes built up at run time, in order.
+    mutating func empty(_ name: String, pairs: [(String, String)]) {
+        output += "<" + name
+        for (key, value) in pairs { append(key, value) }
+        output += "/>\n"
+    }
+
     private mutating func append(_ attributes: Attributes) {
-        for (key, value) in attributes {
-            output += " " + key + "=\"" + Escape.xml(value) + "\""
-        }
+        for (key, value) in attributes { append(key, value) }
+    }
+
+    private mutating func append(_ key: String, _ value: String) {
+        output += " " + key + "=\"" + Escape.xml(value) + "\""
     }
 }

@@ -15,8 +15,10 @@ struct SequentialColorScale {
         (0x42, 0x92, 0xC6), (0x21, 0x71, 0xB5), (0x08, 0x51, 0x9C), (0x08, 0x30, 0x6B),
     ]
 
-    /// Dark text for light cells, white for dark ones.
-    static let darkText = "#1A1A1A"
+    /// Dark text for light cells, white for dark ones. Black, not a softer near-black:
+    /// where the two contrasts cross (a mid blue of luminance ≈ 0.18) black and white
+    /// both still give 4.58:1, a near-black would leave mid cells under 4.5:1.
+    static let darkText = "#000000"
     static let lightText = "#FFFFFF"
 
     /// The fill for `value`, as `#rrggbb`.
@@ -41,7 +43,7 @@ struct SequentialColorScale {
     func textColor(for value: Double) -> String {
         let (r, g, b) = rgb(for: value)
         let background = Self.luminance(r, g, b)
-        let dark = Self.luminance(0x1A, 0x1A, 0x1A)
+        let dark = Self.luminance(0, 0, 0)
         let contrastWithDark = (background + 0.05) / (dark + 0.05)
         let contrastWithWhite = 1.05 / (background + 0.05)
         return contrastWithDark >= contrastWithWhite ? Self.darkText : Self.lightText

@@ -53,7 +53,7 @@ enum StackedBarChart {
             height: spec.height,
             orientation: horizontal ? .horizontal : .vertical,
             placement: .bands,
-            categories: data.categories,
+            categories: data.axisLabels,
             valueRange: (minimum, maximum),
             includeZero: true,
             unit: spec.percent ? .ratio : data.unit,
@@ -74,7 +74,7 @@ enum StackedBarChart {
                 )
                 let value = FigureFormatter.format(segment.value, unit: series.unit, currencyCode: options.currencyCode)
                 let share = FigureFormatter.format(segment.share, unit: .ratio)
-                rect.draw(into: &svg, fill: series.color, tooltip: "\(data.categories[segment.category]) · \(series.label): \(value) (\(share))")
+                rect.draw(into: &svg, fill: series.color, tooltip: "\(data.tooltipLabel(segment.category)) · \(series.label): \(value) (\(share))", partial: data.partial[segment.category])
             }
             svg.close("g")
         }
@@ -87,7 +87,8 @@ enum StackedBarChart {
         return ChartDrawing(
             width: frame.width, height: frame.height, body: svg.output, summary: summary.joined(separator: " "),
             table: .categories(data, currencyCode: options.currencyCode),
-            fallbackTitle: ChartSummary.fallbackTitle(data)
+            fallbackTitle: ChartSummary.fallbackTitle(data),
+            note: ChartDrawing.partialNote(data, drawnAs: "pale, dashed outline")
         )
     }
 }

@@ -15,11 +15,15 @@ public struct Figure: Sendable, Equatable {
     /// The previous period's value (nil when there is none or it cannot be computed).
     public var previousValue: Double?
     public var previousPeriod: String?
+    /// Set when `period` is partial (SPEC §2): how much of it the data covers.
+    public var partialCoverage: PeriodCoverage?
 
     public init(
         name: String, unit: DataTable.Unit, value: Double?, exactValue: String? = nil,
-        period: String? = nil, previousValue: Double? = nil, previousPeriod: String? = nil
+        period: String? = nil, previousValue: Double? = nil, previousPeriod: String? = nil,
+        partialCoverage: PeriodCoverage? = nil
     ) {
+        self.partialCoverage = partialCoverage
         self.name = name
         self.unit = unit
         self.value = value

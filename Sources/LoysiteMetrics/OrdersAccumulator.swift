@@ -104,10 +104,14 @@ public struct OrdersAccumulator: Sendable {
     ///   - customerValue: the `clv:` block, if the sidecar has one: lifetime value and
     ///     RFM are computed too (see `CustomerValue`), `customerRank` breaking ties of
     ///     value by customer id.
+    ///   - observationEnd: the day the data ends (SPEC §2 "Partial periods"); nil: the
+    ///     latest order's day.
     public func metrics(
-        rows: Int, skippedRows: Int = 0, customerValue settings: CLVSettings? = nil, customerRank: [Int32]? = nil
+        rows: Int, skippedRows: Int = 0, customerValue settings: CLVSettings? = nil, customerRank: [Int32]? = nil,
+        observationEnd: Int? = nil
     ) -> OrdersMetrics {
         var result = coreMetrics(rows: rows, skippedRows: skippedRows)
+        result.observationEnd = observationEnd ?? orderDay.filter { $0 != Int32.max }.max().map(Int.init)
         if let settings { result.customerValue = CustomerValue(self, settings: settings, customerRank: customerRank) }
         return result
     }

@@ -37,6 +37,9 @@ public struct OrdersMetrics: Sendable, Equatable {
     public var uncomputedPeriodSpan: Int?
     /// Lifetime value and RFM, when the sidecar has a `clv:` block.
     public var customerValue: CustomerValue?
+    /// The day the data ends (days since 1970-01-01): the sidecar's `observation_end`,
+    /// else the latest row's date. It decides whether the last period is partial.
+    public var observationEnd: Int?
 
     public init(period: Period) {
         self.period = period
@@ -116,6 +119,20 @@ public struct OrdersMetrics: Sendable, Equatable {
     /// customers with ≥ 2 orders / customers with exactly 1.
     public var repurchaseRatio: Double? { OrdersMetrics.ratio(repeatCustomers, oneTimeCustomers) }
 
+    /// How much of the last period the data covers; nil without periods or an
+    /// observation end.
+    public var lastPeriodCoverage: PeriodCoverage? {
+        guard let observationEnd, !periods.isEmpty else { return nil }
+        return PeriodCoverage(period: period, index: firstPeriodIndex + periods.count - 1, observationEnd: observationEnd)
+    }
+
+    /// The coverage of `periods[position]` when that period is partial (only the last
+    /// one can be), else nil.
+    public func partialCoverage(ofPeriodAt position: Int) -> PeriodCoverage? {
+        guard position == periods.count - 1, let coverage = lastPeriodCoverage, coverage.isPartial else { return nil }
+        return coverage
+    }
+
     static func ratio(_ numerator: Int, _ denominator: Int) -> Double? {
         denominator == 0 ? nil : Double(numerator) / Double(denominator)
     }
@@ -151,14 +168,16 @@ extension OrdersMetrics {
             ("revenue_per_customer", .double(revenuePerCustomer)),
             ("repeat_purchase_rate", .double(repeatPurchaseRate)),
             ("repurchase_ratio", .double(repurchaseRatio)),
-            ("periods", .array(periods.map { figures in
-                .object([
+            ("periods", .array(periods.indices.map { position in
+                let figures = periods[position]
+                return .object([
                     ("period", .string(figures.period)),
                     ("active_customers", .int(figures.activeCustomers)),
                     ("new_customers", .int(figures.newCustomers)),
                     ("retention_rate", .double(figures.retentionRate)),
                     ("churn_rate", .double(figures.churnRate)),
                     ("revenue", .decimal(figures.revenue.description)),
+                    ("partial", .bool(partialCoverage(ofPeriodAt: position) != nil)),
                 ])
             })),
             ("cohorts", .array(cohorts.map { cohort in
@@ -186,23 +205,29 @@ extension OrdersMetrics {
                 columns: [
                     .init("period"), .init("active_customers", unit: .count), .init("new_customers", unit: .count),
                     .init("retention_rate", unit: .ratio), .init("churn_rate", unit: .ratio), .init("revenue", unit: .money),
+                    .init(DataTable.partialColumn),
                 ],
-                rows: periods.map { figures in
-                    [
+                rows: periods.indices.map { position in
+                    let figures = periods[position]
+                    return [
                         .text(figures.period), .number(Double(figures.activeCustomers)), .number(Double(figures.newCustomers)),
                         OrdersMetrics.cell(figures.retentionRate), OrdersMetrics.cell(figures.churnRate),
                         .number(figures.revenue.doubleValue),
+                        DataTable.partialCell(partialCoverage(ofPeriodAt: position) != nil),
                     ]
                 }
             )
         case "cohorts":
             let offsets = periods.count
             return DataTable(
-                columns: [.init("cohort"), .init("size", unit: .count)] + (0..<offsets).map { .init(String($0), unit: .ratio) },
+                // `partial`: whether the row's last cell, in the last period, is in a partial one.
+                columns: [.init("cohort"), .init("size", unit: .count)] + (0..<offsets).map { .init(String($0), unit: .ratio) }
+                    + [.init(DataTable.partialColumn)],
                 rows: cohorts.map { cohort in
                     let retention = cohort.retention
                     return [.text(cohort.cohort), .number(Double(cohort.size))]
                         + (0..<offsets).map { k in k < retention.count ? OrdersMetrics.cell(retention[k]) : .null }
+                        + [DataTable.partialCell(partialCoverage(ofPeriodAt: periods.count - 1) != nil)]
                 }
             )
         default:
@@ -259,7 +284,8 @@ extension OrdersMetrics {
         return Figure(
             name: name, unit: OrdersMetrics.unit(of: name), value: current.value, exactValue: current.exact,
             period: periods[position].period, previousValue: previous?.value,
-            previousPeriod: position > 0 ? periods[position - 1].period : nil)
+            previousPeriod: position > 0 ? periods[position - 1].period : nil,
+            partialCoverage: partialCoverage(ofPeriodAt: position))
     }
 
     /// `lookUpFigure(named:period:)`, nil where it throws.

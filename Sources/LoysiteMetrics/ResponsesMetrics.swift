@@ -13,6 +13,8 @@ public struct ResponsesAccumulator: Sendable {
     private var overallLoyalty = CustomerLoyaltyIndex()
     private var loyaltyByPeriod: [Int: CustomerLoyaltyIndex] = [:]
     private var loyaltyBySegment: [String: CustomerLoyaltyIndex] = [:]
+    /// The latest response's day: the observation end when the loader gives none.
+    private var latestDay: Int?
 
     public init(period: Period) {
         self.period = period
@@ -29,6 +31,7 @@ public struct ResponsesAccumulator: Sendable {
     public mutating func add(score: Int, day: Int?, segment: String?, repurchase: Int? = nil, upsell: Int? = nil) {
         overall.add(score: score)
         let periodIndex = day.map { period.index(ofDay: $0) }
+        if let day, day > (latestDay ?? Int.min) { latestDay = day }
         if let periodIndex { byPeriod[periodIndex, default: NPSTally()].add(score: score) }
         if let segment, !segment.isEmpty { bySegment[segment, default: NPSTally()].add(score: score) }
         guard asksLoyaltyQuestions else { return }
@@ -41,8 +44,11 @@ public struct ResponsesAccumulator: Sendable {
     /// - Parameters:
     ///   - rows: data rows read from the file (header excluded), bad ones included.
     ///   - skippedRows: bad rows left out under `bad_rows: skip`.
-    public func metrics(rows: Int, skippedRows: Int = 0) -> ResponsesMetrics {
+    ///   - observationEnd: the day the data ends (SPEC §2 "Partial periods"); nil: the
+    ///     latest response's day.
+    public func metrics(rows: Int, skippedRows: Int = 0, observationEnd: Int? = nil) -> ResponsesMetrics {
         var result = ResponsesMetrics(period: period)
+        result.observationEnd = observationEnd ?? latestDay
         result.rows = rows
         result.skippedRows = skippedRows
         result.overall = overall
@@ -91,6 +97,17 @@ public struct ResponsesMetrics: Sendable, Equatable {
     public var uncomputedPeriodSpan: Int?
     /// Segments in name order. Empty without a segment column.
     public var segments: [Group] = []
+    /// The day the data ends (days since 1970-01-01): the sidecar's `observation_end`,
+    /// else the latest response's date. It decides whether the last period is partial.
+    public var observationEnd: Int?
+
+    /// The coverage of `periods[position]` when that period is partial (only the last
+    /// one can be), else nil.
+    public func partialCoverage(ofPeriodAt position: Int) -> PeriodCoverage? {
+        guard let observationEnd, !periods.isEmpty, position == periods.count - 1 else { return nil }
+        let coverage = PeriodCoverage(period: period, index: firstPeriodIndex + position, observationEnd: observationEnd)
+        return coverage.isPartial ? coverage : nil
+    }
 
     public init(period: Period) {
         self.period = period
@@ -137,8 +154,10 @@ extension ResponsesMetrics {
             ("skipped_rows", .int(skippedRows)),
         ]
         members += ResponsesMetrics.tallyMembers(overall) + ResponsesMetrics.loyaltyMembers(overallLoyalty)
-        members.append(("periods", .array(periods.map {
-            .object([("period", .string($0.name))] + ResponsesMetrics.tallyMembers($0.tally) + ResponsesMetrics.loyaltyMembers($0.loyalty))
+        members.append(("periods", .array(periods.indices.map { position in
+            let group = periods[position]
+            return .object([("period", .string(group.name))] + ResponsesMetrics.tallyMembers(group.tally)
+                + ResponsesMetrics.loyaltyMembers(group.loyalty) + [("partial", .bool(partialCoverage(ofPeriodAt: position) != nil))])
         })))
         members.append(("segments", .array(segments.map {
             .object([("segment", .string($0.name))] + ResponsesMetrics.tallyMembers($0.tally) + ResponsesMetrics.loyaltyMembers($0.loyalty))
@@ -188,15 +207,16 @@ extension ResponsesMetrics {
             columns: [
                 .init(firstColumn), .init("responses", unit: .count), .init("promoters", unit: .count),
                 .init("passives", unit: .count), .init("detractors", unit: .count), .init("nps", unit: .score),
-            ] + loyaltyColumns,
-            rows: groups.map { group in
-                [
+            ] + loyaltyColumns + (name == "nps" ? [.init(DataTable.partialColumn)] : []),
+            rows: groups.indices.map { position in
+                let group = groups[position]
+                return [
                     .text(group.name), .number(Double(group.tally.responses)), .number(Double(group.tally.promoters)),
                     .number(Double(group.tally.passives)), .number(Double(group.tally.detractors)),
                     group.tally.nps.map { .number($0) } ?? .null,
                 ] + (group.loyalty.map { loyalty in
                     ResponsesMetrics.loyaltyFigureNames.map { ResponsesMetrics.loyaltyValue($0, of: loyalty).map { .number($0) } ?? .null }
-                } ?? [])
+                } ?? []) + (name == "nps" ? [DataTable.partialCell(partialCoverage(ofPeriodAt: position) != nil)] : [])
             }
         )
     }
@@ -250,7 +270,8 @@ extension ResponsesMetrics {
         return Figure(
             name: name, unit: unit, value: value(name, of: periods[position].tally), period: periods[position].name,
             previousValue: position > 0 ? value(name, of: periods[position - 1].tally) : nil,
-            previousPeriod: position > 0 ? periods[position - 1].name : nil)
+            previousPeriod: position > 0 ? periods[position - 1].name : nil,
+            partialCoverage: partialCoverage(ofPeriodAt: position))
     }
 
     private func loyaltyFigure(named name: String, overall: CustomerLoyaltyIndex, period periodText: String?) throws(FigureLookupError) -> Figure {
@@ -263,7 +284,8 @@ extension ResponsesMetrics {
         return Figure(
             name: name, unit: .plain, value: value(position), period: periods[position].name,
             previousValue: position > 0 ? value(position - 1) : nil,
-            previousPeriod: position > 0 ? periods[position - 1].name : nil)
+            previousPeriod: position > 0 ? periods[position - 1].name : nil,
+            partialCoverage: partialCoverage(ofPeriodAt: position))
     }
 
     /// `lookUpFigure(named:period:)`, nil where it throws.

@@ -35,6 +35,18 @@ import Testing
         #expect(Alerts.evaluate([alert(period: "2026-01", below: 30)], datasets: [nps]).diagnostics.isEmpty, "January's 40 is fine")
     }
 
+    @Test func anAlertOnAPartialPeriodSaysHowMuchOfItTheDataCovers() {
+        var dataset = nps
+        guard case .responses(var metrics) = dataset.figures else { Issue.record("not a responses dataset"); return }
+        metrics.observationEnd = Period.day.index(ofKey: "2026-02-09")
+        dataset.figures = .responses(metrics)
+        let fired = Alerts.evaluate([alert(below: 30), alert(drop: 5)], datasets: [dataset])
+        #expect(fired.diagnostics.map(\.message) == [
+            "alert: nps of nps-responses (2026-02, partial: 9 of 28 days) is 20, below 30",
+            "alert: nps of nps-responses fell by 20 from 2026-01 (40) to 2026-02, partial: 9 of 28 days (20), more than 5",
+        ])
+    }
+
     @Test func aboveFiresOverTheThreshold() {
         let fired = Alerts.evaluate([alert(period: nil, above: 25.5)], datasets: [nps])
         #expect(fired.diagnostics.map(\.message) == ["alert: nps of nps-responses is 30, above 25.5"])

@@ -34,5 +34,37 @@ import Testing
         #expect(figures["rows_without_customer"] as? Int == 135080)
         #expect(figures["customers"] as? Int == 4338)
         #expect(!(site.read("site/index.html") ?? "").contains("Browse the glossary"), "no glossary, no glossary section")
+
+        // December 2011 holds 9 days of data (SPEC §2 "Partial periods").
+        let periods = try #require(figures["periods"] as? [[String: Any]])
+        #expect(periods.map { $0["partial"] as? Bool } == Array(repeating: false, count: 12) + [true])
+        // The default dashboard headlines November's retention, the last full month, and says so.
+        let home = try #require(site.read("site/index.html"))
+        #expect(home.contains("Retention (last full month)"))
+        #expect(home.contains("<p class=\"metric-period\">Nov 2011</p>"))
+        #expect(!home.contains("22.3%"), "December's partial 22.3% is not a headline")
+        // Every period chart draws December apart, and its data table says so.
+        #expect(report.components(separatedBy: "chart-partial").count - 1 >= 4 * 4, "bar, two lines and the heatmap, in each drawing")
+        #expect(report.contains("<th scope=\"row\">2011-12 (partial)</th>"))
+        #expect(report.contains("is a partial period"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: export.path), "the real export is not beside the repository"))
+    func aTileOnTheRealExportsLastMonthSaysItHoldsNineDays() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.write("content/data/online-retail.yml", Self.sidecar)
+        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("content/data/online-retail.csv"), withDestinationURL: Self.export)
+        try site.write("content/reports/r.md", "---\ntitle: R\n---\n```metric\n- {data: online-retail, value: retention_rate, period: last, label: Retention}\n```\n")
+        let result = SiteBuilder.build(BuildOptions(root: site.root, strict: true))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let report = try #require(site.read("site/reports/r/index.html"))
+        #expect(report.contains("Dec 2011 · <span class=\"metric-partial\">partial: 9 of 31 days</span>"))
+        #expect(report.contains("vs Nov 2011 (a full period)"))
+        #expect(!report.contains("metric-bad"), "a partial month's fall is not judged")
+    }
+
+    static var sidecar: String {
+        (try? String(contentsOf: packageRoot.appendingPathComponent("examples/online-retail/content/data/online-retail.yml"), encoding: .utf8)) ?? ""
     }
 }

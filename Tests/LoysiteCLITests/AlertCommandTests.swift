@@ -20,12 +20,12 @@ import Testing
         let run = try LoysiteBinary.run(["build", "--root", site.root.path])
         #expect(run.status == 0, "warnings only: \(run.stderr)")
         #expect(run.errorLines == [
-            "content/site.yml:3:5: warning: alert: nps of nps-responses (2026-02) is -25, below 0",
-            "content/site.yml:4:5: warning: alert: nps of nps-responses fell by 50 from 2026-01 (25) to 2026-02 (-25), more than 40",
+            "content/site.yml:3:5: warning: alert: nps of nps-responses (2026-02, partial: 4 of 28 days) is -25, below 0",
+            "content/site.yml:4:5: warning: alert: nps of nps-responses fell by 50 from 2026-01 (25) to 2026-02, partial: 4 of 28 days (-25), more than 40",
         ])
         let home = try #require(site.read("site/index.html"))
-        #expect(home.contains("<li class=\"alert\">nps of nps-responses (2026-02) is -25, below 0</li>"))
-        #expect(home.contains("<li class=\"alert\">nps of nps-responses fell by 50 from 2026-01 (25) to 2026-02 (-25), more than 40</li>"))
+        #expect(home.contains("<li class=\"alert\">nps of nps-responses (2026-02, partial: 4 of 28 days) is -25, below 0</li>"))
+        #expect(home.contains("<li class=\"alert\">nps of nps-responses fell by 50 from 2026-01 (25) to 2026-02, partial: 4 of 28 days (-25), more than 40</li>"))
         let text = try #require(site.read("site/metrics.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let alerts = try #require(json["alerts"] as? [[String: Any]])
@@ -48,7 +48,7 @@ import Testing
         defer { site.remove() }
         let build = try LoysiteBinary.run(["build", "--strict", "--root", site.root.path])
         #expect(build.status == 1)
-        #expect(build.errorLines.first == "content/site.yml:3:5: warning: alert: nps of nps-responses (2026-02) is -25, below 30")
+        #expect(build.errorLines.first == "content/site.yml:3:5: warning: alert: nps of nps-responses (2026-02, partial: 4 of 28 days) is -25, below 30")
         #expect(build.errorLines.last == "build failed: 0 errors, 1 warning (--strict); the output folder was left as it was")
         #expect(!site.exists("site"))
         let check = try LoysiteBinary.run(["check", "--strict", "--root", site.root.path])

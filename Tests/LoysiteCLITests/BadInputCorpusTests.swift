@@ -200,7 +200,7 @@ import Testing
         // Chart and metric blocks.
         Case("chart of a missing column", ["content/data/orders.csv": orders, "content/data/orders.yml": ordersSidecar,
                                           "content/reports/r.md": report("```chart\ntype: line\ndata: orders\nmetric: periods\nx: period\ny: [revenue, retension_rate]\n```\n")],
-             ["content/reports/r.md:9:14: error: chart: unknown column \"retension_rate\" for y; did you mean \"retention_rate\"? (columns: period, active_customers, new_customers, retention_rate, churn_rate, revenue)"]),
+             ["content/reports/r.md:9:14: error: chart: unknown column \"retension_rate\" for y; did you mean \"retention_rate\"? (columns: period, active_customers, new_customers, retention_rate, churn_rate, revenue, partial)"]),
         Case("chart of a missing dataset", ["content/reports/r.md": report("```chart\ntype: bar\ndata: sales\n```\n")],
              ["content/reports/r.md:6:7: error: unknown dataset 'sales' (there are no datasets)"]),
         Case("chart block with bad YAML", ["content/reports/r.md": report("Text.\n\n```chart\ntype: bar\ndata: \"sales\n```\n")],

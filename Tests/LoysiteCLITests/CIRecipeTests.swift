@@ -132,7 +132,7 @@ import Yams
         try site.write("content/site.yml", "title: Loyalty\nalerts:\n  - {data: nps-responses, value: nps, period: last, below: 50}\n")
         let results = try commands.map { try LoysiteBinary.run($0, in: site.root).status }
         #expect(results == [1, 0, 1])
-        #expect(site.read("site/index.html")?.contains("nps of nps-responses (2026-02) is 0, below 50") == true)
+        #expect(site.read("site/index.html")?.contains("nps of nps-responses (2026-02, partial: 2 of 28 days) is 0, below 50") == true)
     }
 
     @Test func shellWordsGroupQuotes() {

@@ -71,7 +71,8 @@ import Testing
         #expect(FigureFormatter.formatChange(0.023, unit: .ratio) == "+2.3 pts")
         #expect(FigureFormatter.formatChange(-0.01, unit: .ratio) == "−1 pt")
         #expect(FigureFormatter.formatChange(0, unit: .ratio) == "0 pts")
-        #expect(FigureFormatter.formatChange(5, unit: .score) == "+5")
+        #expect(FigureFormatter.formatChange(5, unit: .score) == "+5 pts")
+        #expect(FigureFormatter.formatChange(-1, unit: .score) == "−1 pt")
         #expect(FigureFormatter.formatChange(-1500, unit: .money, currencyCode: "EUR") == "−€1.5k")
     }
 

@@ -63,13 +63,13 @@ import Testing
             #expect(left.1 <= right.0, "labels overlap: \(left) and \(right)")
         }
         #expect(boxes.allSatisfy { $0.0 >= 0 && $0.1 <= 640 })
-        // Labels are the period keys, in order.
-        #expect(labels.first?.text == "2024-01")
+        // Labels are the periods as people read them, in order, the latest always shown.
+        #expect(labels.last?.text == PeriodLabel.human(Fixtures.period(35)))
     }
 
     @Test func fewLabelsAreAllShown() throws {
         let chart = try Rendered(ChartSpec(type: .line, x: "period", y: ["active_customers"]), Fixtures.periods(6))
-        #expect(chart.categoryLabels.map(\.text) == (0..<6).map { Fixtures.period($0) })
+        #expect(chart.categoryLabels.map(\.text) == ["Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "May 2024", "Jun 2024"])
     }
 
     @Test func longCategoryLabelsTurnBarsHorizontalAndTruncateWithATooltip() throws {
@@ -152,7 +152,7 @@ import Testing
         #expect(lines.allSatisfy { SVGGeometry.pathPoints($0.attributes["d"]!).count == 2 })
         // Every present value has a point, the lone last one included.
         #expect(chart.svg.withClass("chart-point").count == 5)
-        #expect(chart.svg.withClass("chart-point").last?.descendants("title").first?.text == "2024-07 · Value: 7")
+        #expect(chart.svg.withClass("chart-point").last?.descendants("title").first?.text == "Jul 2024 · Value: 7")
         // The area version fills each run down to the baseline.
         let area = try Rendered(ChartSpec(type: .area, x: "label", y: ["value"]), table)
         #expect(area.svg.withClass("chart-area").count == 2)
@@ -177,11 +177,16 @@ import Testing
     }
 
     @Test func heatmapCellTextIsAllOrNothing() throws {
-        // 24 periods: cells too narrow for "100%" show "100", and the title says so.
-        let dense = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(24), options: ChartOptions(narrowWidth: nil))
-        let texts = dense.svg.withClass("chart-cell").map { $0.descendants("text").first?.ownText }
-        #expect(texts.count == 24 * 25 / 2)
+        // 24 periods: cells too narrow for "55%" show "55", and the title says so. The
+        // always-100% +0 column (off the colour scale, outlined) does not count: its
+        // "100" is left out when it does not fit, all of them alike.
+        let dense = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(32), options: ChartOptions(narrowWidth: nil))
+        let scaled = dense.svg.withClass("chart-cell").filter { !($0.attributes["class"] ?? "").contains("chart-cell-unscaled") }
+        let texts = scaled.map { $0.descendants("text").first?.ownText }
+        #expect(texts.count == 32 * 33 / 2 - 32)
         #expect(texts.allSatisfy { $0 != nil && !$0!.contains("%") })
+        let firstColumn = dense.svg.withClass("chart-cell-unscaled").map { $0.descendants("text").isEmpty }
+        #expect(Set(firstColumn).count == 1)
         #expect(dense.svg.withClass("chart-axis-category").flatMap { $0.descendants("text") }.contains { $0.ownText.hasSuffix("values in %") })
         // 60 periods: no cell has room, so none has text; every tooltip is still there.
         let denser = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(60), options: ChartOptions(narrowWidth: nil))
@@ -192,7 +197,10 @@ import Testing
 
     @Test func heatmapTextContrastsWithEveryCell() throws {
         let chart = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(8))
-        for cell in chart.svg.withClass("chart-cell") {
+        // The +0 column is outlined in the page's own colours (currentColor on the page), not filled.
+        let unscaled = chart.svg.withClass("chart-cell-unscaled")
+        #expect(unscaled.allSatisfy { $0.descendants("text").first?.attributes["fill"] == "currentColor" })
+        for cell in chart.svg.withClass("chart-cell") where !unscaled.contains(where: { $0 === cell }) {
             let fill = try #require(cell.descendants("rect").first?.attributes["fill"])
             guard let textColor = cell.descendants("text").first?.attributes["fill"] else { continue }
             let ratio = contrast(fill, textColor)

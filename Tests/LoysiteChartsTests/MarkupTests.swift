@@ -43,8 +43,14 @@ import Testing
 
     @Test func phonesGetANarrowDrawing() throws {
         let chart = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(12), options: ChartOptions(idPrefix: "p"))
-        #expect(chart.svgs.map { $0.attributes["class"] ?? "" } == ["chart-svg chart-svg-wide", "chart-svg chart-svg-narrow"])
-        #expect(chart.svgs.map { SVGGeometry($0).width } == [640, 360])
+        #expect(chart.svgs.map { $0.attributes["class"] ?? "" } == ["chart-svg chart-svg-wide", "chart-svg chart-svg-narrow", "chart-svg chart-svg-medium", "chart-svg chart-svg-large"])
+        #expect(chart.svgs.map { SVGGeometry($0).width } == [640, 360, 540, 880])
+        // Every drawing has the same text size in viewBox units: shown at its width
+        // class, the text is about 12 CSS pixels everywhere.
+        for svg in chart.svgs { #expect(svg.descendants("g").first?.attributes["font-size"] == "12") }
+        // Without a drawing for a range, a neighbour stands in for it: no width shows nothing.
+        let small = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(12), options: ChartOptions(idPrefix: "s", width: 500))
+        #expect(small.svgs.map { $0.attributes["class"] ?? "" } == ["chart-svg chart-svg-wide", "chart-svg chart-svg-narrow chart-svg-medium", "chart-svg chart-svg-large"])
         #expect(chart.svgs[1].attributes["aria-describedby"] == "p-n-desc")
         #expect(chart.svgs[1].descendants("desc").first?.text == chart.svgs[0].descendants("desc").first?.text)
         #expect(chart.figure.descendants("details").count == 1)

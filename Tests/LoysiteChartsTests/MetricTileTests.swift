@@ -20,7 +20,7 @@ import Testing
         #expect(node.withClass("metric-value").first?.fullText == "6.2%")
         let change = try #require(node.withClass("metric-change").first)
         #expect(change.attributes["class"] == "metric-change metric-bad")
-        #expect(change.fullText.hasPrefix("▲ +0.7 pts vs 2026-02"))
+        #expect(change.fullText.hasPrefix("▲ +0.7 pts vs Feb 2026"))
         #expect(change.fullText.contains("a deterioration"))
         #expect(node.withClass("metric-target").first?.fullText == "Target 5% · missed")
         #expect(node.withClass("metric-target").first?.attributes["class"] == "metric-target metric-missed")
@@ -33,7 +33,7 @@ import Testing
         let tile = MetricTile(label: "Net Promoter Score", value: 42, unit: .score, previousValue: 37, target: 40)
         let node = try parse(tile.render())
         #expect(node.withClass("metric-change").first?.attributes["class"] == "metric-change metric-good")
-        #expect(node.withClass("metric-change").first?.fullText.hasPrefix("▲ +5 vs previous period") == true)
+        #expect(node.withClass("metric-change").first?.fullText.hasPrefix("▲ +5 pts vs previous period") == true)
         #expect(node.withClass("metric-target").first?.fullText == "Target 40 · met")
         #expect(node.descendants("svg").isEmpty)
     }

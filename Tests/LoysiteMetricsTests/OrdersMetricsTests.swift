@@ -201,7 +201,7 @@ func monthlyFixture() -> OrderBook {
     @Test func jsonKeysInSpecOrder() throws {
         let json = try monthlyFixture().metrics(.month).json().serialized()
         #expect(json.hasPrefix(
-            #"{"kind":"orders","period":"month","rows":13,"skipped_rows":0,"rows_without_customer":2,"customers":4,"orders":6,"revenue":127.5,"return_orders":2,"returns_amount":-5,"average_order_value":21.25,"purchase_frequency":1.5,"revenue_per_customer":31.875,"repeat_purchase_rate":0.5,"repurchase_ratio":1,"periods":[{"period":"2026-01","active_customers":2,"new_customers":2,"retention_rate":null,"churn_rate":null,"revenue":35.5},{"period":"2026-02","active_customers":0,"new_customers":0,"retention_rate":0,"churn_rate":1,"revenue":0}"#))
+            #"{"kind":"orders","period":"month","rows":13,"skipped_rows":0,"rows_without_customer":2,"customers":4,"orders":6,"revenue":127.5,"return_orders":2,"returns_amount":-5,"average_order_value":21.25,"purchase_frequency":1.5,"revenue_per_customer":31.875,"repeat_purchase_rate":0.5,"repurchase_ratio":1,"periods":[{"period":"2026-01","active_customers":2,"new_customers":2,"retention_rate":null,"churn_rate":null,"revenue":35.5,"partial":false},{"period":"2026-02","active_customers":0,"new_customers":0,"retention_rate":0,"churn_rate":1,"revenue":0,"partial":false}"#))
         #expect(json.hasSuffix(
             #""cohorts":[{"cohort":"2026-01","size":2,"retention":[1,0,0.5,0,0]},{"cohort":"2026-03","size":1,"retention":[1,0,0]},{"cohort":"2026-05","size":1,"retention":[1]}]}"#))
     }
@@ -209,16 +209,17 @@ func monthlyFixture() -> OrderBook {
     @Test func derivedTables() throws {
         let metrics = try monthlyFixture().metrics(.month)
         let periods = try #require(metrics.table(named: "periods"))
-        #expect(periods.columns.map(\.name) == ["period", "active_customers", "new_customers", "retention_rate", "churn_rate", "revenue"])
-        #expect(periods.columns.map(\.unit) == [.plain, .count, .count, .ratio, .ratio, .money])
-        #expect(periods.rows[0] == [.text("2026-01"), .number(2), .number(2), .null, .null, .number(35.5)])
-        #expect(periods.rows[1] == [.text("2026-02"), .number(0), .number(0), .number(0), .number(1), .number(0)])
+        #expect(periods.columns.map(\.name) == ["period", "active_customers", "new_customers", "retention_rate", "churn_rate", "revenue", "partial"])
+        #expect(periods.columns.map(\.unit) == [.plain, .count, .count, .ratio, .ratio, .money, .plain])
+        #expect(periods.rows[0] == [.text("2026-01"), .number(2), .number(2), .null, .null, .number(35.5), .text("false")])
+        #expect(periods.rows[1] == [.text("2026-02"), .number(0), .number(0), .number(0), .number(1), .number(0), .text("false")])
 
         let cohorts = try #require(metrics.table(named: "cohorts"))
-        #expect(cohorts.columns.map(\.name) == ["cohort", "size", "0", "1", "2", "3", "4"])
+        #expect(cohorts.columns.map(\.name) == ["cohort", "size", "0", "1", "2", "3", "4", "partial"])
         #expect(cohorts.columns[2].unit == .ratio)
         // The March cohort has offsets 0…2; 3 and 4 are past the last period.
-        #expect(cohorts.rows[1] == [.text("2026-03"), .number(1), .number(1), .number(0), .number(0), .null, .null])
+        #expect(cohorts.rows[1] == [.text("2026-03"), .number(1), .number(1), .number(0), .number(0), .null, .null, .text("true")])
+        // The fixture ends on 2 May: May is partial, and with it the last cell of every cohort.
         #expect(metrics.table(named: "nps") == nil)
     }
 

@@ -56,15 +56,15 @@ import LoysiteMetrics
 
     @Test func jsonInSpecOrder() {
         let json = fixture().json().serialized()
-        #expect(json == #"{"kind":"responses","period":"month","rows":7,"skipped_rows":1,"responses":6,"promoters":3,"passives":1,"detractors":2,"nps":16.666666666666668,"periods":[{"period":"2026-01","responses":3,"promoters":2,"passives":0,"detractors":1,"nps":33.333333333333336},{"period":"2026-02","responses":0,"promoters":0,"passives":0,"detractors":0,"nps":null},{"period":"2026-03","responses":3,"promoters":1,"passives":1,"detractors":1,"nps":0}],"segments":[{"segment":"app","responses":1,"promoters":1,"passives":0,"detractors":0,"nps":100},{"segment":"store","responses":1,"promoters":0,"passives":0,"detractors":1,"nps":-100},{"segment":"web","responses":3,"promoters":1,"passives":1,"detractors":1,"nps":0}]}"#)
+        #expect(json == #"{"kind":"responses","period":"month","rows":7,"skipped_rows":1,"responses":6,"promoters":3,"passives":1,"detractors":2,"nps":16.666666666666668,"periods":[{"period":"2026-01","responses":3,"promoters":2,"passives":0,"detractors":1,"nps":33.333333333333336,"partial":false},{"period":"2026-02","responses":0,"promoters":0,"passives":0,"detractors":0,"nps":null,"partial":false},{"period":"2026-03","responses":3,"promoters":1,"passives":1,"detractors":1,"nps":0,"partial":false}],"segments":[{"segment":"app","responses":1,"promoters":1,"passives":0,"detractors":0,"nps":100},{"segment":"store","responses":1,"promoters":0,"passives":0,"detractors":1,"nps":-100},{"segment":"web","responses":3,"promoters":1,"passives":1,"detractors":1,"nps":0}]}"#)
     }
 
     @Test func tables() throws {
         let metrics = fixture()
         let nps = try #require(metrics.table(named: "nps"))
-        #expect(nps.columns.map(\.name) == ["period", "responses", "promoters", "passives", "detractors", "nps"])
-        #expect(nps.columns.map(\.unit) == [.plain, .count, .count, .count, .count, .score])
-        #expect(nps.rows[1] == [.text("2026-02"), .number(0), .number(0), .number(0), .number(0), .null])
+        #expect(nps.columns.map(\.name) == ["period", "responses", "promoters", "passives", "detractors", "nps", "partial"])
+        #expect(nps.columns.map(\.unit) == [.plain, .count, .count, .count, .count, .score, .plain])
+        #expect(nps.rows[1] == [.text("2026-02"), .number(0), .number(0), .number(0), .number(0), .null, .text("false")])
         let segments = try #require(metrics.table(named: "nps-segments"))
         #expect(segments.columns.first?.name == "segment")
         #expect(segments.rows.map { $0[0] } == [.text("app"), .text("store"), .text("web")])

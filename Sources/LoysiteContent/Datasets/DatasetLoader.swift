@@ -351,16 +351,17 @@ struct DatasetFileLoad {
         let skipped = sidecar.badRows == .skip ? badRows.count : 0
         switch reader {
         case .orders(let rowReader):
-            guard let block = sidecar.clv else {
-                return .orders(rowReader.accumulator.metrics(rows: rows, skippedRows: skipped))
-            }
             // The observation end: the sidecar's, else the latest row's date.
-            let observationEnd = sidecar.observationEnd ?? rowReader.dateExtremes.latest?.day ?? 0
+            let observationEnd = sidecar.observationEnd ?? rowReader.dateExtremes.latest?.day
+            guard let block = sidecar.clv else {
+                return .orders(rowReader.accumulator.metrics(rows: rows, skippedRows: skipped, observationEnd: observationEnd))
+            }
             return .orders(rowReader.accumulator.metrics(
-                rows: rows, skippedRows: skipped, customerValue: block.settings(observationEnd: observationEnd),
-                customerRank: rowReader.customers.rankByName()))
+                rows: rows, skippedRows: skipped, customerValue: block.settings(observationEnd: observationEnd ?? 0),
+                customerRank: rowReader.customers.rankByName(), observationEnd: observationEnd))
         case .responses(let rowReader):
-            return .responses(rowReader.accumulator.metrics(rows: rows, skippedRows: skipped))
+            let observationEnd = sidecar.observationEnd ?? rowReader.dateExtremes.latest?.day
+            return .responses(rowReader.accumulator.metrics(rows: rows, skippedRows: skipped, observationEnd: observationEnd))
         case .series(let rowReader):
             return .series(rowReader.table(header: header))
         case nil:

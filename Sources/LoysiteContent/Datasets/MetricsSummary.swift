@@ -43,6 +43,9 @@ public enum MetricsSummary {
                         $0.period, count($0.activeCustomers), count($0.newCustomers),
                         percent($0.retentionRate), percent($0.churnRate), money($0.revenue.doubleValue, ""),
                     ] })
+                if let coverage = metrics.partialCoverage(ofPeriodAt: metrics.periods.count - 1) {
+                    lines.append(Self.partialNote(coverage))
+                }
                 lines.append("")
                 lines.append("  cohort retention (share of each cohort active k \(dataset.period.rawValue)s later)")
                 let offsets = min(metrics.periods.count, 13)
@@ -79,6 +82,9 @@ public enum MetricsSummary {
                         $0.name, count($0.tally.responses), count($0.tally.promoters), count($0.tally.passives),
                         count($0.tally.detractors), decimal($0.tally.nps, digits: 1),
                     ] })
+                if title == "period", let coverage = metrics.partialCoverage(ofPeriodAt: metrics.periods.count - 1) {
+                    lines.append(Self.partialNote(coverage))
+                }
             }
         case .series:
             headline.append(("columns", dataset.columns.joined(separator: ", ")))
@@ -186,5 +192,13 @@ private extension String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text
+    }
+}
+
+extension MetricsSummary {
+    /// A line under the periods table when the last one is partial (SPEC §2): "2011-12 is
+    /// partial: the data covers 9 of 31 days; compare it with care".
+    static func partialNote(_ coverage: PeriodCoverage) -> String {
+        "  \(coverage.key) is partial: the data covers \(coverage.daysText); compare it with care"
     }
 }

@@ -72,7 +72,9 @@ enum MetricBlock {
             previousValue: figure.previousValue, previousPeriod: figure.previousPeriod, target: target?.value,
             higherIsBetter: higherIsBetter?.value ?? KnownFigures.higherIsBetter(value.value),
             history: figure.period.map { history(of: value.value, until: $0, in: dataset) } ?? [],
-            href: renderer.glossaryLink(for: [title, value.value.replacingOccurrences(of: "_", with: " ")], from: directive.page))
+            href: renderer.glossaryLink(for: [title, value.value.replacingOccurrences(of: "_", with: " ")], from: directive.page),
+            partialCoverage: figure.partialCoverage.map(\.daysText),
+            definition: KnownFigures.definition(of: value.value))
         return (tile, diagnostics)
     }
 

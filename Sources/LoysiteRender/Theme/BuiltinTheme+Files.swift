@@ -129,13 +129,34 @@ extension BuiltinTheme {
   user-select: none;
 }
 
-/* Most charts come in two drawings: a wide one and a narrow one whose text stays
-   legible on a phone. Show one. (Browsers without container queries show the wide.) */
-.chart-svg-narrow {
+/* Most charts come in several drawings, each for a range of figure widths, so that
+   their text (12 units in every drawing) shows at nearly one size in CSS pixels on a
+   phone, in a half-width column and in a report. Show one. (Browsers without
+   container queries show the wide one.) */
+.chart-svg-narrow,
+.chart-svg-medium,
+.chart-svg-large {
   display: none;
 }
-@container (max-width: 34rem) {
+@container (min-width: 47.5rem) {
   .chart-svg-wide {
+    display: none;
+  }
+  .chart-svg-large {
+    display: block;
+  }
+}
+@container (max-width: 36rem) {
+  .chart-svg-wide {
+    display: none;
+  }
+  .chart-svg-medium {
+    display: block;
+  }
+}
+@container (max-width: 27.5rem) {
+  .chart-svg-wide,
+  .chart-svg-medium {
     display: none;
   }
   .chart-svg-narrow {
@@ -161,6 +182,28 @@ extension BuiltinTheme {
 
 .chart-sparkline .chart-svg {
   max-width: 14rem;
+}
+
+/* The heatmap's colour scale runs light to dark, right on a light page. On a dark
+   page its dark end would sink into the background: the cells are inverted in
+   lightness (hue kept), so the largest share is the brightest. Cell text was picked
+   for contrast against its fill and inverts with it. */
+@media (prefers-color-scheme: dark) {
+  :root:not([data-theme="light"]) .chart-heatmap .chart-cell:not(.chart-cell-unscaled),
+  :root:not([data-theme="light"]) .chart-heatmap .chart-key rect {
+    filter: invert(1) hue-rotate(180deg);
+  }
+}
+:root[data-theme="dark"] .chart-heatmap .chart-cell:not(.chart-cell-unscaled),
+:root[data-theme="dark"] .chart-heatmap .chart-key rect {
+  filter: invert(1) hue-rotate(180deg);
+}
+
+/* What a mark drawn apart means (a partial period), for every reader. */
+.chart-note {
+  margin: 0.5rem 0 0;
+  font-size: 0.8125rem;
+  color: var(--chart-muted);
 }
 
 /* The numbers behind a chart. */
@@ -307,6 +350,8 @@ extension BuiltinTheme {
   display: block;
   width: 100%;
   height: auto;
+  /* A tile alone on its row (on a phone) is twice as wide: its trend stays a line. */
+  max-height: 3rem;
   margin-top: auto;
   padding-top: 0.75rem;
 }
@@ -325,6 +370,21 @@ extension BuiltinTheme {
   border: 0;
 }
 
+/* A partial period (SPEC §2): the tile says so beside the period. */
+.metric-partial {
+  font-weight: 600;
+  color: inherit;
+}
+/* A tile without a sparkline says what its figure is, at the bottom where the
+   sparkline of its neighbours sits, so every tile of a row fills its height. */
+.metric-definition {
+  font-size: 0.8125rem;
+  line-height: 1.35;
+  color: var(--chart-muted);
+  margin-top: auto !important;
+  padding-top: 0.75rem;
+}
+
 /* ---- Phones ----------------------------------------------------------- */
 
 @media (max-width: 36rem) {
@@ -334,6 +394,11 @@ extension BuiltinTheme {
   .metric-grid {
     grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 0.625rem;
+  }
+  /* Two to a row: an odd last tile takes the whole row instead of standing alone
+     beside a hole. */
+  .metric-grid > .metric-tile:last-child:nth-child(odd) {
+    grid-column: 1 / -1;
   }
   .metric-tile {
     width: calc(50% - 0.75rem);
