@@ -15,6 +15,11 @@ public struct SiteConfig: Sendable {
             self.url = url
             self.location = location
         }
+
+        /// Two items are the same link whatever line of site.yml they came from.
+        public static func == (lhs: NavItem, rhs: NavItem) -> Bool {
+            lhs.title == rhs.title && lhs.url == rhs.url
+        }
     }
 
     /// A threshold on a computed figure (`alerts:` in site.yml); a fired alert is a warning.

@@ -54,7 +54,7 @@ import Testing
         let site = try TemporarySite()
         defer { site.remove() }
         try site.write("content/data/online-retail.yml", Self.sidecar)
-        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("content/data/online-retail.csv"), withDestinationURL: Self.export)
+        try FileManager.default.copyItem(at: Self.export, to: site.root.appendingPathComponent("content/data/online-retail.csv"))
         try site.write("content/reports/r.md", "---\ntitle: R\n---\n```metric\n- {data: online-retail, value: retention_rate, period: last, label: Retention}\n```\n")
         let result = SiteBuilder.build(BuildOptions(root: site.root, strict: true))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")

@@ -189,7 +189,7 @@ import Testing
         // A nav item naming no page is on every page: one warning, at its line in site.yml.
         Case("site.yml nav url that names no page",
              ["content/site.yml": "title: T\nnav:\n  - {title: Gone, url: /missing/}\n"],
-             ["content/site.yml:3:24: warning: nav url '/missing/' names no page or file of the site (14 built files link to it)"],
+             ["content/site.yml:3:24: warning: nav url '/missing/' names no page or file of the site (5 built files link to it)"],
              status: 0, writes: "site/index.html"),
         // Found by the fuzzer: a header cell with bytes that are not UTF-8 among 4,000 (the
         // dataset's column names then hold U+FFFD, but the build fails, so no figure does).
