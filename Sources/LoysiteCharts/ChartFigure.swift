@@ -7,7 +7,7 @@ import LoysiteSupport
 /// <figcaption>Title</figcaption>
 /// <svg … viewBox="0 0 640 320" width="100%" role="img" aria-label="Title" aria-describedby="chart-3-desc">
 /// <title>Title</title><desc id="chart-3-desc">Summary</desc><g …> … </g></svg>
-/// <details class="chart-data"><summary>Data</summary><table>…</table></details>
+/// <details class="chart-data"><summary>Data: title</summary><table>…</table></details>
 /// </figure>
 /// ```
 /// Most charts carry several SVGs, `chart-svg-wide`, `-narrow` (phones), `-medium`
@@ -40,7 +40,7 @@ enum ChartFigure {
             out += svg(type: type, title: shownTitle, variant: variant)
         }
         if let note { out += "<p class=\"chart-note\">" + Escape.html(note) + "</p>\n" }
-        if let table { out += table.html }
+        if let table { out += table.html(title: shownTitle) }
         out += "</figure>\n"
         return out
     }

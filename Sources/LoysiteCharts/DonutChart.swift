@@ -103,7 +103,7 @@ enum DonutChart {
                     FigureFormatter.format(total > 0 ? part.value / total : 0, unit: .ratio),
                 ])
             }
-        )
+        ).aligningDecimals()
         return ChartDrawing(
             width: width, height: height, body: svg.output, summary: summary, table: table,
             fallbackTitle: data.measure == "Total"

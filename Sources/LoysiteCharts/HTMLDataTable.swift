@@ -1,8 +1,9 @@
 import LoysiteSupport
 
 /// The numbers behind a chart as an HTML table, shown inside
-/// `<details><summary>Data</summary>…</details>` after the SVG: readable without
-/// sight, copyable, and a check on the picture.
+/// `<details><summary>Data: <title></summary>…</details>` after the SVG: readable
+/// without sight, copyable, and a check on the picture. Each column's numbers share one
+/// count of decimals (`DecimalAlignment`), so they line up.
 struct HTMLDataTable: Equatable {
     /// Column headers; the first heads the row-header column.
     var header: [String]
@@ -22,11 +23,28 @@ struct HTMLDataTable: Equatable {
                     FigureFormatter.format($0.values[row], unit: $0.unit, currencyCode: currencyCode, style: .full)
                 })
             }
-        )
+        ).aligningDecimals()
     }
 
-    var html: String {
-        var out = "<details class=\"chart-data\">\n<summary>Data</summary>\n<div class=\"chart-table\">\n<table>\n<thead>\n<tr>"
+    /// The same table with each column's numbers given one count of decimals. Only for
+    /// tables whose cells are all formatted figures (the chart tables are).
+    func aligningDecimals() -> HTMLDataTable {
+        let width = rows.map(\.cells.count).max() ?? 0
+        let columns = (0..<width).map { column in
+            DecimalAlignment.aligned(rows.map { column < $0.cells.count ? $0.cells[column] : "" })
+        }
+        var table = self
+        for number in table.rows.indices {
+            for column in table.rows[number].cells.indices { table.rows[number].cells[column] = columns[column][number] }
+        }
+        return table
+    }
+
+    /// The disclosure says whose data it holds: a page with several charts otherwise
+    /// shows a column of identical "Data" links.
+    func html(title: String?) -> String {
+        let label = title.map { "Data: " + Escape.html($0) } ?? "Data table"
+        var out = "<details class=\"chart-data\">\n<summary>" + label + "</summary>\n<div class=\"chart-table\">\n<table>\n<thead>\n<tr>"
         for (index, title) in header.enumerated() {
             out += "<th scope=\"col\"" + (index > 0 ? " class=\"num\"" : "") + ">" + Escape.html(title) + "</th>"
         }

@@ -179,7 +179,7 @@ enum HeatmapChart {
                         + (data.isPartial(row: row, column: column) ? " (partial)" : "")
                 })
             }
-        )
+        ).aligningDecimals()
         return ChartDrawing(
             width: width, height: layout.height, body: svg.output, summary: summary, table: table,
             fallbackTitle: data.columnTitle == nil ? "Heatmap by \(data.rowHeader.lowercasedFirst)" : "Retention by \(data.rowHeader.lowercasedFirst)",

@@ -33,7 +33,7 @@ import Testing
         // The numbers as a table in <details> after the SVG.
         let details = try #require(chart.figure.children.last)
         #expect(details.name == "details")
-        #expect(details.descendants("summary").first?.text == "Data")
+        #expect(details.descendants("summary").first?.text == "Data: Month-on-month retention")
         let rows = details.descendants("tbody").first?.descendants("tr") ?? []
         #expect(rows.count == 12)
         #expect(rows.first?.descendants("td").first?.text == "—")

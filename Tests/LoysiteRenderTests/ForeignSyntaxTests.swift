@@ -23,6 +23,13 @@ import Testing
         }
     }
 
+    /// Found by the random test above: an MDN macro whose argument runs over a line break.
+    @Test func aMacroArgumentOverALineBreakAddsNoLine() {
+        let text = "{{Glossary(\"T\"){:\nx)}} after\n"
+        let rewrite = ForeignSyntax(body: text)
+        #expect(rewrite.text.utf8.filter { $0 == 0x0A }.count == 2, "\(rewrite.text.debugDescription)")
+    }
+
     @Test func columnsAfterAReplacementMapBack() {
         let line = "ab {{< glossary_tooltip text=\"Pod\" term_id=\"pod\" >}} [[x]]\n"
         let rewrite = ForeignSyntax(body: line)

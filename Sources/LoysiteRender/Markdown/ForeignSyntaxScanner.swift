@@ -146,6 +146,9 @@ struct ForeignSyntaxScanner {
     /// replaced text had (at its end), so later lines stay where they were.
     private mutating func replace(upTo end: Int, with replacement: String) {
         let end = min(end, input.count)
+        // A replacement made from the construct's own text (a macro's argument that ran
+        // over a line break) must not add lines of its own: the breaks are put back below.
+        let replacement = replacement.utf8.contains(0x0A) ? replacement.replacingOccurrences(of: "\n", with: " ") : replacement
         let breaks = input[index..<end].filter { $0 == 0x0A }.count
         let column = output.count - outputLineStart + 1
         output.append(contentsOf: replacement.utf8)

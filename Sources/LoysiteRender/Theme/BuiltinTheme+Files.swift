@@ -247,6 +247,7 @@ extension BuiltinTheme {
 }
 .chart-data .num {
   text-align: right;
+  font-variant-numeric: tabular-nums;
   padding-left: 1rem;
 }
 
