@@ -10,8 +10,12 @@ enum HomePage {
 
     static func load(root: URL, datasets: [Dataset]) -> (page: Page?, diagnostics: [Diagnostic]) {
         let url = root.appendingPathComponent(path)
-        if FileManager.default.fileExists(atPath: url.path) {
-            switch SourceText.read(url, relativePath: path) {
+        // Read by name, so checked like site.yml (a FIFO here hung the build, a link to a
+        // file of the machine would have published it); a link pointing nowhere counts
+        // as there, and is an error.
+        var info = stat()
+        if lstat(url.path, &info) == 0 {
+            switch SourceText.read(url, relativePath: path, inside: root, limit: .page) {
             case .success(let source):
                 // Front matter is optional here: the home page's title is the site's.
                 let text = source.text.hasPrefix("---") ? source.text : "---\ntitle: Home\n---\n" + source.text

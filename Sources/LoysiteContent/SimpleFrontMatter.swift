@@ -79,6 +79,8 @@ enum SimpleFrontMatter {
                 let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
                 guard !line[inner].contains(where: { SimpleFrontMatter.flowSpecial[Int($0)] }) else { return nil }
                 var items: [Located<String>] = []
+                // Items are met left to right: their columns are counted in one pass.
+                var columns = ColumnCounter()
                 if line[inner].contains(where: { $0 != 0x20 }) {
                     var pieceStart = inner.lowerBound
                     while pieceStart <= inner.upperBound {
@@ -89,7 +91,7 @@ enum SimpleFrontMatter {
                         var end = pieceEnd
                         while end > start, line[end - 1] == 0x20 { end -= 1 }
                         guard start < end, line[start] < 0x80, SimpleFrontMatter.isSafePlain(line[start..<end], inFlow: true) else { return nil }
-                        let location = SourceLocation(file: path, line: lineNumber, column: SimpleFrontMatter.column(line, start))
+                        let location = SourceLocation(file: path, line: lineNumber, column: columns.column(at: start, in: line))
                         items.append(Located(String(decoding: line[start..<end], as: UTF8.self), at: location))
                         pieceStart = pieceEnd + 1
                     }

@@ -58,10 +58,12 @@ public struct SiteConfig: Sendable {
         let path = "content/site.yml"
         let url = root.appendingPathComponent(path)
         var config = SiteConfig()
-        guard FileManager.default.fileExists(atPath: url.path) else { return (config, []) }
+        // A symbolic link counts as there even when it points nowhere: that is an error.
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return (config, []) }
         config.source = path
         let source: SourceText
-        switch SourceText.read(url, relativePath: path) {
+        switch SourceText.read(url, relativePath: path, inside: root) {
         case .success(let value): source = value
         case .failure(let diagnostic): return (config, [diagnostic])
         }

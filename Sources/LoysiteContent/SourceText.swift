@@ -27,6 +27,15 @@ public struct SourceText: Sendable {
         return decode(data, relativePath: relativePath)
     }
 
+    /// Reads a file the build opens by name (site.yml, a sidecar) through `InputFile`:
+    /// a regular file inside `root`, at most `limit` long.
+    public static func read(_ url: URL, relativePath: String, inside root: URL, limit: InputFile.SizeLimit = .yaml) -> Result<SourceText, Diagnostic> {
+        switch InputFile.contents(of: url.path, inside: root.path, limit: limit) {
+        case .success(let data): return decode(data, relativePath: relativePath)
+        case .failure(let error): return .failure(.error(error.description, at: SourceLocation(file: relativePath)))
+        }
+    }
+
     /// Decodes bytes as UTF-8 text, pointing at the first invalid or NUL byte otherwise.
     public static func decode(_ data: Data, relativePath: String) -> Result<SourceText, Diagnostic> {
         // The usual case, valid text: validated in one pass by the standard library.

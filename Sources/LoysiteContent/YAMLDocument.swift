@@ -44,7 +44,7 @@ public struct YAMLDocument {
         }
         var document = YAMLDocument(location: start)
         guard let node else { return .success(document) }
-        if let tooLarge = checkExpansion(node, location: start) { return .failure(tooLarge) }
+        if let tooLarge = checkExpansion(node, textBytes: yaml.utf8.count, location: start) { return .failure(tooLarge) }
         guard case .mapping(let mapping) = node else {
             return .failure(.error("expected a YAML mapping of `key: value` lines, found \(node.kindDescription)", at: document.locate(node)))
         }
@@ -66,7 +66,7 @@ public struct YAMLDocument {
         }
         let outer = YAMLDocument(location: start)
         guard case .sequence(let items)? = node else { return .success([]) }
-        if let tooLarge = checkExpansion(.sequence(items), location: start) { return .failure(tooLarge) }
+        if let tooLarge = checkExpansion(.sequence(items), textBytes: yaml.utf8.count, location: start) { return .failure(tooLarge) }
         var documents: [YAMLDocument] = []
         for item in items {
             guard case .mapping(let mapping) = item else {
@@ -163,16 +163,27 @@ public struct YAMLDocument {
         return context.replacingOccurrences(of: "while ", with: "")
     }
 
-    /// The most values a document may expand to. Aliases (`*a`) repeat what their anchor
-    /// holds without copying it, so a few lines can stand for billions of values ("a
-    /// billion laughs"); reading them all would hang the build or exhaust memory.
+    /// The fewest values a document may always expand to. Aliases (`*a`) repeat what
+    /// their anchor holds without copying it, so a few lines can stand for billions of
+    /// values ("a billion laughs"); reading them all would hang the build or exhaust memory.
     static let expandedValueLimit = 100_000
 
-    /// Rejects a document whose aliases expand past `expandedValueLimit` values.
-    static func checkExpansion(_ node: Node, location: SourceLocation) -> Diagnostic? {
-        var budget = expandedValueLimit
+    /// The most values a text of `textBytes` bytes may expand to: `expandedValueLimit`,
+    /// or two per byte of a longer text. A document without aliases stays below two
+    /// values per byte (a value takes at least one byte, and at most one empty value is
+    /// implied beside it), so only aliases can pass this, while a long list written out
+    /// in full (100,000 names of a term, one per line, once refused as "aliases expand")
+    /// is read: its cost is linear in the text, which the YAML size limit bounds.
+    static func expansionBudget(textBytes: Int) -> Int {
+        max(expandedValueLimit, 2 * textBytes)
+    }
+
+    /// Rejects a document whose aliases expand past `expansionBudget` values.
+    static func checkExpansion(_ node: Node, textBytes: Int, location: SourceLocation) -> Diagnostic? {
+        let limit = expansionBudget(textBytes: textBytes)
+        var budget = limit
         guard node.fitsExpansion(budget: &budget) else {
-            return .error("invalid YAML: its aliases expand to more than \(expandedValueLimit) values", at: location)
+            return .error("invalid YAML: its aliases expand to more than \(limit) values", at: location)
         }
         return nil
     }

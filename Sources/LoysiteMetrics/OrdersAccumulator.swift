@@ -192,7 +192,10 @@ public struct OrdersAccumulator: Sendable {
                 revenue: periodRevenue[offset]
             )
         }
-        result.cohorts = (0..<span).map { offset in
+        // A period in which nobody ordered for the first time has no cohort: an empty one
+        // would break retention[0] = 1 (SPEC §2), and the reference computations leave
+        // it out too.
+        result.cohorts = (0..<span).filter { new[$0] > 0 }.map { offset in
             OrdersMetrics.Cohort(
                 cohort: period.key(ofIndex: firstPeriod + offset),
                 size: new[offset],

@@ -29,8 +29,8 @@ public struct OrdersMetrics: Sendable, Equatable {
     public var firstPeriodIndex = 0
     /// Every period from the first to the last counted order's, without gaps.
     public var periods: [PeriodFigures] = []
-    /// One cohort per period, in the same order as `periods` (a period in which no
-    /// customer ordered for the first time gives a cohort of size 0).
+    /// One cohort per period in which some customer ordered for the first time, in time
+    /// order (a period without new customers has no cohort, so every size is above 0).
     public var cohorts: [Cohort] = []
     /// Set, to the number of periods the counted orders span, when that is more than
     /// `Period.maximumSpan`: `periods` and `cohorts` are then left empty.

@@ -24,6 +24,9 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Writes the value as JSON. `<`, `>`, `&` and the line separators U+2028/U+2029 are
     /// written as `\u` escapes, so the text is also safe inside an HTML `<script>` element.
+    /// Control characters other than tab, LF and CR (and DEL) are left out of every string,
+    /// keys included, as `Escape.html` leaves them out of HTML: an escape sequence from a
+    /// CSV header or a file name would otherwise reach whatever prints the JSON.
     public func serialized(pretty: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(256)
@@ -103,9 +106,9 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Copies runs of bytes that need no escape at once (JSON-LD and the search index
     /// write a lot of text), escaping the rest as described above.
-    /// Bytes that are escaped or may start an escaped sequence (U+2028, U+2029, U+FEFF).
+    /// Bytes that are escaped, left out, or may start an escaped sequence (U+2028, U+2029, U+FEFF).
     private static let mayNeedEscape: [Bool] = (0..<256).map { byte in
-        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2, 0xEF].contains(byte)
+        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0x7F, 0xE2, 0xEF].contains(byte)
     }
 
     private static func writeString(_ text: String, to out: inout [UInt8]) {
@@ -145,16 +148,12 @@ public enum JSONValue: Sendable, Equatable {
                     length = 3
                 default:
                     escape = nil
-                    control = byte < 0x20
+                    control = byte < 0x20 || byte == 0x7F
                 }
                 if escape != nil || control {
                     if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                    if let escape {
-                        escape.withUTF8Buffer { out.append(contentsOf: $0) }
-                    } else {
-                        let hex = String(byte, radix: 16)
-                        out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                    }
+                    // A control character is dropped: nothing is written for it.
+                    escape?.withUTF8Buffer { out.append(contentsOf: $0) }
                     index += length
                     runStart = index
                 } else {

@@ -159,6 +159,39 @@ import Testing
         Case("JSON dataset that is not an array", ["content/data/visits.json": "{\"month\": \"2026-01\", \"visits\": 3}\n"],
              ["content/data/visits.json:1:1: error: invalid JSON: a JSON dataset must be an array of objects, like [{\"date\": \"2026-01-01\", \"amount\": 12.5}]"]),
 
+        // Bytes that are not text (issue 17): errors at the byte, never a U+FFFD in a figure.
+        Case("CSV with a NUL byte", bytes: ["content/data/visits.csv": Array("month,visits\n2026-01,1".utf8) + [0] + Array("2\n".utf8)],
+             ["content/data/visits.csv:2:10: error: a NUL byte: not a text file (a CSV dataset is UTF-8 text), so it is not read"]),
+        Case("CSV cell that is not UTF-8", bytes: ["content/data/visits.csv": Array("month,visits\n2026-01,caf".utf8) + [0xE9] + Array("\n".utf8)],
+             ["content/data/visits.csv:2:12: error: column 'visits': invalid UTF-8 (byte 0xE9); a dataset must be UTF-8 text (re-save it as UTF-8)"]),
+        Case("CSV header that is not UTF-8", bytes: ["content/data/visits.csv": Array("mon".utf8) + [0xFF] + Array("th,visits\n2026-01,1\n".utf8)],
+             ["content/data/visits.csv:1:4: error: header row: column 1: invalid UTF-8 (byte 0xFF); a dataset must be UTF-8 text (re-save it as UTF-8)"]),
+        Case("JSON string that is not UTF-8", bytes: ["content/data/visits.json": Array(#"[{"month": "2026-01", "visits": "caf"#.utf8) + [0xE9] + Array("\"}]\n".utf8)],
+             ["content/data/visits.json:1:37: error: invalid JSON: invalid UTF-8 (byte 0xE9) in a string; a JSON dataset must be UTF-8 text"]),
+        Case("JSON string with a raw tab", ["content/data/visits.json": "[{\"month\": \"2026-01\",\n  \"visits\": \"a\tb\"}]\n"],
+             ["content/data/visits.json:2:15: error: invalid JSON: control character U+0009 inside a string (write it as a \\u escape)"]),
+        Case("JSON half a surrogate pair", ["content/data/visits.json": #"[{"month": "2026-01", "visits": "\ud800x"}]"# + "\n"],
+             ["content/data/visits.json:1:34: error: invalid JSON: \\u escape of half a surrogate pair (a character above U+FFFF is written as two, like \\ud83d\\ude00)"]),
+        Case("JSON with a NUL byte", bytes: ["content/data/visits.json": [0x5B, 0] + Array(#"{"month": "2026-01"}]"#.utf8)],
+             ["content/data/visits.json:1:2: error: invalid JSON: a NUL byte: not a text file"]),
+        Case("sidecar that is not UTF-8", bytes: ["content/data/v.csv": Array("x\n1\n".utf8), "content/data/v.yml": Array("kind: ".utf8) + [0xFF] + Array("series\n".utf8)],
+             ["content/data/v.yml:1:7: error: file is not valid UTF-8 text"]),
+        Case("site.yml with a NUL byte", bytes: ["content/site.yml": Array("title: A".utf8) + [0] + [0x0A]],
+             ["content/site.yml:1:9: error: file contains a NUL byte: not a text file"]),
+        // Long inputs: a written-out list is no alias bomb, however long.
+        Case("100,000 aliases in a block list", ["content/glossary/a.md": "---\ntitle: Many names\naliases:\n" + (0..<100_000).map { "  - name \($0)\n" }.joined() + "---\nBody.\n"],
+             [], status: 0, writes: "site/glossary/a/index.html"),
+        // Found by the fuzzer (a timeout of its own line counting, not of loysite): a long
+        // site.yml reads in linear time.
+        Case("site.yml with a 100 KB description and 2,000 nav items",
+             ["content/site.yml": "title: Long\ndescription: " + String(repeating: "word ", count: 20_000) + "\nnav:\n" + (0..<2000).map { "  - {title: 'Page \($0)', url: /p\($0)/}\n" }.joined()],
+             [], status: 0, writes: "site/index.html"),
+        // Found by the fuzzer: a header cell with bytes that are not UTF-8 among 4,000 (the
+        // dataset's column names then hold U+FFFD, but the build fails, so no figure does).
+        Case("wide CSV header with a byte that is not UTF-8",
+             bytes: ["content/data/wide.csv": Array(((0..<3253).map { "c\($0)" }.joined(separator: ",") + ",").utf8) + [0x9D, 0xCC, 0xCD, 0xC0] + Array(("3," + (3254..<4000).map { "c\($0)" }.joined(separator: ",") + "\n" + (0..<4000).map(String.init).joined(separator: ",") + "\n").utf8)],
+             ["content/data/wide.csv:1:18409: error: header row: column 3254: invalid UTF-8 (byte 0x9D); a dataset must be UTF-8 text (re-save it as UTF-8)"]),
+
         // Chart and metric blocks.
         Case("chart of a missing column", ["content/data/orders.csv": orders, "content/data/orders.yml": ordersSidecar,
                                           "content/reports/r.md": report("```chart\ntype: line\ndata: orders\nmetric: periods\nx: period\ny: [revenue, retension_rate]\n```\n")],

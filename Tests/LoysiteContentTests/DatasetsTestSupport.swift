@@ -30,6 +30,11 @@ final class DatasetsFixture {
         try FileManager.default.createSymbolicLink(at: dataDirectory.appendingPathComponent(name), withDestinationURL: target)
     }
 
+    /// A copy of a file from outside the root (a link to it would be refused).
+    func copy(_ name: String, from source: URL) throws {
+        try FileManager.default.copyItem(at: source, to: dataDirectory.appendingPathComponent(name))
+    }
+
     func load(period: Period = .month) -> (datasets: [Dataset], diagnostics: [Diagnostic]) {
         DatasetLoader.loadAll(root: root, dataDirectory: dataDirectory, defaultPeriod: period)
     }

@@ -93,15 +93,15 @@ func monthlyFixture() -> OrderBook {
     @Test func cohortRetention() throws {
         let metrics = try monthlyFixture().metrics(.month)
         // Jan cohort {A, B}: k=1 Feb nobody, k=2 Mar A, k=3 Apr nobody, k=4 May nobody.
-        // Feb and Apr cohorts are empty: every share is 0/0 = null.
+        // Nobody ordered for the first time in Feb or Apr: no cohorts there (an empty
+        // one would have retention[0] = 0/0, not 1).
         // Mar cohort {C}: Apr, May nobody. May cohort {D}.
-        #expect(metrics.cohorts.map(\.cohort) == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"])
-        #expect(metrics.cohorts.map(\.size) == [2, 0, 1, 0, 1])
+        #expect(metrics.cohorts.map(\.cohort) == ["2026-01", "2026-03", "2026-05"])
+        #expect(metrics.cohorts.map(\.size) == [2, 1, 1])
         #expect(metrics.cohorts[0].retention == [1, 0, 0.5, 0, 0])
-        #expect(metrics.cohorts[1].retention == [nil, nil, nil, nil])
-        #expect(metrics.cohorts[2].retention == [1, 0, 0])
-        #expect(metrics.cohorts[3].retention == [nil, nil])
-        #expect(metrics.cohorts[4].retention == [1])
+        #expect(metrics.cohorts[1].retention == [1, 0, 0])
+        #expect(metrics.cohorts[2].retention == [1])
+        #expect(metrics.cohorts.allSatisfy { $0.size > 0 && $0.retention.first == 1 })
     }
 
     @Test func retentionBetweenTwoBusyMonths() throws {
@@ -203,7 +203,7 @@ func monthlyFixture() -> OrderBook {
         #expect(json.hasPrefix(
             #"{"kind":"orders","period":"month","rows":13,"skipped_rows":0,"rows_without_customer":2,"customers":4,"orders":6,"revenue":127.5,"return_orders":2,"returns_amount":-5,"average_order_value":21.25,"purchase_frequency":1.5,"revenue_per_customer":31.875,"repeat_purchase_rate":0.5,"repurchase_ratio":1,"periods":[{"period":"2026-01","active_customers":2,"new_customers":2,"retention_rate":null,"churn_rate":null,"revenue":35.5},{"period":"2026-02","active_customers":0,"new_customers":0,"retention_rate":0,"churn_rate":1,"revenue":0}"#))
         #expect(json.hasSuffix(
-            #""cohorts":[{"cohort":"2026-01","size":2,"retention":[1,0,0.5,0,0]},{"cohort":"2026-02","size":0,"retention":[null,null,null,null]},{"cohort":"2026-03","size":1,"retention":[1,0,0]},{"cohort":"2026-04","size":0,"retention":[null,null]},{"cohort":"2026-05","size":1,"retention":[1]}]}"#))
+            #""cohorts":[{"cohort":"2026-01","size":2,"retention":[1,0,0.5,0,0]},{"cohort":"2026-03","size":1,"retention":[1,0,0]},{"cohort":"2026-05","size":1,"retention":[1]}]}"#))
     }
 
     @Test func derivedTables() throws {
@@ -218,7 +218,7 @@ func monthlyFixture() -> OrderBook {
         #expect(cohorts.columns.map(\.name) == ["cohort", "size", "0", "1", "2", "3", "4"])
         #expect(cohorts.columns[2].unit == .ratio)
         // The March cohort has offsets 0…2; 3 and 4 are past the last period.
-        #expect(cohorts.rows[2] == [.text("2026-03"), .number(1), .number(1), .number(0), .number(0), .null, .null])
+        #expect(cohorts.rows[1] == [.text("2026-03"), .number(1), .number(1), .number(0), .number(0), .null, .null])
         #expect(metrics.table(named: "nps") == nil)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LoysiteSupport
 import Testing
 
@@ -23,7 +24,16 @@ import Testing
         #expect(JSONValue.decimal("9747747.934").serialized() == "9747747.934")
     }
 
-    @Test func controlCharactersAreEscaped() {
-        #expect(JSONValue.string("\u{01}").serialized() == #""\u0001""#)
+    @Test func controlCharactersAreLeftOutOfEveryString() throws {
+        #expect(JSONValue.string("\u{01}").serialized() == #""""#)
+        // An ANSI colour sequence in a column name, a NUL, DEL: gone from keys and values;
+        // tab, LF and CR stay (escaped).
+        let value = JSONValue.object([("col\u{1B}[31mred\u{0}", .string("a\u{7F}b\u{1B}]0;title\u{7}\tc\n"))])
+        let text = value.serialized()
+        #expect(text == #"{"col[31mred":"ab]0;title\tc\n"}"#)
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])
+        for (key, string) in decoded {
+            #expect(!(key + string).unicodeScalars.contains { ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || $0.value == 0x7F })
+        }
     }
 }

@@ -21,6 +21,8 @@ import Darwin
 /// by anything but a comma or a line end is recorded as a problem of that record.
 /// A quoted field still open at the end of the file is a `CSVSyntaxError`: nothing after
 /// its opening quote can be read.
+/// So is a NUL byte anywhere: no text file holds one. (Bytes that are not UTF-8 are the
+/// business of the reader's caller: `CSVRecord.firstInvalidUTF8`.)
 ///
 /// This file depends on nothing but the C library, so the benchmark can compile it on
 /// its own.
@@ -43,11 +45,20 @@ struct CSVReader: ~Copyable {
     private var fieldCount = 0
 
     static let blockSize = 1 << 20
+    /// The longest record read: the buffer holds a whole record, so a file of one endless
+    /// line (no NUL in it, or it would have stopped at once) would otherwise take twice
+    /// its size in memory. No real row comes near 256 MiB.
+    static let recordLimit = 256 << 20
 
     /// Opens `path`; nil with `errno` set when it cannot be opened.
     init?(path: String) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
+        self.init(fileDescriptor: descriptor)
+    }
+
+    /// Reads an open file (checked by the caller: see `InputFile`), closing it when done.
+    init(fileDescriptor descriptor: Int32) {
         fileDescriptor = descriptor
         capacity = 2 * CSVReader.blockSize
         buffer = .allocate(capacity: capacity)
@@ -75,6 +86,8 @@ struct CSVReader: ~Copyable {
                 try refill()
             case .unterminatedQuote(let quoteOffset):
                 throw CSVSyntaxError.unterminatedQuote(location: location(of: quoteOffset, from: position, line: line))
+            case .nulByte(let offset):
+                throw CSVSyntaxError.nulByte(location: location(of: offset, from: position, line: line))
             case .endOfFile:
                 return nil
             case .blank(let next, let lines):
@@ -95,6 +108,8 @@ struct CSVReader: ~Copyable {
         case incomplete
         case endOfFile
         case unterminatedQuote(Int)
+        /// A NUL byte at this offset.
+        case nulByte(Int)
         /// An empty line: skip `lines` line ends.
         case blank(next: Int, lines: Int)
         case record(next: Int, lines: Int, problem: CSVRecordProblem?)
@@ -113,6 +128,7 @@ struct CSVReader: ~Copyable {
         }
         let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         // An empty line is no record.
+        if bytes[pos] == 0 { return .nulByte(pos) }
         if bytes[pos] == lf { return .blank(next: pos + 1, lines: 1) }
         if bytes[pos] == cr {
             if pos + 1 < end { return .blank(next: bytes[pos + 1] == lf ? pos + 2 : pos + 1, lines: 1) }
@@ -141,6 +157,8 @@ struct CSVReader: ~Copyable {
                         break
                     } else if byte == lf {
                         lines += 1
+                    } else if byte == 0 {
+                        return .nulByte(pos)
                     } else if byte == cr {
                         if pos + 1 >= end && !atEndOfFile { return .incomplete }
                         if pos + 1 >= end || bytes[pos + 1] != lf { lines += 1 }
@@ -150,16 +168,20 @@ struct CSVReader: ~Copyable {
                 // After the closing quote: a comma, a line end or the end of the file.
                 if pos < end, bytes[pos] != comma, bytes[pos] != lf, bytes[pos] != cr {
                     if problem == nil { problem = .textAfterClosingQuote(field: fieldCount, offset: pos) }
-                    while pos < end, bytes[pos] != comma, bytes[pos] != lf, bytes[pos] != cr { pos += 1 }
+                    while pos < end, bytes[pos] != comma, bytes[pos] != lf, bytes[pos] != cr {
+                        if bytes[pos] == 0 { return .nulByte(pos) }
+                        pos += 1
+                    }
                     if pos >= end && !atEndOfFile { return .incomplete }
                 }
             } else {
                 // Every byte that matters is ≤ 0x2C (`,`), so most bytes cost one comparison.
                 while pos < end {
                     let byte = bytes[pos]
-                    if byte <= comma && (byte == comma || byte == lf || byte == cr) { break }
+                    if byte <= comma && (byte == comma || byte == lf || byte == cr || byte == 0) { break }
                     pos += 1
                 }
+                if pos < end && bytes[pos] == 0 { return .nulByte(pos) }
                 if pos >= end && !atEndOfFile { return .incomplete }
                 contentEnd = pos
             }
@@ -203,6 +225,7 @@ struct CSVReader: ~Copyable {
             position = 0
         }
         if capacity - filled < CSVReader.blockSize {
+            guard capacity < CSVReader.recordLimit else { throw CSVSyntaxError.recordTooLong(line: line) }
             let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             larger.update(from: buffer, count: filled)
             buffer.deallocate()
@@ -244,7 +267,12 @@ struct CSVPosition: Equatable, Sendable {
 enum CSVSyntaxError: Error, Equatable {
     /// A quoted field opened here is never closed.
     case unterminatedQuote(location: CSVPosition)
+    /// A NUL byte: the file is not text (a binary file, a sparse file of zeros). Found
+    /// while scanning, so such a file is refused after its first block, not read whole.
+    case nulByte(location: CSVPosition)
     case readFailed(errno: Int32)
+    /// The record starting on this line runs past `CSVReader.recordLimit` bytes.
+    case recordTooLong(line: Int)
 }
 
 /// A problem confined to one record.

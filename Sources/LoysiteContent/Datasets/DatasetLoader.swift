@@ -23,9 +23,10 @@ public enum DatasetLoader {
         var dataFiles: [String: [String]] = [:]
         var sidecars: Set<String> = []
         for file in names.sorted() where !file.hasPrefix(".") {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent(file).path, isDirectory: &isDirectory),
-                  !isDirectory.boolValue else { continue }
+            // Folders are skipped; anything else named like a dataset is read, and a FIFO,
+            // a device or a link leading out of the root is an error when it is opened.
+            var info = stat()
+            if stat(dataDirectory.appendingPathComponent(file).path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
             let url = URL(fileURLWithPath: file)
             let name = url.deletingPathExtension().lastPathComponent
             switch url.pathExtension.lowercased() {
@@ -48,7 +49,7 @@ public enum DatasetLoader {
         let sidecarNames = sidecars
         let results = Parallel.map(jobs) { job in
             load(
-                name: job.name,
+                name: job.name, root: root,
                 url: dataDirectory.appendingPathComponent(job.file),
                 path: relativeFolder + "/" + job.file,
                 sidecar: sidecarNames.contains(job.name)
@@ -68,23 +69,24 @@ public enum DatasetLoader {
         loadAll(root: root, dataDirectory: root.appendingPathComponent("content/data"), defaultPeriod: defaultPeriod)
     }
 
-    /// Loads one dataset file (CSV or JSON by its extension) and its optional sidecar.
+    /// Loads one dataset file (CSV or JSON by its extension) and its optional sidecar,
+    /// both of which must be regular files inside `root` (`InputFile`).
     public static func load(
-        name: String, url: URL, path: String, sidecar sidecarFile: (url: URL, path: String)?, defaultPeriod: Period
+        name: String, root: URL, url: URL, path: String, sidecar sidecarFile: (url: URL, path: String)?, defaultPeriod: Period
     ) -> (dataset: Dataset, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sidecar = DatasetSidecar()
         if let sidecarFile {
-            let loaded = DatasetSidecar.load(url: sidecarFile.url, relativePath: sidecarFile.path)
+            let loaded = DatasetSidecar.load(url: sidecarFile.url, relativePath: sidecarFile.path, root: root)
             sidecar = loaded.sidecar
             diagnostics += loaded.diagnostics
         }
         let period = sidecar.period ?? defaultPeriod
         var load = DatasetFileLoad(name: name, path: path, sidecar: sidecar, period: period)
         if url.pathExtension.lowercased() == "json" {
-            load.readJSON(url)
+            load.readJSON(url, root: root)
         } else {
-            load.readCSV(url)
+            load.readCSV(url, root: root)
         }
         diagnostics += load.diagnostics
         diagnostics += load.badRows.diagnostics
@@ -178,6 +180,12 @@ struct DatasetFileLoad {
                         line: position.line, column: position.column))
                     continue
                 }
+                if let bad = record.firstInvalidUTF8() {
+                    badRows.record(RowIssue(
+                        message: "column '\(header[bad.field])': \(Self.invalidUTF8(bad.byte))",
+                        line: bad.position.line, column: bad.position.column))
+                    continue
+                }
                 if let issue = consumer.consume(record) { badRows.record(issue) }
             }
         } catch {
@@ -197,17 +205,29 @@ struct DatasetFileLoad {
         }
     }
 
-    mutating func readCSV(_ url: URL) {
-        guard var csv = CSVReader(path: url.path) else {
-            diagnostics.append(.error("cannot read file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
+    /// How a byte that is not UTF-8 is reported (the row is read no further).
+    static func invalidUTF8(_ byte: UInt8) -> String {
+        "invalid UTF-8 (byte \(UTF8Validation.describe(byte))); a dataset must be UTF-8 text (re-save it as UTF-8)"
+    }
+
+    mutating func readCSV(_ url: URL, root: URL) {
+        let descriptor: Int32
+        switch InputFile.open(url.path, inside: root.path, limit: .dataset) {
+        case .success(let value): descriptor = value
+        case .failure(let error):
+            diagnostics.append(.error(error.description, at: SourceLocation(file: path)))
             return
         }
+        var csv = CSVReader(fileDescriptor: descriptor)
         do throws(CSVSyntaxError) {
             guard let headerRecord = try csv.next() else {
                 diagnostics.append(.error("empty dataset: a CSV dataset starts with a header row naming its columns", at: SourceLocation(file: path, line: 1)))
                 return
             }
             start(header: (0..<headerRecord.count).map { headerRecord.string(at: $0) }, headerLine: headerRecord.line)
+            if let bad = headerRecord.firstInvalidUTF8() {
+                diagnostics.append(.error("header row: column \(bad.field + 1): \(Self.invalidUTF8(bad.byte))", at: SourceLocation(file: path, line: bad.position.line, column: bad.position.column)))
+            }
             if headerRecord.problem != nil {
                 diagnostics.append(.error("header row: text after a closing quote", at: SourceLocation(file: path, line: headerRecord.line)))
             }
@@ -238,15 +258,26 @@ struct DatasetFileLoad {
                 diagnostics.append(.error(
                     "unterminated quoted field: the quote opened here is never closed, so the rest of the file cannot be read",
                     at: SourceLocation(file: path, line: location.line, column: location.column)))
+            case .nulByte(let location):
+                diagnostics.append(.error(
+                    "a NUL byte: not a text file (a CSV dataset is UTF-8 text), so it is not read",
+                    at: SourceLocation(file: path, line: location.line, column: location.column)))
+            case .recordTooLong(let line):
+                diagnostics.append(.error(
+                    "a row longer than \(CSVReader.recordLimit >> 20) MiB starts here (no line break, or a quote never closed, for that long); is this a CSV file?",
+                    at: SourceLocation(file: path, line: line, column: 1)))
             case .readFailed(let code):
                 diagnostics.append(.error("cannot read file: \(String(cString: strerror(code)))", at: SourceLocation(file: path)))
             }
         }
     }
 
-    mutating func readJSON(_ url: URL) {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(.error("cannot read file", at: SourceLocation(file: path)))
+    mutating func readJSON(_ url: URL, root: URL) {
+        let data: Data
+        switch InputFile.contents(of: url.path, inside: root.path, limit: .jsonDataset) {
+        case .success(let value): data = value
+        case .failure(let error):
+            diagnostics.append(.error(error.description, at: SourceLocation(file: path)))
             return
         }
         switch JSONRows.parse(Array(data)) {

@@ -39,10 +39,10 @@ struct DatasetSidecar: Sendable {
 
     /// Reads a sidecar. Problems are diagnostics at the offending value; what could be
     /// read is still returned (unknown keys are only warnings).
-    static func load(url: URL, relativePath: String) -> (sidecar: DatasetSidecar, diagnostics: [Diagnostic]) {
+    static func load(url: URL, relativePath: String, root: URL) -> (sidecar: DatasetSidecar, diagnostics: [Diagnostic]) {
         let sidecar = DatasetSidecar(path: relativePath)
         let source: SourceText
-        switch SourceText.read(url, relativePath: relativePath) {
+        switch SourceText.read(url, relativePath: relativePath, inside: root) {
         case .success(let value): source = value
         case .failure(let diagnostic): return (sidecar, [diagnostic])
         }

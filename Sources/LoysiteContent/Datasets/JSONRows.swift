@@ -34,7 +34,13 @@ struct JSONRows {
     /// Parses the whole file.
     static func parse(_ bytes: [UInt8]) -> Result<JSONRows, SyntaxError> {
         var parser = Parser(bytes: bytes)
-        do {
+        do throws(SyntaxError) {
+            // A NUL anywhere (a binary file, a sparse file of zeros) is refused first, where
+            // it is, rather than as whatever syntax error it happens to cause.
+            if let nul = bytes.firstIndex(of: 0) {
+                parser.skip(to: nul)
+                throw parser.fail("a NUL byte: not a text file")
+            }
             return .success(try parser.document())
         } catch {
             return .failure(error)
@@ -45,37 +51,44 @@ struct JSONRows {
         let bytes: [UInt8]
         var index = 0
         var line = 1
-        var lineStart = 0
+        /// Columns on the current line, counted once however many values it holds.
+        var columns = ColumnCounter()
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
                 index = 3
-                lineStart = 3
+                columns.startLine(at: 3)
             }
         }
 
         var column: Int {
-            var count = 1
-            var i = lineStart
-            while i < index {
-                if bytes[i] & 0xC0 != 0x80 { count += 1 }
-                i += 1
-            }
-            return count
+            mutating get { columns.column(at: index, in: bytes) }
         }
 
-        func fail(_ message: String) -> SyntaxError {
+        mutating func fail(_ message: String) -> SyntaxError {
             SyntaxError(message: message, line: line, column: column)
+        }
+
+        /// Moves to byte `target`, counting the lines on the way.
+        mutating func skip(to target: Int) {
+            while index < target {
+                if bytes[index] == 0x0A { newLine(startingAt: index + 1) }
+                index += 1
+            }
+        }
+
+        mutating func newLine(startingAt start: Int) {
+            line += 1
+            columns.startLine(at: start)
         }
 
         mutating func skipSpace() {
             while index < bytes.count {
                 switch bytes[index] {
                 case 0x0A:
-                    line += 1
                     index += 1
-                    lineStart = index
+                    newLine(startingAt: index)
                 case 0x20, 0x09, 0x0D:
                     index += 1
                 default:
@@ -221,8 +234,7 @@ struct JSONRows {
                         return
                     }
                 case 0x0A:
-                    line += 1
-                    lineStart = index + 1
+                    newLine(startingAt: index + 1)
                 default:
                     break
                 }
@@ -236,21 +248,31 @@ struct JSONRows {
             index += 1
             var scalars = String.UnicodeScalarView()
             var runStart = index
-            func flush(_ parser: Parser, upTo end: Int) {
-                if end > runStart {
-                    scalars.append(contentsOf: String(decoding: parser.bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+            /// Appends the bytes since `runStart`, which must be UTF-8: a bad byte is an
+            /// error where it is, never a U+FFFD in a figure or a name.
+            func flush(_ parser: inout Parser, upTo end: Int) throws(SyntaxError) {
+                guard end > runStart else { return }
+                if let bad = UTF8Validation.firstInvalidByte(in: parser.bytes, range: runStart..<end) {
+                    parser.index = bad
+                    throw parser.fail("invalid UTF-8 (byte \(UTF8Validation.describe(parser.bytes[bad]))) in a string; a JSON dataset must be UTF-8 text")
                 }
+                scalars.append(contentsOf: String(decoding: parser.bytes[runStart..<end], as: UTF8.self).unicodeScalars)
             }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x22 {
-                    flush(self, upTo: index)
+                    try flush(&self, upTo: index)
                     index += 1
                     return String(scalars)
                 }
-                if byte == 0x0A { throw SyntaxError(message: "a line break inside a string (write \\n)", line: line, column: column) }
+                if byte == 0x0A { throw fail("a line break inside a string (write \\n)") }
+                if byte < 0x20 {
+                    // RFC 8259: control characters in a string must be escaped. A raw NUL
+                    // means the file is not text at all.
+                    throw fail(byte == 0 ? "a NUL byte: not a text file" : "control character U+00\(UTF8Validation.describe(byte).dropFirst(2)) inside a string (write it as a \\u escape)")
+                }
                 if byte == 0x5C {
-                    flush(self, upTo: index)
+                    try flush(&self, upTo: index)
                     index += 1
                     guard index < bytes.count else { break }
                     let escape = bytes[index]
@@ -265,15 +287,24 @@ struct JSONRows {
                     case 0x72: scalars.append("\r")
                     case 0x74: scalars.append("\t")
                     case 0x75:
+                        let escapeStart = index - 2
                         var code = try hex4()
                         if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: [0x5C, 0x75]) {
                             index += 2
                             let low = try hex4()
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                            if (0xDC00..<0xE000).contains(low) {
+                                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                            }
                         }
-                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                        // Half a surrogate pair is no character: an error, not a U+FFFD.
+                        guard let scalar = Unicode.Scalar(code) else {
+                            index = escapeStart
+                            throw fail("\\u escape of half a surrogate pair (a character above U+FFFF is written as two, like \\ud83d\\ude00)")
+                        }
+                        scalars.append(scalar)
                     default:
-                        throw SyntaxError(message: "invalid escape in a string", line: line, column: column - 1)
+                        index -= 1
+                        throw fail("invalid escape in a string")
                     }
                     runStart = index
                     continue
