@@ -108,4 +108,13 @@ struct IdInterner {
         lastIndex = index
         return index
     }
+
+    /// The index of a name given as text (merging the ids of another interner).
+    mutating func index(ofName name: String) -> Int {
+        if let existing = indices[name] { return existing }
+        let index = names.count
+        indices[name] = index
+        names.append(name)
+        return index
+    }
 }
