@@ -80,6 +80,17 @@ public struct OrdersAccumulator: Sendable {
         lines += 1
     }
 
+    /// Makes room for `orders` orders in all, so that merging chunks grows the totals
+    /// once instead of doubling them (each doubling holds the old and the new copy).
+    public mutating func reserveCapacity(orders: Int) {
+        orderCustomer.reserveCapacity(orders)
+        orderDay.reserveCapacity(orders)
+        orderAmount.reserveCapacity(orders)
+    }
+
+    /// Orders with an id so far (the highest id plus one).
+    public var orderCount: Int { orderCustomer.count }
+
     /// Adds the totals of `other`, which gathered the rows that follow this one's (the
     /// next chunk of the same file, read on another core), as if its lines had been added
     /// here one by one. `orders[i]` and `customers[i]` are this accumulator's ids for

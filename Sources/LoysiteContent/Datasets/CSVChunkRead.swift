@@ -13,6 +13,8 @@ protocol MergeableRowConsumer: RowConsumer, Sendable {
     /// whose lines are counted from `lineOffset + 1`; false when the result would not be
     /// the one of reading those rows here, and the file must be read in one pass.
     mutating func merge(_ chunk: Self, lineOffset: Int) -> Bool
+    /// Makes room for what merging `chunks` adds (at most).
+    mutating func reserveCapacity(forMerging chunks: [Self])
 }
 
 /// The reading of one chunk of a CSV file: the records that start in `start..<limit`,
@@ -79,13 +81,16 @@ extension DatasetFileLoad {
         @Sendable func read(from start: Int, chunk: Int) -> CSVChunkRead<Consumer> {
             CSVChunkRead(descriptor: descriptor, from: start, before: limits[chunk], header: header, consumer: prototype, listLimit: listLimit)
         }
-        let chunks = Parallel.map(Array(starts.indices)) { read(from: starts[$0], chunk: $0) }
+        // Optional, so each chunk's ids and totals are freed once merged: the merged
+        // reader grows as they go, and memory stays near one copy of the state.
+        var chunks: [CSVChunkRead<Consumer>?] = Parallel.map(Array(starts.indices)) { read(from: starts[$0], chunk: $0) }
 
         var merged = ChunkedCSVRead(badRows: badRows, consumer: prototype)
+        merged.consumer.reserveCapacity(forMerging: chunks.compactMap { $0?.consumer })
         var boundary = start
         var lineOffset = csv.linesRead
         for index in chunks.indices {
-            var chunk = chunks[index]
+            guard var chunk = chunks[index].take() else { continue }
             if chunk.start != boundary {
                 // The speculated start was inside a quoted field (the chunk before read
                 // past it): read this chunk again from the true record boundary.

@@ -109,6 +109,12 @@ struct IdInterner {
         return index
     }
 
+    /// Makes room for `count` names in all.
+    mutating func reserveCapacity(_ count: Int) {
+        indices.reserveCapacity(count)
+        names.reserveCapacity(count)
+    }
+
     /// The index of a name given as text (merging the ids of another interner).
     mutating func index(ofName name: String) -> Int {
         if let existing = indices[name] { return existing }

@@ -179,6 +179,15 @@ struct OrdersRowReader: MergeableRowConsumer {
         return true
     }
 
+    mutating func reserveCapacity(forMerging chunks: [OrdersRowReader]) {
+        // Orders rarely span chunks, customers often do: the sum is an upper bound for
+        // orders, and for customers the largest chunk's count is a fair start.
+        let orderCount = chunks.reduce(0) { $0 + max($1.orders.count, $1.accumulator.orderCount) }
+        orders.reserveCapacity(order == nil ? 0 : orderCount)
+        customers.reserveCapacity(chunks.map(\.customers.count).max() ?? 0)
+        accumulator.reserveCapacity(orders: orderCount)
+    }
+
     private var amountColumn: Int {
         switch amount {
         case .amount(let column): return column
