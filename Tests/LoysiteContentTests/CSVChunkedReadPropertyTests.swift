@@ -156,3 +156,34 @@ import Testing
         ])
     }
 }
+
+/// The reader skips eight bytes at a time through unquoted fields: a comma, LF, CR or
+/// NUL at any of the eight places of a word, and fields of every length around a word,
+/// still end the field exactly there.
+@Suite struct CSVFieldScanTests {
+    @Test func delimitersAtEveryPlaceOfAWordEndTheirField() throws {
+        // Row k: a field of k letters (k = 0…40) then a field of 40 − k, so field ends fall
+        // on every offset modulo 8; non-ASCII (bytes ≥ 0x80) and spaces in between.
+        let letters = Array("abcdéfghijklm nopqrstu€vwxyzABCDEFGHIJKLMNOPQ")
+        let rows = (0...40).map { k in [String(letters.prefix(k)), String(letters.suffix(40 - k))] }
+        for lineEnd in ["\n", "\r\n", "\r"] {
+            let text = "first,second" + lineEnd + rows.map { $0.joined(separator: ",") }.joined(separator: lineEnd) + lineEnd
+            let fixture = try DatasetsFixture(["t.csv": text])
+            let (dataset, messages) = try fixture.loadOne()
+            #expect(messages == [])
+            let read = dataset.table(named: nil)?.rows.map { $0.map { $0.text ?? "" } }
+            #expect(read == rows, "line end \(lineEnd.debugDescription)")
+        }
+    }
+
+    @Test func aNulByteAnywhereInALongFieldIsFoundAtItsColumn() throws {
+        for place in 0..<17 {
+            var bytes = Array("x,y\n".utf8) + Array(repeating: UInt8(ascii: "a"), count: 20) + Array(",b\n".utf8)
+            bytes[4 + place] = 0
+            let fixture = try DatasetsFixture()
+            try fixture.writeBytes("t.csv", bytes)
+            let (_, messages) = try fixture.loadOne()
+            #expect(messages == ["content/data/t.csv:2:\(place + 1): error: a NUL byte: not a text file (a CSV dataset is UTF-8 text), so it is not read"])
+        }
+    }
+}
