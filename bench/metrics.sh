@@ -1,67 +1,96 @@
 #!/usr/bin/env bash
-# Benchmark of the datasets/metrics engine: `loysite metrics --json` (release build) over
-# the UCI Online Retail export (541,909 rows), side by side with the same figures computed
-# by pandas (bench/metrics_pandas.py). Runs alternate (loysite, pandas, loysite, …) so
-# both see the same machine load; the table gives the median of RUNS runs of each: wall
-# time, and peak resident memory from /usr/bin/time -v. Then both outputs are compared
-# figure by figure (bench/metrics_compare.py).
+# Benchmark of the datasets/metrics engine at scale: `loysite metrics --json` (release
+# build) against polars, DuckDB and pandas computing the same figures
+# (bench/metrics_{polars,duckdb,pandas}.py: needed columns only, exact decimals) over
+# the UCI Online Retail export (541,909 rows) replicated 1, 5 and 20 times
+# (bench/replicate_export.py: invoice and customer ids offset per copy, so orders and
+# customers grow with the rows). Runs alternate (loysite, polars, duckdb, pandas,
+# loysite, …) so all see the same machine load; the table gives per tool the median and
+# min–max of RUNS runs: wall time, CPU time (user + system, all threads) and peak
+# resident memory from /usr/bin/time. The I/O floor is `cat FILE > /dev/null`. Then every
+# tool's output is compared with loysite's, figure by figure (bench/metrics_compare.py).
 #
-#   bench/metrics.sh                 # RUNS=7
-#   RUNS=3 SKIP_BUILD=1 bench/metrics.sh
+#   bench/metrics.sh                          # RUNS=3, COPIES="1 5 20"
+#   RUNS=5 COPIES="1" SKIP_BUILD=1 bench/metrics.sh
 #
-# Everything it writes goes under /dev/shm. Needs python3 with pandas (pip install pandas).
+# Everything it writes goes under /dev/shm (about 1 GB at 20 copies). Needs python3 with
+# polars, duckdb and pandas (pip install polars duckdb pandas).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RUNS=${RUNS:-7}
-SCRATCH=${SCRATCH:-.build-metrics}
+RUNS=${RUNS:-3}
+COPIES=${COPIES:-1 5 20}
+TOOLS=${TOOLS:-loysite polars duckdb pandas}
 CSV=$(realpath "${CSV:-../shared/data/online-retail/online-retail.csv}")
 WORK=$(mktemp -d /dev/shm/loysite-metrics-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
 [ -f "$CSV" ] || { echo "no export at $CSV (set CSV=…)"; exit 1; }
-python3 -c 'import pandas' 2>/dev/null || { echo "pandas is missing: pip install pandas"; exit 1; }
+python3 -c 'import polars, duckdb, pandas' 2>/dev/null || { echo "missing peers: pip install polars duckdb pandas"; exit 1; }
 if [ -z "${SKIP_BUILD:-}" ]; then
-    swift build -c release --scratch-path "$SCRATCH" --product loysite >&2
+    swift build -c release --product loysite >&2
 fi
-LOYSITE="$SCRATCH/release/loysite"
+LOYSITE=$(swift build -c release --show-bin-path)/loysite
 
-mkdir -p "$WORK/root/content/data"
-# Copied, not linked: datasets are read only from inside the site root (in /dev/shm, so
-# it costs no disk).
-cp "$CSV" "$WORK/root/content/data/online-retail.csv"
-cp bench/metrics-online-retail.yml "$WORK/root/content/data/online-retail.yml"
-
-# run NAME COMMAND… : one timed run; appends "seconds kilobytes" to $WORK/NAME.times.
+# run SIZE NAME COMMAND… : one timed run; appends "wall_ms cpu_ms rss_kb" to SIZE-NAME.times.
 run() {
-    local name=$1; shift
+    local size=$1 name=$2; shift 2
     local start end
     start=$(date +%s%N)
-    /usr/bin/time -v -o "$WORK/$name.time" "$@" > "$WORK/$name.json"
+    /usr/bin/time -f "%U %S %M" -o "$WORK/$size-$name.time" "$@" > "$WORK/$size-$name.json"
     end=$(date +%s%N)
-    local rss
-    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$name.time")
-    echo "$(( (end - start) / 1000000 )) $rss" >> "$WORK/$name.times"
+    read -r user system rss < "$WORK/$size-$name.time"
+    echo "$(( (end - start) / 1000000 )) $(python3 -c "print(round(($user + $system) * 1000))") $rss" >> "$WORK/$size-$name.times"
 }
 
-for _ in $(seq "$RUNS"); do
-    run loysite "$LOYSITE" metrics --root "$WORK/root" --json
-    run pandas python3 bench/metrics_pandas.py "$CSV"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" > "$WORK/load"
+for copies in $COPIES; do
+    root="$WORK/root-$copies"
+    mkdir -p "$root/content/data"
+    # Written inside the site root: datasets are read only from there.
+    data="$root/content/data/online-retail.csv"
+    python3 bench/replicate_export.py "$CSV" "$copies" "$data"
+    cp bench/metrics-online-retail.yml "$root/content/data/online-retail.yml"
+    for _ in $(seq "$RUNS"); do
+        run "$copies" cat cat "$data"
+        for tool in $TOOLS; do
+            case $tool in
+                loysite) run "$copies" loysite "$LOYSITE" metrics --root "$root" --json ;;
+                *) run "$copies" "$tool" python3 "bench/metrics_$tool.py" "$data" ;;
+            esac
+        done
+    done
+    echo "$copies $(stat -c %s "$data") $(( $(wc -l < "$data") - 1 ))" >> "$WORK/sizes"
+    rm -f "$data"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/load"
 
-python3 - "$WORK" "$RUNS" <<'PY'
+python3 - "$WORK" "$RUNS" "cat $TOOLS" <<'PY'
 import statistics, sys
-work, runs = sys.argv[1], sys.argv[2]
-def load(name):
-    rows = [tuple(map(int, line.split())) for line in open(f"{work}/{name}.times")]
-    return statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows), rows
-l_ms, l_kb, l_rows = load("loysite")
-p_ms, p_kb, p_rows = load("pandas")
-print(f"median of {runs} alternating runs, 541,909 rows")
-print(f"{'':24}{'wall (ms)':>10}{'peak RSS (MB)':>15}")
-print(f"{'loysite metrics --json':24}{l_ms:>10.0f}{l_kb / 1024:>15.1f}")
-print(f"{'pandas':24}{p_ms:>10.0f}{p_kb / 1024:>15.1f}")
-print(f"loysite / pandas: {l_ms / p_ms:.2f} of the wall time, {l_kb / p_kb:.2f} of the memory")
-print("all runs (ms, KB): loysite", [r for r in l_rows], " pandas", [r for r in p_rows])
+work, runs, tools = sys.argv[1], sys.argv[2], sys.argv[3].split()
+print(open(f"{work}/load").read().strip().replace("\n", "; "))
+print(f"median (min–max) of {runs} alternating runs; wall s / CPU s / peak RSS MB")
+for line in open(f"{work}/sizes"):
+    copies, size, rows = map(int, line.split())
+    print(f"\n{copies}× export: {rows:,} rows, {size / 1e6:,.0f} MB")
+    medians = {}
+    for tool in tools:
+        rows_ = [tuple(map(int, l.split())) for l in open(f"{work}/{copies}-{tool}.times")]
+        wall, cpu, rss = ([r[i] for r in rows_] for i in range(3))
+        medians[tool] = statistics.median(wall)
+        name = "cat > /dev/null (I/O)" if tool == "cat" else tool
+        print(f"  {name:24}{statistics.median(wall) / 1000:7.2f} s ({min(wall) / 1000:.2f}–{max(wall) / 1000:.2f})"
+              f"  CPU {statistics.median(cpu) / 1000:6.2f} s  {statistics.median(rss) / 1024:7.0f} MB")
+    if "loysite" in medians:
+        peers = [t for t in tools if t not in ("cat", "loysite")]
+        print("  " + ", ".join(f"{t} / loysite: {medians[t] / medians['loysite']:.2f}×" for t in peers))
 PY
-python3 bench/metrics_compare.py "$WORK/loysite.json" "$WORK/pandas.json"
+status=0
+for copies in $COPIES; do
+    for tool in $TOOLS; do
+        [ "$tool" = loysite ] && continue
+        printf '%s× %s against loysite: ' "$copies" "$tool"
+        python3 bench/metrics_compare.py "$WORK/$copies-loysite.json" "$WORK/$copies-$tool.json" | tail -1 || status=1
+    done
+done
+exit $status

@@ -91,6 +91,47 @@ public struct OrdersAccumulator: Sendable {
         amount.units > 0 || (countsZeroAmountOrders && amount.units == 0)
     }
 
+    /// Makes room for `orders` orders in all, so that merging chunks grows the totals
+    /// once instead of doubling them (each doubling holds the old and the new copy).
+    public mutating func reserveCapacity(orders: Int) {
+        orderCustomer.reserveCapacity(orders)
+        orderDay.reserveCapacity(orders)
+        orderAmount.reserveCapacity(orders)
+    }
+
+    /// Orders with an id so far (the highest id plus one).
+    public var orderCount: Int { orderCustomer.count }
+
+    /// Adds the totals of `other`, which gathered the rows that follow this one's (the
+    /// next chunk of the same file, read on another core), as if its lines had been added
+    /// here one by one. `orders[i]` and `customers[i]` are this accumulator's ids for
+    /// `other`'s order and customer `i`. Throws when one of `other`'s orders has another
+    /// customer here; the totals are then partly merged, and the caller must start over.
+    public mutating func merge(_ other: OrdersAccumulator, orders: [Int], customers: [Int]) throws(OrderCustomerConflict) {
+        for local in other.orderCustomer.indices {
+            let localCustomer = other.orderCustomer[local]
+            guard localCustomer >= 0 else { continue }
+            let order = orders[local], customer = customers[Int(localCustomer)]
+            if order >= orderCustomer.count {
+                let missing = order + 1 - orderCustomer.count
+                orderCustomer.append(contentsOf: repeatElement(-1, count: missing))
+                orderDay.append(contentsOf: repeatElement(Int32.max, count: missing))
+                orderAmount.append(contentsOf: repeatElement(.zero, count: missing))
+            }
+            let existing = orderCustomer[order]
+            if existing < 0 {
+                orderCustomer[order] = Int32(customer)
+            } else if Int(existing) != customer {
+                throw OrderCustomerConflict(order: order, existingCustomer: Int(existing), customer: customer)
+            }
+            // Both are exact: a minimum, and an integer sum in any order.
+            orderDay[order] = min(orderDay[order], other.orderDay[local])
+            orderAmount[order] += other.orderAmount[local]
+        }
+        lines += other.lines
+        rowsWithoutCustomer += other.rowsWithoutCustomer
+    }
+
     /// Counts a row whose customer is empty: left out of every figure (SPEC §2).
     public mutating func addRowWithoutCustomer() {
         rowsWithoutCustomer += 1

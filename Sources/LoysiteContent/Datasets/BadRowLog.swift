@@ -25,6 +25,13 @@ struct BadRowLog {
         listed.append(Diagnostic(policy == .skip ? .warning : .error, message, at: SourceLocation(file: path, line: issue.line, column: issue.column)))
     }
 
+    /// Counts `count` more bad rows without listing them: those past the limit of a
+    /// chunk's own list, when that list filled this one's.
+    mutating func recordUnlisted(_ count: Int) {
+        precondition(count == 0 || listed.count == limit, "rows go unlisted only past the limit")
+        self.count += count
+    }
+
     /// The listed diagnostics and, when some were not listed, the line that counts them.
     var diagnostics: [Diagnostic] {
         guard count > listed.count else { return listed }

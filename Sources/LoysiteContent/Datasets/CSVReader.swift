@@ -28,6 +28,14 @@ import Darwin
 /// its own.
 struct CSVReader: ~Copyable {
     private let fileDescriptor: Int32
+    /// Whether `deinit` closes `fileDescriptor`: the readers of a file's chunks share the
+    /// descriptor of the file, and each reads its own range with `pread`.
+    private let ownsDescriptor: Bool
+    /// File offset of `buffer[0]`, and of the next byte to read.
+    private var bufferOffset: Int
+    private var readOffset: Int
+    /// No record starting at or past this file offset is read: `next()` returns nil there.
+    private let limit: Int
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes of `buffer` holding file data.
@@ -37,7 +45,7 @@ struct CSVReader: ~Copyable {
     /// Physical line (1-based) of `position`.
     private var line = 1
     private var atEndOfFile = false
-    private var startOfFile = true
+    private var startOfFile: Bool
     /// Field boundaries of the current record (reused from record to record, so reading
     /// a record allocates nothing and costs no reference counting).
     private var fields: UnsafeMutablePointer<CSVField>
@@ -59,14 +67,26 @@ struct CSVReader: ~Copyable {
 
     /// Reads an open file (checked by the caller: see `InputFile`), closing it when done.
     init(fileDescriptor descriptor: Int32) {
+        self.init(fileDescriptor: descriptor, ownsDescriptor: true, from: 0, before: Int.max)
+    }
+
+    /// Reads the records that start in `start..<limit` of a file (the last of them may
+    /// run past `limit`); `start` must be the start of a line, and lines are counted
+    /// from 1 there. A byte-order mark is looked for only at offset 0.
+    init(fileDescriptor descriptor: Int32, ownsDescriptor: Bool, from start: Int, before limit: Int) {
         fileDescriptor = descriptor
+        self.ownsDescriptor = ownsDescriptor
+        bufferOffset = start
+        readOffset = start
+        self.limit = limit
+        startOfFile = start == 0
         capacity = 2 * CSVReader.blockSize
         buffer = .allocate(capacity: capacity)
         fields = .allocate(capacity: fieldCapacity)
     }
 
     deinit {
-        close(fileDescriptor)
+        if ownsDescriptor { close(fileDescriptor) }
         buffer.deallocate()
         fields.deallocate()
     }
@@ -80,6 +100,7 @@ struct CSVReader: ~Copyable {
                 try fill(minimum: 3)
                 if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
             }
+            if bufferOffset + position >= limit { return nil }
             switch scanRecord() {
             case .incomplete:
                 // The record runs past the buffered bytes: keep its start, read more, scan again.
@@ -103,6 +124,13 @@ struct CSVReader: ~Copyable {
             }
         }
     }
+
+    /// File offset of the next record (or blank line) to read: where reading stopped
+    /// once `next()` has returned nil at the limit.
+    var offset: Int { bufferOffset + position }
+
+    /// Line ends passed so far (the physical line of `offset` is `linesRead + 1`).
+    var linesRead: Int { line - 1 }
 
     private enum ScanResult {
         case incomplete
@@ -175,7 +203,11 @@ struct CSVReader: ~Copyable {
                     if pos >= end && !atEndOfFile { return .incomplete }
                 }
             } else {
-                // Every byte that matters is ≤ 0x2C (`,`), so most bytes cost one comparison.
+                // Eight bytes at a time while none of them ends the field; then byte by
+                // byte, where every byte that matters is ≤ 0x2C (`,`).
+                while pos + 8 <= end, !CSVReader.endsUnquotedField(UnsafeRawPointer(bytes + pos).loadUnaligned(as: UInt64.self)) {
+                    pos += 8
+                }
                 while pos < end {
                     let byte = bytes[pos]
                     if byte <= comma && (byte == comma || byte == lf || byte == cr || byte == 0) { break }
@@ -207,6 +239,17 @@ struct CSVReader: ~Copyable {
         }
     }
 
+    /// Whether any of the eight bytes of `word` is a comma, LF, CR or NUL. A byte is
+    /// zero exactly where `word ^ broadcast(c)` has a zero byte, and `(v - 0x01…) & ~v &
+    /// 0x80…` is non-zero exactly when `v` has one (borrows can mark bytes above the first
+    /// zero, never a word without one).
+    @inline(__always)
+    static func endsUnquotedField(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        return zeroByte(word ^ (ones &* 0x2C)) | zeroByte(word ^ (ones &* 0x0A)) | zeroByte(word ^ (ones &* 0x0D)) | zeroByte(word) != 0
+    }
+
     private mutating func growFields() {
         let larger = UnsafeMutablePointer<CSVField>.allocate(capacity: fieldCapacity * 2)
         larger.update(from: fields, count: fieldCount)
@@ -222,6 +265,7 @@ struct CSVReader: ~Copyable {
         if position > 0 {
             if remaining > 0 { buffer.update(from: buffer + position, count: remaining) }
             filled = remaining
+            bufferOffset += position
             position = 0
         }
         if capacity - filled < CSVReader.blockSize {
@@ -239,13 +283,14 @@ struct CSVReader: ~Copyable {
     private mutating func fill(minimum: Int) throws(CSVSyntaxError) {
         var wanted = minimum
         while wanted > 0 && !atEndOfFile {
-            let count = read(fileDescriptor, buffer + filled, capacity - filled)
+            let count = pread(fileDescriptor, buffer + filled, capacity - filled, off_t(readOffset))
             if count < 0 {
                 if errno == EINTR { continue }
                 throw CSVSyntaxError.readFailed(errno: errno)
             }
             if count == 0 { atEndOfFile = true }
             filled += count
+            readOffset += count
             wanted -= count
         }
     }

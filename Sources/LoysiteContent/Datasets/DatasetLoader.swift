@@ -11,12 +11,16 @@ public enum DatasetLoader {
     ///   - root: the site root; diagnostics name files relative to it (`content/data/orders.csv`).
     ///   - dataDirectory: usually `root/content/data`; a missing folder means no datasets.
     ///   - defaultPeriod: the site's `period`, used where a sidecar sets none.
+    ///   - chunking: how large CSV files of orders are split to be read on every core
+    ///     (the figures and messages are the same whatever it says).
     /// - Returns: the datasets sorted by name, and every problem found. A dataset with
     ///   bad rows is still returned (its figures leave those rows out), so later checks
     ///   of chart and metric blocks can name it; the errors fail the build anyway.
     ///   A dataset that cannot be read at all (a required column is missing, a JSON
     ///   syntax error) is returned with figures over no rows.
-    public static func loadAll(root: URL, dataDirectory: URL, defaultPeriod: Period) -> (datasets: [Dataset], diagnostics: [Diagnostic]) {
+    public static func loadAll(
+        root: URL, dataDirectory: URL, defaultPeriod: Period, chunking: CSVChunking = .automatic
+    ) -> (datasets: [Dataset], diagnostics: [Diagnostic]) {
         let relativeFolder = relativePath(of: dataDirectory, to: root)
         var diagnostics: [Diagnostic] = []
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dataDirectory.path)) ?? []
@@ -54,7 +58,7 @@ public enum DatasetLoader {
                 path: relativeFolder + "/" + job.file,
                 sidecar: sidecarNames.contains(job.name)
                     ? (dataDirectory.appendingPathComponent(job.name + ".yml"), relativeFolder + "/" + job.name + ".yml") : nil,
-                defaultPeriod: defaultPeriod)
+                defaultPeriod: defaultPeriod, chunking: chunking)
         }
         var datasets: [Dataset] = []
         for result in results {
@@ -72,7 +76,8 @@ public enum DatasetLoader {
     /// Loads one dataset file (CSV or JSON by its extension) and its optional sidecar,
     /// both of which must be regular files inside `root` (`InputFile`).
     public static func load(
-        name: String, root: URL, url: URL, path: String, sidecar sidecarFile: (url: URL, path: String)?, defaultPeriod: Period
+        name: String, root: URL, url: URL, path: String, sidecar sidecarFile: (url: URL, path: String)?, defaultPeriod: Period,
+        chunking: CSVChunking = .automatic
     ) -> (dataset: Dataset, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sidecar = DatasetSidecar()
@@ -82,7 +87,7 @@ public enum DatasetLoader {
             diagnostics += loaded.diagnostics
         }
         let period = sidecar.period ?? defaultPeriod
-        var load = DatasetFileLoad(name: name, path: path, sidecar: sidecar, period: period)
+        var load = DatasetFileLoad(name: name, path: path, sidecar: sidecar, period: period, chunking: chunking)
         if url.pathExtension.lowercased() == "json" {
             load.readJSON(url, root: root)
         } else {
@@ -121,6 +126,8 @@ struct DatasetFileLoad {
     var rows = 0
     var diagnostics: [Diagnostic] = []
     var badRows: BadRowLog
+    /// Whether a CSV file of orders is read in chunks on every core.
+    let chunking: CSVChunking
     private var reader: Reader?
 
     enum Reader {
@@ -129,11 +136,12 @@ struct DatasetFileLoad {
         case series(SeriesRowReader)
     }
 
-    init(name: String, path: String, sidecar: DatasetSidecar, period: Period) {
+    init(name: String, path: String, sidecar: DatasetSidecar, period: Period, chunking: CSVChunking = .automatic) {
         self.name = name
         self.path = path
         self.sidecar = sidecar
         self.period = period
+        self.chunking = chunking
         self.badRows = BadRowLog(path: path, policy: sidecar.badRows)
     }
 
@@ -168,31 +176,42 @@ struct DatasetFileLoad {
     /// Reads the rest of the records with `consumer`, logging bad rows. Generic, so the
     /// per-row calls are specialised for each kind of reader.
     private mutating func readRecords<Consumer: RowConsumer>(_ csv: inout CSVReader, into consumer: inout Consumer) -> CSVSyntaxError? {
+        var log = badRows
+        defer { badRows = log }
+        return Self.readRecords(&csv, header: header, into: &consumer, rows: &rows) { log.record($0) }
+    }
+
+    /// Reads the records `csv` has left with `consumer`, counting them in `rows` and
+    /// handing every bad one to `badRow`; the syntax error that stopped it, if any. The
+    /// same loop reads a whole file and each chunk of one (`CSVChunkRead`).
+    static func readRecords<Consumer: RowConsumer>(
+        _ csv: inout CSVReader, header: [String], into consumer: inout Consumer, rows: inout Int, badRow: (RowIssue) -> Void
+    ) -> CSVSyntaxError? {
         let columnCount = header.count
         do throws(CSVSyntaxError) {
             while let record = try csv.next() {
                 rows += 1
                 if record.count != columnCount {
                     let position = record.count > columnCount ? record.position(ofField: columnCount) : record.endPosition
-                    badRows.record(RowIssue(
+                    badRow(RowIssue(
                         message: "expected \(columnCount) field\(columnCount == 1 ? "" : "s") as in the header, found \(record.count)",
                         line: position.line, column: position.column))
                     continue
                 }
                 if case .textAfterClosingQuote(let field, let offset) = record.problem {
                     let position = record.position(ofOffset: offset)
-                    badRows.record(RowIssue(
+                    badRow(RowIssue(
                         message: "column '\(header[field])': text after the closing quote of a quoted field (a quote inside a quoted field is written \"\")",
                         line: position.line, column: position.column))
                     continue
                 }
                 if let bad = record.firstInvalidUTF8() {
-                    badRows.record(RowIssue(
+                    badRow(RowIssue(
                         message: "column '\(header[bad.field])': \(Self.invalidUTF8(bad.byte))",
                         line: bad.position.line, column: bad.position.column))
                     continue
                 }
-                if let issue = consumer.consume(record) { badRows.record(issue) }
+                if let issue = consumer.consume(record) { badRow(issue) }
             }
         } catch {
             return error
@@ -243,7 +262,15 @@ struct DatasetFileLoad {
             switch reader {
             case .orders(var rowReader):
                 reader = nil
-                failure = readRecords(&csv, into: &rowReader)
+                if let chunked = readInChunks(csv, descriptor: descriptor, prototype: rowReader) {
+                    // Read on every core; `csv` is still just past the header, unused.
+                    rows = chunked.rows
+                    badRows = chunked.badRows
+                    rowReader = chunked.consumer
+                    failure = chunked.failure
+                } else {
+                    failure = readRecords(&csv, into: &rowReader)
+                }
                 reader = .orders(rowReader)
             case .responses(var rowReader):
                 reader = nil

@@ -118,4 +118,19 @@ struct IdInterner {
         lastIndex = index
         return index
     }
+
+    /// Makes room for `count` names in all.
+    mutating func reserveCapacity(_ count: Int) {
+        indices.reserveCapacity(count)
+        names.reserveCapacity(count)
+    }
+
+    /// The index of a name given as text (merging the ids of another interner).
+    mutating func index(ofName name: String) -> Int {
+        if let existing = indices[name] { return existing }
+        let index = names.count
+        indices[name] = index
+        names.append(name)
+        return index
+    }
 }

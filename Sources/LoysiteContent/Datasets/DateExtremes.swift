@@ -19,4 +19,13 @@ struct DateExtremes {
         if isEarliest { earliest = Mark(day: day, line: line, column: column) }
         if isLatest { latest = Mark(day: day, line: line, column: column) }
     }
+
+    /// Notes the extremes of the rows that follow (a later chunk of the file, whose lines
+    /// are counted from `lineOffset + 1`): the same marks as noting its rows one by one,
+    /// since each mark is the first row of its day.
+    mutating func merge(_ other: DateExtremes, lineOffset: Int) {
+        for mark in [other.earliest, other.latest].compactMap({ $0 }) {
+            note(mark.day) { (mark.line + lineOffset, mark.column) }
+        }
+    }
 }

@@ -13,7 +13,7 @@ protocol RowConsumer {
 let largestAmount = Money(significand: 1_000_000_000_000_000, fractionDigits: 0)!
 
 /// Reads the rows of an orders dataset into an `OrdersAccumulator`.
-struct OrdersRowReader: RowConsumer {
+struct OrdersRowReader: MergeableRowConsumer {
     enum AmountColumns {
         case amount(Int)
         case product(quantity: Int, price: Int)
@@ -33,6 +33,9 @@ struct OrdersRowReader: RowConsumer {
     private var lastDay: Int?
     /// Where the earliest and latest order dates are, to point at a mistyped year.
     private(set) var dateExtremes = DateExtremes()
+    /// Rows refused because their order belongs to another customer: whether such a row
+    /// is refused depends on every row before it, so a chunk that met one cannot be merged.
+    private(set) var customerConflicts = 0
 
     init(customer: Int, date: Int, order: Int?, amount: AmountColumns, header: [String], dates: DateText, period: Period) {
         self.customer = customer
@@ -138,11 +141,51 @@ struct OrdersRowReader: RowConsumer {
             try accumulator.add(OrderLine(order: orderIndex, customer: customerIndex, day: day, amount: lineAmount))
             dateExtremes.note(day) { row.position(of: date) }
         } catch {
+            customerConflicts += 1
             let orderName = orders.names[error.order]
             return issue(row, customer,
                 "order '\(orderName)' belongs to customer '\(customers.names[error.existingCustomer])' on earlier rows, but this row says '\(customers.names[error.customer])'; the rows of one order must share one customer")
         }
         return nil
+    }
+
+    /// Adds what `chunk` (a reader of the same columns, started empty) read from the rows
+    /// that follow this reader's, as if this reader had read them: ids are interned here in
+    /// the chunk's first-seen order, rows without an order id are numbered on from this
+    /// reader's, and lines of the chunk's dates are counted from `lineOffset + 1`.
+    /// False when the chunk or the merge met an order of two customers: the file must
+    /// then be read in one pass, for the rows refused and their messages to be the same.
+    mutating func merge(_ chunk: OrdersRowReader, lineOffset: Int) -> Bool {
+        guard chunk.customerConflicts == 0 else { return false }
+        let customerIds = chunk.customers.names.map { customers.index(ofName: $0) }
+        let orderIds: [Int]
+        if order != nil {
+            orderIds = chunk.orders.names.map { name in
+                guard name.utf8.first == 0 else { return orders.index(ofName: name) }
+                // "\0row N": a row without an order id (no real id holds a NUL).
+                rowsWithoutOrderId += 1
+                return orders.index(ofName: "\u{0}row \(rowsWithoutOrderId)")
+            }
+        } else {
+            // Every line is its own order, numbered by the lines before it.
+            orderIds = Array(accumulator.lines..<accumulator.lines + chunk.accumulator.lines)
+        }
+        do {
+            try accumulator.merge(chunk.accumulator, orders: orderIds, customers: customerIds)
+        } catch {
+            return false
+        }
+        dateExtremes.merge(chunk.dateExtremes, lineOffset: lineOffset)
+        return true
+    }
+
+    mutating func reserveCapacity(forMerging chunks: [OrdersRowReader]) {
+        // Orders rarely span chunks, customers often do: the sum is an upper bound for
+        // orders, and for customers the largest chunk's count is a fair start.
+        let orderCount = chunks.reduce(0) { $0 + max($1.orders.count, $1.accumulator.orderCount) }
+        orders.reserveCapacity(order == nil ? 0 : orderCount)
+        customers.reserveCapacity(chunks.map(\.customers.count).max() ?? 0)
+        accumulator.reserveCapacity(orders: orderCount)
     }
 
     private var amountColumn: Int {
