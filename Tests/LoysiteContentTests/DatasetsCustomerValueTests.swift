@@ -35,6 +35,21 @@ import Testing
         return (try #require(dataset.orders?.customerValue), messages, dataset)
     }
 
+    /// The CLV block reads the orders the chunked reader merged: the same figures, to
+    /// the bit, whether CDNOW is read in one pass or in chunks of a few hundred bytes.
+    @Test(.enabled(if: cdnowExists, "../shared/data/cdnow/cdnow-sample.csv is missing; skipped"))
+    func chunkedReadingGivesTheSameLifetimeValues() throws {
+        let fixture = try DatasetsFixture(["cdnow.yml": Self.cdnowSidecar])
+        try fixture.copy("cdnow.csv", from: Self.cdnow)
+        func metricsJSON(_ chunking: CSVChunking) -> String? {
+            DatasetLoader.loadAll(root: fixture.root, dataDirectory: fixture.dataDirectory, defaultPeriod: .month, chunking: chunking)
+                .datasets.first?.orders?.json().serialized()
+        }
+        let serial = try #require(metricsJSON(.serial))
+        #expect(serial.contains("\"bgnbd\""))
+        #expect(metricsJSON(.bytes(333)) == serial)
+    }
+
     @Test(.enabled(if: cdnowExists, "../shared/data/cdnow/cdnow-sample.csv is missing; skipped"))
     func cdnowReproducesThePublishedFits() throws {
         let (value, messages, _) = try Self.loadCDNOW()
