@@ -53,6 +53,18 @@ import Testing
         expectNoControlCharacters(run.stderr)
     }
 
+    @Test func aLineBreakInAColumnNameStaysOnItsLine() throws {
+        let site = try TemporarySite([
+            "content/data/trend.csv": "month,\"a\nfake.csv:1:1: error: forged\"\n2026-01,1\n",
+            "content/data/trend.yml": "kind: series\n",
+        ])
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["metrics", "--root", site.root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("a\\nfake.csv:1:1: error: forged"), "\(run.stdout)")
+        #expect(!run.stdout.split(separator: "\n").contains { $0.hasPrefix("fake.csv") })
+    }
+
     @Test func aBadBaseURLIsAUsageError() throws {
         let site = try TemporarySite(["content/glossary/ok.md": TemporarySite.term("Fine")])
         defer { site.remove() }

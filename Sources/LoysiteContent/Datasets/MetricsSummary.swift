@@ -90,7 +90,9 @@ public enum MetricsSummary {
             headline.append(("columns", dataset.columns.joined(separator: ", ")))
             lines += pairs(headline)
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Names from the data (columns, segments, files) are one line each, whatever they
+        // hold: a line break or an escape sequence in a CSV header is shown, not obeyed.
+        return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 
     /// The lifetime-value block: the fits, the sums, the deciles and the R × F grid.
@@ -140,7 +142,8 @@ public enum MetricsSummary {
 
     /// Columns right-aligned but the first, two spaces apart.
     private static func table(_ header: [String], _ rows: [[String]]) -> [String] {
-        let all = [header] + rows
+        // Escaped first, so that the columns line up with what the terminal shows.
+        let all = ([header] + rows).map { $0.map(TerminalText.escaped) }
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
             "  " + row.indices.map { column in
