@@ -62,17 +62,23 @@ public struct OrdersAccumulator: Sendable {
         self.period = period
     }
 
+    /// Order ids are dense: an id past the end adds empty orders up to it (no customer,
+    /// the latest possible day, nothing spent), which the first row of each fills in.
+    @inline(__always)
+    private mutating func makeRoom(forOrder order: Int) {
+        guard order >= orderCustomer.count else { return }
+        let missing = order + 1 - orderCustomer.count
+        orderCustomer.append(contentsOf: repeatElement(-1, count: missing))
+        orderDay.append(contentsOf: repeatElement(Int32.max, count: missing))
+        orderAmount.append(contentsOf: repeatElement(.zero, count: missing))
+    }
+
     /// Adds one row. Throws, leaving the totals untouched, when the row's customer
     /// differs from the customer of its order's earlier rows.
     public mutating func add(_ line: OrderLine) throws(OrderCustomerConflict) {
         let order = line.order
         precondition(order >= 0 && line.customer >= 0, "order and customer ids are dense non-negative integers")
-        if order >= orderCustomer.count {
-            let missing = order + 1 - orderCustomer.count
-            orderCustomer.append(contentsOf: repeatElement(-1, count: missing))
-            orderDay.append(contentsOf: repeatElement(Int32.max, count: missing))
-            orderAmount.append(contentsOf: repeatElement(.zero, count: missing))
-        }
+        makeRoom(forOrder: order)
         let existing = orderCustomer[order]
         if existing < 0 {
             orderCustomer[order] = Int32(line.customer)
@@ -112,12 +118,7 @@ public struct OrdersAccumulator: Sendable {
             let localCustomer = other.orderCustomer[local]
             guard localCustomer >= 0 else { continue }
             let order = orders[local], customer = customers[Int(localCustomer)]
-            if order >= orderCustomer.count {
-                let missing = order + 1 - orderCustomer.count
-                orderCustomer.append(contentsOf: repeatElement(-1, count: missing))
-                orderDay.append(contentsOf: repeatElement(Int32.max, count: missing))
-                orderAmount.append(contentsOf: repeatElement(.zero, count: missing))
-            }
+            makeRoom(forOrder: order)
             let existing = orderCustomer[order]
             if existing < 0 {
                 orderCustomer[order] = Int32(customer)
