@@ -23,6 +23,18 @@ import Testing
         }
     }
 
+    /// The one-pass pre-check agrees with searching for each marker on its own.
+    @Test func thePreCheckFindsEveryMarker() {
+        let markers = ["{", "<!--more", "!!! ", "??? ", "--8<--", "*["]
+        let pieces = ["<!--", "more", "!!", "! ", "??", "? ", "--8", "<--", "*", "[", "x", " ", "é", "\n", "-", "<", "!", "?", "{"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = markers.contains { text.contains($0) }
+            #expect(ForeignSyntax.mayContain(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     /// Found by the random test above: an MDN macro whose argument runs over a line break.
     @Test func aMacroArgumentOverALineBreakAddsNoLine() {
         let text = "{{Glossary(\"T\"){:\nx)}} after\n"
