@@ -24,20 +24,26 @@ enum OutputLinkCheck {
         let folderParts = folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init)
         html.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var index = 0
+            guard let base = bytes.baseAddress else { return }
             let count = bytes.count
             var resolver = ByteResolver(folder: folderParts)
-            while index + 6 < count {
-                // ` href="` or ` src="`, found by their first letters.
-                let byte = bytes[index]
-                var valueStart = -1
-                if byte == UInt8(ascii: "h"), index > 0, bytes[index - 1] == 0x20, matches(bytes, index, "href=\"") { valueStart = index + 6 }
-                else if byte == UInt8(ascii: "s"), index > 0, bytes[index - 1] == 0x20, matches(bytes, index, "src=\"") { valueStart = index + 5 }
-                guard valueStart >= 0 else { index += 1; continue }
+            // ` href="` and ` src="` found from their `=` with memchr (a byte-by-byte walk
+            // over every page's HTML was a tenth of a 10,000-term build).
+            var from = 0
+            while from < count, let found = memchr(base + from, Int32(UInt8(ascii: "=")), count - from) {
+                let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                from = equals + 1
+                guard equals + 1 < count, bytes[equals + 1] == UInt8(ascii: "\"") else { continue }
+                let isLink = (equals >= 5 && bytes[equals - 5] == 0x20 && bytes[equals - 4] == UInt8(ascii: "h") && bytes[equals - 3] == UInt8(ascii: "r")
+                              && bytes[equals - 2] == UInt8(ascii: "e") && bytes[equals - 1] == UInt8(ascii: "f"))
+                    || (equals >= 4 && bytes[equals - 4] == 0x20 && bytes[equals - 3] == UInt8(ascii: "s") && bytes[equals - 2] == UInt8(ascii: "r")
+                        && bytes[equals - 1] == UInt8(ascii: "c"))
+                guard isLink else { continue }
+                let valueStart = equals + 2
                 var end = valueStart
                 while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                from = end
                 let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<end])
-                index = end
                 switch resolver.target(value, basePath: basePath) {
                 case .outside: continue
                 case .path(let target):
@@ -112,14 +118,6 @@ enum OutputLinkCheck {
             if end == 0 || (end > 0 && stack.isEmpty && value[end - 1] == UInt8(ascii: "/")) { return .path("") }
             return .path(String(decoding: path, as: UTF8.self))
         }
-    }
-
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ text: StaticString) -> Bool {
-        let count = text.utf8CodeUnitCount
-        guard at + count <= bytes.count else { return false }
-        let pointer = text.utf8Start
-        for offset in 0..<count where bytes[at + offset] != pointer[offset] { return false }
-        return true
     }
 
     /// The output path an attribute value names, nil for what is not inside the site
