@@ -20,6 +20,11 @@ extension BuildSession {
         paths.formUnion(theme.assets.keys.map { "assets/" + $0 })
         paths.formUnion(folder.resources.values)
         paths.formUnion(redirects.outputPaths)
+        // Each folder with an index page under its own name too (`glossary/nps/`), the
+        // way links name it, so the check of every link of every page finds it without
+        // making a string per link.
+        let folders = paths.compactMap { $0.hasSuffix("/index.html") ? String($0.dropLast("index.html".count)) : nil }
+        paths.formUnion(folders)
         return paths
     }
 

@@ -144,7 +144,8 @@ enum OutputLinkCheck {
 
     static func exists(_ target: String, in files: Set<String>) -> Bool {
         if target.isEmpty || target == "/" { return files.contains("index.html") }
-        if target.hasSuffix("/") { return files.contains(target + "index.html") }
+        // The build's set also names folders (`glossary/nps/`): one lookup, no string.
+        if target.hasSuffix("/") { return files.contains(target) || files.contains(target + "index.html") }
         return files.contains(target) || files.contains(target + "/index.html")
     }
 }
