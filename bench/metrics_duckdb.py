@@ -8,16 +8,11 @@ fastest: `read_csv` with the column types given (prices as DECIMAL(18,3): exact)
 the five needed columns selected (projection pushdown), the per-order totals in one SQL
 query on every core, the small tables after it in SQL too.
 """
-import json
 import sys
 
 import duckdb
 
-from metrics_pandas import money, ratio
-
-
-def key(p):
-    return f"{p // 12:04d}-{p % 12 + 1:02d}"
+from metrics_document import orders_document
 
 
 def main(path):
@@ -50,7 +45,6 @@ def main(path):
     customers, repeat, once = con.execute(
         "SELECT count(*), count(*) FILTER (WHERE n >= 2), count(*) FILTER (WHERE n = 1) FROM (SELECT customer, count(*) AS n FROM counted GROUP BY customer)").fetchone()
     first, last = con.execute("SELECT min(period), max(period) FROM counted").fetchone()
-    periods = list(range(first, last + 1))
     con.execute("CREATE TEMP TABLE pairs AS SELECT DISTINCT customer, period FROM counted")
     con.execute("CREATE TEMP TABLE cohort_of AS SELECT customer, min(period) AS cohort FROM pairs GROUP BY customer")
     active = dict(con.execute("SELECT period, count(*) FROM pairs GROUP BY period").fetchall())
@@ -61,28 +55,11 @@ def main(path):
     matrix = {(c, k): n for c, k, n in con.execute(
         "SELECT cohort, period - cohort, count(*) FROM pairs JOIN cohort_of USING (customer) GROUP BY ALL").fetchall()}
 
-    period_rows = []
-    for i, p in enumerate(periods):
-        previous = active.get(p - 1, 0) if i > 0 else 0
-        retention = None if i == 0 or previous == 0 else retained.get(p, 0) / previous
-        period_rows.append({
-            "period": key(p), "active_customers": active.get(p, 0), "new_customers": new.get(p, 0),
-            "retention_rate": retention, "churn_rate": None if retention is None else 1 - retention,
-            "revenue": money(period_revenue.get(p, 0)),
-        })
-    cohorts = [{"cohort": key(c), "size": new.get(c, 0), "retention": [
-        None if new.get(c, 0) == 0 else matrix.get((c, k), 0) / new[c] for k in range(0, last - c + 1)]} for c in periods]
-    figures = {
-        "kind": "orders", "period": "month", "rows": rows, "skipped_rows": 0,
-        "rows_without_customer": without, "customers": customers, "orders": n_orders,
-        "revenue": money(revenue), "return_orders": return_orders, "returns_amount": money(to_milli(returns_amount)),
-        "average_order_value": ratio(revenue / 1000, n_orders), "purchase_frequency": ratio(n_orders, customers),
-        "revenue_per_customer": ratio(revenue / 1000, customers), "repeat_purchase_rate": ratio(repeat, customers),
-        "repurchase_ratio": ratio(repeat, once), "periods": period_rows, "cohorts": cohorts,
-    }
-    text = json.dumps({"generated_by": "duckdb " + duckdb.__version__, "datasets": {"online-retail": figures}}, indent=2)
-    sys.stdout.write(text + "\n")
-
+    sys.stdout.write(orders_document(
+        "duckdb " + duckdb.__version__, rows=rows, without=without, customers=customers, orders=n_orders, revenue=revenue,
+        return_orders=return_orders, returns_amount=to_milli(returns_amount), repeat=repeat, once=once,
+        first=first, last=last, active=active, new=new, retained=retained, period_revenue=period_revenue, matrix=matrix,
+        observation_end=con.execute("SELECT max(day) FROM orders").fetchone()[0]))
 
 if __name__ == "__main__":
     main(sys.argv[1])

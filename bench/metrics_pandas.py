@@ -9,21 +9,11 @@ UnitPrice has at most three decimals), rows without CustomerID left out, returns
 (amount <= 0) counted apart, monthly active/new customers, retention and churn, and the
 cohort retention matrix. Written the way a pandas user would, vectorised throughout.
 """
-import json
 import sys
 
 import pandas as pd
 
-
-def ratio(a, b):
-    return None if b == 0 else a / b
-
-
-def money(milli):
-    """Exact thousandths as a JSON number text."""
-    sign = "-" if milli < 0 else ""
-    whole, frac = divmod(abs(int(milli)), 1000)
-    return sign + str(whole) + ("." + f"{frac:03d}".rstrip("0") if frac else "")
+from metrics_document import orders_document
 
 
 def main(path):
@@ -74,36 +64,11 @@ def main(path):
     with_cohort["k"] = with_cohort["period"] - with_cohort["cohort"]
     matrix = with_cohort.groupby(["cohort", "k"]).size()
 
-    def key(p):
-        return f"{p // 12:04d}-{p % 12 + 1:02d}"
-
-    period_rows = []
-    for i, p in enumerate(periods):
-        previous = int(active[p - 1]) if i > 0 else 0
-        retention = None if i == 0 or previous == 0 else int(retained[p]) / previous
-        period_rows.append({
-            "period": key(p), "active_customers": int(active[p]), "new_customers": int(new[p]),
-            "retention_rate": retention, "churn_rate": None if retention is None else 1 - retention,
-            "revenue": money(period_revenue[p]),
-        })
-    cohorts = []
-    for c in periods:
-        size = int(new[c])
-        cohorts.append({"cohort": key(c), "size": size, "retention": [
-            None if size == 0 else int(matrix.get((c, k), 0)) / size for k in range(0, last - c + 1)]})
-
-    figures = {
-        "kind": "orders", "period": "month", "rows": rows, "skipped_rows": 0,
-        "rows_without_customer": rows_without_customer, "customers": customers, "orders": n_orders,
-        "revenue": money(revenue), "return_orders": len(returns), "returns_amount": money(int(returns["amount"].sum())),
-        "average_order_value": ratio(revenue / 1000, n_orders), "purchase_frequency": ratio(n_orders, customers),
-        "revenue_per_customer": ratio(revenue / 1000, customers), "repeat_purchase_rate": ratio(repeat, customers),
-        "repurchase_ratio": ratio(repeat, once), "periods": period_rows, "cohorts": cohorts,
-    }
-    # Money stays exact: written as decimal text in a JSON string (json has no raw numbers).
-    text = json.dumps({"generated_by": "pandas " + pd.__version__, "datasets": {"online-retail": figures}}, indent=2)
-    sys.stdout.write(text + "\n")
-
+    sys.stdout.write(orders_document(
+        "pandas " + pd.__version__, rows=rows, without=rows_without_customer, customers=customers, orders=n_orders,
+        revenue=revenue, return_orders=len(returns), returns_amount=int(returns["amount"].sum()), repeat=repeat, once=once,
+        first=first, last=last, active=active, new=new, retained=retained, period_revenue=period_revenue, matrix=matrix,
+        observation_end=orders["day"].max().date()))
 
 if __name__ == "__main__":
     main(sys.argv[1])

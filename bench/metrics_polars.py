@@ -8,16 +8,11 @@ fastest: one lazy `scan_csv` of the five needed columns, prices read as exact de
 (Decimal with 3 places: the export has at most three), amounts summed exactly as
 decimals, everything else a lazy query run on every core.
 """
-import json
 import sys
 
 import polars as pl
 
-from metrics_pandas import money, ratio
-
-
-def key(p):
-    return f"{p // 12:04d}-{p % 12 + 1:02d}"
+from metrics_document import orders_document
 
 
 def main(path):
@@ -51,7 +46,6 @@ def main(path):
     repeat = per_customer.filter(pl.col("len") >= 2).height
     once = per_customer.filter(pl.col("len") == 1).height
     first, last = int(counted["period"].min()), int(counted["period"].max())
-    periods = list(range(first, last + 1))
     pairs = counted.select("customer", "period").unique()
     active = dict(pairs.group_by("period").len().iter_rows())
     cohort_of = pairs.group_by("customer").agg(pl.col("period").min().alias("cohort"))
@@ -61,28 +55,11 @@ def main(path):
     matrix = {(c, k): n for c, k, n in pairs.join(cohort_of, on="customer")
               .with_columns(k=pl.col("period") - pl.col("cohort")).group_by("cohort", "k").len().iter_rows()}
 
-    period_rows = []
-    for i, p in enumerate(periods):
-        previous = active.get(p - 1, 0) if i > 0 else 0
-        retention = None if i == 0 or previous == 0 else retained.get(p, 0) / previous
-        period_rows.append({
-            "period": key(p), "active_customers": active.get(p, 0), "new_customers": new.get(p, 0),
-            "retention_rate": retention, "churn_rate": None if retention is None else 1 - retention,
-            "revenue": money(period_revenue.get(p, 0)),
-        })
-    cohorts = [{"cohort": key(c), "size": new.get(c, 0), "retention": [
-        None if new.get(c, 0) == 0 else matrix.get((c, k), 0) / new[c] for k in range(0, last - c + 1)]} for c in periods]
-    figures = {
-        "kind": "orders", "period": "month", "rows": rows, "skipped_rows": 0,
-        "rows_without_customer": without, "customers": customers, "orders": n_orders,
-        "revenue": money(revenue), "return_orders": returns.height, "returns_amount": money(to_milli(returns["amount"].sum())),
-        "average_order_value": ratio(revenue / 1000, n_orders), "purchase_frequency": ratio(n_orders, customers),
-        "revenue_per_customer": ratio(revenue / 1000, customers), "repeat_purchase_rate": ratio(repeat, customers),
-        "repurchase_ratio": ratio(repeat, once), "periods": period_rows, "cohorts": cohorts,
-    }
-    text = json.dumps({"generated_by": "polars " + pl.__version__, "datasets": {"online-retail": figures}}, indent=2)
-    sys.stdout.write(text + "\n")
-
+    sys.stdout.write(orders_document(
+        "polars " + pl.__version__, rows=rows, without=without, customers=customers, orders=n_orders, revenue=revenue,
+        return_orders=returns.height, returns_amount=to_milli(returns["amount"].sum()), repeat=repeat, once=once,
+        first=first, last=last, active=active, new=new, retained=retained, period_revenue=period_revenue, matrix=matrix,
+        observation_end=orders["day"].max()))
 
 if __name__ == "__main__":
     main(sys.argv[1])
