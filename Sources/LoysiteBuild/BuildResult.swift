@@ -19,6 +19,6 @@ public struct BuildResult: Sendable {
 
     /// Failed: errors, or warnings in strict mode.
     public func failed(strict: Bool) -> Bool {
-        diagnostics.hasErrors || (strict && !diagnostics.warnings.isEmpty)
+        diagnostics.failBuild(strict: strict)
     }
 }

@@ -130,7 +130,7 @@ public final class BuildSession: @unchecked Sendable {
         // 6. write: the files made from all pages, then the swap.
         var diagnostics = state.diagnostics
         var writeDiagnostics: [Diagnostic] = []
-        let failed = diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty)
+        let failed = diagnostics.failBuild(strict: options.strict)
         var staged: StagedSite?
         if !options.dryRun, !failed {
             if let refusal = OutputWriter.check(output: options.output, root: options.root) {
@@ -159,7 +159,7 @@ public final class BuildSession: @unchecked Sendable {
                 if let failure = rendered.failure { throw failure }
                 // Found only now that the pages are made: with them, the build fails as
                 // one that had them from the start (nothing swapped in).
-                if diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty) { throw BuildSession.Refused() }
+                if diagnostics.failBuild(strict: options.strict) { throw BuildSession.Refused() }
                 for file in files { try staged.write(file) }
                 try staged.commit()
                 state.wrote = true
@@ -295,7 +295,7 @@ public final class BuildSession: @unchecked Sendable {
 
         // A build with errors writes nothing, like a full one; the next build is full.
         var diagnostics = state.diagnostics
-        guard !(diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty)), !options.dryRun else {
+        guard !diagnostics.failBuild(strict: options.strict), !options.dryRun else {
             self.state = state
             return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
                                datasetCount: state.datasets.count, wrote: false, timings: timer.timings)

@@ -114,6 +114,11 @@ public struct Diagnostics: Sendable, Error, CustomStringConvertible {
     public var consequentErrors: [Diagnostic] { all.filter { $0.severity == .error && $0.cause != nil } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    /// Whether these fail a build: any error, or with `--strict` any warning too. The one
+    /// place the rule is written; builds, checks and incremental rebuilds all ask it.
+    public func failBuild(strict: Bool) -> Bool {
+        hasErrors || (strict && all.contains { $0.severity == .warning })
+    }
     public var isEmpty: Bool { all.isEmpty }
 
     /// Sorted by file, line and column (consequences last), duplicates removed: stable
