@@ -10,15 +10,15 @@ enum AtomFeed {
     }
 
     static func xml(site: LinkedSite) -> String {
-        let feedURL = site.absoluteURL("feed.xml")
+        let feedURL = site.absoluteURL(SiteLayout.Output.feed)
         let updated = site.reports.compactMap { site.pages[$0].date }.max() ?? "1970-01-01"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom">
           <title>\(Escape.xml(site.config.title)) — reports</title>
-          <id>\(Escape.xml(id("feed.xml", site: site)))</id>
+          <id>\(Escape.xml(id(SiteLayout.Output.feed, site: site)))</id>
           <link rel="self" href="\(Escape.xml(feedURL))"/>
-          <link href="\(Escape.xml(site.absoluteURL("reports/")))"/>
+          <link href="\(Escape.xml(site.absoluteURL(SiteLayout.Output.reportsFolder)))"/>
           <updated>\(updated)T00:00:00Z</updated>
           <author><name>\(Escape.xml(site.config.title))</name></author>
           <generator>loysite</generator>

@@ -76,8 +76,8 @@ public final class BuildSession: @unchecked Sendable {
         state.glossaryFolder = GlossaryFolder.scan(root: root)
         if let intro = state.glossaryFolder.intro { (state.intro, state.introDiagnostics) = GlossaryFolder.loadIntro(intro) }
         (state.theme, state.themeDiagnostics) = theme
-        if !FileManager.default.fileExists(atPath: options.root.appendingPathComponent("content").path) {
-            state.contentFolderDiagnostics = [.error("no content/ folder in \(options.root.path); run loysite in a site root or pass --root", at: SourceLocation(file: "content"))]
+        if !FileManager.default.fileExists(atPath: options.root.appendingPathComponent(SiteLayout.contentFolder).path) {
+            state.contentFolderDiagnostics = [.error("no content/ folder in \(options.root.path); run loysite in a site root or pass --root", at: SourceLocation(file: SiteLayout.contentFolder))]
         }
         timer.finish("load")
 
@@ -146,7 +146,7 @@ public final class BuildSession: @unchecked Sendable {
         let rendered = SiteBuilder.render(site: state.site, theme: state.theme, alerts: state.alerts.fired.map(\.message), into: staged, checking: state.outputPaths,
                                           progress: options.progress)
         var files = rendered.files
-        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
+        files.append(OutputFile(path: SiteLayout.Output.metrics, text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
         files += state.redirects.files(site: state.site)
         let (copies, copyDiagnostics) = BuildSession.copiedFiles(state.glossaryFolder, root: root)
         files += copies
@@ -351,7 +351,7 @@ public final class BuildSession: @unchecked Sendable {
     /// Whether a changed path could be a page file a full build would load.
     static func couldBePageFile(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let inFolder = ["content/glossary/", "content/reports/", "content/pages/"].contains { path.hasPrefix($0) }
+        let inFolder = SiteLayout.pageFolderPrefixes.contains { path.hasPrefix($0) }
         return inFolder && name.hasSuffix(".md") && !name.hasPrefix("_") && !path.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 

@@ -51,7 +51,7 @@ enum FollowOnProblems {
     static func failedSidecars(_ datasetDiagnostics: [Diagnostic]) -> [String] {
         let files = datasetDiagnostics.filter { diagnostic in
             let file = diagnostic.location.file
-            return diagnostic.severity == .error && file.hasPrefix("content/data/") && (file.hasSuffix(".yml") || file.hasSuffix(".yaml"))
+            return diagnostic.severity == .error && file.hasPrefix(SiteLayout.dataFolder + "/") && (file.hasSuffix(".yml") || file.hasSuffix(".yaml"))
         }.map(\.location.file)
         return Array(Set(files)).sorted()
     }

@@ -3,8 +3,8 @@ import LoysiteSupport
 /// `sitemap.xml`: every page's absolute URL, in a stable order.
 enum Sitemap {
     static func xml(site: LinkedSite) -> String {
-        var paths = ["", "glossary/"]
-        if !site.reports.isEmpty { paths.append("reports/") }
+        var paths = ["", SiteLayout.Output.glossaryFolder]
+        if !site.reports.isEmpty { paths.append(SiteLayout.Output.reportsFolder) }
         paths += site.glossary.order.map { site.pages[$0].path }
         paths += site.reports.map { site.pages[$0].path }
         paths += site.freePages.map { site.pages[$0].path }

@@ -6,7 +6,7 @@ enum StructuredData {
     /// The glossary's JSON-LD, serialized: every term's entry on any core, then put
     /// together (the A–Z page is one file, and its terms are many).
     static func definedTermSet(site: LinkedSite) -> String {
-        let url = site.absoluteURL("glossary/")
+        let url = site.absoluteURL(SiteLayout.Output.glossaryFolder)
         let terms = site.fragments.map { fragments in site.glossary.order.map { fragments.definedTerms[$0] } }
             ?? Parallel.map(site.glossary.order) { setMember($0, site: site) }
         return JSONValue.serializedObject([
@@ -41,7 +41,7 @@ enum StructuredData {
         ]
         if !site.summaries[number].isEmpty { members.append(("description", .string(site.summaries[number]))) }
         if !page.aliases.isEmpty { members.append(("alternateName", .array(page.aliases.map { .string($0.value) }))) }
-        if inSet { members.append(("inDefinedTermSet", .string(site.absoluteURL("glossary/")))) }
+        if inSet { members.append(("inDefinedTermSet", .string(site.absoluteURL(SiteLayout.Output.glossaryFolder)))) }
         return .object(members)
     }
 }
