@@ -3,6 +3,7 @@ import LoysiteContent
 import Synchronization
 import LoysiteMetrics
 import LoysiteRender
+import LoysiteReports
 import LoysiteSupport
 
 /// Builds one site again and again (`loysite serve`), keeping what each build made so

@@ -1,5 +1,6 @@
 import LoysiteContent
 import LoysiteRender
+import LoysiteReports
 import LoysiteSupport
 
 /// A page file that fails to load (an unclosed front matter, say) defines none of its

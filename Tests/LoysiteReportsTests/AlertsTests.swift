@@ -1,5 +1,5 @@
 import Foundation
-@testable import LoysiteBuild
+@testable import LoysiteReports
 import LoysiteContent
 import LoysiteMetrics
 import LoysiteSupport
