@@ -15,8 +15,8 @@ public struct PageIndex: Sendable {
     /// Problems found while indexing: two pages at one URL, ambiguous names.
     public private(set) var diagnostics: [Diagnostic] = []
 
-    /// Why a page cannot have the URL `/path` (one of `SiteLayout.Output.reservedPagePaths`): worded once for
-    /// the build and `loysite new`.
+    /// Why a page cannot have the URL `/path` (one of `SiteLayout.Output.reservedPagePaths`):
+    /// worded once for the build and `loysite new`.
     public static func reservedURLMessage(_ path: String) -> String {
         "the URL /\(path) of this page is used by loysite itself; choose another slug"
     }

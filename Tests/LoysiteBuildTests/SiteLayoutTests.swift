@@ -53,4 +53,20 @@ import Testing
         #expect(refusedForURL.sorted() == names.filter { !$0.contains(".") }.map { "content/pages/\($0).md" }, "\(result.diagnostics)")
         #expect(!site.exists(SiteLayout.defaultOutputFolder))
     }
+
+    /// A redirect may spell any path, dots included: one at a site-wide file's name
+    /// (`/search-index.js`) would need that file to be a folder, and used to fail the
+    /// write with no location.
+    @Test func aRedirectAtEveryReservedPathIsRefusedAtItsLine() throws {
+        // `/index.html` names the home page itself, refused as no folder at all.
+        let names = SiteLayout.Output.reservedPagePaths.filter { !$0.isEmpty && $0 != "index.html/" }.map { String($0.dropLast()) }.sorted()
+        let aliases = names.map { "/" + $0 }.joined(separator: ", ")
+        let site = try TemporarySite(["content/glossary/churn.md": TemporarySite.term("Churn", "aliases: [\(aliases)]\n")])
+        defer { site.remove() }
+        let result = SiteBuilder.build(BuildOptions(root: site.root))
+        let refused = result.diagnostics.errors.filter { $0.message.hasSuffix("is a URL loysite writes itself; a redirect cannot replace it") }
+        #expect(refused.count == names.count, "\(result.diagnostics)")
+        #expect(refused.allSatisfy { $0.location.file == "content/glossary/churn.md" && $0.location.line == 3 })
+        #expect(result.diagnostics.errors.count == names.count, "nothing else fails: \(result.diagnostics)")
+    }
 }
