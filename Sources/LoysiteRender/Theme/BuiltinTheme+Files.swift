@@ -306,7 +306,9 @@ extension BuiltinTheme {
 .chart-data summary {
   cursor: pointer;
   color: var(--chart-muted);
+  /* As wide as its text (a click beside it does nothing), never wider than the page. */
   width: max-content;
+  max-width: 100%;
   padding: 0.125rem 0;
 }
 .chart-data summary:hover,
