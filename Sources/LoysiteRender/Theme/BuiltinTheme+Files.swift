@@ -939,7 +939,7 @@ img { max-width: 100%; height: auto; }
 /* Home */
 .hero { padding: 3rem 0 1rem; }
 .hero h1 { margin-bottom: 0.3rem; }
-.home-grid { display: grid; gap: 2rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
+.home-grid { display: grid; gap: 2rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); }
 .more { font-weight: 600; text-decoration: none; }
 
 .card-list { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
@@ -967,7 +967,7 @@ img { max-width: 100%; height: auto; }
 /* Below the sticky header (3.75rem) and this bar (3rem), with room to spare. */
 .letter-group { scroll-margin-top: 7.5rem; }
 .letter-group h2 { font-size: 1.8rem; color: var(--accent-strong); border-bottom: 2px solid var(--border); padding-bottom: 0.2rem; }
-.glossary-list { list-style: none; padding: 0; display: grid; gap: 0.2rem 2rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
+.glossary-list { list-style: none; padding: 0; display: grid; gap: 0.2rem 2rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr)); }
 .glossary-entry { padding: 0.5rem 0 0.7rem; border-bottom: 1px dashed var(--border); }
 .glossary-entry .term-title { font-weight: 600; text-decoration: none; }
 .glossary-entry p { margin: 0.15rem 0 0; color: var(--muted); font-size: 0.95rem; }
