@@ -33,6 +33,11 @@ enum ChartStyle {
     ]
     /// Default drawing heights by type.
     static let defaultHeight = 320.0
+    /// A narrow drawing is shown larger than its width (a 280-unit one up to 380 px):
+    /// at the full 320 units a phone's line chart would stand taller than it is wide.
+    static func defaultHeight(width: Double) -> Double {
+        min(defaultHeight, max(200, (width * 0.75).rounded()))
+    }
     static let donutHeight = 240.0
     static let sparklineWidth = 160.0
     static let sparklineHeight = 36.0
