@@ -59,6 +59,8 @@ extension BuiltinTheme {
   --chart-muted: #5C6370;
   --chart-border: rgba(20, 30, 50, 0.14);
   --chart-surface: rgba(255, 255, 255, 0.7);
+  /* The edge of a drawing that scrolls on: a shade on light pages, a glow on dark. */
+  --chart-scroll-shadow: rgba(0, 0, 0, 0.22);
 }
 
 @media (prefers-color-scheme: dark) {
@@ -79,6 +81,7 @@ extension BuiltinTheme {
     --chart-muted: #A9B1BD;
     --chart-border: rgba(220, 230, 255, 0.16);
     --chart-surface: rgba(255, 255, 255, 0.04);
+    --chart-scroll-shadow: rgba(255, 255, 255, 0.3);
   }
 }
 
@@ -99,6 +102,7 @@ extension BuiltinTheme {
   --chart-muted: #A9B1BD;
   --chart-border: rgba(220, 230, 255, 0.16);
   --chart-surface: rgba(255, 255, 255, 0.04);
+  --chart-scroll-shadow: rgba(255, 255, 255, 0.3);
 }
 
 /* ---- Chart figures ---------------------------------------------------- */
@@ -241,8 +245,8 @@ extension BuiltinTheme {
   background:
     linear-gradient(to right, var(--bg, #fff) 30%, transparent) left / 2rem 100% no-repeat local,
     linear-gradient(to left, var(--bg, #fff) 30%, transparent) right / 2rem 100% no-repeat local,
-    radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.22), transparent) left / 0.75rem 100% no-repeat scroll,
-    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.22), transparent) right / 0.75rem 100% no-repeat scroll;
+    radial-gradient(farthest-side at 0 50%, var(--chart-scroll-shadow), transparent) left / 0.75rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--chart-scroll-shadow), transparent) right / 0.75rem 100% no-repeat scroll;
 }
 .chart-scroll:focus-visible {
   outline: 2px solid var(--focus, #e08a00);
