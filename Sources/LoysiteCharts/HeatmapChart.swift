@@ -121,7 +121,8 @@ enum HeatmapChart {
         svg.close("g")
 
         // Cells: only where there is a figure, so a cohort triangle stays a triangle.
-        svg.open("g", ["class": "chart-cells", "text-anchor": "middle"])
+        // Every cell's text has one size (see `cellTextStyle`): set once, on the group.
+        svg.open("g", pairs: [("class", "chart-cells"), ("text-anchor", "middle")] + (textStyle.fontSize.map { [("font-size", $0.svg)] } ?? []))
         for (row, cells) in data.cells.enumerated() {
             for (column, value) in cells.enumerated() {
                 guard let value else { continue }
@@ -141,9 +142,10 @@ enum HeatmapChart {
                 svg.close("rect")
                 let text = textStyle.fontSize.map { _ in cellText(value, data: data, percentSign: textStyle.percentSign, currencyCode: currency) }
                 if let fontSize = textStyle.fontSize, let text, onScale || TextMetrics.width(text, fontSize: fontSize) <= layout.cellWidth - 3 {
+                    // The baseline 0.35 em below the middle centres the digits (a `dy` per cell, spared).
                     svg.element("text", [
-                        "x": (x + layout.cellWidth / 2).svg, "y": (y + layout.cellHeight / 2).svg, "dy": "0.35em",
-                        "font-size": fontSize.svg, "fill": onScale ? colors.textColor(for: value) : "currentColor",
+                        "x": (x + layout.cellWidth / 2).svg, "y": (y + layout.cellHeight / 2 + 0.35 * fontSize).svg,
+                        "fill": onScale ? colors.textColor(for: value) : "currentColor",
                     ], text: text)
                 }
                 svg.close("g")

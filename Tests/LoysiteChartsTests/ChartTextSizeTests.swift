@@ -60,7 +60,7 @@ import Testing
             // Every informative cell keeps its figure, at 10 units (10 px) or more.
             let texts = svg.withClass("chart-cell").filter { !($0.attributes["class"] ?? "").contains("unscaled") }.flatMap { $0.descendants("text") }
             #expect(texts.count == 24 * 25 / 2 - 24)
-            #expect(texts.allSatisfy { Double($0.attributes["font-size"] ?? "0")! >= ChartStyle.smallestCellFontSize })
+            #expect(texts.allSatisfy { Double($0.inherited("font-size") ?? "0")! >= ChartStyle.smallestCellFontSize })
         }
         // The hint says so, shown with its drawing.
         let hints = chart.figure.children.filter { ($0.attributes["class"] ?? "").hasPrefix("chart-scroll-hint") }
