@@ -2,8 +2,8 @@
 every layout and at every figure width, labels that never overlap nor leave their
 drawing, and a cohort triangle that keeps its numbers on a phone.
 
-Pages: the demo's home (half-width charts), its cohort report (a 24-column triangle)
-and quarterly report, and the real-retail report when the UCI export is beside the
+Pages: the demo's home (half-width charts) and its four reports (every chart type; the
+cohort report has a 24-column triangle), and the real-retail report when the UCI export is beside the
 repository (../shared/data/online-retail/online-retail.csv).
 
     python3 -m pytest Tests/browser/test_chart_text.py
@@ -53,7 +53,9 @@ class ChartText(unittest.TestCase):
         cls.folder = pathlib.Path(tempfile.mkdtemp(prefix="loysite-chart-text-"))
         build_site(PACKAGE, cls.folder / "demo")
         cls.pages = {"home": "demo/index.html", "cohort report": "demo/reports/cohort-retention/index.html",
-                     "quarterly report": "demo/reports/quarterly-loyalty-review/index.html"}
+                     "quarterly report": "demo/reports/quarterly-loyalty-review/index.html",
+                     "value report": "demo/reports/customer-lifetime-value/index.html",
+                     "repeat report": "demo/reports/repeat-purchase/index.html"}
         if EXPORT.is_file():
             root = cls.folder / "retail"
             shutil.copytree(PACKAGE / "examples" / "online-retail" / "content", root / "content")
@@ -97,14 +99,15 @@ class ChartText(unittest.TestCase):
 
     def test_labels_are_twelve_pixels_at_every_figure_width(self):
         # Figures between the layouts' widths too: each set 280 to 1600 px wide in turn.
-        self.open("quarterly report", 1600)
-        for width in range(280, 1601, 23):
-            with self.subTest(figure_width=width):
+        for page, width in ((page, width) for page in self.pages for width in range(280, 1601, 23)):
+            if width == 280:
+                self.open(page, 1600)
+            with self.subTest(page=page, figure_width=width):
                 self.driver.execute_script(
                     "for (const f of document.querySelectorAll('figure.chart')) { f.style.maxWidth = 'none'; f.style.width = arguments[0] + 'px'; }", width)
                 figures = self.driver.execute_script(LABELS)
                 self.assertTrue(all(abs(f["width"] - width) < 1 for f in figures))
-                self.check_labels(figures, f"figures {width} px wide")
+                self.check_labels(figures, f"{page}, figures {width} px wide")
 
     def test_the_phone_heatmap_keeps_its_numbers_and_scrolls(self):
         self.open("cohort report", 390)
