@@ -27,7 +27,7 @@ enum ChartStyle {
     /// width up to the next one's (the widest from its width up), so a drawing is never
     /// shown narrower than it was laid out for and its labels, held at 12 CSS px by
     /// `charts.css`, are never wider than the room they were given. `charts.css` names
-    /// the same widths (`--chart-w`) and breakpoints; `ChartStyleCSSTests` checks it.
+    /// the same widths (`--chart-w`) and breakpoints; `ChartTextSizeTests` checks it.
     static let drawingWidths: [(role: ChartFigure.Variant.Role, width: Double)] = [
         (.wide, 640), (.phone, 280), (.narrow, 380), (.medium, 500),
     ]
