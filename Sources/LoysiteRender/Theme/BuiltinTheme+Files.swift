@@ -939,6 +939,13 @@ img { max-width: 100%; height: auto; }
 .dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 0 2rem; align-items: start; margin-bottom: 1rem; }
 .dashboard > .metric-grid, .dashboard > :not(figure) { grid-column: 1 / -1; }
 .dashboard > figure.chart { max-width: none; margin: 0.5rem 0 1.5rem; }
+/* Rows of even length on wide screens: 6 tiles as 3 + 3, 7 or 8 as 4 + 4 (or 4 + 3),
+   never 5 + 1, 5 + 2 or 5 + 3 with holes at the end (phones have their own two columns). */
+@media (min-width: 36.01rem) {
+  .dashboard > .metric-grid:has(> .metric-tile:nth-child(6):last-child) { grid-template-columns: repeat(auto-fill, minmax(max(13rem, calc((100% - 2rem) / 3)), 1fr)); }
+  .dashboard > .metric-grid:has(> .metric-tile:nth-child(7):last-child),
+  .dashboard > .metric-grid:has(> .metric-tile:nth-child(8):last-child) { grid-template-columns: repeat(auto-fill, minmax(max(13rem, calc((100% - 3rem) / 4)), 1fr)); }
+}
 
 /* Home */
 .hero { padding: 3rem 0 1rem; }
