@@ -37,6 +37,9 @@ enum ChartFigure {
         var drawing: ChartDrawing
         var idPrefix: String
         var role: Role?
+        /// Further width classes it serves: two narrow drawings widened to the same
+        /// size to scroll are one.
+        var alsoFor: [Role] = []
         /// The width the drawing was asked for; a wider drawing scrolls.
         var laidOutWidth: Double? = nil
 
@@ -61,7 +64,7 @@ enum ChartFigure {
     private static func svg(type: ChartType, title: String?, variant: Variant) -> String {
         let drawing = variant.drawing
         let descID = variant.idPrefix + "-desc"
-        let roleClass = variant.role.map { " chart-svg-\($0.rawValue)" } ?? ""
+        let roleClass = ((variant.role.map { [$0] } ?? []) + variant.alsoFor).map { " chart-svg-\($0.rawValue)" }.joined()
         let name = title ?? drawing.fallbackTitle
         var svg = SVGWriter()
         if variant.scrolls {

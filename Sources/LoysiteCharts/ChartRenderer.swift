@@ -30,7 +30,13 @@ public enum ChartRenderer {
             variantOptions.widensBeyond = ChartStyle.drawingWidths.map(\.width).filter { $0 > width }.min()
             let prefix = idPrefix + role.idSuffix
             let drawing = try drawing(spec, table: table, options: variantOptions, idPrefix: prefix)
-            variants.append(ChartFigure.Variant(drawing: drawing, idPrefix: prefix, role: role, laidOutWidth: width))
+            let variant = ChartFigure.Variant(drawing: drawing, idPrefix: prefix, role: role, laidOutWidth: width)
+            // Drawings widened to one width to scroll are the same drawing: written once.
+            if variant.scrolls, let same = variants.firstIndex(where: { $0.scrolls && $0.drawing.width == drawing.width }) {
+                variants[same].alsoFor.append(role)
+            } else {
+                variants.append(variant)
+            }
         }
         let wide = variants[0].drawing
         return ChartFigure.html(type: spec.type, title: spec.title, variants: variants, table: wide.table, figureID: idPrefix, note: wide.note)
