@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the demo site for the README (docs/screenshots/*.png): the home page, a
-# report and a term page, light and dark, at 1280 px, the search box answering "churn"
-# (`?q=` fills it in), and two at phone width (390 px),
+# report (tall enough for its first chart) and a term page, light and dark, at 1280 px,
+# the search box answering "churn" (`?q=` fills it in), and three at phone width (390
+# px), one of them the cohort triangle, which scrolls sideways there,
 # taken with headless Chromium from a build of this repository's content/.
 #
 #     scripts/screenshots.sh [OUTPUT_FOLDER]    # default docs/screenshots
@@ -22,13 +23,14 @@ mkdir -p "$out"
 shots=(
   "home-light            index.html                                 1280,900  light"
   "home-dark             index.html                                 1280,900  dark"
-  "report-light          reports/quarterly-loyalty-review/index.html 1280,900  light"
-  "report-dark           reports/quarterly-loyalty-review/index.html 1280,900  dark"
+  "report-light          reports/quarterly-loyalty-review/index.html 1280,1500 light"
+  "report-dark           reports/quarterly-loyalty-review/index.html 1280,1500 dark"
   "term-light            glossary/net-promoter-score/index.html     1280,900  light"
   "term-dark             glossary/net-promoter-score/index.html     1280,900  dark"
   "search-light          glossary/index.html?q=churn                1280,900  light"
   "phone-home-light      index.html                                 390,844   light"
   "phone-glossary-dark   glossary/index.html                        390,844   dark"
+  "phone-cohorts-dark    reports/cohort-retention/index.html        390,1700  dark"
 )
 for shot in "${shots[@]}"; do
   read -r name page size scheme <<<"$shot"

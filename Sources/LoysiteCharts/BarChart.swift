@@ -18,7 +18,7 @@ enum BarChart {
             ? FigureFormatter.formatAligned(data.series[0].values, unit: data.unit, currencyCode: options.currencyCode)
                 .enumerated().map { data.series[0].values[$0.offset] == nil ? "" : $0.element }
             : nil
-        let widestValueLabel = valueLabels.map { $0.map { TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) }.max() ?? 0 } ?? 0
+        let widestValueLabel = valueLabels.map { $0.map { TextMetrics.width($0, fontSize: ChartStyle.fontSize) }.max() ?? 0 } ?? 0
         var extra = CartesianFrame.Extra()
         if valueLabels != nil {
             if horizontal { extra.trailing = widestValueLabel + 6 } else { extra.top = 14 }
@@ -81,13 +81,13 @@ enum BarChart {
     private static func drawValueLabels(
         _ labels: [String], values: [Double?], frame: CartesianFrame, thickness: Double, into svg: inout SVGWriter
     ) {
-        let fontSize = ChartStyle.smallFontSize
+        let fontSize = ChartStyle.fontSize
         if frame.orientation == .vertical {
             let widest = labels.map { TextMetrics.width($0, fontSize: fontSize) }.max() ?? 0
             guard widest <= frame.slot - 2 else { return }
         }
         svg.open("g", [
-            "class": "chart-value-labels", "fill": "currentColor", "font-size": fontSize.svg,
+            "class": "chart-value-labels", "fill": "currentColor",
             "text-anchor": frame.orientation == .vertical ? "middle" : "start",
         ])
         for (row, value) in values.enumerated() {

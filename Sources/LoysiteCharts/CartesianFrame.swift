@@ -70,7 +70,7 @@ struct CartesianFrame {
         switch orientation {
         case .vertical:
             // However small the block asks for, the plot keeps some height.
-            let height = max(requestedHeight ?? ChartStyle.defaultHeight, top + bottom + 60)
+            let height = max(requestedHeight ?? ChartStyle.defaultHeight(width: width), top + bottom + 60)
             let axis = ValueAxis(
                 scale: NiceScale.make(
                     minimum: valueRange.minimum, maximum: valueRange.maximum,

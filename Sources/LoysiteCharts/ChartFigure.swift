@@ -10,24 +10,40 @@ import LoysiteSupport
 /// <details class="chart-data"><summary>Data: title</summary><table>…</table></details>
 /// </figure>
 /// ```
-/// Most charts carry several SVGs, `chart-svg-wide`, `-narrow` (phones), `-medium`
-/// (half-width columns) and `-large` (see `ChartOptions.narrowWidth`), of which the
-/// stylesheet shows the one drawn for the figure's width.
+/// Most charts carry four SVGs, `chart-svg-wide`, `-medium`, `-narrow` and `-phone`
+/// (see `ChartStyle.drawingWidths`), of which the stylesheet shows the one drawn for the
+/// figure's width.
 /// The SVG has a viewBox and `width="100%"` but no pixel size, so it scales with the
 /// column; text and strokes use `currentColor`, so it follows the page's colour scheme.
+/// A drawing wider than its class (a heatmap keeping its numbers on a phone) is shown
+/// at its own size in CSS pixels inside a sideways-scrolling, focusable `div`.
 enum ChartFigure {
-    /// One drawing of the chart. With two, each says which screens it is for.
+    /// One drawing of the chart. With several, each says which figure widths it is for.
     struct Variant {
         enum Role: String {
-            case wide, narrow, medium, large
+            case wide, medium, narrow, phone
+
+            /// Makes the drawing's ids unique on the page.
+            var idSuffix: String {
+                switch self {
+                case .wide: ""
+                case .medium: "-m"
+                case .narrow: "-n"
+                case .phone: "-p"
+                }
+            }
         }
 
         var drawing: ChartDrawing
         var idPrefix: String
         var role: Role?
-        /// Further ranges it stands in for when no drawing was made for them (a chart
-        /// already narrow has no medium drawing: the narrow one serves).
-        var standsInFor: [Role] = []
+        /// Further width classes it serves: two narrow drawings widened to the same
+        /// size to scroll are one.
+        var alsoFor: [Role] = []
+        /// The width the drawing was asked for; a wider drawing scrolls.
+        var laidOutWidth: Double? = nil
+
+        var scrolls: Bool { laidOutWidth.map { drawing.width > $0 + 0.5 } ?? false }
     }
 
     static func html(type: ChartType, title: String?, variants: [Variant], table: HTMLDataTable?, figureID: String, note: String? = nil) -> String {
@@ -48,25 +64,40 @@ enum ChartFigure {
     private static func svg(type: ChartType, title: String?, variant: Variant) -> String {
         let drawing = variant.drawing
         let descID = variant.idPrefix + "-desc"
+        let roleClass = ((variant.role.map { [$0] } ?? []) + variant.alsoFor).map { " chart-svg-\($0.rawValue)" }.joined()
+        let name = title ?? drawing.fallbackTitle
         var svg = SVGWriter()
-        svg.open("svg", [
-            "xmlns": "http://www.w3.org/2000/svg",
-            "class": "chart-svg" + ((variant.role.map { [$0] } ?? []) + variant.standsInFor).map { " chart-svg-\($0.rawValue)" }.joined(),
-            "viewBox": "0 0 \(drawing.width.svg) \(drawing.height.svg)",
-            "width": "100%",
-            "role": "img",
+        if variant.scrolls {
+            // The affordance, for readers who do not see the clipped edge as one.
+            svg.element("p", ["class": "chart-scroll-hint" + roleClass, "aria-hidden": "true"], text: "Scroll sideways for every column →")
+            // Focusable, so a keyboard can scroll it too; named, as a group to scroll.
+            svg.open("div", [
+                "class": "chart-scroll" + roleClass, "tabindex": "0", "role": "group",
+                "aria-label": name + " (scrolls sideways)",
+            ])
+        }
+        var attributes: [(String, String)] = [
+            ("xmlns", "http://www.w3.org/2000/svg"),
+            ("class", "chart-svg" + (variant.scrolls ? " chart-svg-fixed" : roleClass)),
+            ("viewBox", "0 0 \(drawing.width.svg) \(drawing.height.svg)"),
+            // A scrolling drawing keeps its size: one viewBox unit, one CSS pixel.
+            ("width", variant.scrolls ? drawing.width.svg : "100%"),
+            ("role", "img"),
             // aria-label rather than aria-labelledby on the <title>: HTML checkers such as
             // tidy take an id on an inline SVG <title> for an error in the page's <title>.
-            "aria-label": title ?? drawing.fallbackTitle,
-            "aria-describedby": descID,
-        ])
-        svg.element("title", [:], text: title ?? drawing.fallbackTitle)
+            ("aria-label", name),
+            ("aria-describedby", descID),
+        ]
+        if variant.scrolls { attributes.insert(("height", drawing.height.svg), at: 4) }
+        svg.open("svg", pairs: attributes)
+        svg.element("title", [:], text: name)
         svg.element("desc", ["id": descID], text: type.displayName + ". " + drawing.summary)
         // Presentation defaults on a group, not on <svg>, where HTML checkers reject them.
         svg.open("g", ["font-size": ChartStyle.fontSize.svg, "fill": "currentColor"])
         svg.raw(drawing.body)
         svg.close("g")
         svg.close("svg")
+        if variant.scrolls { svg.close("div") }
         return svg.output
     }
 }

@@ -7,21 +7,16 @@ public struct ChartOptions: Sendable, Equatable {
     /// charts on one page never clash and output is the same on every build. Characters
     /// other than letters, digits, `-` and `_` are replaced by `-`.
     public var idPrefix: String
-    /// The width of the drawing in viewBox units. The SVG always scales to its
-    /// container's width; this sets how much text fits across it.
+    /// The width of the drawing in viewBox units when the chart is drawn once
+    /// (`responsive: false`). The SVG always scales to its container's width; this sets
+    /// how much text fits across it.
     public var width: Double
-    /// The width of a second, narrower drawing for phones, or `nil` for none. A drawing
-    /// scales with its column, text included: a 640-wide chart on a 360-pixel screen
-    /// would have 7-pixel labels. So every chart but a sparkline is drawn several
-    /// times, and `charts.css` shows the narrow one when the figure is narrower than
-    /// 27.5rem (a container query; no JavaScript). Only one is ever displayed, so
-    /// assistive technology meets one.
-    public var narrowWidth: Double?
-    /// Widths of further drawings, for half-width columns (shown from 27.5rem to 36rem)
-    /// and for wide ones (from 47.5rem), so that text keeps nearly one size in CSS
-    /// pixels however wide the chart is placed. Drawn only with a `narrowWidth`.
-    public var mediumWidth: Double?
-    public var largeWidth: Double?
+    /// Whether the chart is drawn at each of `ChartStyle.drawingWidths` (phone,
+    /// narrow, medium and wide columns), of which `charts.css` shows the one laid out
+    /// for the figure's width (a container query; no JavaScript) and holds its text at
+    /// 12 CSS pixels. Only one is ever displayed, so assistive technology meets one.
+    /// A sparkline is drawn once either way.
+    public var responsive: Bool
     /// The period of the data (`day`, `week`, `month`, `quarter`, `year`), when known:
     /// a cohort heatmap then titles its columns "Months since first order".
     public var period: String?
@@ -30,19 +25,21 @@ public struct ChartOptions: Sendable, Equatable {
         currencyCode: String = "USD",
         idPrefix: String = "chart",
         width: Double = 640,
-        narrowWidth: Double? = 360,
-        mediumWidth: Double? = 540,
-        largeWidth: Double? = 880,
+        responsive: Bool = true,
         period: String? = nil
     ) {
-        self.mediumWidth = mediumWidth
-        self.largeWidth = largeWidth
         self.currencyCode = currencyCode
         self.idPrefix = idPrefix
         self.width = width
-        self.narrowWidth = narrowWidth
+        self.responsive = responsive
         self.period = period
     }
+
+    /// Set on the narrower drawings of a responsive chart to the widest figure each is
+    /// shown in: a heatmap whose cells would be too narrow for their numbers is drawn
+    /// wider than that, so that it always scrolls sideways where it is shown (never a
+    /// "scroll" hint over a drawing that fits).
+    var widensBeyond: Double?
 
     /// `idPrefix` made safe for an `id` attribute and a URL fragment.
     var safeIDPrefix: String {

@@ -16,32 +16,29 @@ public enum ChartRenderer {
     public static func render(_ spec: ChartSpec, table: DataTable, options: ChartOptions = ChartOptions()) throws(ChartError) -> String {
         try validate(spec)
         let idPrefix = options.safeIDPrefix
-        let wide = try drawing(spec, table: table, options: options, idPrefix: idPrefix)
-        var variants = [ChartFigure.Variant(drawing: wide, idPrefix: idPrefix, role: nil)]
-        if spec.type != .sparkline, var narrow = options.narrowWidth, narrow.isFinite, narrow + 40 < options.drawingWidth {
-            narrow = max(240, narrow)
-            // Text scales with the drawing: one drawing per class of column width
-            // (phone, half-width, report column, wide) keeps labels near their
-            // 12-unit size in CSS pixels wherever the chart is placed.
-            var widths: [(Double, ChartFigure.Variant.Role, String)] = [(narrow, .narrow, "-n")]
-            if let medium = options.mediumWidth, medium.isFinite, medium > narrow + 40, medium + 40 < options.drawingWidth {
-                widths.append((medium, .medium, "-m"))
-            }
-            if let large = options.largeWidth, large.isFinite, large > options.drawingWidth + 40 {
-                widths.append((min(2000, large), .large, "-l"))
-            }
-            variants[0].role = .wide
-            for (width, role, suffix) in widths {
-                var variantOptions = options
-                variantOptions.width = width
-                let prefix = idPrefix + suffix
-                let drawing = try drawing(spec, table: table, options: variantOptions, idPrefix: prefix)
-                variants.append(ChartFigure.Variant(drawing: drawing, idPrefix: prefix, role: role))
-            }
-            // Every width range shows a drawing: the nearest one stands in for a missing one.
-            if !widths.contains(where: { $0.1 == .medium }) { variants[1].standsInFor.append(.medium) }
-            if !widths.contains(where: { $0.1 == .large }) { variants[0].standsInFor.append(.large) }
+        guard options.responsive, spec.type != .sparkline else {
+            let drawing = try drawing(spec, table: table, options: options, idPrefix: idPrefix)
+            return ChartFigure.html(type: spec.type, title: spec.title, variants: [ChartFigure.Variant(drawing: drawing, idPrefix: idPrefix, role: nil)],
+                                    table: drawing.table, figureID: idPrefix, note: drawing.note)
         }
+        // One drawing per class of column width (see `ChartStyle.drawingWidths`); the
+        // first, widest one also gives the table and the note.
+        var variants: [ChartFigure.Variant] = []
+        for (role, width) in ChartStyle.drawingWidths {
+            var variantOptions = options
+            variantOptions.width = width
+            variantOptions.widensBeyond = ChartStyle.drawingWidths.map(\.width).filter { $0 > width }.min()
+            let prefix = idPrefix + role.idSuffix
+            let drawing = try drawing(spec, table: table, options: variantOptions, idPrefix: prefix)
+            let variant = ChartFigure.Variant(drawing: drawing, idPrefix: prefix, role: role, laidOutWidth: width)
+            // Drawings widened to one width to scroll are the same drawing: written once.
+            if variant.scrolls, let same = variants.firstIndex(where: { $0.scrolls && $0.drawing.width == drawing.width }) {
+                variants[same].alsoFor.append(role)
+            } else {
+                variants.append(variant)
+            }
+        }
+        let wide = variants[0].drawing
         return ChartFigure.html(type: spec.type, title: spec.title, variants: variants, table: wide.table, figureID: idPrefix, note: wide.note)
     }
 

@@ -53,10 +53,22 @@ enum HeatmapChart {
         )
     }
 
+    /// The widest a narrow drawing grows to keep its cell numbers (then it scrolls); a
+    /// grid that needs more shows its figures in tooltips and the table only.
+    static let widestScrollingWidth = 960.0
+
     static func draw(_ data: HeatmapData, spec: ChartSpec, options: ChartOptions, idPrefix: String) -> ChartDrawing {
-        let width = options.drawingWidth
+        var width = options.drawingWidth
         let currency = options.currencyCode
-        let layout = layout(data, width: width, requestedHeight: spec.height, currencyCode: currency)
+        var layout = layout(data, width: width, requestedHeight: spec.height, currencyCode: currency)
+        if let shownUpTo = options.widensBeyond, (cellTextStyle(data, layout: layout, currencyCode: currency).fontSize ?? 0) < ChartStyle.smallestCellFontSize {
+            // Numbers too small for a phone: as wide as they need, to be scrolled sideways.
+            let readable = readableWidth(data, layout: layout, currencyCode: currency)
+            if readable <= widestScrollingWidth {
+                width = max(readable, shownUpTo + 8)
+                layout = Self.layout(data, width: width, requestedHeight: spec.height, currencyCode: currency)
+            }
+        }
         let values = data.presentValues
         let colors = colorScale(data)
         let scaled = scaledColumns(data)
@@ -71,7 +83,7 @@ enum HeatmapChart {
         }
         if let title {
             svg.element("text", [
-                "x": layout.gridLeft.svg, "y": "14", "font-size": ChartStyle.smallFontSize.svg,
+                "x": layout.gridLeft.svg, "y": "14",
                 "fill-opacity": ChartStyle.mutedTextOpacity,
             ], text: title)
         }
@@ -109,7 +121,8 @@ enum HeatmapChart {
         svg.close("g")
 
         // Cells: only where there is a figure, so a cohort triangle stays a triangle.
-        svg.open("g", ["class": "chart-cells", "text-anchor": "middle"])
+        // Every cell's text has one size (see `cellTextStyle`): set once, on the group.
+        svg.open("g", pairs: [("class", "chart-cells"), ("text-anchor", "middle")] + (textStyle.fontSize.map { [("font-size", $0.svg)] } ?? []))
         for (row, cells) in data.cells.enumerated() {
             for (column, value) in cells.enumerated() {
                 guard let value else { continue }
@@ -129,9 +142,10 @@ enum HeatmapChart {
                 svg.close("rect")
                 let text = textStyle.fontSize.map { _ in cellText(value, data: data, percentSign: textStyle.percentSign, currencyCode: currency) }
                 if let fontSize = textStyle.fontSize, let text, onScale || TextMetrics.width(text, fontSize: fontSize) <= layout.cellWidth - 3 {
+                    // The baseline 0.35 em below the middle centres the digits (a `dy` per cell, spared).
                     svg.element("text", [
-                        "x": (x + layout.cellWidth / 2).svg, "y": (y + layout.cellHeight / 2).svg, "dy": "0.35em",
-                        "font-size": fontSize.svg, "fill": onScale ? colors.textColor(for: value) : "currentColor",
+                        "x": (x + layout.cellWidth / 2).svg, "y": (y + layout.cellHeight / 2 + 0.35 * fontSize).svg,
+                        "fill": onScale ? colors.textColor(for: value) : "currentColor",
                     ], text: text)
                 }
                 svg.close("g")
@@ -247,6 +261,17 @@ enum HeatmapChart {
         return CellTextStyle(fontSize: nil, percentSign: true)
     }
 
+    /// The narrowest drawing whose cells fit their figures at the smallest cell size
+    /// (percentages without their sign), the +0 column of a cohort table aside.
+    static func readableWidth(_ data: HeatmapData, layout: Layout, currencyCode: String) -> Double {
+        let skipped = isConstantFirstColumn(data) && data.columns.count > 1 ? 0 : -1
+        let widest = data.cells.flatMap { row in row.indices.filter { $0 != skipped }.compactMap { row[$0] } }
+            .map { TextMetrics.width(cellText($0, data: data, percentSign: data.unit != .ratio, currencyCode: currencyCode), fontSize: ChartStyle.smallestCellFontSize) }
+            .max() ?? 0
+        let cell = min(maxCellWidth, (widest + 3.5).rounded(.up))
+        return (layout.gridLeft + 4 + cell * Double(max(1, data.columns.count))).rounded(.up)
+    }
+
     /// A cell's text: whole percentages for ratios (the table below has the decimals),
     /// compact figures otherwise.
     static func cellText(_ value: Double, data: HeatmapData, percentSign: Bool = true, currencyCode: String) -> String {
@@ -271,7 +296,7 @@ enum HeatmapChart {
         // A cohort table's key also says the +0 column is off the scale; the ramp
         // shortens to leave it room.
         let note = isConstantFirstColumn(data) && data.columns.count > 1 ? "\(data.columns[0]) (always 100%) not on scale" : nil
-        let noteWidth = note.map { TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) + 12 } ?? 0
+        let noteWidth = note.map { TextMetrics.width($0, fontSize: ChartStyle.fontSize) + 12 } ?? 0
         let rampWidth = max(40, min(Self.rampWidth, maxWidth - noteWidth))
         svg.open("defs")
         svg.open("linearGradient", ["id": gradientID, "x1": "0", "x2": "1", "y1": "0", "y2": "0"])
@@ -282,7 +307,7 @@ enum HeatmapChart {
         }
         svg.close("linearGradient")
         svg.close("defs")
-        svg.open("g", ["class": "chart-legend chart-key", "fill": "currentColor", "font-size": ChartStyle.smallFontSize.svg])
+        svg.open("g", ["class": "chart-legend chart-key", "fill": "currentColor"])
         svg.empty("rect", ["x": x.svg, "y": y.svg, "width": rampWidth.svg, "height": "8", "rx": "2", "fill": "url(#\(gradientID))"])
         let low = FigureFormatter.format(colors.lower, unit: data.unit, currencyCode: currencyCode, style: .compact)
         let high = FigureFormatter.format(colors.upper, unit: data.unit, currencyCode: currencyCode, style: .compact)

@@ -211,6 +211,9 @@ public struct MetricTile: Sendable, Equatable {
         svg.open("svg", [
             "xmlns": "http://www.w3.org/2000/svg", "class": "metric-sparkline",
             "viewBox": "0 0 \(width.svg) \(height.svg)", "width": "100%",
+            // In a tile wider than the line's shape allows (its height is capped), the
+            // line starts under the figure rather than floating in the middle.
+            "preserveAspectRatio": "xMinYMid meet",
             "role": "img", "aria-label": description,
         ])
         svg.element("title", [:], text: description)

@@ -12,7 +12,7 @@ enum Sparkline {
         let present = values.compactMap { $0 }
         guard let lastIndex = values.lastIndex(where: { $0 != nil }), let last = values[lastIndex] else { return "" }
         // The label takes at most half the width, so the line and its dot keep the rest.
-        let labelWidth = lastLabel.map { min(TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) + 6, width / 2) } ?? 0
+        let labelWidth = lastLabel.map { min(TextMetrics.width($0, fontSize: ChartStyle.fontSize) + 6, width / 2) } ?? 0
         let pad = 4.0
         let right = width - pad - labelWidth
         let low = present.min() ?? 0
@@ -51,7 +51,7 @@ enum Sparkline {
         if let lastLabel {
             svg.element("text", [
                 "x": (width - labelWidth + 4).svg, "y": y(last).svg, "dy": "0.35em",
-                "font-size": ChartStyle.smallFontSize.svg, "fill": "currentColor",
+                "fill": "currentColor",
             ], text: lastLabel)
         }
         return svg.output

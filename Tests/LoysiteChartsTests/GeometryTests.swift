@@ -180,7 +180,7 @@ import Testing
         // 24 periods: cells too narrow for "55%" show "55", and the title says so. The
         // always-100% +0 column (off the colour scale, outlined) does not count: its
         // "100" is left out when it does not fit, all of them alike.
-        let dense = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(32), options: ChartOptions(narrowWidth: nil))
+        let dense = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(32), options: ChartOptions(responsive: false))
         let scaled = dense.svg.withClass("chart-cell").filter { !($0.attributes["class"] ?? "").contains("chart-cell-unscaled") }
         let texts = scaled.map { $0.descendants("text").first?.ownText }
         #expect(texts.count == 32 * 33 / 2 - 32)
@@ -189,7 +189,7 @@ import Testing
         #expect(Set(firstColumn).count == 1)
         #expect(dense.svg.withClass("chart-axis-category").flatMap { $0.descendants("text") }.contains { $0.ownText.hasSuffix("values in %") })
         // 60 periods: no cell has room, so none has text; every tooltip is still there.
-        let denser = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(60), options: ChartOptions(narrowWidth: nil))
+        let denser = try Rendered(ChartSpec(type: .heatmap), Fixtures.cohorts(60), options: ChartOptions(responsive: false))
         let cells = denser.svg.withClass("chart-cell")
         #expect(cells.count == 60 * 61 / 2)
         #expect(cells.allSatisfy { $0.descendants("text").isEmpty && $0.descendants("title").count == 1 })

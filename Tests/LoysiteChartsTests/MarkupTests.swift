@@ -41,24 +41,28 @@ import Testing
         #expect(details.descendants("th").dropFirst().first?.text == "Retention rate")
     }
 
-    @Test func phonesGetANarrowDrawing() throws {
+    @Test func everyColumnWidthGetsItsOwnDrawing() throws {
         let chart = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(12), options: ChartOptions(idPrefix: "p"))
-        #expect(chart.svgs.map { $0.attributes["class"] ?? "" } == ["chart-svg chart-svg-wide", "chart-svg chart-svg-narrow", "chart-svg chart-svg-medium", "chart-svg chart-svg-large"])
-        #expect(chart.svgs.map { SVGGeometry($0).width } == [640, 360, 540, 880])
-        // Every drawing has the same text size in viewBox units: shown at its width
-        // class, the text is about 12 CSS pixels everywhere.
-        for svg in chart.svgs { #expect(svg.descendants("g").first?.attributes["font-size"] == "12") }
-        // Without a drawing for a range, a neighbour stands in for it: no width shows nothing.
-        let small = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(12), options: ChartOptions(idPrefix: "s", width: 500))
-        #expect(small.svgs.map { $0.attributes["class"] ?? "" } == ["chart-svg chart-svg-wide", "chart-svg chart-svg-narrow chart-svg-medium", "chart-svg chart-svg-large"])
-        #expect(chart.svgs[1].attributes["aria-describedby"] == "p-n-desc")
+        #expect(chart.svgs.map { $0.attributes["class"] ?? "" } == ["chart-svg chart-svg-wide", "chart-svg chart-svg-phone", "chart-svg chart-svg-narrow", "chart-svg chart-svg-medium"])
+        #expect(chart.svgs.map { SVGGeometry($0).width } == [640, 280, 380, 500])
+        // Every drawing lays its labels out at 12 viewBox units (charts.css holds them
+        // at 12 CSS pixels): no label sets a size of its own.
+        for svg in chart.svgs {
+            #expect(svg.descendants("g").first?.attributes["font-size"] == "12")
+            #expect(svg.descendants("g").dropFirst().allSatisfy { $0.attributes["font-size"] == nil })
+            #expect(svg.descendants("text").allSatisfy { $0.attributes["font-size"] == nil })
+        }
+        #expect(chart.svgs[1].attributes["aria-describedby"] == "p-p-desc")
         #expect(chart.svgs[1].descendants("desc").first?.text == chart.svgs[0].descendants("desc").first?.text)
         #expect(chart.figure.descendants("details").count == 1)
-        // The narrow drawing thins its labels further rather than letting them collide.
+        // The phone drawing thins its labels further rather than letting them collide.
         let labels = { (svg: Node) in svg.withClass("chart-axis-category").flatMap { $0.descendants("text") }.count }
         #expect(labels(chart.svgs[1]) < labels(chart.svgs[0]))
-        // Without a narrow width, or for a sparkline, there is one drawing.
-        let single = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(3), options: ChartOptions(narrowWidth: nil))
+        // The options' width is for a chart drawn once.
+        let wider = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(12), options: ChartOptions(width: 900))
+        #expect(wider.svgs.map { SVGGeometry($0).width } == [640, 280, 380, 500])
+        // Not responsive, or a sparkline: one drawing.
+        let single = try Rendered(ChartSpec(type: .bar, x: "period", y: ["revenue"]), Fixtures.periods(3), options: ChartOptions(responsive: false))
         #expect(single.svgs.count == 1 && single.svg.attributes["class"] == "chart-svg")
         let spark = try Rendered(ChartSpec(type: .sparkline, x: "period", y: ["revenue"]), Fixtures.periods(3))
         #expect(spark.svgs.count == 1)

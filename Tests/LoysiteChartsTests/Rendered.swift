@@ -8,7 +8,8 @@ struct Rendered {
     /// The first (wide) drawing.
     let svg: Node
     let geometry: SVGGeometry
-    /// Every drawing: the wide one and, for most types, the narrow one for phones.
+    /// Every drawing: the wide one and, for most types, the medium, narrow and phone
+    /// ones (a scrolling one sits in a `div`).
     let svgs: [Node]
 
     init(_ spec: ChartSpec, _ table: DataTable, options: ChartOptions = ChartOptions(idPrefix: "chart-1")) throws {
@@ -20,7 +21,7 @@ struct Rendered {
         }
         self.figure = figure
         self.svg = svg
-        self.svgs = figure.children.filter { $0.name == "svg" }
+        self.svgs = figure.children.flatMap { $0.name == "svg" ? [$0] : $0.name == "div" ? $0.children.filter { $0.name == "svg" } : [] }
         self.geometry = SVGGeometry(svg)
     }
 

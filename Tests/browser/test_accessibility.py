@@ -65,6 +65,21 @@ class Accessibility(unittest.TestCase):
                     driver.get(self.base + page)
                     self.assertEqual(self.violations(driver), [])
 
+    def test_phone_pages_with_a_scrolling_chart_have_no_violations(self):
+        # On a phone the cohort triangle scrolls sideways in a focusable region.
+        for dark in (False, True):
+            driver = browser(width=390, height=844, dark=dark)
+            try:
+                for page in ("index.html", "reports/cohort-retention/index.html"):
+                    with self.subTest(dark=dark, page=page):
+                        driver.get(self.base + page)
+                        if "cohort" in page:
+                            self.assertTrue(driver.execute_script(
+                                "return [...document.querySelectorAll('.chart-scroll')].some(e => e.getBoundingClientRect().width > 0)"))
+                        self.assertEqual(self.violations(driver), [])
+            finally:
+                driver.quit()
+
     def test_the_open_search_results_have_no_violations(self):
         for scheme, driver in self.drivers.items():
             with self.subTest(scheme=scheme):

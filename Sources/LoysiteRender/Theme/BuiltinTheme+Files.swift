@@ -59,6 +59,8 @@ extension BuiltinTheme {
   --chart-muted: #5C6370;
   --chart-border: rgba(20, 30, 50, 0.14);
   --chart-surface: rgba(255, 255, 255, 0.7);
+  /* The edge of a drawing that scrolls on: a shade on light pages, a glow on dark. */
+  --chart-scroll-shadow: rgba(0, 0, 0, 0.22);
 }
 
 @media (prefers-color-scheme: dark) {
@@ -79,6 +81,7 @@ extension BuiltinTheme {
     --chart-muted: #A9B1BD;
     --chart-border: rgba(220, 230, 255, 0.16);
     --chart-surface: rgba(255, 255, 255, 0.04);
+    --chart-scroll-shadow: rgba(255, 255, 255, 0.3);
   }
 }
 
@@ -99,6 +102,7 @@ extension BuiltinTheme {
   --chart-muted: #A9B1BD;
   --chart-border: rgba(220, 230, 255, 0.16);
   --chart-surface: rgba(255, 255, 255, 0.04);
+  --chart-scroll-shadow: rgba(255, 255, 255, 0.3);
 }
 
 /* ---- Chart figures ---------------------------------------------------- */
@@ -129,24 +133,21 @@ extension BuiltinTheme {
   user-select: none;
 }
 
-/* Most charts come in several drawings, each for a range of figure widths, so that
-   their text (12 units in every drawing) shows at nearly one size in CSS pixels on a
-   phone, in a half-width column and in a report. Show one. (Browsers without
-   container queries show the wide one.) */
+/* Most charts come in four drawings, laid out for figures 280, 380, 500 and 640 px
+   wide (ChartStyle.drawingWidths in Sources/LoysiteCharts/ChartStyle.swift; keep in
+   step). Each is shown from its width up to the next one's, so it is never squeezed
+   below the room its labels were given. Browsers without container queries show the
+   wide one. */
+.chart-svg-phone,
 .chart-svg-narrow,
-.chart-svg-medium,
-.chart-svg-large {
+.chart-svg-medium {
   display: none;
 }
-@container (min-width: 47.5rem) {
-  .chart-svg-wide {
-    display: none;
-  }
-  .chart-svg-large {
-    display: block;
-  }
-}
-@container (max-width: 36rem) {
+.chart-svg-phone { --chart-w: 280; }
+.chart-svg-narrow { --chart-w: 380; }
+.chart-svg-medium { --chart-w: 500; }
+.chart-svg-wide { --chart-w: 640; }
+@container (max-width: 639.98px) {
   .chart-svg-wide {
     display: none;
   }
@@ -154,14 +155,107 @@ extension BuiltinTheme {
     display: block;
   }
 }
-@container (max-width: 27.5rem) {
-  .chart-svg-wide,
+@container (max-width: 499.98px) {
   .chart-svg-medium {
     display: none;
   }
   .chart-svg-narrow {
     display: block;
   }
+}
+@container (max-width: 379.98px) {
+  .chart-svg-narrow {
+    display: none;
+  }
+  .chart-svg-phone {
+    display: block;
+  }
+}
+
+/* One text size for every chart label, in every layout: a drawing shown C px wide
+   scales its viewBox by C / --chart-w, so its text is set to 12 × --chart-w / C units.
+   --chart-c is C in steps of under 5% (each the step's middle), which keeps labels
+   within 12 ± 0.3 px; a step never runs past a drawing's width, so text is never
+   larger, in viewBox units, than the 12 its layout made room for. Figures inside
+   marks (heatmap cells, a donut's total) keep their own sizes and scale with them. */
+.chart-svg-phone > g,
+.chart-svg-narrow > g,
+.chart-svg-medium > g,
+.chart-svg-wide > g {
+  font-size: calc(12px * var(--chart-w, 1) / var(--chart-c, var(--chart-w, 1)));
+}
+/* A drawing too wide for its figure is shown at its own size and scrolls. */
+.chart-svg.chart-svg-fixed {
+  width: auto;
+  max-width: none;
+}
+.chart-svg.chart-svg-fixed > g {
+  font-size: 12px;
+}
+@container (min-width: 280px) { .chart-svg { --chart-c: 286; } }
+@container (min-width: 292px) { .chart-svg { --chart-c: 299; } }
+@container (min-width: 306px) { .chart-svg { --chart-c: 312; } }
+@container (min-width: 319px) { .chart-svg { --chart-c: 326; } }
+@container (min-width: 333px) { .chart-svg { --chart-c: 341; } }
+@container (min-width: 348px) { .chart-svg { --chart-c: 356; } }
+@container (min-width: 364px) { .chart-svg { --chart-c: 372; } }
+@container (min-width: 380px) { .chart-svg { --chart-c: 389; } }
+@container (min-width: 398px) { .chart-svg { --chart-c: 407; } }
+@container (min-width: 416px) { .chart-svg { --chart-c: 426; } }
+@container (min-width: 436px) { .chart-svg { --chart-c: 446; } }
+@container (min-width: 456px) { .chart-svg { --chart-c: 467; } }
+@container (min-width: 478px) { .chart-svg { --chart-c: 489; } }
+@container (min-width: 500px) { .chart-svg { --chart-c: 510; } }
+@container (min-width: 521px) { .chart-svg { --chart-c: 532; } }
+@container (min-width: 543px) { .chart-svg { --chart-c: 554; } }
+@container (min-width: 566px) { .chart-svg { --chart-c: 577; } }
+@container (min-width: 589px) { .chart-svg { --chart-c: 602; } }
+@container (min-width: 614px) { .chart-svg { --chart-c: 627; } }
+@container (min-width: 640px) { .chart-svg { --chart-c: 655; } }
+@container (min-width: 671px) { .chart-svg { --chart-c: 687; } }
+@container (min-width: 704px) { .chart-svg { --chart-c: 721; } }
+@container (min-width: 738px) { .chart-svg { --chart-c: 756; } }
+@container (min-width: 774px) { .chart-svg { --chart-c: 792; } }
+@container (min-width: 811px) { .chart-svg { --chart-c: 831; } }
+@container (min-width: 851px) { .chart-svg { --chart-c: 871; } }
+@container (min-width: 892px) { .chart-svg { --chart-c: 914; } }
+@container (min-width: 936px) { .chart-svg { --chart-c: 958; } }
+@container (min-width: 981px) { .chart-svg { --chart-c: 1005; } }
+@container (min-width: 1029px) { .chart-svg { --chart-c: 1054; } }
+@container (min-width: 1079px) { .chart-svg { --chart-c: 1105; } }
+@container (min-width: 1131px) { .chart-svg { --chart-c: 1159; } }
+@container (min-width: 1186px) { .chart-svg { --chart-c: 1215; } }
+@container (min-width: 1244px) { .chart-svg { --chart-c: 1274; } }
+@container (min-width: 1305px) { .chart-svg { --chart-c: 1336; } }
+@container (min-width: 1368px) { .chart-svg { --chart-c: 1401; } }
+@container (min-width: 1434px) { .chart-svg { --chart-c: 1469; } }
+@container (min-width: 1504px) { .chart-svg { --chart-c: 1540; } }
+@container (min-width: 1577px) { .chart-svg { --chart-c: 1615; } }
+@container (min-width: 1654px) { .chart-svg { --chart-c: 1694; } }
+@container (min-width: 1734px) { .chart-svg { --chart-c: 1776; } }
+@container (min-width: 1819px) { .chart-svg { --chart-c: 1863; } }
+@container (min-width: 1907px) { .chart-svg { --chart-c: 1953; } }
+
+/* The scrolling drawing: shadows at the edges that still have columns beyond them
+   (covered by page-coloured gradients that scroll with the content), and a hint. */
+.chart-scroll {
+  overflow-x: auto;
+  overscroll-behavior-x: contain;
+  -webkit-overflow-scrolling: touch;
+  background:
+    linear-gradient(to right, var(--bg, #fff) 30%, transparent) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--bg, #fff) 30%, transparent) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--chart-scroll-shadow), transparent) left / 0.75rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--chart-scroll-shadow), transparent) right / 0.75rem 100% no-repeat scroll;
+}
+.chart-scroll:focus-visible {
+  outline: 2px solid var(--focus, #e08a00);
+  outline-offset: 2px;
+}
+.chart-scroll-hint {
+  margin: 0 0 0.375rem;
+  font-size: 0.8125rem;
+  color: var(--chart-muted);
 }
 
 /* Marks answer the pointer; their <title> is the tooltip. */
@@ -180,8 +274,10 @@ extension BuiltinTheme {
   stroke-width: 2;
 }
 
+/* A sparkline is drawn once, 160 units wide: shown at that size, its label is 12 px. */
 .chart-sparkline .chart-svg {
-  max-width: 14rem;
+  width: 10rem;
+  max-width: 100%;
 }
 
 /* The heatmap's colour scale runs light to dark, right on a light page. On a dark
@@ -214,7 +310,9 @@ extension BuiltinTheme {
 .chart-data summary {
   cursor: pointer;
   color: var(--chart-muted);
+  /* As wide as its text (a click beside it does nothing), never wider than the page. */
   width: max-content;
+  max-width: 100%;
   padding: 0.125rem 0;
 }
 .chart-data summary:hover,
@@ -841,11 +939,18 @@ img { max-width: 100%; height: auto; }
 .dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 0 2rem; align-items: start; margin-bottom: 1rem; }
 .dashboard > .metric-grid, .dashboard > :not(figure) { grid-column: 1 / -1; }
 .dashboard > figure.chart { max-width: none; margin: 0.5rem 0 1.5rem; }
+/* Rows of even length on wide screens: 6 tiles as 3 + 3, 7 or 8 as 4 + 4 (or 4 + 3),
+   never 5 + 1, 5 + 2 or 5 + 3 with holes at the end (phones have their own two columns). */
+@media (min-width: 36.01rem) {
+  .dashboard > .metric-grid:has(> .metric-tile:nth-child(6):last-child) { grid-template-columns: repeat(auto-fill, minmax(max(13rem, calc((100% - 2rem) / 3)), 1fr)); }
+  .dashboard > .metric-grid:has(> .metric-tile:nth-child(7):last-child),
+  .dashboard > .metric-grid:has(> .metric-tile:nth-child(8):last-child) { grid-template-columns: repeat(auto-fill, minmax(max(13rem, calc((100% - 3rem) / 4)), 1fr)); }
+}
 
 /* Home */
 .hero { padding: 3rem 0 1rem; }
 .hero h1 { margin-bottom: 0.3rem; }
-.home-grid { display: grid; gap: 2rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
+.home-grid { display: grid; gap: 2rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); }
 .more { font-weight: 600; text-decoration: none; }
 
 .card-list { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
@@ -873,7 +978,7 @@ img { max-width: 100%; height: auto; }
 /* Below the sticky header (3.75rem) and this bar (3rem), with room to spare. */
 .letter-group { scroll-margin-top: 7.5rem; }
 .letter-group h2 { font-size: 1.8rem; color: var(--accent-strong); border-bottom: 2px solid var(--border); padding-bottom: 0.2rem; }
-.glossary-list { list-style: none; padding: 0; display: grid; gap: 0.2rem 2rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
+.glossary-list { list-style: none; padding: 0; display: grid; gap: 0.2rem 2rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr)); }
 .glossary-entry { padding: 0.5rem 0 0.7rem; border-bottom: 1px dashed var(--border); }
 .glossary-entry .term-title { font-weight: 600; text-decoration: none; }
 .glossary-entry p { margin: 0.15rem 0 0; color: var(--muted); font-size: 0.95rem; }
