@@ -100,6 +100,9 @@ struct LinkResolver {
     func reference(_ name: String) -> Int? {
         let trimmed = name.trimmingBlanks()
         if let target = index.page(matching: trimmed) ?? index.term(id: trimmed) { return target }
+        // MDN's `Glossary("HTTP_2")`, `Glossary("Engine/Rendering")` name a page's MDN slug
+        // (`Glossary/HTTP_2`), which is the term's slug once transliterated (`MDNSlug`).
+        if let slug = Slug.make(from: trimmed.replacingOccurrences(of: "/", with: "-")), let target = index.term(slug: slug) { return target }
         var path = trimmed
         for prefix in ["/", "content/", "_glossary/", "glossary/"] where path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
         for suffix in ["/index.md", "/_index.md", ".md", ".html", "/"] where path.hasSuffix(suffix) { path.removeLast(suffix.count) }
