@@ -11,8 +11,8 @@ import Testing
     @Test func mdnSlugPathsNameTheirTerms() throws {
         let site = try TemporarySite([
             "content/glossary/accessibility_tree/index.md": "---\ntitle: Accessibility tree\nslug: Glossary/Accessibility_tree\npage-type: glossary-definition\n---\nA tree of {{Glossary(\"HTTP_2\", \"objects\")}}, see {{Glossary(\"Block/CSS\")}}.\n",
-            "content/glossary/block/css/index.md": "---\ntitle: Block (CSS)\nslug: Glossary/Block/CSS\n---\nA box. Not the [tree](/en-US/docs/Glossary/Accessibility_tree).\n",
-            "content/glossary/css/index.md": "---\ntitle: CSS\nslug: Glossary/CSS\n---\nStyle sheets.\n",
+            "content/glossary/block/css/index.md": "---\ntitle: Block (CSS)\nslug: Glossary/Block/CSS\n---\nA box. Not the [tree](/en-US/docs/Glossary/Accessibility_tree), nor [HTTP/2](/en-US/docs/Glossary/HTTP_2).\n",
+            "content/glossary/css/index.md": "---\ntitle: CSS\nslug: Glossary/CSS\n---\nStyle sheets, in a [block](/en-US/docs/Glossary/Block/CSS).\n",
             "content/glossary/http_2/index.md": "---\ntitle: HTTP/2\nslug: Glossary/HTTP_2\n---\nA protocol.\n",
         ])
         defer { site.remove() }
@@ -26,7 +26,9 @@ import Testing
         // `Glossary("HTTP_2")` names the page whose MDN slug is Glossary/HTTP_2; without
         // its second argument the link shows the first, as MDN does.
         #expect(tree.contains("A tree of <a href=\"../http-2/\">objects</a>, see <a href=\"../block-css/\">Block/CSS</a>."))
-        #expect(site.read("site/glossary/block-css/index.html")?.contains("<a href=\"../accessibility-tree/\">tree</a>") == true)
+        let block = try #require(site.read("site/glossary/block-css/index.html"))
+        #expect(block.contains("Not the <a href=\"../accessibility-tree/\">tree</a>, nor <a href=\"../http-2/\">HTTP/2</a>."), "\(block)")
+        #expect(site.read("site/glossary/css/index.html")?.contains("in a <a href=\"../block-css/\">block</a>.") == true)
     }
 
     /// A slug with a `/` that is not an MDN glossary path is still an error.
@@ -42,7 +44,7 @@ import Testing
     /// shortcodes (`{{ glossary("x") }}` lost its link, with a warning naming Zola).
     @Test func mdnMacrosWithSpacesInsideTheBracesAreMDNs() throws {
         let site = try TemporarySite([
-            "content/glossary/grid.md": "---\ntitle: Grid\n---\nAs {{ glossary(\"replaced elements\") }} do.\n\n{{ EmbedLiveSample(\"example\", \"100%\") }}\n\n{{ youtube(id=\"abc\") }}\n",
+            "content/glossary/grid.md": "---\ntitle: Grid\n---\nAs {{ glossary(\"replaced elements\") }} do.\n\n{{ EmbedLiveSample(\"example\", \"100%\") }}\n\n{{ youtube(id=\"abc\") }}\n\nUse {{domxref(\"Window/fetch\", \"fetch()\")}}.\n",
             "content/glossary/replaced-elements.md": TemporarySite.term("Replaced elements"),
         ])
         defer { site.remove() }
@@ -51,7 +53,10 @@ import Testing
         #expect(run.errorLines == [
             "content/glossary/grid.md:6:1: warning: MDN macro 'EmbedLiveSample' is not supported by loysite; only its first argument 'example' was kept, as code",
             "content/glossary/grid.md:8:1: warning: Zola shortcode 'youtube' is not supported by loysite; it was left out of the page",
+            "content/glossary/grid.md:10:5: warning: MDN macro 'domxref' is not supported by loysite; only its text 'fetch()' was kept, as code",
         ])
+        // An xref macro shows its second argument, the text MDN shows, not the API path.
+        #expect(site.read("site/glossary/grid/index.html")?.contains("Use <code>fetch()</code>.") == true)
         #expect(site.read("site/glossary/grid/index.html")?.contains("As <a href=\"../replaced-elements/\">replaced elements</a> do.") == true)
     }
 

@@ -75,6 +75,11 @@ struct LinkResolver {
            let target = index.page(matching: parts[parts.count - 1].replacingOccurrences(of: "_", with: " ")) {
             return .page(target, fragment: "")
         }
+        // MDN's path of the page (`Glossary/HTTP_2`, `Glossary/Block/CSS`), as `MDNSlug` reads it.
+        if let glossary = parts.lastIndex(where: { $0.lowercased() == "glossary" }), glossary < parts.count - 1,
+           let slug = Slug.make(from: parts[(glossary + 1)...].joined(separator: "-")), let target = index.term(slug: slug) {
+            return .page(target, fragment: "")
+        }
         let file = String(path.dropFirst())
         if let outputPaths {
             if outputPaths.contains(file) { return .file(file, fragment: "") }

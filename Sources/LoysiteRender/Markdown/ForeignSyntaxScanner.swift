@@ -437,7 +437,13 @@ struct ForeignSyntaxScanner {
                 let name = macro.arguments.first ?? ""
                 replace(upTo: end + 2, with: link(macro.arguments.dropFirst().first ?? name, to: name))
             default:
-                if let first = macro.arguments.first, !first.isEmpty {
+                // An xref macro's second argument is the text MDN shows for it
+                // (`{{domxref("Window/fetch", "fetch()")}}` reads "fetch()").
+                if macro.name.lowercased().hasSuffix("xref"), macro.arguments.count > 1, !macro.arguments[1].isEmpty {
+                    let shown = macro.arguments[1]
+                    warn("MDN macro '\(macro.name)' is not supported by loysite; only its text '\(shown)' was kept, as code")
+                    replace(upTo: end + 2, with: plain ? shown : "`" + shown.replacingBackticks() + "`")
+                } else if let first = macro.arguments.first, !first.isEmpty {
                     warn("MDN macro '\(macro.name)' is not supported by loysite; only its first argument '\(first)' was kept, as code")
                     replace(upTo: end + 2, with: plain ? first : "`" + first.replacingBackticks() + "`")
                 } else {
