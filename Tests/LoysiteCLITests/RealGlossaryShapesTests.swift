@@ -109,4 +109,26 @@ import Testing
         #expect(page.contains("<p class=\"lede\">An object that limits the number of Pods down at once.</p>"), "\(page)")
         #expect(!page.contains("glossary_tooltip"))
     }
+
+    /// Jekyll's `.markdown` terms were dropped without a word, and a Docusaurus `.mdx`
+    /// term was published as it was written (its source, imports and all).
+    @Test func markdownUnderAnotherExtensionIsAWarningAndNeverPublished() throws {
+        let site = try TemporarySite([
+            "content/glossary/points.markdown": TemporarySite.term("Points"),
+            "content/glossary/tiers/badge.mdx": "---\ntitle: Badge\n---\nimport Term from '@site/src/Term';\n\nA <Term id=\"tier\">tier</Term> badge.\n",
+            "content/glossary/tier.md": TemporarySite.term("Tier"),
+        ])
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.errorLines == [
+            "content/glossary/points.markdown:1:1: warning: '.markdown' file is not read as a term: loysite reads terms from '.md' files only; rename it to 'points.md'; it was left out of the site",
+            "content/glossary/tiers/badge.mdx:1:1: warning: '.mdx' file is not read as a term: loysite reads terms from '.md' files only; rename it to 'badge.md' (MDX: its imports and components would not carry over either); it was left out of the site",
+        ])
+        #expect(!site.exists("site/glossary/tiers/badge.mdx"))
+        #expect(!site.files(under: "site").contains { $0.hasSuffix(".markdown") || $0.hasSuffix(".mdx") })
+        #expect(site.exists("site/glossary/tier/index.html"))
+        let strict = try LoysiteBinary.run(["build", "--strict", "--root", site.root.path, "--output", site.root.appendingPathComponent("strict").path])
+        #expect(strict.status == 1)
+    }
 }
