@@ -119,7 +119,7 @@ struct PageContexts {
             "has_backlinks": .bool(!backlinks.isEmpty),
             // The front matter's one-line definition only: `page.summary` falls back to
             // the body's first paragraph, which the page shows anyway.
-            "summary": .string(site.pages[number].summary ?? ""),
+            "summary": .string(site.pages[number].summary == nil ? "" : site.summaries[number]),
         ]
         if let previous = site.glossary.previous(of: number) { term["previous"] = .object(link(previous, from: path)) }
         if let next = site.glossary.next(of: number) { term["next"] = .object(link(next, from: path)) }

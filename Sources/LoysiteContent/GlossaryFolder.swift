@@ -27,8 +27,17 @@ public struct GlossaryFolder: Sendable {
     /// other generators keep beside content.
     static func isResource(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return !name.hasSuffix(".md") && !name.hasSuffix(".markdown") && !name.hasPrefix("_") && !name.hasSuffix("~")
+        return !name.hasSuffix(".md") && unreadMarkdownExtension(name) == nil && !name.hasPrefix("_") && !name.hasSuffix("~")
             && !path.split(separator: "/").contains { $0.hasPrefix("_") }
+    }
+
+    /// Markdown under another extension (Jekyll's `.markdown`, `.mkd`, Docusaurus' `.mdx`):
+    /// loysite reads terms from `.md` files only, and publishing such a file as it is
+    /// would show its source. Its extension, or nil.
+    static func unreadMarkdownExtension(_ name: String) -> String? {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let extensionName = name[name.index(after: dot)...].lowercased()
+        return ["markdown", "mdown", "mkd", "mkdn", "mdx"].contains(extensionName) ? extensionName : nil
     }
 
     /// Whether a glossary folder's `index.md` is its intro: when the folder also holds terms.
@@ -48,6 +57,11 @@ public struct GlossaryFolder: Sendable {
         for path in paths {
             if path.hasSuffix("/_index.md") {
                 result.diagnostics.append(.warning("section text '_index.md' of a sub-folder is not shown anywhere: loysite shows only content/glossary/_index.md (on the A–Z page)", at: SourceLocation(file: folder + "/" + path, line: 1, column: 1)))
+            }
+            if let kind = unreadMarkdownExtension(path.split(separator: "/").last.map(String.init) ?? path) {
+                let renamed = String(path.split(separator: "/").last!.dropLast(kind.count)) + "md"
+                let mdx = kind == "mdx" ? " (MDX: its imports and components would not carry over either)" : ""
+                result.diagnostics.append(.warning("'.\(kind)' file is not read as a term: loysite reads terms from '.md' files only; rename it to '\(renamed)'\(mdx); it was left out of the site", at: SourceLocation(file: folder + "/" + path, line: 1, column: 1)))
             }
             if isResource(path) { result.resources[folder + "/" + path] = SiteLayout.Output.glossaryFolder + path }
         }

@@ -41,13 +41,41 @@ struct PageFields {
         date = fields.date("date")
         period = fields.string("period")
         summaryFallbacks = PageLoader.summaryFallbackKeys.compactMap { fields.string($0) }
-        aka = fields.stringList("aka")
+        let akaEntries = PageFields.akaEntries(document)
+        aka = akaEntries == nil ? fields.stringList("aka") : akaEntries!.names
         redirectFrom = fields.stringList("redirect_from")
-        diagnostics = fields.diagnostics
-        params = fields.unreadEntries.map { ($0.key, $0.value.json) }
+        diagnostics = fields.diagnostics + (akaEntries?.diagnostics ?? [])
+        params = fields.unreadEntries.filter { akaEntries == nil || $0.key.lowercased() != "aka" }.map { ($0.key, $0.value.json) }
         titleHasWrongType = document["title"].map { entry in
             if case .scalar = entry.value { return false }
             return true
         } ?? false
+    }
+
+    /// `aka` written as a list of entries with a `title` each (the statecharts.dev
+    /// glossary's `- {title: Composite state, url: …, oneliner: …}`): their titles are
+    /// the names. Nil when no item is a mapping (read as a plain list of names).
+    static func akaEntries(_ document: YAMLDocument) -> (names: [Located<String>], diagnostics: [Diagnostic])? {
+        guard let entry = document["aka"], case .sequence(let items) = entry.value,
+              items.contains(where: { if case .mapping = $0 { return true } else { return false } }) else { return nil }
+        var names: [Located<String>] = []
+        var diagnostics: [Diagnostic] = []
+        for item in items {
+            let location = item.mark == nil ? entry.valueLocation : document.locate(item)
+            switch item {
+            case .scalar:
+                if let text = item.scalarText?.trimmingBlanks(), !text.isEmpty { names.append(Located(text, at: location)) }
+            case .mapping(let mapping):
+                let name = mapping.first { ["title", "name"].contains($0.key.scalarText?.lowercased() ?? "") }?.value
+                guard let name, case .scalar = name, let text = name.scalarText?.trimmingBlanks(), !text.isEmpty else {
+                    diagnostics.append(.error("'aka' entries that are mappings need a 'title' (the other name); this one has none", at: location))
+                    continue
+                }
+                names.append(Located(text, at: name.mark == nil ? location : document.locate(name)))
+            default:
+                diagnostics.append(.error("'aka' must be a list of names; this item is \(item.kindDescription)", at: location))
+            }
+        }
+        return (names, diagnostics)
     }
 }

@@ -88,6 +88,7 @@ public enum PageLoader {
     /// → `cafe-rewards`) and rejected only if nothing usable is left.
     static func resolveSlug(source: String, field: Located<String>?, diagnostics: inout [Diagnostic]) -> String? {
         if let field {
+            if let mdn = MDNSlug.slug(fromPath: field.value) { return mdn }
             guard Slug.isValid(field.value) else {
                 let suggestion = Slug.make(from: field.value).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(.error("invalid slug '\(field.value)': a slug is lower-case letters, digits and '-' only\(suggestion)", at: field.location))

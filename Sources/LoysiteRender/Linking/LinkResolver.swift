@@ -75,6 +75,11 @@ struct LinkResolver {
            let target = index.page(matching: parts[parts.count - 1].replacingOccurrences(of: "_", with: " ")) {
             return .page(target, fragment: "")
         }
+        // MDN's path of the page (`Glossary/HTTP_2`, `Glossary/Block/CSS`), as `MDNSlug` reads it.
+        if let glossary = parts.lastIndex(where: { $0.lowercased() == "glossary" }), glossary < parts.count - 1,
+           let slug = Slug.make(from: parts[(glossary + 1)...].joined(separator: "-")), let target = index.term(slug: slug) {
+            return .page(target, fragment: "")
+        }
         let file = String(path.dropFirst())
         if let outputPaths {
             if outputPaths.contains(file) { return .file(file, fragment: "") }
@@ -100,6 +105,9 @@ struct LinkResolver {
     func reference(_ name: String) -> Int? {
         let trimmed = name.trimmingBlanks()
         if let target = index.page(matching: trimmed) ?? index.term(id: trimmed) { return target }
+        // MDN's `Glossary("HTTP_2")`, `Glossary("Engine/Rendering")` name a page's MDN slug
+        // (`Glossary/HTTP_2`), which is the term's slug once transliterated (`MDNSlug`).
+        if let slug = Slug.make(from: trimmed.replacingOccurrences(of: "/", with: "-")), let target = index.term(slug: slug) { return target }
         var path = trimmed
         for prefix in ["/", "content/", "_glossary/", "glossary/"] where path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
         for suffix in ["/index.md", "/_index.md", ".md", ".html", "/"] where path.hasSuffix(suffix) { path.removeLast(suffix.count) }

@@ -422,19 +422,28 @@ struct ForeignSyntaxScanner {
         let inner = text(index + 2, end)
         let trimmed = inner.trimmingBlanks()
         guard !trimmed.isEmpty else { copy(upTo: index + 1); return }
-        // Zola's shortcodes look like MDN's macros with spaces inside the braces.
-        if inner.first == " ", let call = MacroCall(trimmed), trimmed.hasSuffix(")") {
+        // Zola's shortcodes look like MDN's macros with spaces inside the braces; MDN's
+        // macro names start with a capital (`{{ EmbedLiveSample("x") }}`), Zola's do not,
+        // and `{{ glossary("x") }}` is MDN's (its names are case-insensitive).
+        let mdnName = trimmed.hasSuffix(")") && MacroCall(trimmed).map { $0.name.first?.isUppercase == true || $0.name.lowercased() == "glossary" } == true
+        if inner.first == " ", !mdnName, let call = MacroCall(trimmed), trimmed.hasSuffix(")") {
             warn("Zola shortcode '\(call.name)' is not supported by loysite; it was left out of the page")
             replace(upTo: end + 2, with: "")
             return
         }
-        if let macro = MacroCall(trimmed), inner.first != " " {
+        if let macro = MacroCall(trimmed), inner.first != " " || mdnName {
             switch macro.name.lowercased() {
             case "glossary":
                 let name = macro.arguments.first ?? ""
                 replace(upTo: end + 2, with: link(macro.arguments.dropFirst().first ?? name, to: name))
             default:
-                if let first = macro.arguments.first, !first.isEmpty {
+                // An xref macro's second argument is the text MDN shows for it
+                // (`{{domxref("Window/fetch", "fetch()")}}` reads "fetch()").
+                if macro.name.lowercased().hasSuffix("xref"), macro.arguments.count > 1, !macro.arguments[1].isEmpty {
+                    let shown = macro.arguments[1]
+                    warn("MDN macro '\(macro.name)' is not supported by loysite; only its text '\(shown)' was kept, as code")
+                    replace(upTo: end + 2, with: plain ? shown : "`" + shown.replacingBackticks() + "`")
+                } else if let first = macro.arguments.first, !first.isEmpty {
                     warn("MDN macro '\(macro.name)' is not supported by loysite; only its first argument '\(first)' was kept, as code")
                     replace(upTo: end + 2, with: plain ? first : "`" + first.replacingBackticks() + "`")
                 } else {
