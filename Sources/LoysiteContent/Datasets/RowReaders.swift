@@ -107,7 +107,7 @@ struct OrdersRowReader: MergeableRowConsumer {
             case .failure(let issue): return issue
             case .success(let value): price = value
             }
-            guard let product = quantity.multiplied(by: price), let money = product.money else {
+            guard let money = quantity.moneyProduct(price) else {
                 return issue(row, priceColumn, "quantity × price has more than \(Money.scale) decimal places or is too large")
             }
             lineAmount = money
@@ -142,9 +142,9 @@ struct OrdersRowReader: MergeableRowConsumer {
             dateExtremes.note(day) { row.position(of: date) }
         } catch {
             customerConflicts += 1
-            let orderName = orders.names[error.order]
+            let orderName = orders.name(at: error.order)
             return issue(row, customer,
-                "order '\(orderName)' belongs to customer '\(customers.names[error.existingCustomer])' on earlier rows, but this row says '\(customers.names[error.customer])'; the rows of one order must share one customer")
+                "order '\(orderName)' belongs to customer '\(customers.name(at: error.existingCustomer))' on earlier rows, but this row says '\(customers.name(at: error.customer))'; the rows of one order must share one customer")
         }
         return nil
     }
@@ -157,11 +157,11 @@ struct OrdersRowReader: MergeableRowConsumer {
     /// then be read in one pass, for the rows refused and their messages to be the same.
     mutating func merge(_ chunk: OrdersRowReader, lineOffset: Int) -> Bool {
         guard chunk.customerConflicts == 0 else { return false }
-        let customerIds = chunk.customers.names.map { customers.index(ofName: $0) }
+        let customerIds = (0..<chunk.customers.count).map { customers.index(ofIdAt: $0, in: chunk.customers) }
         let orderIds: [Int]
         if order != nil {
-            orderIds = chunk.orders.names.map { name in
-                guard name.utf8.first == 0 else { return orders.index(ofName: name) }
+            orderIds = (0..<chunk.orders.count).map { id in
+                guard chunk.orders.startsWithNUL(id) else { return orders.index(ofIdAt: id, in: chunk.orders) }
                 // "\0row N": a row without an order id (no real id holds a NUL).
                 rowsWithoutOrderId += 1
                 return orders.index(ofName: "\u{0}row \(rowsWithoutOrderId)")
