@@ -179,12 +179,12 @@ struct OrdersRowReader: MergeableRowConsumer {
         return true
     }
 
-    mutating func reserveCapacity(forMerging chunks: [OrdersRowReader]) {
-        // Orders rarely span chunks, customers often do: the sum is an upper bound for
-        // orders, and for customers the largest chunk's count is a fair start.
-        let orderCount = chunks.reduce(0) { $0 + max($1.orders.count, $1.accumulator.orderCount) }
+    mutating func reserveCapacity(forMerging first: OrdersRowReader, chunks: Int) {
+        // Orders rarely span chunks, customers often do: the first chunk's orders times
+        // the chunks is a fair guess of all orders, and its customers of the customers.
+        let orderCount = max(first.orders.count, first.accumulator.orderCount) * chunks
         orders.reserveCapacity(order == nil ? 0 : orderCount)
-        customers.reserveCapacity(chunks.map(\.customers.count).max() ?? 0)
+        customers.reserveCapacity(first.customers.count)
         accumulator.reserveCapacity(orders: orderCount)
     }
 
