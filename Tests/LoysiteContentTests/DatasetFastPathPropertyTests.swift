@@ -176,3 +176,45 @@ import Testing
         }
     }
 }
+
+/// A JSON dataset is read in two passes (keys, then one row at a time): the same orders
+/// written as CSV and as JSON — strings with escapes and text that is not ASCII, a key
+/// first met in a late row, keys in another order, rows lacking a key — give the same
+/// figures, rows and messages (but for the file name and positions, which differ).
+@Suite struct JSONStreamingTests {
+    @Test(arguments: [0, 1, 2, 3])
+    func theSameOrdersAsCSVAndAsJSONGiveTheSameFigures(seed: Int) throws {
+        var numbers = CSVChunkedReadPropertyTests.Numbers(state: UInt64(seed))
+        var csv = "order_id,customer_id,date,amount,note\n"
+        var json = "[\n"
+        let notes = ["plain", "caf\u{E9}", "say \"hi\"", "back\\slash", "tab\tin", "\u{1F600}"]
+        for row in 0..<2_000 {
+            let order = numbers.below(600), customer = "C\(order % 150)"
+            let date = "2026-0\(1 + numbers.below(9))-1\(numbers.below(10))"
+            let amount = ["12.5", "-3", "0.25", "7", "x"][numbers.below(5)]
+            let note = notes[numbers.below(notes.count)]
+            csv += "\(order),\(customer),\(date),\(amount),\"\(note.replacingOccurrences(of: "\"", with: "\"\""))\"\n"
+            let noteJSON = String(data: try JSONSerialization.data(withJSONObject: [note], options: [.fragmentsAllowed]), encoding: .utf8)!.dropFirst().dropLast()
+            var fields = ["\"order_id\": \(order)", "\"customer_id\": \"\(customer)\"", "\"date\": \"\(date)\"",
+                          amount == "x" ? "\"amount\": \"x\"" : "\"amount\": \(amount)"]
+            // The note key first appears at row 1,500, and later rows put it first or leave it out.
+            if row >= 1_500 { fields.insert("\"note\": \(noteJSON)", at: numbers.below(fields.count + 1)) }
+            json += (row == 0 ? "" : ",\n") + "{" + fields.joined(separator: ", ") + "}"
+        }
+        json += "\n]\n"
+        let fixture = try DatasetsFixture(["o.yml": "kind: orders\nbad_rows: skip\n", "o.csv": csv])
+        let fromCSV = try fixture.loadOne()
+        let jsonFixture = try DatasetsFixture(["o.yml": "kind: orders\nbad_rows: skip\n", "o.json": json])
+        let fromJSON = try jsonFixture.loadOne()
+        #expect(fromJSON.dataset.columns == ["order_id", "customer_id", "date", "amount", "note"])
+        #expect(fromJSON.dataset.rows == 2_000 && fromCSV.dataset.rows == 2_000)
+        #expect(fromJSON.dataset.skippedRows == fromCSV.dataset.skippedRows && fromCSV.dataset.skippedRows > 0)
+        #expect(fromJSON.dataset.json() == fromCSV.dataset.json())
+        #expect(fromJSON.messages.count == fromCSV.messages.count)
+    }
+
+    @Test func aStringNeverClosedIsReportedWhereItOpens() throws {
+        let fixture = try DatasetsFixture(["o.json": "[\n  {\"a\": 1, \"caf\u{E9}\": \"open"])
+        #expect(try fixture.loadOne().messages == ["content/data/o.json:2:20: error: invalid JSON: a string opened here is never closed"])
+    }
+}
