@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One data row as the typed readers see it, whatever the file format: fields by
 /// column index, as bytes or text, each with its place in the file.
 protocol DatasetRow {
@@ -73,10 +67,28 @@ extension UnsafeBufferPointer<UInt8> {
 
     var string: String { String(decoding: self, as: UTF8.self) }
 
-    /// Byte-for-byte equality with `other` (memcmp, not a generic element loop).
+    /// Byte-for-byte equality with `other`.
     func hasSameBytes(as other: [UInt8]) -> Bool {
         guard count == other.count else { return false }
         guard count > 0 else { return true }
-        return other.withUnsafeBufferPointer { memcmp(baseAddress!, $0.baseAddress!, count) == 0 }
+        return other.withUnsafeBufferPointer { equalBytes(baseAddress!, $0.baseAddress!, count) }
     }
+}
+
+/// Whether `count` bytes at `left` and `right` are equal: eight at a time, inline. The
+/// ids and dates compared per row are a few bytes long, where a call to `memcmp` cost
+/// more than the comparison (5% of the time at 10.8M rows).
+@inline(__always)
+func equalBytes(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var offset = 0
+    let a = UnsafeRawPointer(left), b = UnsafeRawPointer(right)
+    while offset + 8 <= count {
+        if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+        offset += 8
+    }
+    while offset < count {
+        if left[offset] != right[offset] { return false }
+        offset += 1
+    }
+    return true
 }

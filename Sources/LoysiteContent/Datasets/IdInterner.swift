@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Turns text ids (customers, orders) into dense integers 0, 1, 2 … in first-seen order,
 /// remembering each id's first spelling for messages.
 ///
@@ -132,7 +126,7 @@ struct IdInterner: Sendable {
         let start = starts[index], length = starts[index + 1] - start
         guard length == id.count else { return false }
         guard length > 0 else { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, id.baseAddress!, length) == 0 }
+        return bytes.withUnsafeBufferPointer { equalBytes($0.baseAddress! + start, id.baseAddress!, length) }
     }
 
     private mutating func rebuildSlots(capacity: Int) {

@@ -98,6 +98,13 @@ struct OrdersRowReader: MergeableRowConsumer {
                 lineAmount = money
             }
         case .product(let quantityColumn, let priceColumn):
+            // Most rows: two short decimals, read without building a `Result`.
+            if let quantity = row.withBytes(of: quantityColumn, DecimalText.parseShort),
+               let price = row.withBytes(of: priceColumn, DecimalText.parseShort),
+               let money = quantity.moneyProduct(price) {
+                lineAmount = money
+                break
+            }
             let quantity: DecimalText.Value, price: DecimalText.Value
             switch number(row, quantityColumn) {
             case .failure(let issue): return issue
