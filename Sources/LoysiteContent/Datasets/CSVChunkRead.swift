@@ -99,15 +99,16 @@ extension DatasetFileLoad {
                     // past it): read this chunk again from the true record boundary.
                     chunk = read(from: state.boundary, chunk: index)
                 }
-                if index == 0 {
-                    state.merged.consumer.reserveCapacity(forMerging: chunk.consumer, chunks: starts.count)
-                }
                 state.merged.rows += chunk.rows
                 for issue in chunk.issues { state.merged.badRows.record(issue.shifted(lines: state.lineOffset)) }
                 state.merged.badRows.recordUnlisted(chunk.issueCount - chunk.issues.count)
                 guard state.merged.consumer.merge(chunk.consumer, lineOffset: state.lineOffset) else {
                     state.outcome = .readInOnePass
                     return false
+                }
+                if index == 0 {
+                    // The first chunk tells about how many ids the others will add.
+                    state.merged.consumer.reserveCapacity(forMerging: chunk.consumer, chunks: starts.count)
                 }
                 if let failure = chunk.failure {
                     // One pass stops here too: the rows after it are not read.

@@ -164,6 +164,16 @@ struct OrdersRowReader: MergeableRowConsumer {
     /// then be read in one pass, for the rows refused and their messages to be the same.
     mutating func merge(_ chunk: OrdersRowReader, lineOffset: Int) -> Bool {
         guard chunk.customerConflicts == 0 else { return false }
+        if accumulator.lines == 0, accumulator.rowsWithoutCustomer == 0, orders.count == 0, customers.count == 0 {
+            // Nothing read here yet (the first chunk): merging would intern the chunk's
+            // ids in the chunk's own order, so its state is taken as it is; only its
+            // dates' lines move to file lines.
+            let extremes = chunk.dateExtremes
+            self = chunk
+            dateExtremes = DateExtremes()
+            dateExtremes.merge(extremes, lineOffset: lineOffset)
+            return true
+        }
         let customerIds = (0..<chunk.customers.count).map { customers.index(ofIdAt: $0, in: chunk.customers) }
         let orderIds: [Int]
         if order != nil {
