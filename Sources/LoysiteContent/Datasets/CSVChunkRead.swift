@@ -14,8 +14,9 @@ protocol MergeableRowConsumer: RowConsumer, Sendable {
     /// whose lines are counted from `lineOffset + 1`; false when the result would not be
     /// the one of reading those rows here, and the file must be read in one pass.
     mutating func merge(_ chunk: Self, lineOffset: Int) -> Bool
-    /// Makes room for what merging `chunks` chunks like `first` (the first of them) adds.
-    mutating func reserveCapacity(forMerging first: Self, chunks: Int)
+    /// Makes room for what merging chunks like `first` (the first of them) adds, when
+    /// all of them hold `scale` times its bytes.
+    mutating func reserveCapacity(forMerging first: Self, scale: Double)
 }
 
 /// The reading of one chunk of a CSV file: the records that start in `start..<limit`,
@@ -73,8 +74,9 @@ extension DatasetFileLoad {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
         let start = csv.offset, end = Int(info.st_size)
-        guard end > start, let chunkSize = chunking.chunkSize(forBytes: end - start) else { return nil }
-        let starts = CSVChunkPlan.starts(descriptor: descriptor, from: start, to: end, chunkSize: chunkSize)
+        let chunking = self.chunking
+        guard end > start, chunking.chunkSize(remaining: end - start, of: end - start) != nil else { return nil }
+        let starts = CSVChunkPlan.starts(descriptor: descriptor, from: start, to: end) { chunking.chunkSize(remaining: $0, of: end - start)! }
         guard starts.count > 1 else { return nil }
         // The last chunk reads to the end of the file, as one pass does (were it growing).
         let limits = Array(starts.dropFirst()) + [Int.max]
@@ -108,7 +110,8 @@ extension DatasetFileLoad {
                 }
                 if index == 0 {
                     // The first chunk tells about how many ids the others will add.
-                    state.merged.consumer.reserveCapacity(forMerging: chunk.consumer, chunks: starts.count)
+                    let share = Double(end - start) / Double(max(1, chunk.end - chunk.start))
+                    state.merged.consumer.reserveCapacity(forMerging: chunk.consumer, scale: share)
                 }
                 if let failure = chunk.failure {
                     // One pass stops here too: the rows after it are not read.

@@ -145,6 +145,7 @@ enum JSONRows {
                         if index < bytes.count, bytes[index] == 0x7D {
                             index += 1
                         } else {
+                            var keyNumber = -1
                             while true {
                                 skipSpace()
                                 guard index < bytes.count, bytes[index] == 0x22 else { throw fail("expected a key in double quotes") }
@@ -154,7 +155,13 @@ enum JSONRows {
                                 let valueLine = line, valueColumn = column
                                 let value = try self.value()
                                 let position: Int
-                                if let existing = columnIndex[key] {
+                                keyNumber += 1
+                                if keyNumber < columnNames.count, columnNames[keyNumber] == key {
+                                    // Rows mostly list their keys in one order: the key at
+                                    // this place of the columns is most likely this one,
+                                    // and comparing is cheaper than hashing.
+                                    position = keyNumber
+                                } else if let existing = columnIndex[key] {
                                     position = existing
                                 } else {
                                     position = columnNames.count

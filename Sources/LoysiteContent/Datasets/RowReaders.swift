@@ -196,10 +196,10 @@ struct OrdersRowReader: MergeableRowConsumer {
         return true
     }
 
-    mutating func reserveCapacity(forMerging first: OrdersRowReader, chunks: Int) {
-        // Orders rarely span chunks, customers often do: the first chunk's orders times
-        // the chunks is a fair guess of all orders, and its customers of the customers.
-        let orderCount = max(first.orders.count, first.accumulator.orderCount) * chunks
+    mutating func reserveCapacity(forMerging first: OrdersRowReader, scale: Double) {
+        // Orders rarely span chunks, customers often do: the first chunk's orders scaled
+        // to the file is a fair guess of all orders, and its customers of the customers.
+        let orderCount = Int(Double(max(first.orders.count, first.accumulator.orderCount)) * min(scale, 1e6))
         orders.reserveCapacity(order == nil ? 0 : orderCount)
         customers.reserveCapacity(first.customers.count)
         accumulator.reserveCapacity(orders: orderCount)
