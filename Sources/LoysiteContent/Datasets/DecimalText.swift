@@ -21,6 +21,12 @@ enum DecimalText {
         func moneyProduct(_ other: Value) -> Money? {
             let places = fractionDigits + other.fractionDigits
             if places <= Money.scale, let left = Int64(exactly: significand), let right = Int64(exactly: other.significand) {
+                if left.magnitude < 1 << 31, right.magnitude < 1 << 31 {
+                    // Nearly every quantity and price: the product is below 2^62, and
+                    // times 10^12 (< 2^40) below 2^102, so wrapping arithmetic is exact
+                    // and no overflow check is needed.
+                    return Money(units: Int128(left &* right) &* Money.powerOfTen(Money.scale - places))
+                }
                 let product = Int128(left) * Int128(right)
                 let (units, overflow) = product.multipliedReportingOverflow(by: Money.powerOfTen(Money.scale - places))
                 return overflow ? nil : Money(units: units)
