@@ -12,6 +12,10 @@
 #
 #   bench/metrics.sh                          # RUNS=3, COPIES="1 5 20"
 #   RUNS=5 COPIES="1" SKIP_BUILD=1 bench/metrics.sh
+#   TOOLS="loysite loysite-json" COPIES=1 bench/metrics.sh   # loysite on the export as JSON too
+#
+# `loysite-json` is loysite reading the same rows as a JSON dataset (written by
+# bench/metrics_json_export.py, not timed), compared with loysite's figures from the CSV.
 #
 # Everything it writes goes under /dev/shm (about 1 GB at 20 copies). Needs python3 with
 # polars, duckdb and pandas (pip install polars duckdb pandas).
@@ -51,17 +55,23 @@ for copies in $COPIES; do
     data="$root/content/data/online-retail.csv"
     python3 bench/replicate_export.py "$CSV" "$copies" "$data"
     cp bench/metrics-online-retail.yml "$root/content/data/online-retail.yml"
+    if [[ " $TOOLS " == *" loysite-json "* ]]; then
+        mkdir -p "$root-json/content/data"
+        python3 bench/metrics_json_export.py "$data" "$root-json/content/data/online-retail.json"
+        cp bench/metrics-online-retail.yml "$root-json/content/data/online-retail.yml"
+    fi
     for _ in $(seq "$RUNS"); do
         run "$copies" cat cat "$data"
         for tool in $TOOLS; do
             case $tool in
                 loysite) run "$copies" loysite "$LOYSITE" metrics --root "$root" --json ;;
+                loysite-json) run "$copies" loysite-json "$LOYSITE" metrics --root "$root-json" --json ;;
                 *) run "$copies" "$tool" python3 "bench/metrics_$tool.py" "$data" ;;
             esac
         done
     done
     echo "$copies $(stat -c %s "$data") $(( $(wc -l < "$data") - 1 ))" >> "$WORK/sizes"
-    rm -f "$data"
+    rm -rf "$data" "$root-json"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/load"
 

@@ -65,9 +65,16 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static prefix func - (value: Money) -> Money { Money(units: -value.units) }
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.units < rhs.units }
 
+    private static let smallPowersOfTen: [Int64] = (0...18).reduce(into: []) { powers, exponent in
+        powers.append(exponent == 0 ? 1 : powers[exponent - 1] * 10)
+    }
+
     /// 10^exponent for 0 ≤ exponent ≤ 38.
     public static func powerOfTen(_ exponent: Int) -> Int128 {
         precondition(exponent >= 0 && exponent <= 38, "10^\(exponent) does not fit in Int128")
+        // Up to 10^18 from a table: the per-row conversions (at most `scale` places) ask
+        // for these, millions of times at scale.
+        if exponent < smallPowersOfTen.count { return Int128(smallPowersOfTen[exponent]) }
         var result: Int128 = 1
         var remaining = exponent
         while remaining >= 9 {

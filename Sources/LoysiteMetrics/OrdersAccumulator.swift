@@ -241,12 +241,12 @@ public struct OrdersAccumulator: Sendable {
             }
         }
 
-        var ordersPerCustomer: [Int32: Int] = [:]
-        ordersPerCustomer.reserveCapacity(customers)
-        for customer in countedCustomer { ordersPerCustomer[customer, default: 0] += 1 }
+        // Customer ids are dense (0, 1, 2 …), so an array counts their orders.
+        var ordersPerCustomer = [Int32](repeating: 0, count: Int(countedCustomer.max() ?? -1) + 1)
+        for customer in countedCustomer { ordersPerCustomer[Int(customer)] += 1 }
         result.customers = customers
-        result.repeatCustomers = ordersPerCustomer.values.count { $0 >= 2 }
-        result.oneTimeCustomers = ordersPerCustomer.values.count { $0 == 1 }
+        result.repeatCustomers = ordersPerCustomer.count { $0 >= 2 }
+        result.oneTimeCustomers = ordersPerCustomer.count { $0 == 1 }
 
         result.firstPeriodIndex = firstPeriod
         result.periods = (0..<span).map { offset in

@@ -6,9 +6,12 @@
 /// took 88 s, a one-line list of 100,000 aliases 25 s). The counter remembers the last
 /// offset it counted to, so a line costs one pass however many values it holds.
 public struct ColumnCounter: Sendable {
-    private var lineStart: Int
-    private var offset: Int
-    private var column = 1
+    // Usable from inline code: `column(at:in:)` is inlinable, so that it is specialised
+    // for the caller's collection (unspecialised, its generic subscripts allocated, and
+    // were most of the time of reading a large JSON dataset).
+    @usableFromInline var lineStart: Int
+    @usableFromInline var offset: Int
+    @usableFromInline var column = 1
 
     /// A counter for the line starting at byte `lineStart`.
     public init(lineStart: Int = 0) {
@@ -26,6 +29,7 @@ public struct ColumnCounter: Sendable {
     /// The column of byte `target` of `bytes`, on the current line (`target` ≥ the line's
     /// start). Cheap when `target` is at or after the last one asked for; an earlier one
     /// is counted again from the line's start.
+    @inlinable
     public mutating func column<Bytes: RandomAccessCollection>(at target: Int, in bytes: Bytes) -> Int where Bytes.Element == UInt8, Bytes.Index == Int {
         if target < offset {
             offset = lineStart

@@ -76,7 +76,19 @@ public enum InputFile {
         while true {
             if filled == data.count {
                 guard Int64(filled) <= limit.bytes else { return .failure(.tooLarge(bytes: Int64(filled), limit: limit)) }
+                // Full at the size `fstat` gave: the file has most likely ended. Ask for a
+                // byte before doubling the buffer, which would hold twice a large file.
+                var probe: UInt8 = 0
+                let count = read(descriptor, &probe, 1)
+                if count < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return .failure(.unreadable(errno: errno))
+                }
+                if count == 0 { break }
                 data.count = max(4096, filled * 2)
+                data[filled] = probe
+                filled += 1
+                continue
             }
             let count = data.withUnsafeMutableBytes { buffer in
                 read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)

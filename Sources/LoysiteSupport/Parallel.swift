@@ -12,6 +12,12 @@ public enum Parallel {
         return results.collect()
     }
 
+    /// Runs `body` on every item, spread over every core, in no particular order.
+    public static func forEach<Input: Sendable>(_ items: [Input], _ body: @Sendable (Input) -> Void) {
+        if items.count < 2 { return items.forEach(body) }
+        DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
+    }
+
     /// `map`, with `side` run as one more job of the same loop (the first one, so it is
     /// not left to run alone at the end): for work that does not depend on the items, such
     /// as reading the theme while the pages load. (A loop nested in a job of another

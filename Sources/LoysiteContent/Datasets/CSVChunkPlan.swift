@@ -16,14 +16,15 @@ import Darwin
 /// (`DatasetFileLoad.readInChunks`) reads a chunk again from there when the two differ.
 /// A wrong guess costs one chunk read twice, never a wrong figure.
 enum CSVChunkPlan {
-    /// Offsets where chunks of `start..<end` start, `start` first, in increasing order.
-    static func starts(descriptor: Int32, from start: Int, to end: Int, chunkSize: Int) -> [Int] {
+    /// Offsets where chunks of `start..<end` start, `start` first, in increasing order;
+    /// `chunkSize` gives each chunk's size from the bytes left.
+    static func starts(descriptor: Int32, from start: Int, to end: Int, chunkSize: (_ remaining: Int) -> Int) -> [Int] {
         var starts = [start]
         var window = [UInt8](repeating: 0, count: 64 << 10)
-        var nominal = start + chunkSize
+        var nominal = start + chunkSize(end - start)
         while nominal < end, let next = lineStart(atOrAfter: nominal, before: end, descriptor: descriptor, window: &window), next < end {
             starts.append(next)
-            nominal = next + chunkSize
+            nominal = next + chunkSize(end - next)
         }
         return starts
     }

@@ -5,7 +5,9 @@ import Foundation
 public enum CSVChunking: Sendable, Equatable {
     /// In one pass, on one core.
     case serial
-    /// In about four chunks per core, when the file is large enough to gain from it.
+    /// In chunks that shrink toward the end of the file (about a quarter of what is
+    /// left per core, down to a sixteenth of the file per core), when the file is large
+    /// enough to gain from it.
     case automatic
     /// In chunks of about this many bytes whatever the file's size: a test hook, so that
     /// chunk edges fall inside quoted fields, CRLFs and bad rows of small inputs.
@@ -15,8 +17,9 @@ public enum CSVChunking: Sendable, Equatable {
     /// more than the second core gives.
     static let smallestAutomaticFile = 4 << 20
 
-    /// The chunk size for `count` bytes of records; nil to read them in one pass.
-    func chunkSize(forBytes count: Int) -> Int? {
+    /// The size of the next chunk of `count` bytes of records when `remaining` of them
+    /// are left to plan; nil to read them in one pass.
+    func chunkSize(remaining: Int, of count: Int) -> Int? {
         switch self {
         case .serial:
             return nil
@@ -25,9 +28,11 @@ public enum CSVChunking: Sendable, Equatable {
         case .automatic:
             let cores = ProcessInfo.processInfo.activeProcessorCount
             guard cores > 1, count >= CSVChunking.smallestAutomaticFile else { return nil }
-            // More chunks than cores, so a core that is slowed by the neighbours' work
-            // does not leave the other one waiting at the end.
-            return max(1 << 20, count / (cores * 4))
+            // Chunks are taken in file order, so the last ones read are the small ones:
+            // the core that finishes first waits at most for a small chunk, and the merge
+            // of the last chunk, all that is left after the reading, is short. (Equal
+            // chunks, four per core, left one core idle for half a chunk on average.)
+            return max(1 << 20, count / (cores * 16), remaining / (cores * 2))
         }
     }
 }

@@ -5,7 +5,7 @@ extension CSVRecord {
     /// byte. Nil for a record of text. The reader hands out bytes, and a field decoded
     /// with U+FFFD in it would be a wrong id or name with no message.
     func firstInvalidUTF8() -> (field: Int, position: CSVPosition, byte: UInt8)? {
-        guard count > 0 else { return nil }
+        guard count > 0, !isASCII else { return nil }
         // The whole record in one pass (quotes and commas are ASCII); fields only when
         // it fails.
         let first = fields[0].rawStart

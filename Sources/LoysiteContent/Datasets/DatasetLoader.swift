@@ -219,15 +219,20 @@ struct DatasetFileLoad {
         return nil
     }
 
-    /// Reads JSON rows with `consumer`, logging bad rows.
-    private mutating func readRows<Consumer: RowConsumer>(_ table: JSONRows, into consumer: inout Consumer) {
-        for row in table.rows {
+    /// Reads the rows of a checked JSON file with `consumer`, one at a time, counting
+    /// them and logging bad rows.
+    private mutating func readRows<Consumer: RowConsumer>(_ bytes: UnsafeBufferPointer<UInt8>, columns: [String], into consumer: inout Consumer) {
+        var log = badRows, count = 0
+        JSONRows.forEachRow(of: bytes, columns: columns) { row in
+            count += 1
             if let problem = row.problem {
-                badRows.record(RowIssue(message: problem.message, line: problem.line, column: problem.column))
-                continue
+                log.record(RowIssue(message: problem.message, line: problem.line, column: problem.column))
+                return
             }
-            if let issue = consumer.consume(row) { badRows.record(issue) }
+            if let issue = consumer.consume(row) { log.record(issue) }
         }
+        badRows = log
+        rows = count
     }
 
     /// How a byte that is not UTF-8 is reported (the row is read no further).
@@ -313,24 +318,35 @@ struct DatasetFileLoad {
             diagnostics.append(.error(error.description, at: SourceLocation(file: path)))
             return
         }
-        switch JSONRows.parse(Array(data)) {
+        // Read in place: a copy would double the memory of a large file.
+        data.withUnsafeBytes { raw in readJSON(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    private mutating func readJSON(_ bytes: UnsafeBufferPointer<UInt8>) {
+        switch JSONRows.columns(of: bytes) {
         case .failure(let error):
             diagnostics.append(.error("invalid JSON: \(error.message)", at: SourceLocation(file: path, line: error.line, column: error.column)))
-        case .success(let table):
-            start(header: table.columns, headerLine: 1)
-            rows = table.rows.count
+        case .success(let columns):
+            start(header: columns, headerLine: 1)
+            // As with CSV, the reader is taken out of `reader` while it runs.
             switch reader {
             case .orders(var rowReader):
-                readRows(table, into: &rowReader)
+                reader = nil
+                readRows(bytes, columns: columns, into: &rowReader)
                 reader = .orders(rowReader)
             case .responses(var rowReader):
-                readRows(table, into: &rowReader)
+                reader = nil
+                readRows(bytes, columns: columns, into: &rowReader)
                 reader = .responses(rowReader)
             case .series(var rowReader):
-                readRows(table, into: &rowReader)
+                reader = nil
+                readRows(bytes, columns: columns, into: &rowReader)
                 reader = .series(rowReader)
             case nil:
-                break
+                // The figures cannot be computed; still count the rows.
+                var count = 0
+                JSONRows.forEachRow(of: bytes, columns: columns) { _ in count += 1 }
+                rows = count
             }
         }
     }

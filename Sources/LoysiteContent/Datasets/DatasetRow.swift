@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One data row as the typed readers see it, whatever the file format: fields by
 /// column index, as bytes or text, each with its place in the file.
 protocol DatasetRow {
@@ -73,64 +67,28 @@ extension UnsafeBufferPointer<UInt8> {
 
     var string: String { String(decoding: self, as: UTF8.self) }
 
-    /// Byte-for-byte equality with `other` (memcmp, not a generic element loop).
+    /// Byte-for-byte equality with `other`.
     func hasSameBytes(as other: [UInt8]) -> Bool {
         guard count == other.count else { return false }
         guard count > 0 else { return true }
-        return other.withUnsafeBufferPointer { memcmp(baseAddress!, $0.baseAddress!, count) == 0 }
+        return other.withUnsafeBufferPointer { equalBytes(baseAddress!, $0.baseAddress!, count) }
     }
 }
 
-/// Turns text ids (customers, orders) into dense integers 0, 1, 2 … in first-seen order,
-/// remembering the text for messages. The last id looked up is cached: rows of one
-/// order usually follow each other, so most rows skip the dictionary.
-struct IdInterner {
-    private var indices: [String: Int] = [:]
-    private(set) var names: [String] = []
-    private var lastBytes: [UInt8] = []
-    private var lastIndex = -1
-
-    var count: Int { names.count }
-
-    /// Per index, its name's position in name order (byte-wise, as `String` compares
-    /// ASCII ids): how ties are broken "by customer id".
-    func rankByName() -> [Int32] {
-        var rank = [Int32](repeating: 0, count: names.count)
-        for (position, index) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() {
-            rank[index] = Int32(position)
-        }
-        return rank
+/// Whether `count` bytes at `left` and `right` are equal: eight at a time, inline. The
+/// ids and dates compared per row are a few bytes long, where a call to `memcmp` cost
+/// more than the comparison (5% of the time at 10.8M rows).
+@inline(__always)
+func equalBytes(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var offset = 0
+    let a = UnsafeRawPointer(left), b = UnsafeRawPointer(right)
+    while offset + 8 <= count {
+        if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+        offset += 8
     }
-
-    mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        if lastIndex >= 0, bytes.hasSameBytes(as: lastBytes) { return lastIndex }
-        let name = bytes.string
-        let index: Int
-        if let existing = indices[name] {
-            index = existing
-        } else {
-            index = names.count
-            indices[name] = index
-            names.append(name)
-        }
-        lastBytes.removeAll(keepingCapacity: true)
-        lastBytes.append(contentsOf: bytes)
-        lastIndex = index
-        return index
+    while offset < count {
+        if left[offset] != right[offset] { return false }
+        offset += 1
     }
-
-    /// Makes room for `count` names in all.
-    mutating func reserveCapacity(_ count: Int) {
-        indices.reserveCapacity(count)
-        names.reserveCapacity(count)
-    }
-
-    /// The index of a name given as text (merging the ids of another interner).
-    mutating func index(ofName name: String) -> Int {
-        if let existing = indices[name] { return existing }
-        let index = names.count
-        indices[name] = index
-        names.append(name)
-        return index
-    }
+    return true
 }

@@ -3,10 +3,12 @@ import LoysiteSupport
 /// A JSON dataset: an array of flat objects, read with the line and column of every
 /// value so row errors point into the file. Numbers keep their source text, so money
 /// read from JSON is as exact as money read from CSV.
-struct JSONRows {
-    /// Keys in order of first appearance.
-    var columns: [String] = []
-    var rows: [Row] = []
+///
+/// Read in two passes, so that no row is kept: `columns(of:)` checks the whole file and
+/// finds its keys (the columns; a key may first appear in the last row), building no
+/// values; `forEachRow` then hands out one row at a time. Memory is the file's bytes
+/// and one row, not every value of every row (640 MB for the 117 MB export as JSON).
+enum JSONRows {
 
     struct Cell {
         /// The value as text: a string's contents, a number as written, `true`/`false`;
@@ -31,9 +33,9 @@ struct JSONRows {
         var column: Int
     }
 
-    /// Parses the whole file.
-    static func parse(_ bytes: [UInt8]) -> Result<JSONRows, SyntaxError> {
-        var parser = Parser(bytes: bytes)
+    /// Checks the whole file; its keys in order of first appearance (the columns).
+    static func columns(of bytes: UnsafeBufferPointer<UInt8>) -> Result<[String], SyntaxError> {
+        var parser = Parser(bytes: bytes, keepsValues: false)
         do throws(SyntaxError) {
             // A NUL anywhere (a binary file, a sparse file of zeros) is refused first, where
             // it is, rather than as whatever syntax error it happens to cause.
@@ -41,21 +43,34 @@ struct JSONRows {
                 parser.skip(to: nul)
                 throw parser.fail("a NUL byte: not a text file")
             }
-            return .success(try parser.document())
+            return .success(try parser.document(columns: []) { _ in })
         } catch {
             return .failure(error)
         }
     }
 
+    /// Calls `body` with each row of a file that `columns(of:)` read without error,
+    /// in file order, its cells laid out as `columns` (what `columns(of:)` returned).
+    static func forEachRow(of bytes: UnsafeBufferPointer<UInt8>, columns: [String], _ body: (Row) -> Void) {
+        var parser = Parser(bytes: bytes, keepsValues: true)
+        // The file was checked: this pass meets no error.
+        _ = try? parser.document(columns: columns, body)
+    }
+
     private struct Parser {
-        let bytes: [UInt8]
+        /// The file, read in place (no copy of a large file).
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
         var line = 1
         /// Columns on the current line, counted once however many values it holds.
         var columns = ColumnCounter()
+        /// Whether values are made into text (the second pass); the first pass checks
+        /// them and keeps only keys.
+        let keepsValues: Bool
 
-        init(bytes: [UInt8]) {
+        init(bytes: UnsafeBufferPointer<UInt8>, keepsValues: Bool) {
             self.bytes = bytes
+            self.keepsValues = keepsValues
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
                 index = 3
                 columns.startLine(at: 3)
@@ -105,9 +120,12 @@ struct JSONRows {
             index += 1
         }
 
-        mutating func document() throws(SyntaxError) -> JSONRows {
-            var result = JSONRows()
+        /// Reads the array, handing each row to `body` (with a cell per column known so
+        /// far: `known` and the keys met since); the columns in the end.
+        mutating func document(columns known: [String], _ body: (Row) -> Void) throws(SyntaxError) -> [String] {
+            var columnNames = known
             var columnIndex: [String: Int] = [:]
+            for (position, name) in known.enumerated() { columnIndex[name] = position }
             skipSpace()
             guard index < bytes.count, bytes[index] == 0x5B else {
                 throw fail("a JSON dataset must be an array of objects, like [{\"date\": \"2026-01-01\", \"amount\": 12.5}]")
@@ -120,28 +138,35 @@ struct JSONRows {
                 while true {
                     skipSpace()
                     let rowLine = line, rowColumn = column
-                    var row = Row(line: rowLine, column: rowColumn, cells: Array(repeating: nil, count: result.columns.count))
+                    var row = Row(line: rowLine, column: rowColumn, cells: Array(repeating: nil, count: columnNames.count))
                     if index < bytes.count, bytes[index] == 0x7B {
                         index += 1
                         skipSpace()
                         if index < bytes.count, bytes[index] == 0x7D {
                             index += 1
                         } else {
+                            var keyNumber = -1
                             while true {
                                 skipSpace()
                                 guard index < bytes.count, bytes[index] == 0x22 else { throw fail("expected a key in double quotes") }
-                                let key = try string()
+                                let key = try string(keeping: true)
                                 try expect(0x3A, "':' after a key")
                                 skipSpace()
                                 let valueLine = line, valueColumn = column
                                 let value = try self.value()
                                 let position: Int
-                                if let existing = columnIndex[key] {
+                                keyNumber += 1
+                                if keyNumber < columnNames.count, columnNames[keyNumber] == key {
+                                    // Rows mostly list their keys in one order: the key at
+                                    // this place of the columns is most likely this one,
+                                    // and comparing is cheaper than hashing.
+                                    position = keyNumber
+                                } else if let existing = columnIndex[key] {
                                     position = existing
                                 } else {
-                                    position = result.columns.count
+                                    position = columnNames.count
                                     columnIndex[key] = position
-                                    result.columns.append(key)
+                                    columnNames.append(key)
                                 }
                                 while row.cells.count <= position { row.cells.append(nil) }
                                 switch value {
@@ -167,7 +192,7 @@ struct JSONRows {
                         }
                         row.problem = ("each element of a JSON dataset must be an object; this one is \(kind)", rowLine, rowColumn)
                     }
-                    result.rows.append(row)
+                    body(row)
                     skipSpace()
                     if index < bytes.count, bytes[index] == 0x2C { index += 1; continue }
                     try expect(0x5D, "',' or ']'")
@@ -176,10 +201,7 @@ struct JSONRows {
             }
             skipSpace()
             guard index == bytes.count else { throw fail("unexpected text after the closing ']'") }
-            for i in result.rows.indices where result.rows[i].cells.count < result.columns.count {
-                result.rows[i].cells += Array(repeating: nil, count: result.columns.count - result.rows[i].cells.count)
-            }
-            return result
+            return columnNames
         }
 
         enum Value {
@@ -192,7 +214,7 @@ struct JSONRows {
             guard index < bytes.count else { throw fail("expected a value, found the end of the file") }
             switch bytes[index] {
             case 0x22:
-                return .scalar(try string())
+                return .scalar(try string(keeping: keepsValues))
             case 0x7B, 0x5B:
                 let kind = bytes[index] == 0x7B ? "an object" : "an array"
                 try skipNested()
@@ -209,10 +231,13 @@ struct JSONRows {
             case 0x2D, 0x30...0x39:
                 let start = index
                 index += 1
-                while index < bytes.count, [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(bytes[index]) || (0x30...0x39).contains(bytes[index]) {
-                    index += 1
+                while index < bytes.count {
+                    switch bytes[index] {
+                    case 0x2B, 0x2D, 0x2E, 0x45, 0x65, 0x30...0x39: index += 1
+                    default: return .scalar(keepsValues ? String(decoding: bytes[start..<index], as: UTF8.self) : "")
+                    }
                 }
-                return .scalar(String(decoding: bytes[start..<index], as: UTF8.self))
+                return .scalar(keepsValues ? String(decoding: bytes[start..<index], as: UTF8.self) : "")
             default:
                 throw fail("expected a value (text in double quotes, a number, true, false or null)")
             }
@@ -223,7 +248,7 @@ struct JSONRows {
             while index < bytes.count {
                 switch bytes[index] {
                 case 0x22:
-                    _ = try string()
+                    _ = try string(keeping: false)
                     continue
                 case 0x7B, 0x5B:
                     depth += 1
@@ -243,16 +268,32 @@ struct JSONRows {
             throw fail("unclosed object or array")
         }
 
-        mutating func string() throws(SyntaxError) -> String {
-            let open = (line, column)
+        /// A string's contents (checked whatever `keeping` says; "" when it is false).
+        mutating func string(keeping: Bool) throws(SyntaxError) -> String {
+            // Where it opens, counted only if it is never closed (on this line, then:
+            // a line break inside a string is an error of its own).
+            let open = index
             index += 1
+            // Most strings have no escape: their bytes are the text, made in one go.
+            let plainStart = index
+            while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x5C, bytes[index] >= 0x20 { index += 1 }
+            if index < bytes.count, bytes[index] == 0x22 {
+                if let bad = firstInvalidUTF8(in: plainStart..<index) {
+                    index = bad
+                    throw fail("invalid UTF-8 (byte \(UTF8Validation.describe(bytes[bad]))) in a string; a JSON dataset must be UTF-8 text")
+                }
+                index += 1
+                return keeping ? String(decoding: bytes[plainStart..<index - 1], as: UTF8.self) : ""
+            }
+            // Otherwise from the start, the general way (escapes, and the errors).
+            index = plainStart
             var scalars = String.UnicodeScalarView()
             var runStart = index
             /// Appends the bytes since `runStart`, which must be UTF-8: a bad byte is an
             /// error where it is, never a U+FFFD in a figure or a name.
             func flush(_ parser: inout Parser, upTo end: Int) throws(SyntaxError) {
                 guard end > runStart else { return }
-                if let bad = UTF8Validation.firstInvalidByte(in: parser.bytes, range: runStart..<end) {
+                if let bad = parser.firstInvalidUTF8(in: runStart..<end) {
                     parser.index = bad
                     throw parser.fail("invalid UTF-8 (byte \(UTF8Validation.describe(parser.bytes[bad]))) in a string; a JSON dataset must be UTF-8 text")
                 }
@@ -311,7 +352,13 @@ struct JSONRows {
                 }
                 index += 1
             }
-            throw SyntaxError(message: "a string opened here is never closed", line: open.0, column: open.1)
+            index = open
+            throw fail("a string opened here is never closed")
+        }
+
+        /// The offset of the first byte in `range` that is not UTF-8.
+        func firstInvalidUTF8(in range: Range<Int>) -> Int? {
+            UTF8Validation.firstInvalidByte(in: UnsafeBufferPointer(rebasing: bytes[range])).map { range.lowerBound + $0 }
         }
 
         mutating func hex4() throws(SyntaxError) -> UInt32 {

@@ -98,6 +98,13 @@ struct OrdersRowReader: MergeableRowConsumer {
                 lineAmount = money
             }
         case .product(let quantityColumn, let priceColumn):
+            // Most rows: two short decimals, read without building a `Result`.
+            if let quantity = row.withBytes(of: quantityColumn, DecimalText.parseShort),
+               let price = row.withBytes(of: priceColumn, DecimalText.parseShort),
+               let money = quantity.moneyProduct(price) {
+                lineAmount = money
+                break
+            }
             let quantity: DecimalText.Value, price: DecimalText.Value
             switch number(row, quantityColumn) {
             case .failure(let issue): return issue
@@ -107,7 +114,7 @@ struct OrdersRowReader: MergeableRowConsumer {
             case .failure(let issue): return issue
             case .success(let value): price = value
             }
-            guard let product = quantity.multiplied(by: price), let money = product.money else {
+            guard let money = quantity.moneyProduct(price) else {
                 return issue(row, priceColumn, "quantity × price has more than \(Money.scale) decimal places or is too large")
             }
             lineAmount = money
@@ -142,9 +149,9 @@ struct OrdersRowReader: MergeableRowConsumer {
             dateExtremes.note(day) { row.position(of: date) }
         } catch {
             customerConflicts += 1
-            let orderName = orders.names[error.order]
+            let orderName = orders.name(at: error.order)
             return issue(row, customer,
-                "order '\(orderName)' belongs to customer '\(customers.names[error.existingCustomer])' on earlier rows, but this row says '\(customers.names[error.customer])'; the rows of one order must share one customer")
+                "order '\(orderName)' belongs to customer '\(customers.name(at: error.existingCustomer))' on earlier rows, but this row says '\(customers.name(at: error.customer))'; the rows of one order must share one customer")
         }
         return nil
     }
@@ -157,11 +164,21 @@ struct OrdersRowReader: MergeableRowConsumer {
     /// then be read in one pass, for the rows refused and their messages to be the same.
     mutating func merge(_ chunk: OrdersRowReader, lineOffset: Int) -> Bool {
         guard chunk.customerConflicts == 0 else { return false }
-        let customerIds = chunk.customers.names.map { customers.index(ofName: $0) }
+        if accumulator.lines == 0, accumulator.rowsWithoutCustomer == 0, orders.count == 0, customers.count == 0 {
+            // Nothing read here yet (the first chunk): merging would intern the chunk's
+            // ids in the chunk's own order, so its state is taken as it is; only its
+            // dates' lines move to file lines.
+            let extremes = chunk.dateExtremes
+            self = chunk
+            dateExtremes = DateExtremes()
+            dateExtremes.merge(extremes, lineOffset: lineOffset)
+            return true
+        }
+        let customerIds = (0..<chunk.customers.count).map { customers.index(ofIdAt: $0, in: chunk.customers) }
         let orderIds: [Int]
         if order != nil {
-            orderIds = chunk.orders.names.map { name in
-                guard name.utf8.first == 0 else { return orders.index(ofName: name) }
+            orderIds = (0..<chunk.orders.count).map { id in
+                guard chunk.orders.startsWithNUL(id) else { return orders.index(ofIdAt: id, in: chunk.orders) }
                 // "\0row N": a row without an order id (no real id holds a NUL).
                 rowsWithoutOrderId += 1
                 return orders.index(ofName: "\u{0}row \(rowsWithoutOrderId)")
@@ -179,12 +196,12 @@ struct OrdersRowReader: MergeableRowConsumer {
         return true
     }
 
-    mutating func reserveCapacity(forMerging chunks: [OrdersRowReader]) {
-        // Orders rarely span chunks, customers often do: the sum is an upper bound for
-        // orders, and for customers the largest chunk's count is a fair start.
-        let orderCount = chunks.reduce(0) { $0 + max($1.orders.count, $1.accumulator.orderCount) }
+    mutating func reserveCapacity(forMerging first: OrdersRowReader, scale: Double) {
+        // Orders rarely span chunks, customers often do: the first chunk's orders scaled
+        // to the file is a fair guess of all orders, and its customers of the customers.
+        let orderCount = Int(Double(max(first.orders.count, first.accumulator.orderCount)) * min(scale, 1e6))
         orders.reserveCapacity(order == nil ? 0 : orderCount)
-        customers.reserveCapacity(chunks.map(\.customers.count).max() ?? 0)
+        customers.reserveCapacity(first.customers.count)
         accumulator.reserveCapacity(orders: orderCount)
     }
 

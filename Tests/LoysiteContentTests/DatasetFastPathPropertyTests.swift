@@ -1,0 +1,220 @@
+import Foundation
+@testable import LoysiteContent
+import LoysiteMetrics
+import PropertyBased
+import Testing
+
+/// The fast paths of the dataset readers against the general code they stand in for:
+/// where a fast path answers, its answer is the reference's, bit for bit.
+@Suite struct DatasetFastPathPropertyTests {
+    typealias Numbers = CSVChunkedReadPropertyTests.Numbers
+
+    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = text
+        return text.withUTF8(body)
+    }
+
+    /// Texts near and far from decimals: signs, points, spaces, separators, exponents,
+    /// and runs of up to 40 digits (past both the 18 of the short path and the 36 read).
+    static func decimalText(_ numbers: inout Numbers) -> String {
+        let pieces = ["0", "1", "5", "9", "00", "10", "123", "999999999", "000000000000", ".", "-", "+", " ", "\t", ",", "e", "E", "x", "_", "'"]
+        var text = ""
+        for _ in 0..<numbers.below(8) {
+            text += numbers.chance(70) ? String(numbers.below(10)) : pieces[numbers.below(pieces.count)]
+        }
+        if numbers.chance(10) { text += String(repeating: "7", count: numbers.below(40)) }
+        return text
+    }
+
+    @Test func shortDecimalsAreReadAsTheGeneralParserReadsThem() {
+        var numbers = Numbers(state: 18)
+        var short = 0
+        for _ in 0..<50_000 {
+            let text = Self.decimalText(&numbers)
+            Self.withBytes(text) { bytes in
+                let reference = DecimalText.parseAny(bytes)
+                if let fast = DecimalText.parseShort(bytes) {
+                    short += 1
+                    #expect(reference == .success(fast), "'\(text)'")
+                }
+                #expect(DecimalText.parse(bytes) == reference, "'\(text)'")
+            }
+        }
+        // The comparison is not vacuous: most texts that are numbers take the short path.
+        #expect(short > 12_000)
+    }
+
+    @Test func eighteenDigitsAndNineteen() {
+        for text in ["999999999999999999", "-999999999999999999", "9999999999999999999", "0.000000000000000001", "1234567890.12345678", "+.5", "-.", "+", "."] {
+            Self.withBytes(text) { bytes in
+                #expect(DecimalText.parse(bytes) == DecimalText.parseAny(bytes), "'\(text)'")
+            }
+        }
+        Self.withBytes("9999999999999999999") { #expect(DecimalText.parseShort($0) == nil) }
+    }
+
+    /// quantity × price straight to money units, against the product normalised first.
+    @Test func moneyProductsAreTheNormalisedProducts() {
+        var numbers = Numbers(state: 7)
+        let magnitudes: [Int128] = [0, 1, 7, 10, 100, 2550, 1_000_000, 999_999_999_999, Int128(Int64.max), Int128(Int64.max) + 1, Int128(Int64.min), 10_000_000_000_000_000_000_000]
+        var fast = 0
+        for _ in 0..<100_000 {
+            func value() -> DecimalText.Value {
+                var significand = numbers.chance(50) ? magnitudes[numbers.below(magnitudes.count)] : Int128(numbers.below(1_000_000))
+                if numbers.chance(30) { significand = -significand }
+                return DecimalText.Value(significand: significand, fractionDigits: numbers.below(16))
+            }
+            let left = value(), right = value()
+            let reference = left.multiplied(by: right)?.money
+            #expect(left.moneyProduct(right) == reference, "\(left) × \(right)")
+            if left.fractionDigits + right.fractionDigits <= Money.scale, Int64(exactly: left.significand) != nil, Int64(exactly: right.significand) != nil { fast += 1 }
+        }
+        #expect(fast > 20_000)
+    }
+
+    /// The byte table against a dictionary of `String`s, the interner it replaced: the
+    /// same index for every id, the first spelling kept, canonically equivalent ids one
+    /// id (so the switch to text keys is exercised), and merging one interner into
+    /// another the same as interning its ids there in order.
+    @Test func idsGetTheIndicesOfAStringDictionary() {
+        let pool = ["17850", "C536379", "", "A", "AB", "a", "12345678", "123456789", "1234567890123456", "\u{0}row 1",
+                    "caf\u{E9}", "cafe\u{301}", "K9", "\u{212A}9", "e", "\u{E9}t\u{E9}", "x y"]
+        var numbers = Numbers(state: 3)
+        for round in 0..<300 {
+            let asciiOnly = round % 2 == 0
+            let ids = (0..<numbers.below(400)).map { _ -> String in
+                if numbers.chance(50) { return "id\(numbers.below(500))" }
+                let id = pool[numbers.below(pool.count)]
+                return asciiOnly && !id.utf8.allSatisfy({ $0 < 0x80 }) ? "plain" : id
+            }
+            let split = numbers.below(ids.count + 1)
+            var reference: [String: Int] = [:]
+            var firstSpelling: [String] = []
+            var whole = IdInterner()
+            var first = IdInterner(), second = IdInterner()
+            for (position, id) in ids.enumerated() {
+                let expected = reference[id] ?? firstSpelling.count
+                if expected == firstSpelling.count {
+                    reference[id] = expected
+                    firstSpelling.append(id)
+                }
+                let index = Self.withBytes(id) { whole.index(of: $0) }
+                #expect(index == expected, "round \(round): '\(id)'")
+                _ = Self.withBytes(id) { position < split ? first.index(of: $0) : second.index(of: $0) }
+            }
+            #expect(whole.count == firstSpelling.count)
+            #expect((0..<whole.count).map(whole.name(at:)) == firstSpelling)
+            let merged = (0..<second.count).map { first.index(ofIdAt: $0, in: second) }
+            #expect(first.count == whole.count && (0..<first.count).map(first.name(at:)) == firstSpelling, "round \(round)")
+            #expect(merged == (0..<second.count).map { reference[second.name(at: $0)]! }, "round \(round)")
+            let rank = firstSpelling.indices.sorted { firstSpelling[$0] < firstSpelling[$1] }
+            #expect(whole.rankByName().enumerated().allSatisfy { rank[Int($0.element)] == $0.offset })
+        }
+    }
+
+    /// Many ids, so the table grows many times, then all looked up again.
+    @Test func aGrowingTableFindsEveryId() {
+        var interner = IdInterner()
+        let ids = (0..<200_000).map { "\($0 &* 7919 % 1_000_003)" }
+        let indices = ids.map { id in Self.withBytes(id) { interner.index(of: $0) } }
+        #expect(indices == Array(0..<ids.count))
+        for (index, id) in ids.enumerated().reversed() { #expect(Self.withBytes(id) { interner.index(of: $0) } == index) }
+    }
+
+    /// The lowest mark of `unquotedFieldEnds` is the first comma, LF, CR or NUL of the
+    /// word, over words of random bytes with delimiters and 0x80-ish bytes mixed in.
+    @Test func theLowestMarkIsTheFirstDelimiter() {
+        var numbers = Numbers(state: 11)
+        let special: [UInt8] = [0x2C, 0x0A, 0x0D, 0x00, 0x80, 0x81, 0xFF, 0x2B, 0x2D, 0x0B, 0x0C, 0x01, 0x2C ^ 0x80]
+        for _ in 0..<200_000 {
+            let bytes = (0..<8).map { _ in numbers.chance(20) ? special[numbers.below(special.count)] : UInt8(numbers.below(256)) }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let marks = CSVReader.unquotedFieldEnds(word)
+            let first = bytes.firstIndex { [0x2C, 0x0A, 0x0D, 0x00].contains($0) }
+            if let first {
+                #expect(marks.trailingZeroBitCount >> 3 == first, "\(bytes)")
+            } else {
+                #expect(marks == 0, "\(bytes)")
+            }
+        }
+    }
+}
+
+/// Whether a row is UTF-8 is decided from a known-ASCII span of the reader's buffer: in a
+/// file of several buffers, with text that is not ASCII (good and bad) at random rows,
+/// every bad row and only those is reported, at its line and column.
+@Suite struct CSVASCIISpanTests {
+    @Test(arguments: [0, 1, 2])
+    func everyRowThatIsNotUTF8IsFoundAcrossBuffers(seed: Int) throws {
+        var numbers = CSVChunkedReadPropertyTests.Numbers(state: UInt64(seed))
+        var bytes = Array("order_id,customer_id,date,amount,note\n".utf8)
+        var expected: [String] = []
+        let padding = String(repeating: "p", count: 60)
+        // Fewer bad rows than a report lists (BadRowLog.defaultLimit), so all are named.
+        var badRows: Set<Int> = []
+        while badRows.count < 45 { badRows.insert(numbers.below(40_000)) }
+        for row in 0..<40_000 {
+            var note = Array("\(padding)\(row)".utf8)
+            let prefix = "O\(row),C\(row % 97),2026-01-02,1.5,"
+            if badRows.contains(row) {
+                let at = numbers.below(note.count)
+                note.insert(0xFF, at: at)
+                let column = prefix.count + at + 1
+                expected.append("content/data/orders.csv:\(row + 2):\(column): warning: column 'note': invalid UTF-8 (byte 0xFF); a dataset must be UTF-8 text (re-save it as UTF-8) (row skipped: bad_rows: skip)")
+            } else if numbers.chance(2) {
+                note.insert(contentsOf: Array("caf\u{E9}".utf8), at: numbers.below(note.count))
+            }
+            bytes += Array(prefix.utf8) + note + [0x0A]
+        }
+        #expect(bytes.count > 3 << 20)
+        for chunking in [CSVChunking.serial, .bytes(700_000)] {
+            let loaded = try CSVChunkedReadPropertyTests.load(bytes, skip: true, chunking: chunking)
+            let invalid = loaded.messages.filter { $0.contains("invalid UTF-8") }
+            #expect(invalid.count == expected.count)
+            #expect(Set(invalid) == Set(expected), "\(chunking)")
+            #expect(loaded.rows == 40_000 && loaded.skipped == expected.count)
+        }
+    }
+}
+
+/// A JSON dataset is read in two passes (keys, then one row at a time): the same orders
+/// written as CSV and as JSON — strings with escapes and text that is not ASCII, a key
+/// first met in a late row, keys in another order, rows lacking a key — give the same
+/// figures, rows and messages (but for the file name and positions, which differ).
+@Suite struct JSONStreamingTests {
+    @Test(arguments: [0, 1, 2, 3])
+    func theSameOrdersAsCSVAndAsJSONGiveTheSameFigures(seed: Int) throws {
+        var numbers = CSVChunkedReadPropertyTests.Numbers(state: UInt64(seed))
+        var csv = "order_id,customer_id,date,amount,note\n"
+        var json = "[\n"
+        let notes = ["plain", "caf\u{E9}", "say \"hi\"", "back\\slash", "tab\tin", "\u{1F600}"]
+        for row in 0..<2_000 {
+            let order = numbers.below(600), customer = "C\(order % 150)"
+            let date = "2026-0\(1 + numbers.below(9))-1\(numbers.below(10))"
+            let amount = ["12.5", "-3", "0.25", "7", "x"][numbers.below(5)]
+            let note = notes[numbers.below(notes.count)]
+            csv += "\(order),\(customer),\(date),\(amount),\"\(note.replacingOccurrences(of: "\"", with: "\"\""))\"\n"
+            let noteJSON = String(data: try JSONSerialization.data(withJSONObject: [note], options: [.fragmentsAllowed]), encoding: .utf8)!.dropFirst().dropLast()
+            var fields = ["\"order_id\": \(order)", "\"customer_id\": \"\(customer)\"", "\"date\": \"\(date)\"",
+                          amount == "x" ? "\"amount\": \"x\"" : "\"amount\": \(amount)"]
+            // The note key first appears at row 1,500, and later rows put it first or leave it out.
+            if row >= 1_500 { fields.insert("\"note\": \(noteJSON)", at: numbers.below(fields.count + 1)) }
+            json += (row == 0 ? "" : ",\n") + "{" + fields.joined(separator: ", ") + "}"
+        }
+        json += "\n]\n"
+        let fixture = try DatasetsFixture(["o.yml": "kind: orders\nbad_rows: skip\n", "o.csv": csv])
+        let fromCSV = try fixture.loadOne()
+        let jsonFixture = try DatasetsFixture(["o.yml": "kind: orders\nbad_rows: skip\n", "o.json": json])
+        let fromJSON = try jsonFixture.loadOne()
+        #expect(fromJSON.dataset.columns == ["order_id", "customer_id", "date", "amount", "note"])
+        #expect(fromJSON.dataset.rows == 2_000 && fromCSV.dataset.rows == 2_000)
+        #expect(fromJSON.dataset.skippedRows == fromCSV.dataset.skippedRows && fromCSV.dataset.skippedRows > 0)
+        #expect(fromJSON.dataset.json() == fromCSV.dataset.json())
+        #expect(fromJSON.messages.count == fromCSV.messages.count)
+    }
+
+    @Test func aStringNeverClosedIsReportedWhereItOpens() throws {
+        let fixture = try DatasetsFixture(["o.json": "[\n  {\"a\": 1, \"caf\u{E9}\": \"open"])
+        #expect(try fixture.loadOne().messages == ["content/data/o.json:2:20: error: invalid JSON: a string opened here is never closed"])
+    }
+}
