@@ -39,8 +39,9 @@ enum EventFrontMatter {
                 guard let mark = node.mark else { return start }
                 return SourceLocation(file: path, line: firstLine + mark.line - 1, column: mark.column)
             }
+            // Keys are scalars here, whose `string` is their text.
             let entries = mapping.map { key, value in
-                YAMLDocument.Entry(key: key.string ?? "", value: value, keyLocation: locate(key), valueLocation: locate(value))
+                YAMLDocument.Entry(key: key.scalar?.string ?? "", value: value, keyLocation: locate(key), valueLocation: locate(value))
             }
             return YAMLDocument(entries: entries, location: start)
         }
@@ -49,13 +50,61 @@ enum EventFrontMatter {
     /// The tag Yams' default resolver gives a plain scalar. Its rules (bool, int, float,
     /// merge, null, timestamp, value) only match texts that start with a digit, a sign,
     /// a dot, `<`, `=` or `~`, or that are one of the boolean and null words; ICU's `$`
-    /// also matches before a final line break, so a text holding one is asked too.
+    /// also matches before a final line break, so a text holding one is asked too. The
+    /// shapes front matter mostly holds are decided here (see `numericTag`); the rest
+    /// goes to Yams' resolver.
     static func plainTag(_ text: String) -> Tag.Name {
         guard let first = text.utf8.first else { return .null }
         let startsAsText = first >= 0x80 || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A)
-        if startsAsText, let word = words[text] { return word }
+        if startsAsText, text.utf8.count <= 5, let word = words[text] { return word }
         if startsAsText, !mayHoldLineBreak(text) { return .str }
+        if let tag = numericTag(text) { return tag }
         return Resolver.default.resolveTag(of: .scalar(.init(text)))
+    }
+
+    /// Four shapes, each matched by exactly one of the resolver's rules before any other:
+    /// `0` or a decimal integer without leading zeros, with an optional sign (int; a
+    /// leading zero would make it octal or a float); digits `.` digits (float); and the
+    /// timestamps `YYYY-MM-DD` and `YYYY-MM-DDTHH:MM:SSZ`. Nil for anything else.
+    static func numericTag(_ text: String) -> Tag.Name? {
+        var text = text
+        return text.withUTF8 { bytes -> Tag.Name? in
+            func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+            func digits(from start: Int) -> Int {
+                var end = start
+                while isDigit(end) { end += 1 }
+                return end - start
+            }
+            var start = 0
+            if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { start = 1 }
+            let whole = digits(from: start)
+            if whole > 0, start + whole == bytes.count, whole == 1 || bytes[start] != 0x30 { return .int }
+            func at(_ index: Int, _ character: Unicode.Scalar) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: character) }
+            guard start == 0, whole > 0 else { return nil }
+            if at(whole, "."), digits(from: whole + 1) > 0, whole + 1 + digits(from: whole + 1) == bytes.count { return .float }
+            guard whole == 4, at(4, "-"), digits(from: 5) == 2, at(7, "-"), digits(from: 8) == 2 else { return nil }
+            if bytes.count == 10 { return .timestamp }
+            guard bytes.count == 20, at(10, "T"), digits(from: 11) == 2, at(13, ":"), digits(from: 14) == 2, at(16, ":"),
+                  digits(from: 17) == 2, at(19, "Z") else { return nil }
+            return .timestamp
+        }
+    }
+
+    /// One tag of each name, shared: a tag with a name is never changed (Yams only
+    /// fills in implicit ones), and making one builds Yams' default constructor anew.
+    nonisolated(unsafe) static let strTag = Tag(.str), intTag = Tag(.int), floatTag = Tag(.float), boolTag = Tag(.bool),
+        nullTag = Tag(.null), timestampTag = Tag(.timestamp), seqTag = Tag(.seq), mapTag = Tag(.map)
+
+    static func tag(_ name: Tag.Name) -> Tag {
+        switch name {
+        case .str: return strTag
+        case .int: return intTag
+        case .float: return floatTag
+        case .bool: return boolTag
+        case .null: return nullTag
+        case .timestamp: return timestampTag
+        default: return Tag(name)
+        }
     }
 
     private static let words: [String: Tag.Name] = {
@@ -138,8 +187,8 @@ private struct EventReader {
             guard scalar.anchor == nil, scalar.tag == nil,
                   let style = Node.Scalar.Style(rawValue: numericCast(scalar.style.rawValue)) else { return nil }
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            let tag: Tag.Name = scalar.quoted_implicit == 1 ? .str : EventFrontMatter.plainTag(text)
-            return .scalar(.init(text, Tag(tag), style, mark))
+            let tag = scalar.quoted_implicit == 1 ? EventFrontMatter.strTag : EventFrontMatter.tag(EventFrontMatter.plainTag(text))
+            return .scalar(.init(text, tag, style, mark))
         case YAML_SEQUENCE_START_EVENT:
             guard event.data.sequence_start.anchor == nil, event.data.sequence_start.tag == nil else { return nil }
             var items: [Node] = []
@@ -150,23 +199,27 @@ private struct EventReader {
                 guard let node = node(from: &item) else { return nil }
                 items.append(node)
             }
-            // Yams reads a collection's style from its end event, which has none.
-            return .sequence(.init(items, Tag(.implicit), .any, mark))
+            // Yams reads a collection's style from its end event, which has none; its
+            // implicit tag resolves to `seq`.
+            return .sequence(.init(items, EventFrontMatter.seqTag, .any, mark))
         case YAML_MAPPING_START_EVENT:
             guard event.data.mapping_start.anchor == nil, event.data.mapping_start.tag == nil else { return nil }
             var pairs: [(Node, Node)] = []
-            var keys = Set<String>()
+            var keys: [String] = []
             while true {
                 guard var keyEvent = next() else { return nil }
                 defer { yaml_event_delete(&keyEvent) }
                 if keyEvent.type == YAML_MAPPING_END_EVENT { break }
-                // Yams reports a repeated key; that wording is its own.
+                // Yams reports a repeated key; that wording is its own. (Front matter has
+                // a few keys: looking through them beats hashing; a long mapping is Yams'.)
+                guard keys.count < 64 else { return nil }
                 guard keyEvent.type == YAML_SCALAR_EVENT, let key = node(from: &keyEvent),
-                      let name = key.scalar?.string, keys.insert(name).inserted,
+                      let name = key.scalar?.string, !keys.contains(name),
                       let value = node() else { return nil }
+                keys.append(name)
                 pairs.append((key, value))
             }
-            return .mapping(.init(pairs, Tag(.implicit), .any, mark))
+            return .mapping(.init(pairs, EventFrontMatter.mapTag, .any, mark))
         default:
             return nil
         }
