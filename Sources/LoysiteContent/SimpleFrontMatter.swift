@@ -1,4 +1,5 @@
 import LoysiteSupport
+import Yams
 
 /// Reads front matter of the forms nearly every page has without a YAML parser: one
 /// `key: value` entry per known key, the value a plain text, a single- or double-quoted
@@ -32,43 +33,103 @@ enum SimpleFrontMatter {
                 lines.append(lineStart..<lineEnd)
                 lineStart = lineEnd + 1
             }
-            var fields = PageFields()
-            var seen = Set<String>()
             var number = 0
-            while number < lines.count {
-                let lineNumber = firstLine + number
-                let line = UnsafeBufferPointer(rebasing: text[lines[number]])
-                number += 1
-                if line.allSatisfy({ $0 == 0x20 }) || line.first == UInt8(ascii: "#") { continue }
-                // `key:`, a space, the value.
-                var index = 0
-                while index < line.count, isKeyByte(line[index]) { index += 1 }
-                guard index > 0, index < line.count, line[index] == UInt8(ascii: ":") else { return nil }
-                let key = String(decoding: line[..<index].map { $0 | 0x20 }, as: UTF8.self)
-                guard PageLoader.knownKeys.contains(key), seen.insert(key).inserted else { return nil }
-                index += 1
-                let value: Value
-                var location: SourceLocation
-                if index == line.count || isCommentOrSpaces(line[index...]) {
-                    // Nothing after `key:`: a block list must follow.
-                    guard let list = blockList(text, lines, from: &number, firstLine: firstLine, path: path) else { return nil }
-                    value = .list(list.items)
-                    location = list.location
+            let reader = Reader(text: text, lines: lines, firstLine: firstLine, path: path)
+            guard let entries = reader.mapping(indent: 0, from: &number), number == lines.count, !entries.isEmpty else { return nil }
+            var fields = PageFields()
+            var fallbacks: [String: Located<String>] = [:]
+            for entry in entries {
+                let key = entry.key.lowercased()
+                if PageLoader.knownKeys.contains(key) || PageFields.otherReadKeys.contains(key) {
+                    guard assign(entry.value, to: key, at: entry.location, in: &fields, fallbacks: &fallbacks) else { return nil }
                 } else {
-                    guard line[index] == 0x20 else { return nil }
-                    while index < line.count, line[index] == 0x20 { index += 1 }
-                    location = SourceLocation(file: path, line: lineNumber, column: column(line, index))
-                    if line[index] == UInt8(ascii: "|") || line[index] == UInt8(ascii: ">") {
-                        guard let block = blockScalar(text, lines, header: line[index...], from: &number) else { return nil }
-                        value = .quoted(block)
-                    } else {
-                        guard let inline = Value(line, index..<line.count, lineNumber: lineNumber, path: path) else { return nil }
-                        value = inline
-                    }
+                    fields.params.append((entry.key, entry.value.json))
                 }
-                guard assign(value, to: key, at: location, in: &fields) else { return nil }
             }
-            return seen.isEmpty ? nil : fields
+            fields.summaryFallbacks = PageLoader.summaryFallbackKeys.compactMap { fallbacks[$0] }
+            return fields
+        }
+    }
+
+    /// One `key: value` of a mapping, where its value starts.
+    struct Entry {
+        var key: String
+        var value: Value
+        var location: SourceLocation
+    }
+
+    /// Reads block mappings line by line.
+    private struct Reader {
+        let text: UnsafeBufferPointer<UInt8>
+        let lines: [Range<Int>]
+        let firstLine: Int
+        let path: String
+
+        func line(_ number: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[lines[number]]) }
+
+        /// The entries of the mapping whose keys stand at column `indent + 1`, from line
+        /// `number` to the first line indented less. Nil where YAML is needed: a line
+        /// indented more than a key, a key twice (in any case), anything else unsure.
+        func mapping(indent: Int, from number: inout Int) -> [Entry]? {
+            var entries: [Entry] = []
+            var seen = Set<String>()
+            while number < lines.count {
+                let line = line(number)
+                var index = 0
+                while index < line.count, line[index] == 0x20 { index += 1 }
+                if index == line.count || line[index] == UInt8(ascii: "#") { number += 1; continue }
+                if index < indent { break }
+                guard index == indent else { return nil }
+                let lineNumber = firstLine + number
+                number += 1
+                // `key:`, then a space and the value, or nothing and a block below.
+                let keyStart = index
+                guard isKeyStart(line[index]) else { return nil }
+                while index < line.count, isKeyByte(line[index]) { index += 1 }
+                guard index < line.count, line[index] == UInt8(ascii: ":") else { return nil }
+                let key = String(decoding: line[keyStart..<index], as: UTF8.self)
+                guard seen.insert(key.lowercased()).inserted else { return nil }
+                index += 1
+                if index == line.count || isCommentOrSpaces(line[index...]) {
+                    guard let (value, location) = block(under: indent, from: &number) else { return nil }
+                    entries.append(Entry(key: key, value: value, location: location))
+                    continue
+                }
+                guard line[index] == 0x20 else { return nil }
+                while index < line.count, line[index] == 0x20 { index += 1 }
+                let location = SourceLocation(file: path, line: lineNumber, column: column(line, index))
+                if line[index] == UInt8(ascii: "|") || line[index] == UInt8(ascii: ">") {
+                    guard let block = blockScalar(text, lines, header: line[index...], from: &number) else { return nil }
+                    entries.append(Entry(key: key, value: .quoted(block), location: location))
+                } else {
+                    guard let inline = Value(line, index..<line.count, lineNumber: lineNumber, path: path) else { return nil }
+                    entries.append(Entry(key: key, value: inline, location: location))
+                }
+            }
+            return entries
+        }
+
+        /// What follows a `key:` with nothing after it: a block list (at the key's
+        /// indentation or deeper) or a mapping indented deeper. Nil for anything else
+        /// (an empty value is YAML's null: left to it).
+        func block(under indent: Int, from number: inout Int) -> (Value, SourceLocation)? {
+            var next = number
+            while next < lines.count {
+                let line = line(next)
+                var index = 0
+                while index < line.count, line[index] == 0x20 { index += 1 }
+                if index == line.count || line[index] == UInt8(ascii: "#") { next += 1; continue }
+                if index + 1 < line.count, line[index] == UInt8(ascii: "-"), line[index + 1] == 0x20, index >= indent, next == number {
+                    guard let list = blockList(text, lines, from: &number, firstLine: firstLine, path: path) else { return nil }
+                    return (.list(list.items), list.location)
+                }
+                guard index > indent, isKeyStart(line[index]) else { return nil }
+                number = next
+                let location = SourceLocation(file: path, line: firstLine + next, column: index + 1)
+                guard let entries = mapping(indent: index, from: &number), !entries.isEmpty else { return nil }
+                return (.mapping(entries), location)
+            }
+            return nil
         }
     }
 
@@ -122,7 +183,7 @@ enum SimpleFrontMatter {
             switch value {
             case .plain(let plain): items.append(Item(text: plain, location: itemLocation, isPlain: true))
             case .quoted(let quoted): items.append(Item(text: quoted, location: itemLocation, isPlain: false))
-            case .list: return nil
+            case .list, .mapping: return nil
             }
             number += 1
         }
@@ -168,11 +229,23 @@ enum SimpleFrontMatter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A value on one line as written, with any comment after it.
-    private enum Value {
+    /// A value as written: on one line (with any comment after it), or a block.
+    indirect enum Value {
         case plain(String)
         case quoted(String)
         case list([Item])
+        case mapping([Entry])
+
+        /// The value as template params hold it: what `Node.json` gives for the node
+        /// YAML reads (a plain scalar typed by Yams' own rules and constructors).
+        var json: JSONValue {
+            switch self {
+            case .plain(let text): return SimpleFrontMatter.plainJSON(text)
+            case .quoted(let text): return .string(text)
+            case .list(let items): return .array(items.map { $0.isPlain ? SimpleFrontMatter.plainJSON($0.text) : .string($0.text) })
+            case .mapping(let entries): return .object(entries.map { ($0.key, $0.value.json) })
+            }
+        }
 
         init?(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lineNumber: Int, path: String) {
             let first = line[range.lowerBound]
@@ -266,21 +339,27 @@ enum SimpleFrontMatter {
         return nil
     }
 
+    static func plainJSON(_ text: String) -> JSONValue {
+        Node.scalar(.init(text, EventFrontMatter.tag(EventFrontMatter.plainTag(text)), .plain)).json
+    }
+
     /// Stores `value` the way `FieldReader` reads that key; false where that needs YAML.
-    private static func assign(_ value: Value, to key: String, at location: SourceLocation, in fields: inout PageFields) -> Bool {
+    private static func assign(_ value: Value, to key: String, at location: SourceLocation, in fields: inout PageFields,
+                               fallbacks: inout [String: Located<String>]) -> Bool {
         switch key {
-        case "title", "slug", "summary", "period", "date":
+        case "title", "slug", "summary", "period", "date", "description", "short_description", "oneliner":
             let text: Located<String>?
             switch value {
             case .plain(let plain): text = isNull(plain) ? nil : Located(plain.trimmingWhitespace(), at: location)
             case .quoted(let quoted): text = Located(quoted.trimmingWhitespace(), at: location)
-            case .list: return false
+            case .list, .mapping: return false
             }
             switch key {
             case "title": fields.title = text
             case "slug": fields.slug = text
             case "summary": fields.summary = text
             case "period": fields.period = text
+            case "description", "short_description", "oneliner": fallbacks[key] = text
             default:
                 guard let text else { fields.date = nil; return true }
                 switch FieldReader.date(text, key: key) {
@@ -311,19 +390,29 @@ enum SimpleFrontMatter {
                 }
             case .quoted(let quoted):
                 list = [Located(quoted.trimmingBlanks(), at: location)]
+            case .mapping:
+                return false
             }
             switch key {
             case "aliases": fields.aliases = list
             case "category": fields.category = list
             case "categories": fields.categories = list
+            case "aka": fields.aka = list
+            case "redirect_from": fields.redirectFrom = list
             default: fields.related = list
             }
         }
         return true
     }
 
-    private static func isKeyByte(_ byte: UInt8) -> Bool {
+    /// Keys start with a letter and hold letters, digits, `_` and `-`: text to YAML
+    /// whatever the case.
+    private static func isKeyStart(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        isKeyStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
     /// YAML's null in plain form: no text.

@@ -133,7 +133,7 @@ import Yams
                     Issue.record("the simple reader read front matter Yams rejects:\n\(yaml)")
                     return
                 }
-                let differences = Self.differences(simple, expected, params: false)
+                let differences = Self.differences(simple, expected)
                 #expect(differences.isEmpty, "\(differences)\n\(yaml)")
             }
         }
