@@ -84,8 +84,7 @@ struct KeyPlaces {
             // ends are normalised to LF, so no CRLF makes one Character of two bytes).
             let found: Found
             if line.allSatisfy({ $0 < 0x80 }) {
-                let scalars: [Unicode.Scalar] = line.map { Unicode.Scalar($0) }
-                found = KeyPlaces.scan(scalars, isLetterOrNumber: KeyPlaces.isASCIILetterOrDigit, text: { String(String.UnicodeScalarView($0)) })
+                found = KeyPlaces.scanASCII(line)
             } else {
                 let characters = Array(String(Substring(line)))
                 found = KeyPlaces.scan(characters, isLetterOrNumber: { $0.isLetter || $0.isNumber }, text: { String($0) })
@@ -107,9 +106,37 @@ struct KeyPlaces {
         self.places = places
     }
 
-    private static func isASCIILetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+    /// `scan` for a line of ASCII, whose bytes are its Characters.
+    private static func scanASCII(_ line: Substring.UTF8View) -> Found {
+        var index = line.startIndex
+        func at(_ i: Substring.UTF8View.Index) -> UInt8? { i < line.endIndex ? line[i] : nil }
+        func isBlank(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x09 }
+        func column(_ i: Substring.UTF8View.Index) -> Int { line.distance(from: line.startIndex, to: i) + 1 }
+        while isBlank(at(index)) { index = line.index(after: index) }
+        guard let first = at(index) else { return .none }
+        let keyColumn = column(index)
+        if first == UInt8(ascii: "[") {
+            return scan(Array(String(Substring(line))), isLetterOrNumber: { $0.isLetter || $0.isNumber }, text: { String($0) })
+        }
+        let keyStart: Substring.UTF8View.Index, keyEnd: Substring.UTF8View.Index
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+            index = line.index(after: index)
+            keyStart = index
+            while let byte = at(index), byte != first { index = line.index(after: index) }
+            keyEnd = index
+            if index < line.endIndex { index = line.index(after: index) } else { return .none }
+        } else {
+            keyStart = index
+            while let byte = at(index), (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") {
+                index = line.index(after: index)
+            }
+            keyEnd = index
+        }
+        while isBlank(at(index)) { index = line.index(after: index) }
+        guard keyEnd > keyStart, let separator = at(index), separator == UInt8(ascii: "=") || separator == UInt8(ascii: ":") || separator == UInt8(ascii: ".") else { return .none }
+        index = line.index(after: index)
+        while isBlank(at(index)) { index = line.index(after: index) }
+        return .key(String(Substring(line[keyStart..<keyEnd])), keyColumn: keyColumn, valueColumn: column(index))
     }
 
     private enum Found {
