@@ -340,7 +340,12 @@ enum SimpleFrontMatter {
     }
 
     static func plainJSON(_ text: String) -> JSONValue {
-        Node.scalar(.init(text, EventFrontMatter.tag(EventFrontMatter.plainTag(text)), .plain)).json
+        let tag = EventFrontMatter.plainTag(text)
+        // A decimal integer (`weight: 10`) is what Yams' constructor makes of it, without
+        // its work for octal, hexadecimal, sexagesimal and `_` forms.
+        if tag == .str { return .string(text) }
+        if tag == .int, text.utf8.count <= 18, EventFrontMatter.numericTag(text) == .int, let value = Int(text) { return .int(value) }
+        return Node.scalar(.init(text, EventFrontMatter.tag(tag), .plain)).json
     }
 
     /// Stores `value` the way `FieldReader` reads that key; false where that needs YAML.
