@@ -25,7 +25,9 @@ enum TOMLFrontMatter {
             entries.append(YAMLDocument.Entry(key: key, value: node(value), keyLocation: keyLocation, valueLocation: valueLocation))
         }
         // toml++ keeps keys sorted; the file's order is what templates see as params.
-        entries.sort { ($0.keyLocation.line ?? 0, $0.keyLocation.column ?? 0) < ($1.keyLocation.line ?? 0, $1.keyLocation.column ?? 0) }
+        // (Sorted on places read once: the comparison reads four optionals each time.)
+        let order = entries.map { ($0.keyLocation.line ?? 0, $0.keyLocation.column ?? 0) }
+        entries = entries.indices.sorted { order[$0] < order[$1] }.map { entries[$0] }
         return .success(YAMLDocument(entries: entries, location: SourceLocation(file: path, line: firstLine, column: 1)))
     }
 
@@ -91,8 +93,7 @@ struct KeyPlaces {
             }
             switch found {
             case .none: continue
-            case .table(let name, let column):
-                let top = name.split(separator: ".").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) } ?? name
+            case .table(let top, let column):
                 let location = SourceLocation(file: path, line: firstLine + number, column: column)
                 if places[top.lowercased()] == nil { places[top.lowercased()] = (location, location) }
                 inTable = true
@@ -116,7 +117,18 @@ struct KeyPlaces {
         guard let first = at(index) else { return .none }
         let keyColumn = column(index)
         if first == UInt8(ascii: "[") {
-            return scan(Array(String(Substring(line))), isLetterOrNumber: { $0.isLetter || $0.isNumber }, text: { String($0) })
+            // As `scan` does, on bytes: the name up to the first `]`, blanks trimmed; its
+            // first dotted part, quotes trimmed.
+            let name = line[line.index(after: index)...].split(separator: UInt8(ascii: "]")).first
+                .map { String(decoding: $0, as: UTF8.self).trimmingBlanks() } ?? ""
+            let top = Array(name.utf8).split(separator: UInt8(ascii: ".")).first.map { part -> String in
+                var part = part
+                func isQuote(_ byte: UInt8?) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
+                while isQuote(part.first) { part = part.dropFirst() }
+                while isQuote(part.last) { part = part.dropLast() }
+                return String(decoding: part, as: UTF8.self)
+            } ?? name
+            return .table(top: top, column: keyColumn)
         }
         let keyStart: Substring.UTF8View.Index, keyEnd: Substring.UTF8View.Index
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
@@ -141,8 +153,8 @@ struct KeyPlaces {
 
     private enum Found {
         case none
-        /// A table header: `[params]` is the key `params`, written here.
-        case table(name: String, column: Int)
+        /// A table header: `[params]` (or `[params.x]`) is the key `params`, written here.
+        case table(top: String, column: Int)
         case key(String, keyColumn: Int, valueColumn: Int)
     }
 
@@ -155,7 +167,8 @@ struct KeyPlaces {
         let keyColumn = index + 1
         if units[index] == "[" {
             let name = text(units[(index + 1)...]).split(separator: "]").first.map { $0.trimmingBlanks() } ?? ""
-            return .table(name: name, column: keyColumn)
+            let top = name.split(separator: ".").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) } ?? name
+            return .table(top: top, column: keyColumn)
         }
         let keyStart: Int, keyEnd: Int
         if units[index] == "\"" || units[index] == "'" {

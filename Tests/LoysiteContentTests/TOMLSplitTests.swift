@@ -21,3 +21,18 @@ import Testing
         }
     }
 }
+
+/// Where TOML keys are written, read on bytes for ASCII lines, as on Characters.
+@Suite struct TOMLKeyPlacesTests {
+    @Test func tablesAndKeysArePlaced() {
+        let toml = "title = \"x\"\n  'quoted key' = 1\n\"dq\": 2\nbad\n[ \"params\".x ]\nlater = 3\n[]\n[ü]\n"
+        let places = KeyPlaces(toml: toml, path: "p.md", firstLine: 2)
+        #expect(places.locations(of: "title").value == SourceLocation(file: "p.md", line: 2, column: 9))
+        #expect(places.locations(of: "quoted key").key == SourceLocation(file: "p.md", line: 3, column: 3))
+        #expect(places.locations(of: "dq").value == SourceLocation(file: "p.md", line: 4, column: 7))
+        #expect(places.locations(of: "params").key == SourceLocation(file: "p.md", line: 6, column: 1))
+        #expect(places.locations(of: "ü").key == SourceLocation(file: "p.md", line: 9, column: 1))
+        // Keys after a table header are the table's, not the front matter's.
+        #expect(places.locations(of: "later").key == SourceLocation(file: "p.md", line: 2, column: 1))
+    }
+}
