@@ -2,7 +2,8 @@
 """Writes a deterministic, SYNTHETIC glossary site for the build benchmark (bench/site.sh):
 the same content twice, once as a loysite root and once as an equivalent Hugo site.
 
-    python3 bench/site-corpus.py OUT --terms 10000 [--reports 20] [--orders 20000] [--responses 5000]
+    python3 bench/site-corpus.py OUT --terms 10000 [--style plain|quoted|block|hugo|toml] [--body 1k|4k]
+                                     [--reports 20] [--orders 20000] [--responses 5000]
 
 OUT/loysite/content/   site.yml, glossary/*.md, reports/*.md, pages/about.md, data/*.csv|yml
 OUT/hugo/              config.toml, content/ (same Markdown bodies), layouts/ (comparable
@@ -17,6 +18,20 @@ slug (`[[a-slug|label]]`), plain site links, plain mentions of other terms (auto
 external links, and some pipe tables, blockquotes and fenced code. Reports have chart and
 metric blocks over an orders dataset and a responses dataset. Hugo has no wikilinks, so
 its copy has them as ordinary Markdown links to the same pages.
+
+Front-matter styles (--style) write the same fields in the ways real sites do, so a
+site built from any style is byte-identical to one built from another (same --body):
+  plain   one `key: value` line each, nothing quoted (the corpus of issue 7)
+  quoted  titles, summaries and list items quoted, single and double, some unknown keys
+          with escapes (`\"`, `''`)
+  block   block lists (`aliases:` then `  - NPS`) and block-scalar summaries (`>-`, `>`, `|-`)
+  hugo    as Hugo's archetypes write it: quoted title, `lastmod:` and (reports) `date:`
+          timestamps, `draft: false`, `weight:`, `tags:`, unknown keys (`id`, `full_link`),
+          the names under `aka:`, comments, a nested `params:` map
+  toml    `+++` TOML with the fields of the hugo style
+A term's `date` would show in the sitemap, so terms carry `lastmod` (kept as a param);
+the unknown keys only reach `page.params`, which the built-in theme does not print.
+Hugo gets the same style. --body 4k adds about 3 KB of Markdown to each term.
 
 Deterministic: a fixed seed, only random.random() (stable across Python versions), no
 clock. Standard library only.
@@ -64,8 +79,10 @@ EXTERNAL = ["https://en.wikipedia.org/wiki/Customer_loyalty", "https://www.w3.or
 
 
 class Corpus:
-    def __init__(self, terms, reports, orders, responses):
+    def __init__(self, terms, reports, orders, responses, style="plain", body="1k"):
         self.rng = random.Random(SEED)
+        # The style never draws from rng: every style gets the same terms and bodies.
+        self.style, self.body = style, body
         self.n_terms, self.n_reports, self.n_orders, self.n_responses = terms, reports, orders, responses
         self.terms = []
         self.make_terms()
@@ -212,6 +229,15 @@ class Corpus:
             other = self.terms[self.other(i)]
             s = f"See also [{other['title']}](/glossary/{other['slug']}/) and {self.words(4)}."
             out.append((s, s))
+        if self.body == "4k":
+            added = 0
+            while added < 3000:
+                section = [(f"## {self.words(3).capitalize()}",) * 2, self.paragraph(i), self.paragraph(i, links=1, mentions=1)]
+                if self.chance(0.5):
+                    items = [f"- {self.sentence(7)}" for _ in range(3 + self.below(3))]
+                    section.append(("\n".join(items),) * 2)
+                out.extend(section)
+                added += sum(len(x[0]) for x in section)
         return "\n\n".join(x[0] for x in out) + "\n", "\n\n".join(x[1] for x in out) + "\n"
 
     # ---- files ----
@@ -243,33 +269,19 @@ class Corpus:
                     related.append(j)
             summary = self.sentence(14) if self.chance(0.6) else None
             body, hugo_body = self.term_body(i)
-            front = [f"title: {t['title']}"]
-            if t["aliases"]:
-                front.append("aliases: [" + ", ".join(t["aliases"]) + "]")
-            if summary:
-                front.append(f"summary: {summary}")
-            if t["category"]:
-                front.append(f"category: {t['category']}")
-            # `related` by slug or by title, as writers do both.
-            if related:
-                front.append("related: [" + ", ".join(self.terms[j]["slug"] if k % 2 == 0 else self.terms[j]["title"]
-                                                      for k, j in enumerate(related)) + "]")
-            write(os.path.join(lc, "glossary", t["slug"] + ".md"), "---\n" + "\n".join(front) + "\n---\n" + body)
+            related_names = [self.terms[j]["slug"] if k % 2 == 0 else self.terms[j]["title"] for k, j in enumerate(related)]
+            fields = {"title": t["title"], "aliases": t["aliases"], "summary": summary, "category": t["category"],
+                      "related": related_names}
+            write(os.path.join(lc, "glossary", t["slug"] + ".md"), front_matter(self.style, fields, i, t["slug"]) + body)
             # Hugo: `aliases` would make redirect pages there, so the names go to a param.
-            hfront = [f"title: {t['title']}"]
-            if t["aliases"]:
-                hfront.append("synonyms: [" + ", ".join(t["aliases"]) + "]")
-            if summary:
-                hfront.append(f"summary: {summary}")
-            if t["category"]:
-                hfront.append(f"category: {t['category']}")
-            if related:
-                hfront.append("related_terms: [" + ", ".join(self.terms[j]["slug"] for j in related) + "]")
-            write(os.path.join(hc, "glossary", t["slug"] + ".md"), "---\n" + "\n".join(hfront) + "\n---\n" + hugo_body)
+            hfields = {"title": t["title"], "synonyms": t["aliases"], "summary": summary, "category": t["category"],
+                       "related_terms": [self.terms[j]["slug"] for j in related]}
+            write(os.path.join(hc, "glossary", t["slug"] + ".md"), front_matter(self.style, hfields, i, t["slug"], hugo=True) + hugo_body)
         for r in range(self.n_reports):
             body, hugo_body = self.report_body(r)
             date = f"2026-{1 + r % 12:02d}-{1 + (r * 7) % 28:02d}"
-            front = f"---\ntitle: Loyalty report {r + 1}\ndate: {date}\nsummary: {self.sentence(10)}\n---\n"
+            fields = {"title": f"Loyalty report {r + 1}", "date": date, "summary": self.sentence(10)}
+            front = front_matter(self.style, fields, r, f"report-{r + 1}", report=True)
             write(os.path.join(lc, "reports", f"report-{r + 1}.md"), front + body)
             write(os.path.join(hc, "reports", f"report-{r + 1}.md"), front + hugo_body)
         self.write_datasets(os.path.join(lc, "data"))
@@ -331,6 +343,143 @@ class Corpus:
 def write(path, text):
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
+
+
+# ---- front matter in each style ----
+
+def front_matter(style, fields, i, slug, hugo=False, report=False):
+    """The front matter block of one page: `fields` (title, names, summary, category,
+    related; or for a report title, date, summary) in `style`. `i` varies the quoting
+    and the block-scalar forms from page to page without drawing from the rng."""
+    fields = {k: v for k, v in fields.items() if v}
+    if style == "plain":
+        lines = [f"{k}: [{', '.join(v)}]" if isinstance(v, list) else f"{k}: {v}" for k, v in fields.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n"
+    if style == "quoted":
+        def q(text, n):
+            return f"'{text}'" if n % 2 else f'"{text}"'
+        lines = []
+        for n, (k, v) in enumerate(fields.items()):
+            if isinstance(v, list):
+                lines.append(f"{k}: [" + ", ".join(q(x, i + n + m) for m, x in enumerate(v)) + "]")
+            elif k in ("title", "summary"):
+                lines.append(f"{k}: {q(v, i + n)}")
+            else:
+                lines.append(f"{k}: {v}")
+        if i % 3 == 0:
+            lines.append('source: "the team\'s \\"loyalty\\" glossary"')
+            lines.append("note: 'it''s kept as written'")
+        return "---\n" + "\n".join(lines) + "\n---\n"
+    if style == "block":
+        lines = []
+        for k, v in fields.items():
+            if isinstance(v, list):
+                lines.append(f"{k}:")
+                lines.extend(f"  - {x}" for x in v)
+            elif k == "summary":
+                form = (">-", ">", "|-")[i % 3]
+                lines.append(f"{k}: {form}")
+                lines.extend("  " + part for part in (fold(v) if form != "|-" else [v]))
+            else:
+                lines.append(f"{k}: {v}")
+        return "---\n" + "\n".join(lines) + "\n---\n"
+    extra = hugo_extras(fields, i, slug, hugo, report)
+    if style == "hugo":
+        return "---\n" + "\n".join(yaml_hugo(extra, i)) + "\n---\n"
+    if style == "toml":
+        return "+++\n" + "\n".join(toml_lines(extra)) + "\n+++\n"
+    raise SystemExit(f"unknown style {style}")
+
+
+def fold(text, width=48):
+    """A text broken at spaces into lines a folded block scalar joins back with spaces."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line]
+
+
+def hugo_extras(fields, i, slug, hugo, report):
+    """The fields as a Hugo site's archetype would hold them, in its order."""
+    out = {"title": fields["title"]}
+    if report:
+        # The day is what loysite reads; the time is dropped (and Hugo keeps it).
+        out["date"] = ("timestamp", fields["date"] + "T10:00:00Z")
+    else:
+        out["lastmod"] = ("timestamp", f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T10:00:00Z")
+    out["draft"] = ("bool", False)
+    out["weight"] = ("int", 10 + i % 90)
+    if not report:
+        out["id"] = slug
+        out["full_link"] = f"https://bench.example.org/glossary/{slug}/"
+        names = fields.get("synonyms" if hugo else "aliases")
+        if names:
+            out["synonyms" if hugo else "aka"] = names
+    if "summary" in fields:
+        out["summary"] = fields["summary"]
+    if "category" in fields:
+        out["category"] = fields["category"]
+        out["tags"] = [fields["category"].lower(), "loyalty"]
+    for key in ("related", "related_terms"):
+        if key in fields:
+            out[key] = fields[key]
+    out["params"] = {"tier": ("int", 1 + i % 3), "featured": ("bool", i % 5 == 0), "sources": ["handbook", "survey"]}
+    return out
+
+
+def yaml_hugo(fields, i):
+    lines = ["# written by the archetype"]
+    for k, v in fields.items():
+        if k == "params":
+            lines.append("params:  # theme settings")
+            for pk, pv in v.items():
+                if isinstance(pv, list):
+                    lines.append(f"  {pk}:")
+                    lines.extend(f"    - {x}" for x in pv)
+                else:
+                    lines.append(f"  {pk}: {scalar_yaml(pv)}")
+        elif isinstance(v, list):
+            lines.append(f"{k}: [" + ", ".join(f'"{x}"' if k != "tags" else x for x in v) + "]")
+        elif k in ("title", "summary"):
+            lines.append(f'{k}: "{v}"')
+        else:
+            lines.append(f"{k}: {scalar_yaml(v)}" + ("  # set by hand" if k == "weight" else ""))
+    return lines
+
+
+def scalar_yaml(v):
+    if isinstance(v, tuple):
+        kind, value = v
+        return ("true" if value else "false") if kind == "bool" else str(value)
+    return v
+
+
+def toml_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def toml_value(v):
+    if isinstance(v, tuple):
+        kind, value = v
+        return ("true" if value else "false") if kind == "bool" else str(value)
+    if isinstance(v, list):
+        return "[" + ", ".join(toml_string(x) for x in v) + "]"
+    return toml_string(v)
+
+
+def toml_lines(fields):
+    lines = ["# written by the archetype"]
+    for k, v in fields.items():
+        if k != "params":
+            lines.append(f"{k} = {toml_value(v)}")
+    lines.append("")
+    lines.append("[params]  # theme settings")
+    lines.extend(f"{pk} = {toml_value(pv)}" for pk, pv in fields["params"].items())
+    return lines
 
 
 HUGO_CONFIG = """baseURL = "https://bench.example.org/"
@@ -423,8 +572,10 @@ def main():
     parser.add_argument("--reports", type=int, default=20)
     parser.add_argument("--orders", type=int, default=20000)
     parser.add_argument("--responses", type=int, default=5000)
+    parser.add_argument("--style", choices=["plain", "quoted", "block", "hugo", "toml"], default="plain")
+    parser.add_argument("--body", choices=["1k", "4k"], default="1k")
     args = parser.parse_args()
-    Corpus(args.terms, args.reports, args.orders, args.responses).write(args.out)
+    Corpus(args.terms, args.reports, args.orders, args.responses, args.style, args.body).write(args.out)
 
 
 if __name__ == "__main__":

@@ -28,24 +28,31 @@ struct FrontMatter {
         if source.text.hasPrefix("+++") { return splitTOML(source) }
         if source.text.hasPrefix("{"), !source.text.hasPrefix("{{") { return splitJSON(source) }
         var text = source.text
-        switch text.withUTF8(scan) {
+        return split(source, text.withUTF8(scan), format: .yaml, delimiter: "---", onCharacters: splitCharacters)
+    }
+
+    /// The front matter a byte scan found (`Scan`) in `source`, written between lines
+    /// `delimiter` in `format`; `onCharacters` splits the texts the scan was unsure of.
+    private static func split(_ source: SourceText, _ scan: Scan, format: Format, delimiter: String,
+                              onCharacters: (SourceText) -> Result<FrontMatter, Diagnostic>) -> Result<FrontMatter, Diagnostic> {
+        switch scan {
         case .none:
             return .success(FrontMatter(text: nil, textFirstLine: 1, body: source.text, bodyFirstLine: 1))
-        case .closed(let yaml, let body, let bodyLine):
+        case .closed(let range, let body, let bodyLine):
             let bytes = source.text.utf8
             func index(_ offset: Int) -> String.Index { bytes.index(bytes.startIndex, offsetBy: offset) }
-            return .success(FrontMatter(text: String(source.text[index(yaml.lowerBound)..<index(yaml.upperBound)]), textFirstLine: 2,
+            return .success(FrontMatter(text: String(source.text[index(range.lowerBound)..<index(range.upperBound)]), format: format, textFirstLine: 2,
                                         body: String(source.text[index(body)...]), bodyFirstLine: bodyLine))
         case .unclosed:
-            return .failure(.error("front matter opened with '---' is never closed by a line '---'", at: SourceLocation(file: source.path, line: 1, column: 1)))
+            return .failure(.error("front matter opened with '\(delimiter)' is never closed by a line '\(delimiter)'", at: SourceLocation(file: source.path, line: 1, column: 1)))
         case .unsure:
-            return splitCharacters(source)
+            return onCharacters(source)
         }
     }
 
     private enum Scan {
         case none
-        case closed(yaml: Range<Int>, body: Int, bodyLine: Int)
+        case closed(text: Range<Int>, body: Int, bodyLine: Int)
         case unclosed
         /// A Character or a Unicode space could make a difference: decided on Characters.
         case unsure
@@ -82,7 +89,7 @@ struct FrontMatter {
             while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
             switch delimiter(lineStart, lineEnd) {
             case .unsure: return .unsure
-            case .yes: return .closed(yaml: (firstNewline + 1)..<lineStart, body: lineEnd < text.count ? lineEnd + 1 : lineEnd, bodyLine: line + 1)
+            case .yes: return .closed(text: (firstNewline + 1)..<lineStart, body: lineEnd < text.count ? lineEnd + 1 : lineEnd, bodyLine: line + 1)
             case .no: break
             }
             lineStart = lineEnd < text.count ? lineEnd + 1 : lineEnd
@@ -115,7 +122,45 @@ struct FrontMatter {
     }
 
     /// `+++` lines around TOML. A first line that is not exactly `+++` is no front matter.
+    /// Split on UTF-8 bytes (splitting every file's body into lines of Characters was
+    /// most of loading a TOML page), on Characters where a line's trimmed edge is not
+    /// ASCII.
     static func splitTOML(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
+        var text = source.text
+        return split(source, text.withUTF8(scanTOML), format: .toml, delimiter: "+++", onCharacters: splitTOMLCharacters)
+    }
+
+    /// Lines are split at `\n` bytes; a delimiter is a line that is `+++` once spaces and
+    /// tabs are trimmed (unsure where a non-ASCII byte is at a trimmed edge).
+    private static func scanTOML(_ text: UnsafeBufferPointer<UInt8>) -> Scan {
+        var lineStart = 0
+        var line = 0
+        var firstNewline = 0
+        while lineStart <= text.count {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+            var start = lineStart, end = lineEnd
+            while start < end, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+            while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+            if start < end, text[start] >= 0x80 || text[end - 1] >= 0x80 { return .unsure }
+            let plus = UInt8(ascii: "+")
+            let isDelimiter = end - start == 3 && text[start] == plus && text[start + 1] == plus && text[start + 2] == plus
+            if line == 0 {
+                guard isDelimiter else { return .none }
+                guard lineEnd < text.count else { return .unclosed }
+                firstNewline = lineEnd
+            } else if isDelimiter {
+                return .closed(text: (firstNewline + 1)..<lineStart, body: lineEnd < text.count ? lineEnd + 1 : lineEnd, bodyLine: line + 2)
+            }
+            if lineEnd == text.count { break }
+            lineStart = lineEnd + 1
+            line += 1
+        }
+        return .unclosed
+    }
+
+    /// The split of `splitTOML` on Characters.
+    static func splitTOMLCharacters(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
         let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines[0].trimmingBlanks() == "+++" else {
             return .success(FrontMatter(text: nil, textFirstLine: 1, body: source.text, bodyFirstLine: 1))

@@ -27,6 +27,9 @@ struct PageFields {
 
     init() {}
 
+    /// Keys read besides `PageLoader.knownKeys`: the summary fallbacks, `aka`, `redirect_from`.
+    static let otherReadKeys: Set<String> = Set(PageLoader.summaryFallbackKeys + ["aka", "redirect_from"])
+
     /// Reads the fields of a parsed YAML document.
     init(reading document: YAMLDocument) {
         var fields = FieldReader(document)

@@ -31,7 +31,11 @@ public enum PageLoader {
         } else {
             let parsed: Swift.Result<YAMLDocument, Diagnostic>
             switch frontMatter.format {
-            case .yaml: parsed = YAMLDocument.parse(text, path: source.path, firstLine: frontMatter.textFirstLine)
+            case .yaml:
+                // libyaml's events where they give what Yams would; Yams (and its wording
+                // of every error) for the rest.
+                parsed = EventFrontMatter.document(text, path: source.path, firstLine: frontMatter.textFirstLine).map { .success($0) }
+                    ?? YAMLDocument.parse(text, path: source.path, firstLine: frontMatter.textFirstLine)
             case .toml: parsed = TOMLFrontMatter.parse(text, path: source.path, firstLine: frontMatter.textFirstLine)
             case .json: parsed = JSONFrontMatter.parse(text, path: source.path, firstLine: frontMatter.textFirstLine)
             }

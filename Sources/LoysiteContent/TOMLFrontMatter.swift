@@ -25,31 +25,36 @@ enum TOMLFrontMatter {
             entries.append(YAMLDocument.Entry(key: key, value: node(value), keyLocation: keyLocation, valueLocation: valueLocation))
         }
         // toml++ keeps keys sorted; the file's order is what templates see as params.
-        entries.sort { ($0.keyLocation.line ?? 0, $0.keyLocation.column ?? 0) < ($1.keyLocation.line ?? 0, $1.keyLocation.column ?? 0) }
+        // (Sorted on places read once: the comparison reads four optionals each time.)
+        let order = entries.map { ($0.keyLocation.line ?? 0, $0.keyLocation.column ?? 0) }
+        entries = entries.indices.sorted { order[$0] < order[$1] }.map { entries[$0] }
         return .success(YAMLDocument(entries: entries, location: SourceLocation(file: path, line: firstLine, column: 1)))
     }
 
-    /// A TOML value as the YAML node that means the same (strings quoted, so they stay text).
+    /// A TOML value as the YAML node that means the same (strings quoted, so they stay
+    /// text). Tags are the shared ones of `EventFrontMatter` (making a tag builds Yams'
+    /// default constructor anew, which was a third of reading a TOML front matter).
     static func node(_ value: TOMLValueConvertible) -> Node {
+        let str = EventFrontMatter.strTag
         switch value.type {
-        case .string: return .scalar(.init(value.string ?? "", Tag(.str), .doubleQuoted))
-        case .int: return .scalar(.init(String(value.int ?? 0), Tag(.int), .plain))
-        case .double: return .scalar(.init(JSONValue.format(value.double ?? 0), Tag(.float), .plain))
-        case .bool: return .scalar(.init(value.bool == true ? "true" : "false", Tag(.bool), .plain))
+        case .string: return .scalar(.init(value.string ?? "", str, .doubleQuoted))
+        case .int: return .scalar(.init(String(value.int ?? 0), EventFrontMatter.intTag, .plain))
+        case .double: return .scalar(.init(JSONValue.format(value.double ?? 0), EventFrontMatter.floatTag, .plain))
+        case .bool: return .scalar(.init(value.bool == true ? "true" : "false", EventFrontMatter.boolTag, .plain))
         case .date:
             let date = value.date ?? TOMLDate(year: 1, month: 1, day: 1)
-            return .scalar(.init(isoDate(date), Tag(.str), .doubleQuoted))
+            return .scalar(.init(isoDate(date), str, .doubleQuoted))
         case .dateTime:
-            guard let dateTime = value.dateTime else { return .scalar(.init("", Tag(.str), .doubleQuoted)) }
-            return .scalar(.init(isoDate(dateTime.date) + "T" + isoTime(dateTime.time), Tag(.str), .doubleQuoted))
+            guard let dateTime = value.dateTime else { return .scalar(.init("", str, .doubleQuoted)) }
+            return .scalar(.init(isoDate(dateTime.date) + "T" + isoTime(dateTime.time), str, .doubleQuoted))
         case .time:
-            guard let time = value.time else { return .scalar(.init("", Tag(.str), .doubleQuoted)) }
-            return .scalar(.init(isoTime(time), Tag(.str), .doubleQuoted))
+            guard let time = value.time else { return .scalar(.init("", str, .doubleQuoted)) }
+            return .scalar(.init(isoTime(time), str, .doubleQuoted))
         case .array:
-            return .sequence(.init((value.array.map { Array($0) } ?? []).map { node($0) }))
+            return .sequence(.init((value.array.map { Array($0) } ?? []).map { node($0) }, EventFrontMatter.seqTag))
         case .table:
-            guard let table = value.table else { return .mapping(.init([])) }
-            return .mapping(.init(table.keys.compactMap { key in table[key].map { (Node.scalar(.init(key, Tag(.str), .plain)), node($0)) } }))
+            guard let table = value.table else { return .mapping(.init([], EventFrontMatter.mapTag)) }
+            return .mapping(.init(table.keys.compactMap { key in table[key].map { (Node.scalar(.init(key, str, .plain)), node($0)) } }, EventFrontMatter.mapTag))
         }
     }
 
@@ -69,47 +74,120 @@ enum TOMLFrontMatter {
 /// at its line. A key is found as the first line (before any `[table]`) that starts with
 /// it, bare or quoted, followed by `=` or `:`.
 struct KeyPlaces {
-    private var places: [String: (key: SourceLocation, value: SourceLocation)] = [:]
+    private let places: [String: (key: SourceLocation, value: SourceLocation)]
     private let start: SourceLocation
 
     init(toml: String, path: String, firstLine: Int) {
         start = SourceLocation(file: path, line: firstLine, column: 1)
         var inTable = false
-        for (number, line) in toml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let characters = Array(line)
-            var index = 0
-            while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
-            guard index < characters.count else { continue }
-            let keyColumn = index + 1
-            var key = ""
-            if characters[index] == "[" {
-                // A table header: `[params]` is the key `params`, written here.
-                let name = String(characters[(index + 1)...]).split(separator: "]").first.map { $0.trimmingBlanks() } ?? ""
-                let top = name.split(separator: ".").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) } ?? name
-                let location = SourceLocation(file: path, line: firstLine + number, column: keyColumn)
+        var places: [String: (key: SourceLocation, value: SourceLocation)] = [:]
+        for (number, line) in toml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            // A line of ASCII is read scalar by scalar (its scalars are its Characters; line
+            // ends are normalised to LF, so no CRLF makes one Character of two bytes).
+            let found: Found
+            if line.allSatisfy({ $0 < 0x80 }) {
+                found = KeyPlaces.scanASCII(line)
+            } else {
+                let characters = Array(String(Substring(line)))
+                found = KeyPlaces.scan(characters, isLetterOrNumber: { $0.isLetter || $0.isNumber }, text: { String($0) })
+            }
+            switch found {
+            case .none: continue
+            case .table(let top, let column):
+                let location = SourceLocation(file: path, line: firstLine + number, column: column)
                 if places[top.lowercased()] == nil { places[top.lowercased()] = (location, location) }
                 inTable = true
-                continue
-            }
-            if characters[index] == "\"" || characters[index] == "'" {
-                let quote = characters[index]
-                index += 1
-                while index < characters.count, characters[index] != quote { key.append(characters[index]); index += 1 }
-                index += 1
-            } else {
-                while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" || characters[index] == "-" {
-                    key.append(characters[index]); index += 1
+            case .key(let key, let keyColumn, let valueColumn):
+                let lineNumber = firstLine + number
+                if !inTable, places[key.lowercased()] == nil {
+                    places[key.lowercased()] = (SourceLocation(file: path, line: lineNumber, column: keyColumn), SourceLocation(file: path, line: lineNumber, column: valueColumn))
                 }
             }
-            while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
-            guard !key.isEmpty, index < characters.count, characters[index] == "=" || characters[index] == ":" || characters[index] == "." else { continue }
-            index += 1
-            while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
-            let lineNumber = firstLine + number
-            if !inTable, places[key.lowercased()] == nil {
-                places[key.lowercased()] = (SourceLocation(file: path, line: lineNumber, column: keyColumn), SourceLocation(file: path, line: lineNumber, column: index + 1))
-            }
         }
+        self.places = places
+    }
+
+    /// `scan` for a line of ASCII, whose bytes are its Characters.
+    private static func scanASCII(_ line: Substring.UTF8View) -> Found {
+        var index = line.startIndex
+        func at(_ i: Substring.UTF8View.Index) -> UInt8? { i < line.endIndex ? line[i] : nil }
+        func isBlank(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x09 }
+        func column(_ i: Substring.UTF8View.Index) -> Int { line.distance(from: line.startIndex, to: i) + 1 }
+        while isBlank(at(index)) { index = line.index(after: index) }
+        guard let first = at(index) else { return .none }
+        let keyColumn = column(index)
+        if first == UInt8(ascii: "[") {
+            // As `scan` does, on bytes: the name up to the first `]`, blanks trimmed; its
+            // first dotted part, quotes trimmed.
+            let name = line[line.index(after: index)...].split(separator: UInt8(ascii: "]")).first
+                .map { String(decoding: $0, as: UTF8.self).trimmingBlanks() } ?? ""
+            let top = Array(name.utf8).split(separator: UInt8(ascii: ".")).first.map { part -> String in
+                var part = part
+                func isQuote(_ byte: UInt8?) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
+                while isQuote(part.first) { part = part.dropFirst() }
+                while isQuote(part.last) { part = part.dropLast() }
+                return String(decoding: part, as: UTF8.self)
+            } ?? name
+            return .table(top: top, column: keyColumn)
+        }
+        let keyStart: Substring.UTF8View.Index, keyEnd: Substring.UTF8View.Index
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+            index = line.index(after: index)
+            keyStart = index
+            while let byte = at(index), byte != first { index = line.index(after: index) }
+            keyEnd = index
+            if index < line.endIndex { index = line.index(after: index) } else { return .none }
+        } else {
+            keyStart = index
+            while let byte = at(index), (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") {
+                index = line.index(after: index)
+            }
+            keyEnd = index
+        }
+        while isBlank(at(index)) { index = line.index(after: index) }
+        guard keyEnd > keyStart, let separator = at(index), separator == UInt8(ascii: "=") || separator == UInt8(ascii: ":") || separator == UInt8(ascii: ".") else { return .none }
+        index = line.index(after: index)
+        while isBlank(at(index)) { index = line.index(after: index) }
+        return .key(String(Substring(line[keyStart..<keyEnd])), keyColumn: keyColumn, valueColumn: column(index))
+    }
+
+    private enum Found {
+        case none
+        /// A table header: `[params]` (or `[params.x]`) is the key `params`, written here.
+        case table(top: String, column: Int)
+        case key(String, keyColumn: Int, valueColumn: Int)
+    }
+
+    /// What one line holds, read over its Characters or (ASCII) its bytes.
+    private static func scan<Unit: Equatable & ExpressibleByUnicodeScalarLiteral>(_ units: [Unit], isLetterOrNumber: (Unit) -> Bool, text: (ArraySlice<Unit>) -> String) -> Found {
+        var index = 0
+        func isBlank(_ unit: Unit) -> Bool { unit == " " || unit == "\t" }
+        while index < units.count, isBlank(units[index]) { index += 1 }
+        guard index < units.count else { return .none }
+        let keyColumn = index + 1
+        if units[index] == "[" {
+            let name = text(units[(index + 1)...]).split(separator: "]").first.map { $0.trimmingBlanks() } ?? ""
+            let top = name.split(separator: ".").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) } ?? name
+            return .table(top: top, column: keyColumn)
+        }
+        let keyStart: Int, keyEnd: Int
+        if units[index] == "\"" || units[index] == "'" {
+            let quote = units[index]
+            index += 1
+            keyStart = index
+            while index < units.count, units[index] != quote { index += 1 }
+            keyEnd = index
+            index += 1
+        } else {
+            keyStart = index
+            while index < units.count, isLetterOrNumber(units[index]) || units[index] == "_" || units[index] == "-" { index += 1 }
+            keyEnd = index
+        }
+        while index < units.count, isBlank(units[index]) { index += 1 }
+        guard keyEnd > keyStart, index < units.count, units[index] == "=" || units[index] == ":" || units[index] == "." else { return .none }
+        index += 1
+        while index < units.count, isBlank(units[index]) { index += 1 }
+        return .key(text(units[keyStart..<keyEnd]), keyColumn: keyColumn, valueColumn: index + 1)
     }
 
     func locations(of key: String) -> (key: SourceLocation, value: SourceLocation) {

@@ -97,6 +97,7 @@ public struct YAMLDocument {
             let name = key.string ?? ""
             entries.append(Entry(key: name, value: value, keyLocation: locateFromStart(key), valueLocation: locateFromStart(value)))
         }
+        indexKeys()
     }
 
     private init(location: SourceLocation) {
@@ -110,11 +111,21 @@ public struct YAMLDocument {
     init(entries: [Entry], location: SourceLocation) {
         self.init(location: location)
         self.entries = entries
+        indexKeys()
     }
 
-    /// The entry for `key`, compared case-insensitively; the last one wins if repeated.
+    /// The entry for `key` (lower-case), compared case-insensitively; the last one wins
+    /// if repeated.
     public subscript(key: String) -> Entry? {
-        entries.last { $0.key.lowercased() == key }
+        lastEntryByKey[key].map { entries[$0] }
+    }
+
+    /// Each lower-cased key's last entry: every page asks for each field it reads.
+    private var lastEntryByKey: [String: Int] = [:]
+
+    private mutating func indexKeys() {
+        lastEntryByKey.removeAll(keepingCapacity: true)
+        for (index, entry) in entries.enumerated() { lastEntryByKey[entry.key.lowercased()] = index }
     }
 
     /// The file location of a node of this document.
