@@ -34,6 +34,8 @@ struct LinkedSite: Sendable {
     /// Rendered HTML of the glossary's own text (`content/glossary/_index.md`), shown on
     /// the A–Z page.
     var glossaryIntroHTML: String?
+    /// The fired alerts' messages, shown on the dashboard.
+    var alerts: [String] = []
 
     /// `index.pages`, stored: a computed property hands out a new reference to the
     /// array at every access, and from two threads at once those reference counts

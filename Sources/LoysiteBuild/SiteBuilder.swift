@@ -38,6 +38,8 @@ public enum SiteBuilder {
         /// Internal links and images of the HTML files that name no file of the site
         /// (`OutputLinkCheck`), by output path; only when `render` was given the files.
         var unresolvedLinks: [(path: String, links: [String])] = []
+        /// What each file read of the site, when `render` was asked to record it.
+        var reads: RenderReads?
     }
 
     /// Every file of the site: pages, then the site-wide files, then assets. Pages go
@@ -45,9 +47,10 @@ public enum SiteBuilder {
     /// every term) are rendered with the pages, and started first, so no core is left
     /// finishing one long file alone. `progress` counts the pages and site-wide files as they
     /// are made. With `checking`, every file the site has, each
-    /// HTML file's internal links are checked against it as soon as it is made.
-    static func render(site: LinkedSite, theme: Theme, alerts: [String] = [], into staged: StagedSite? = nil, checking files: Set<String>? = nil,
-                       progress: BuildProgress? = nil) -> Rendered {
+    /// HTML file's internal links are checked against it as soon as it is made. With
+    /// `recording`, what each file read is kept, for the next build of a session.
+    static func render(site: LinkedSite, theme: Theme, into staged: StagedSite? = nil, checking files: Set<String>? = nil,
+                       recording: Bool = false, progress: BuildProgress? = nil) -> Rendered {
         let contexts = PageContexts(site: site)
         let siteFiles = SiteFile.allCases
         progress?.counting(siteFiles.count + site.pages.count)
@@ -56,20 +59,22 @@ public enum SiteBuilder {
             guard let files, file.path.hasSuffix(".html") else { return [] }
             return OutputLinkCheck.unresolved(in: file.data, at: file.path, files: files, basePath: basePath)
         }
-        let rendered = Parallel.map(Array(0..<(siteFiles.count + site.pages.count))) { job -> (file: OutputFile, failure: Error?, unresolved: [String]) in
+        let rendered = Parallel.map(Array(0..<(siteFiles.count + site.pages.count))) { job -> (file: OutputFile, failure: Error?, unresolved: [String], reads: [SiteRead]) in
             defer { progress?.advance() }
+            let log = recording ? ReadLog() : nil
+            let contexts = contexts.logging(into: log)
             if job < siteFiles.count {
-                let file = siteFiles[job].render(site: site, contexts: contexts, theme: theme, alerts: alerts)
-                return (file, nil, check(file))
+                let file = siteFiles[job].render(contexts: contexts, theme: theme)
+                return (file, nil, check(file), log?.distinct ?? [])
             }
-            let file = renderPage(job - siteFiles.count, site: site, contexts: contexts, theme: theme)
-            let unresolved = check(file)
-            guard let staged else { return (file, nil, unresolved) }
+            let file = renderPage(job - siteFiles.count, contexts: contexts, theme: theme)
+            let unresolved = check(file), reads = log?.distinct ?? []
+            guard let staged else { return (file, nil, unresolved, reads) }
             do {
                 try staged.write(file)
-                return (OutputFile(path: file.path, data: Data()), nil, unresolved)
+                return (OutputFile(path: file.path, data: Data()), nil, unresolved, reads)
             } catch {
-                return (OutputFile(path: file.path, data: Data()), error, unresolved)
+                return (OutputFile(path: file.path, data: Data()), error, unresolved, reads)
             }
         }
         var result = Rendered(writtenPaths: [], files: [], failure: rendered.lazy.compactMap(\.failure).first)
@@ -83,18 +88,22 @@ public enum SiteBuilder {
             result.files.append(OutputFile(path: "assets/" + path, data: data))
         }
         result.unresolvedLinks = rendered.filter { !$0.unresolved.isEmpty }.map { ($0.file.path, $0.unresolved) }
+        if recording {
+            result.reads = RenderReads(pages: rendered[siteFiles.count...].map(\.reads),
+                                       siteFiles: Dictionary(uniqueKeysWithValues: zip(siteFiles, rendered[..<siteFiles.count].map(\.reads))))
+        }
         return result
     }
 
     /// Page `number` through its kind's template.
-    static func renderPage(_ number: Int, site: LinkedSite, contexts: PageContexts, theme: Theme) -> OutputFile {
+    static func renderPage(_ number: Int, contexts: PageContexts, theme: Theme) -> OutputFile {
         let html: Data
-        switch site.pages[number].kind {
+        switch contexts.read.kind(number) {
         case .term: html = theme.renderData("term", context: contexts.term(number))
         case .report: html = theme.renderData("report", context: contexts.report(number))
         case .page, .home: html = theme.renderData("page", context: contexts.freePage(number))
         }
-        return OutputFile(path: site.pages[number].path + "index.html", data: html)
+        return OutputFile(path: contexts.read.path(number) + "index.html", data: html)
     }
 
     /// The files made from the whole site rather than from one page, in output order.
@@ -114,16 +123,17 @@ public enum SiteBuilder {
             }
         }
 
-        func render(site: LinkedSite, contexts: PageContexts, theme: Theme, alerts: [String]) -> OutputFile {
+        func render(contexts: PageContexts, theme: Theme) -> OutputFile {
+            let read = contexts.read
             switch self {
-            case .home: return OutputFile(path: path, data: theme.renderData("home", context: contexts.home(alerts: alerts)))
+            case .home: return OutputFile(path: path, data: theme.renderData("home", context: contexts.home()))
             case .glossary: return OutputFile(path: path, data: theme.renderData("glossary", context: contexts.glossaryIndex()))
             case .reports: return OutputFile(path: path, data: theme.renderData("reports", context: contexts.reportsIndex()))
             case .notFound: return OutputFile(path: path, data: theme.renderData("404", context: contexts.notFound()))
-            case .sitemap: return OutputFile(path: path, text: Sitemap.xml(site: site))
-            case .feed: return OutputFile(path: path, text: AtomFeed.xml(site: site))
-            case .searchIndex: return OutputFile(path: path, text: SearchIndex.json(site: site))
-            case .searchScript: return OutputFile(path: path, text: SearchIndex.script(site: site))
+            case .sitemap: return OutputFile(path: path, text: Sitemap.xml(read: read))
+            case .feed: return OutputFile(path: path, text: AtomFeed.xml(read: read))
+            case .searchIndex: return OutputFile(path: path, text: SearchIndex.json(read: read))
+            case .searchScript: return OutputFile(path: path, text: SearchIndex.script(read: read))
             }
         }
     }

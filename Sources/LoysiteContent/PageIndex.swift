@@ -14,6 +14,9 @@ public struct PageIndex: Sendable {
     private var termByID: [String: Int] = [:]
     /// Problems found while indexing: two pages at one URL, ambiguous names.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The pages those problems name (where they are said or whom they mention), so a
+    /// rebuild knows whether a page's edit can change them without reading their words.
+    public private(set) var pagesWithProblems: Set<Int> = []
 
     /// Output paths that loysite writes itself; no page may take them.
     public static let reservedPaths: Set<String> = ["", "glossary/", "reports/", "assets/", "404/", "404.html/", "metrics.json/", "sitemap.xml/", "feed.xml/", "search-index.json/"]
@@ -35,11 +38,13 @@ public struct PageIndex: Sendable {
             let path = pages[index].path
             if PageIndex.reservedPaths.contains(path) {
                 diagnostics.append(.error(PageIndex.reservedURLMessage(path), at: pages[index].location))
+                pagesWithProblems.insert(index)
                 continue
             }
             if let other = byPath[path] {
                 diagnostics.append(.error("two pages have the URL /\(path): \(pages[index].source) and \(pages[other].source)", at: pages[index].location))
                 diagnostics.append(.error("two pages have the URL /\(path): \(pages[other].source) and \(pages[index].source)", at: pages[other].location))
+                pagesWithProblems.formUnion([index, other])
                 continue
             }
             byPath[path] = index
@@ -73,6 +78,7 @@ public struct PageIndex: Sendable {
         if let existing = byName[key] {
             if existing != index, isAlias || pages[existing].kind == pages[index].kind {
                 diagnostics.append(.warning("'\(name)' also names \(pages[existing].source); links to it go there", at: location))
+                pagesWithProblems.formUnion([existing, index])
             }
             return
         }

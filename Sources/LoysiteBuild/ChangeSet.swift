@@ -1,0 +1,69 @@
+import Foundation
+import LoysiteContent
+
+/// What changed since a session's previous build, the input of every step of the next
+/// one. A full build is the same pipeline run with `everything`.
+struct ChangeSet: Equatable {
+    /// Page files, by number in the previous build's list, whose stamp changed; nil for
+    /// everything (the first build, or an input that is not a page file: site.yml,
+    /// templates, datasets, a page file added or removed).
+    var pageFiles: [Int]?
+
+    static let everything = ChangeSet(pageFiles: nil)
+
+    var isEverything: Bool { pageFiles == nil }
+
+    /// What changed since `previous`. `paths`: paths relative to the root a watcher saw
+    /// change; nil means look at every page file's stamp.
+    init(since previous: BuildSession.State, paths: [String]?, root: URL) {
+        guard FileStamp.inputs(root: root) == previous.inputs else {
+            self = .everything
+            return
+        }
+        if let paths {
+            let number = Dictionary(uniqueKeysWithValues: previous.files.enumerated().map { ($1.relativePath, $0) })
+            var files: [Int] = []
+            for path in Set(paths) {
+                if let file = number[path] {
+                    if FileStamp(path: previous.files[file].path) != previous.stamps[file] { files.append(file) }
+                } else if ChangeSet.couldBePageFile(path) {
+                    self = .everything
+                    return
+                }
+            }
+            pageFiles = files.sorted()
+        } else {
+            guard ContentLoader.pageFiles(root: root) == previous.files else {
+                self = .everything
+                return
+            }
+            pageFiles = previous.files.indices.filter { FileStamp(path: previous.files[$0].path) != previous.stamps[$0] }
+        }
+    }
+
+    init(pageFiles: [Int]?) {
+        self.pageFiles = pageFiles
+    }
+
+    /// Whether a changed path could be a page file a full build would load.
+    static func couldBePageFile(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let inFolder = ["content/glossary/", "content/reports/", "content/pages/"].contains { path.hasPrefix($0) }
+        return inFolder && name.hasSuffix(".md") && !name.hasPrefix("_") && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+}
+
+/// What the load step found of the pages, the input of the steps after it.
+struct PageChanges {
+    /// Every page is new (a full build).
+    var everything: Bool
+    /// Numbers of the pages whose file was read again.
+    var pages: [Int]
+    /// Whether a title, alias, slug, kind or path changed (so lookups, auto-links and
+    /// every A–Z order can).
+    var names: Bool
+    /// Whether the index's own problems can change (a page they name moved within its file).
+    var indexProblems: Bool
+
+    static let all = PageChanges(everything: true, pages: [], names: true, indexProblems: true)
+}

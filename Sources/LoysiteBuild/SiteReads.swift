@@ -1,0 +1,185 @@
+import LoysiteContent
+import LoysiteRender
+import LoysiteSupport
+
+/// One part of one page that an output file can show. The render step reads pages only
+/// through `SiteReader`, which notes each part it hands out, so what a file was made
+/// from is recorded while it is made, never kept by hand beside the templates' code.
+enum PageAspect: UInt8, CaseIterable, Sendable {
+    case title, path, slug, kind, date, aliases, categories, params
+    /// The front matter's `summary:` as written (nil when the body's first paragraph stands in).
+    case frontSummary
+    /// The summary shown (front matter's or the first paragraph) and its excerpt.
+    case summary, excerpt
+    case body
+    case related, backlinks
+    /// The terms before and after it in A–Z order.
+    case neighbours
+
+    /// Whether this part of page `number` is the same in both sites (which have the
+    /// same pages at the same numbers).
+    func same(_ old: LinkedSite, _ new: LinkedSite, _ number: Int) -> Bool {
+        switch self {
+        case .title: return old.pages[number].title == new.pages[number].title
+        case .path: return old.pages[number].path == new.pages[number].path
+        case .slug: return old.pages[number].slug == new.pages[number].slug
+        case .kind: return old.pages[number].kind == new.pages[number].kind
+        case .date: return old.pages[number].date == new.pages[number].date
+        case .aliases: return old.pages[number].aliases.map(\.value) == new.pages[number].aliases.map(\.value)
+        case .categories: return old.pages[number].categories == new.pages[number].categories
+        case .params:
+            let (a, b) = (old.pages[number].params, new.pages[number].params)
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case .frontSummary: return old.pages[number].summary == new.pages[number].summary
+        case .summary: return old.summaries[number] == new.summaries[number]
+        case .excerpt: return old.excerpts[number] == new.excerpts[number]
+        case .body: return old.bodies[number].html == new.bodies[number].html
+        case .related: return old.related[number] == new.related[number]
+        case .backlinks: return old.backlinks[number] == new.backlinks[number]
+        case .neighbours:
+            return old.glossary.previous(of: number) == new.glossary.previous(of: number) && old.glossary.next(of: number) == new.glossary.next(of: number)
+        }
+    }
+}
+
+/// A part of the site as a whole that an output file can show.
+enum SiteAspect: UInt8, CaseIterable, Sendable {
+    /// site.yml's title, description, base URL, language and currency.
+    case config
+    /// The navigation items every page shows (site.yml's `nav`, or the default one).
+    case navigation
+    /// Whether there are any terms, any reports (footers leave out empty indexes).
+    case nonEmpty
+    case glossaryOrder, reportOrder, freePages, featured
+    case dashboard, glossaryIntro, alerts
+
+    func same(_ old: LinkedSite, _ new: LinkedSite) -> Bool {
+        switch self {
+        case .config:
+            let (a, b) = (old.config, new.config)
+            return a.title == b.title && a.description == b.description && a.baseURL == b.baseURL && a.language == b.language && a.currency == b.currency
+        case .navigation:
+            return PageContexts.navigation(old).map { [$0.title, $0.url] } == PageContexts.navigation(new).map { [$0.title, $0.url] }
+        case .nonEmpty: return old.glossary.order.isEmpty == new.glossary.order.isEmpty && old.reports.isEmpty == new.reports.isEmpty
+        case .glossaryOrder:
+            // The groups too: a retitled term can change letter and keep its place.
+            return old.glossary.order == new.glossary.order && old.glossary.groups.map(\.letter) == new.glossary.groups.map(\.letter)
+                && old.glossary.groups.map(\.terms.count) == new.glossary.groups.map(\.terms.count)
+        case .reportOrder: return old.reports == new.reports
+        case .freePages: return old.freePages == new.freePages
+        case .featured: return old.featuredTerms == new.featuredTerms
+        case .dashboard: return old.dashboardHTML == new.dashboardHTML
+        case .glossaryIntro: return old.glossaryIntroHTML == new.glossaryIntroHTML
+        case .alerts: return old.alerts == new.alerts
+        }
+    }
+}
+
+/// One thing an output file read: a part of a page or of the site, packed in one word.
+struct SiteRead: Hashable, Comparable, Sendable {
+    let raw: UInt64
+
+    static func page(_ number: Int, _ aspect: PageAspect) -> SiteRead { SiteRead(raw: UInt64(number) << 8 | UInt64(aspect.rawValue)) }
+    /// Above every page's reads (page numbers stay far below 2⁵⁵).
+    static func site(_ aspect: SiteAspect) -> SiteRead { SiteRead(raw: UInt64.max - UInt64(aspect.rawValue)) }
+
+    static func < (lhs: SiteRead, rhs: SiteRead) -> Bool { lhs.raw < rhs.raw }
+}
+
+/// The reads of one output file as it is made. One log per file (or per share of one
+/// made on several cores), filled by one thread: so it needs no lock.
+final class ReadLog: @unchecked Sendable {
+    private(set) var reads: [SiteRead] = []
+
+    func note(_ read: SiteRead) { reads.append(read) }
+    func note(contentsOf other: [SiteRead]) { reads.append(contentsOf: other) }
+
+    /// Each read once, sorted: what is kept until the next build.
+    var distinct: [SiteRead] {
+        var sorted = reads.sorted()
+        var kept = 0
+        for read in sorted where kept == 0 || sorted[kept - 1] != read {
+            sorted[kept] = read
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+}
+
+/// The linked site as the makers of output files see it: every value they show comes
+/// through here, and with a `log` each is noted as read (a build that will not be
+/// followed by another keeps no log and pays one branch per value).
+struct SiteReader: Sendable {
+    let site: LinkedSite
+    let log: ReadLog?
+
+    init(_ site: LinkedSite, log: ReadLog? = nil) {
+        self.site = site
+        self.log = log
+    }
+
+    /// The same site read for another file (or another thread's share of one).
+    func logging(into log: ReadLog?) -> SiteReader { SiteReader(site, log: log) }
+
+    @inline(__always) private func note(_ number: Int, _ aspect: PageAspect) { log?.note(.page(number, aspect)) }
+    @inline(__always) private func note(_ aspect: SiteAspect) { log?.note(.site(aspect)) }
+
+    // MARK: A page
+
+    func title(_ number: Int) -> String { note(number, .title); return site.pages[number].title }
+    func path(_ number: Int) -> String { note(number, .path); return site.pages[number].path }
+    func slug(_ number: Int) -> String { note(number, .slug); return site.pages[number].slug }
+    func kind(_ number: Int) -> PageKind { note(number, .kind); return site.pages[number].kind }
+    func date(_ number: Int) -> String? { note(number, .date); return site.pages[number].date }
+    func aliases(_ number: Int) -> [String] { note(number, .aliases); return site.pages[number].aliases.map(\.value) }
+    func categories(_ number: Int) -> [String] { note(number, .categories); return site.pages[number].categories }
+    func params(_ number: Int) -> [(String, JSONValue)] { note(number, .params); return site.pages[number].params }
+    func frontSummary(_ number: Int) -> String? { note(number, .frontSummary); return site.pages[number].summary }
+    func summary(_ number: Int) -> String { note(number, .summary); return site.summaries[number] }
+    func excerpt(_ number: Int) -> String { note(number, .excerpt); return site.excerpts[number] }
+    func body(_ number: Int) -> String { note(number, .body); return site.bodies[number].html }
+    func related(_ number: Int) -> [Int] { note(number, .related); return site.related[number] }
+    func backlinks(_ number: Int) -> [Int] { note(number, .backlinks); return site.backlinks[number] }
+    func previous(_ number: Int) -> Int? { note(number, .neighbours); return site.glossary.previous(of: number) }
+    func next(_ number: Int) -> Int? { note(number, .neighbours); return site.glossary.next(of: number) }
+
+    // MARK: The site
+
+    var config: SiteConfig { note(.config); return site.config }
+    func absoluteURL(_ path: String) -> String { note(.config); return site.absoluteURL(path) }
+    var navigation: [SiteConfig.NavItem] { note(.navigation); return PageContexts.navigation(site) }
+    var hasTerms: Bool { note(.nonEmpty); return !site.glossary.order.isEmpty }
+    var hasReports: Bool { note(.nonEmpty); return !site.reports.isEmpty }
+    var glossary: GlossaryIndex { note(.glossaryOrder); return site.glossary }
+    var reports: [Int] { note(.reportOrder); return site.reports }
+    var freePages: [Int] { note(.freePages); return site.freePages }
+    var featuredTerms: [Int] { note(.featured); return site.featuredTerms }
+    var dashboardHTML: String? { note(.dashboard); return site.dashboardHTML }
+    var glossaryIntroHTML: String? { note(.glossaryIntro); return site.glossaryIntroHTML }
+    var alerts: [String] { note(.alerts); return site.alerts }
+    /// Pages' parts of the site-wide JSON files, kept by a build session; each part is
+    /// made from its own page's reads (`SiteFragments`), which the caller notes.
+    var fragments: SiteFragments? { site.fragments }
+    var index: PageIndex { site.index }
+}
+
+/// What changed between two builds' sites, as the reads it invalidates.
+enum SiteChanges {
+    /// Every read of `old` whose value differs in `new`; both have the same pages.
+    static func between(_ old: LinkedSite, _ new: LinkedSite) -> Set<SiteRead> {
+        var changed = Set<SiteRead>()
+        for aspect in SiteAspect.allCases where !aspect.same(old, new) { changed.insert(.site(aspect)) }
+        let count = new.pages.count
+        let chunk = 1024
+        let found = Parallel.map(Array(stride(from: 0, to: count, by: chunk))) { start -> [SiteRead] in
+            var reads: [SiteRead] = []
+            for number in start..<min(start + chunk, count) {
+                for aspect in PageAspect.allCases where !aspect.same(old, new, number) { reads.append(.page(number, aspect)) }
+            }
+            return reads
+        }
+        for reads in found { changed.formUnion(reads) }
+        return changed
+    }
+}
