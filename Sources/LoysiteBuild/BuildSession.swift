@@ -340,20 +340,20 @@ public final class BuildSession: @unchecked Sendable {
             return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
                                datasetCount: state.datasets.count, wrote: false, timings: timer.timings)
         }
-        let changed = SiteChanges.between(previous.site, state.site)
+        let changed = SiteChanges(between: previous.site, state.site)
         let site = state.site
         state.site.fragments?.refresh(changed: changed, site: site)
         let (pagesToRender, siteFilesToRender) = previous.reads.affected(by: changed)
         let contexts = PageContexts(site: state.site)
         let theme = state.theme, outputPaths = state.outputPaths
-        let basePath = OutputLinkCheck.basePath(of: state.site.config.baseURL)
+        let basePath = OutputLinkCheck.basePath(of: state.site.config.baseURL), table = OutputPathTable(outputPaths)
         let made = Parallel.map(Array(0..<(siteFilesToRender.count + pagesToRender.count))) { job -> (file: OutputFile, reads: [SiteRead], unresolved: [String]) in
             let log = ReadLog()
             let contexts = contexts.logging(into: log)
             let file = job < siteFilesToRender.count
                 ? siteFilesToRender[job].render(contexts: contexts, theme: theme)
                 : SiteBuilder.renderPage(pagesToRender[job - siteFilesToRender.count], contexts: contexts, theme: theme)
-            let unresolved = file.path.hasSuffix(".html") ? OutputLinkCheck.unresolved(in: file.data, at: file.path, files: outputPaths, basePath: basePath) : []
+            let unresolved = file.path.hasSuffix(".html") ? OutputLinkCheck.unresolved(in: file.data, at: file.path, files: outputPaths, table: table, basePath: basePath) : []
             return (file, log.distinct, unresolved)
         }
         for (job, made) in made.enumerated() {

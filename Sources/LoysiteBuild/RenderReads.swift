@@ -11,14 +11,14 @@ struct RenderReads: Sendable {
     static let empty = RenderReads(pages: [], siteFiles: [:])
 
     /// The files that read any of `changed`.
-    func affected(by changed: Set<SiteRead>) -> (pages: [Int], siteFiles: [SiteBuilder.SiteFile]) {
+    func affected(by changed: SiteChanges) -> (pages: [Int], siteFiles: [SiteBuilder.SiteFile]) {
         guard !changed.isEmpty else { return ([], []) }
         let chunk = 1024
         let found = Parallel.map(Array(stride(from: 0, to: pages.count, by: chunk))) { start in
-            (start..<min(start + chunk, pages.count)).filter { pages[$0].contains(where: changed.contains) }
+            (start..<min(start + chunk, pages.count)).filter { changed.touches(pages[$0]) }
         }
         // A site-wide file with no record (none yet) is made again.
-        let siteFiles = SiteBuilder.SiteFile.allCases.filter { self.siteFiles[$0]?.contains(where: changed.contains) ?? true }
+        let siteFiles = SiteBuilder.SiteFile.allCases.filter { self.siteFiles[$0].map(changed.touches) ?? true }
         return (found.flatMap { $0 }, siteFiles)
     }
 }

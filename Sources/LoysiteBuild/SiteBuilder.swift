@@ -55,9 +55,10 @@ public enum SiteBuilder {
         let siteFiles = SiteFile.allCases
         progress?.counting(siteFiles.count + site.pages.count)
         let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)
+        let table = files.map(OutputPathTable.init)
         @Sendable func check(_ file: OutputFile) -> [String] {
-            guard let files, file.path.hasSuffix(".html") else { return [] }
-            return OutputLinkCheck.unresolved(in: file.data, at: file.path, files: files, basePath: basePath)
+            guard let files, let table, file.path.hasSuffix(".html") else { return [] }
+            return OutputLinkCheck.unresolved(in: file.data, at: file.path, files: files, table: table, basePath: basePath)
         }
         let rendered = Parallel.map(Array(0..<(siteFiles.count + site.pages.count))) { job -> (file: OutputFile, failure: Error?, unresolved: [String], reads: [SiteRead]) in
             defer { progress?.advance() }

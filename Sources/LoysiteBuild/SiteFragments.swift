@@ -23,9 +23,9 @@ struct SiteFragments: Sendable {
 
     /// The parts of the pages whose reads are among `changed`, made again from `site`;
     /// the rest kept.
-    mutating func refresh(changed: Set<SiteRead>, site: LinkedSite) {
+    mutating func refresh(changed: SiteChanges, site: LinkedSite) {
         guard !changed.isEmpty else { return }
-        let pages = reads.indices.filter { reads[$0].contains(where: changed.contains) }
+        let pages = reads.indices.filter { changed.touches(reads[$0]) }
         let made = Parallel.map(pages) { SiteFragments.make($0, site: site) }
         for (number, parts) in zip(pages, made) {
             definedTerms[number] = parts.term

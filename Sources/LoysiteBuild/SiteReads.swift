@@ -25,7 +25,9 @@ enum PageAspect: UInt8, CaseIterable, Sendable {
         case .slug: return old.pages[number].slug == new.pages[number].slug
         case .kind: return old.pages[number].kind == new.pages[number].kind
         case .date: return old.pages[number].date == new.pages[number].date
-        case .aliases: return old.pages[number].aliases.map(\.value) == new.pages[number].aliases.map(\.value)
+        case .aliases:
+            let (a, b) = (old.pages[number].aliases, new.pages[number].aliases)
+            return a.count == b.count && zip(a, b).allSatisfy { $0.value == $1.value }
         case .categories: return old.pages[number].categories == new.pages[number].categories
         case .params:
             let (a, b) = (old.pages[number].params, new.pages[number].params)
@@ -82,6 +84,11 @@ struct SiteRead: Hashable, Comparable, Sendable {
     static func page(_ number: Int, _ aspect: PageAspect) -> SiteRead { SiteRead(raw: UInt64(number) << 8 | UInt64(aspect.rawValue)) }
     /// Above every page's reads (page numbers stay far below 2⁵⁵).
     static func site(_ aspect: SiteAspect) -> SiteRead { SiteRead(raw: UInt64.max - UInt64(aspect.rawValue)) }
+
+    /// The site aspect read, or nil for a page's.
+    var siteAspect: UInt8? { raw > UInt64.max - 256 ? UInt8(UInt64.max - raw) : nil }
+    var page: Int { Int(raw >> 8) }
+    var pageAspect: UInt8 { UInt8(raw & 0xFF) }
 
     static func < (lhs: SiteRead, rhs: SiteRead) -> Bool { lhs.raw < rhs.raw }
 }
@@ -164,22 +171,41 @@ struct SiteReader: Sendable {
     var index: PageIndex { site.index }
 }
 
-/// What changed between two builds' sites, as the reads it invalidates.
-enum SiteChanges {
+/// What changed between two builds' sites, as the reads it invalidates: for each page
+/// the parts of it that differ, as bits, so asking about one read is two array lookups.
+struct SiteChanges: Sendable {
+    private var pages: [UInt32]
+    private var site: UInt32 = 0
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
     /// Every read of `old` whose value differs in `new`; both have the same pages.
-    static func between(_ old: LinkedSite, _ new: LinkedSite) -> Set<SiteRead> {
-        var changed = Set<SiteRead>()
-        for aspect in SiteAspect.allCases where !aspect.same(old, new) { changed.insert(.site(aspect)) }
-        let count = new.pages.count
-        let chunk = 1024
-        let found = Parallel.map(Array(stride(from: 0, to: count, by: chunk))) { start -> [SiteRead] in
-            var reads: [SiteRead] = []
-            for number in start..<min(start + chunk, count) {
-                for aspect in PageAspect.allCases where !aspect.same(old, new, number) { reads.append(.page(number, aspect)) }
-            }
-            return reads
+    init(between old: LinkedSite, _ new: LinkedSite) {
+        for aspect in SiteAspect.allCases where !aspect.same(old, new) {
+            site |= 1 << aspect.rawValue
+            count += 1
         }
-        for reads in found { changed.formUnion(reads) }
-        return changed
+        let total = new.pages.count, chunk = 1024
+        let found = Parallel.map(Array(stride(from: 0, to: total, by: chunk))) { start -> [UInt32] in
+            (start..<min(start + chunk, total)).map { number in
+                var bits: UInt32 = 0
+                for aspect in PageAspect.allCases where !aspect.same(old, new, number) { bits |= 1 << aspect.rawValue }
+                return bits
+            }
+        }
+        pages = found.flatMap { $0 }
+        count += pages.reduce(0) { $0 + $1.nonzeroBitCount }
+    }
+
+    func contains(_ read: SiteRead) -> Bool {
+        if let aspect = read.siteAspect { return site & (1 << aspect) != 0 }
+        let page = read.page
+        return page < pages.count && pages[page] & (1 << read.pageAspect) != 0
+    }
+
+    /// Whether any of `reads` is among the changes.
+    func touches(_ reads: [SiteRead]) -> Bool {
+        reads.contains(where: contains)
     }
 }
