@@ -15,6 +15,9 @@ import Testing
         "content/glossary/zeta.md": TemporarySite.term("Zeta", "", body: "Last in A–Z order."),
         "content/reports/q1.md": "---\ntitle: Q1\ndate: 2026-03-01\n---\nChurn rate fell. See [[Loyalty]].\n",
         "content/pages/about.md": "---\ntitle: About\n---\nAbout this site.\n",
+        "content/index.md": "Welcome.\n\n```metric\ndata: nps\nvalue: nps\n```\n",
+        "content/data/nps.csv": "date,score\n2026-01-02,10\n2026-01-03,3\n2026-02-01,9\n",
+        "content/data/nps.yml": "kind: responses\n",
     ]
 
     /// Builds, applies `edit`, rebuilds in the same session, and compares the output with
@@ -87,6 +90,44 @@ import Testing
         }
         try expectSameAsFullBuild(changing: ["content/glossary/churn-rate.md"]) { site in
             try site.write("content/glossary/churn-rate.md", TemporarySite.term("Churn rate", "\n\naliases: [Attrition]\nsummary: Customers lost, again.\nrelated: [nps]\n", body: "The mirror of [[retention rate]]."))
+        }
+    }
+
+    @Test func summaryEditsRewriteThePageAndTheListsThatShowIt() throws {
+        let changed = try expectSameAsFullBuild(changing: ["content/glossary/churn-rate.md"]) { site in
+            try site.write("content/glossary/churn-rate.md", TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: Customers who left.\nrelated: [retention-rate]\n", body: "The mirror of [[retention rate]]."))
+        }
+        #expect(changed.contains("glossary/churn-rate/index.html"))
+        #expect(changed.contains("glossary/index.html"), "the A–Z page shows every summary")
+        #expect(changed.contains("search-index.json"))
+        #expect(!changed.contains("about/index.html"))
+        // A body-only edit leaves the A–Z page and the search index alone.
+        let bodyOnly = try expectSameAsFullBuild(changing: ["content/glossary/churn-rate.md"]) { site in
+            try site.write("content/glossary/churn-rate.md", TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: Customers lost.\nrelated: [retention-rate]\n", body: "The mirror of [[retention rate]], still."))
+        }
+        #expect(bodyOnly.contains("glossary/churn-rate/index.html"))
+        #expect(!bodyOnly.contains("glossary/index.html") && !bodyOnly.contains("search-index.json"))
+    }
+
+    @Test func aliasEditsRelinkThePagesThatUseThem() throws {
+        try expectSameAsFullBuild(changing: ["content/glossary/nps.md"]) { site in
+            try site.write("content/glossary/nps.md", TemporarySite.term("Net Promoter Score", "aliases: [NPS, Promoter score]\n", body: "Promoters minus detractors.\n\nMore on [[churn-rate|churn]]."))
+        }
+        // An alias that another page's text already uses.
+        try expectSameAsFullBuild(changing: ["content/glossary/zeta.md"]) { site in
+            try site.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "aliases: [Promoters]\n", body: "Last in A–Z order."))
+        }
+    }
+
+    @Test func deletingATermOrEditingTheHomePageOrADataset() throws {
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"]) { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/glossary/loyalty.md"))
+        }
+        try expectSameAsFullBuild(changing: ["content/index.md"]) { site in
+            try site.write("content/index.md", "Welcome back; see the [[NPS]].\n")
+        }
+        try expectSameAsFullBuild(changing: ["content/data/nps.csv"]) { site in
+            try site.write("content/data/nps.csv", "date,score\n2026-01-02,1\n2026-01-03,3\n2026-02-01,2\n")
         }
     }
 
