@@ -198,6 +198,7 @@ public final class BuildSession: @unchecked Sendable {
             state.matcher = matcher
             state.redirects = RedirectPages(index: index)
             state.outputPaths = BuildSession.outputPaths(index: index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
+            state.outputTable = OutputPathTable(state.outputPaths)
         } else if changes.names || changes.indexProblems {
             state.index = PageIndex(pages: pages)
             (state.related, state.relatedDiagnostics) = state.index.resolveRelatedByPage()
@@ -291,7 +292,7 @@ public final class BuildSession: @unchecked Sendable {
                 }
             }
         }
-        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, into: staged, checking: state.outputPaths,
+        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, into: staged, checking: state.outputPaths, table: state.outputTable,
                                           recording: keepingState, progress: options.progress)
         var files = rendered.files
         files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
@@ -346,7 +347,7 @@ public final class BuildSession: @unchecked Sendable {
         let (pagesToRender, siteFilesToRender) = previous.reads.affected(by: changed)
         let contexts = PageContexts(site: state.site)
         let theme = state.theme, outputPaths = state.outputPaths
-        let basePath = OutputLinkCheck.basePath(of: state.site.config.baseURL), table = OutputPathTable(outputPaths)
+        let basePath = OutputLinkCheck.basePath(of: state.site.config.baseURL), table = state.outputTable
         let made = Parallel.map(Array(0..<(siteFilesToRender.count + pagesToRender.count))) { job -> (file: OutputFile, reads: [SiteRead], unresolved: [String]) in
             let log = ReadLog()
             let contexts = contexts.logging(into: log)

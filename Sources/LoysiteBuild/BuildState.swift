@@ -36,6 +36,8 @@ extension BuildSession {
         var redirects = RedirectPages(index: PageIndex(pages: []))
         /// Every file the build writes, for checking links.
         var outputPaths: Set<String> = []
+        /// The same as bytes, for the link check.
+        var outputTable = OutputPathTable([])
         /// Links of each built file that name no file of the site (`OutputLinkCheck`), by
         /// output path; only files that have some.
         var unresolvedLinks: [String: [String]] = [:]

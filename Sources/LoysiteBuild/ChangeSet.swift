@@ -16,12 +16,15 @@ struct ChangeSet: Equatable {
     /// What changed since `previous`. `paths`: paths relative to the root a watcher saw
     /// change; nil means look at every page file's stamp.
     init(since previous: BuildSession.State, paths: [String]?, root: URL) {
-        guard FileStamp.inputs(root: root) == previous.inputs else {
+        let number = Dictionary(uniqueKeysWithValues: previous.files.enumerated().map { ($1.relativePath, $0) })
+        // Told what changed, and all of it page files: the other inputs need no look (on a
+        // large glossary, listing its folder for other files is most of a body edit's time).
+        let onlyPageFiles = paths.map { $0.allSatisfy { number[$0] != nil } } ?? false
+        guard onlyPageFiles || FileStamp.inputs(root: root) == previous.inputs else {
             self = .everything
             return
         }
         if let paths {
-            let number = Dictionary(uniqueKeysWithValues: previous.files.enumerated().map { ($1.relativePath, $0) })
             var files: [Int] = []
             for path in Set(paths) {
                 if let file = number[path] {

@@ -49,13 +49,13 @@ public enum SiteBuilder {
     /// are made. With `checking`, every file the site has, each
     /// HTML file's internal links are checked against it as soon as it is made. With
     /// `recording`, what each file read is kept, for the next build of a session.
-    static func render(site: LinkedSite, theme: Theme, into staged: StagedSite? = nil, checking files: Set<String>? = nil,
+    static func render(site: LinkedSite, theme: Theme, into staged: StagedSite? = nil, checking files: Set<String>? = nil, table: OutputPathTable? = nil,
                        recording: Bool = false, progress: BuildProgress? = nil) -> Rendered {
         let contexts = PageContexts(site: site)
         let siteFiles = SiteFile.allCases
         progress?.counting(siteFiles.count + site.pages.count)
         let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)
-        let table = files.map(OutputPathTable.init)
+        let table = table ?? files.map(OutputPathTable.init)
         @Sendable func check(_ file: OutputFile) -> [String] {
             guard let files, let table, file.path.hasSuffix(".html") else { return [] }
             return OutputLinkCheck.unresolved(in: file.data, at: file.path, files: files, table: table, basePath: basePath)
