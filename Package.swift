@@ -7,7 +7,10 @@ import PackageDescription
 //                   optimiser of the lifetime-value fits)
 //   LoysiteCharts   pure functions from tables to SVG
 //   LoysiteContent  loading and validating content/: site.yml, pages, datasets
-//   LoysiteRender   libcmark (CCmark) + Mustache templates -> HTML
+//   LoysiteRender   libcmark (CCmark) + Mustache templates -> HTML; knows no charts or
+//                   metrics (its directive hook is given a renderer by the build)
+//   LoysiteReports  what is drawn and reported from the datasets: the chart and metric
+//                   blocks, metrics.json, the `loysite metrics` summary, site.yml alerts
 //   LoysiteBuild    the build pipeline: load, link, compute, render, write atomically
 //   LoysiteServe    `loysite serve`: a small HTTP/1.1 server (POSIX sockets, no
 //                   dependency), file watching, live reload
@@ -54,21 +57,22 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .target(name: "LoysiteRender", dependencies: ["CCmark", "LoysiteSupport", "LoysiteContent"]),
         .target(
-            name: "LoysiteRender",
-            dependencies: [
-                "CCmark", "LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteCharts",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            name: "LoysiteReports",
+            dependencies: ["LoysiteSupport", "LoysiteMetrics", "LoysiteCharts", "LoysiteContent", "LoysiteRender"]
         ),
         .target(
             name: "LoysiteBuild",
-            dependencies: ["CDirectorySwap", "LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteCharts", "LoysiteRender"]
+            dependencies: ["CDirectorySwap", "LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteRender", "LoysiteReports"]
         ),
         .target(name: "LoysiteServe", dependencies: ["LoysiteSupport", "LoysiteBuild"]),
         .executableTarget(
             name: "loysite",
-            dependencies: ["LoysiteBuild", "LoysiteServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "LoysiteSupport", "LoysiteMetrics", "LoysiteContent", "LoysiteReports", "LoysiteBuild", "LoysiteServe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             linkerSettings: jemalloc
         ),
         // bench/site-incremental.sh: times incremental rebuilds of a BuildSession.
@@ -83,6 +87,7 @@ let package = Package(
             "LoysiteRender", "LoysiteContent", "LoysiteTesting",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        .testTarget(name: "LoysiteReportsTests", dependencies: ["LoysiteReports", "LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteRender", "LoysiteTesting"]),
         .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild", "LoysiteTesting"]),
         .testTarget(name: "LoysiteServeTests", dependencies: ["LoysiteServe", "LoysiteBuild", "LoysiteTesting"]),
         // Runs the real `loysite` binary on temporary folders.

@@ -5,6 +5,7 @@ import FoundationXML
 import LoysiteContent
 import LoysiteMetrics
 import LoysiteRender
+import LoysiteReports
 import LoysiteSupport
 
 /// libFuzzer entry point: one input is one content file as loysite meets it, and

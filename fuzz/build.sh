@@ -3,7 +3,7 @@
 # compiled from source with coverage instrumentation and AddressSanitizer
 # (-sanitize=fuzzer,address), in dependency order: CYaml (C) → Yams →
 # LoysiteSupport → LoysiteMetrics → LoysiteCharts → LoysiteContent → LoysiteRender →
-# the target, linked with the system libcmark. SwiftPM cannot do this itself: the
+# LoysiteReports → the target, linked with the system libcmark. SwiftPM cannot do this itself: the
 # fuzzer's main() comes from libFuzzer, so every module is built here by hand.
 #
 # Usage: fuzz/build.sh            (prints the path of the built binary)
@@ -40,6 +40,7 @@ module LoysiteMetrics Sources/LoysiteMetrics
 module LoysiteCharts Sources/LoysiteCharts
 module LoysiteContent Sources/LoysiteContent
 module LoysiteRender Sources/LoysiteRender
+module LoysiteReports Sources/LoysiteReports
 
 echo "linking loysite-fuzz-page" >&2
 swiftc "${sanitize[@]}" "${swiftflags[@]}" -module-name FuzzPage \

@@ -10,16 +10,16 @@ enum AtomFeed {
     }
 
     static func xml(read: SiteReader) -> String {
-        let feedURL = read.absoluteURL("feed.xml")
+        let feedURL = read.absoluteURL(SiteLayout.Output.feed)
         let reports = read.reports
         let updated = reports.compactMap { read.date($0) }.max() ?? "1970-01-01"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom">
           <title>\(Escape.xml(read.config.title)) — reports</title>
-          <id>\(Escape.xml(id("feed.xml", read: read)))</id>
+          <id>\(Escape.xml(id(SiteLayout.Output.feed, read: read)))</id>
           <link rel="self" href="\(Escape.xml(feedURL))"/>
-          <link href="\(Escape.xml(read.absoluteURL("reports/")))"/>
+          <link href="\(Escape.xml(read.absoluteURL(SiteLayout.Output.reportsFolder)))"/>
           <updated>\(updated)T00:00:00Z</updated>
           <author><name>\(Escape.xml(read.config.title))</name></author>
           <generator>loysite</generator>

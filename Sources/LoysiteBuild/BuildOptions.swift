@@ -1,4 +1,5 @@
 import Foundation
+import LoysiteSupport
 
 /// What `loysite build` (and `check`, `serve`) was asked to do.
 public struct BuildOptions: Sendable {
@@ -24,7 +25,7 @@ public struct BuildOptions: Sendable {
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, dryRun: Bool = false) {
         self.root = root.standardizedFileURL
-        self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
+        self.output = (output ?? root.appendingPathComponent(SiteLayout.defaultOutputFolder)).standardizedFileURL
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.strict = strict

@@ -16,8 +16,8 @@ extension BuildSession {
     static func outputPaths(index: PageIndex, theme: Theme, folder: GlossaryFolder, redirects: RedirectPages) -> Set<String> {
         var paths = Set(index.pages.map { $0.path + "index.html" })
         paths.formUnion(SiteBuilder.SiteFile.allCases.map(\.path))
-        paths.insert("metrics.json")
-        paths.formUnion(theme.assets.keys.map { "assets/" + $0 })
+        paths.insert(SiteLayout.Output.metrics)
+        paths.formUnion(theme.assets.keys.map { SiteLayout.Output.assetsFolder + $0 })
         paths.formUnion(folder.resources.values)
         paths.formUnion(redirects.outputPaths)
         // Each folder with an index page under its own name too (`glossary/nps/`), the
@@ -64,7 +64,7 @@ extension BuildSession {
                 let reported = Set(site.bodies[number].reportedLinks.compactMap { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath) })
                 links.removeAll { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath).map(reported.contains) ?? false }
             } else {
-                location = SourceLocation(file: "templates/" + (path.split(separator: "/").first.map { String($0) }?.replacingOccurrences(of: ".html", with: "") ?? path) + ".mustache")
+                location = SourceLocation(file: SiteLayout.templateFile(path.split(separator: "/").first.map { String($0) }?.replacingOccurrences(of: ".html", with: "") ?? path))
             }
             for link in Set(links).sorted() {
                 let target = OutputLinkCheck.target(of: link, folder: folder, basePath: basePath) ?? path + " " + link

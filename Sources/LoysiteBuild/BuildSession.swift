@@ -3,6 +3,7 @@ import LoysiteContent
 import Synchronization
 import LoysiteMetrics
 import LoysiteRender
+import LoysiteReports
 import LoysiteSupport
 
 /// Builds one site again and again (`loysite serve`), keeping what each build made so
@@ -129,8 +130,8 @@ public final class BuildSession: @unchecked Sendable {
         state.glossaryFolder = GlossaryFolder.scan(root: root)
         if let intro = state.glossaryFolder.intro { (state.intro, state.introDiagnostics) = GlossaryFolder.loadIntro(intro) }
         (state.theme, state.themeDiagnostics) = theme
-        if !FileManager.default.fileExists(atPath: options.root.appendingPathComponent("content").path) {
-            state.contentFolderDiagnostics = [.error("no content/ folder in \(options.root.path); run loysite in a site root or pass --root", at: SourceLocation(file: "content"))]
+        if !FileManager.default.fileExists(atPath: options.root.appendingPathComponent(SiteLayout.contentFolder).path) {
+            state.contentFolderDiagnostics = [.error("no content/ folder in \(options.root.path); run loysite in a site root or pass --root", at: SourceLocation(file: SiteLayout.contentFolder))]
         }
         // The datasets (content/data/): every figure of SPEC §2, written to metrics.json.
         (state.datasets, state.datasetDiagnostics) = datasets
@@ -295,7 +296,7 @@ public final class BuildSession: @unchecked Sendable {
         let rendered = SiteBuilder.render(site: state.site, theme: state.theme, into: staged, checking: state.outputPaths, table: state.outputTable,
                                           recording: keepingState, progress: options.progress)
         var files = rendered.files
-        files.append(OutputFile(path: "metrics.json", text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
+        files.append(OutputFile(path: SiteLayout.Output.metrics, text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
         files += state.redirects.files(site: state.site)
         let (copies, copyDiagnostics) = BuildSession.copiedFiles(state.glossaryFolder, root: options.root)
         files += copies

@@ -2,6 +2,7 @@ import Foundation
 import LoysiteContent
 import LoysiteMetrics
 import LoysiteRender
+import LoysiteReports
 import LoysiteSupport
 
 extension BuildSession {

@@ -1,5 +1,6 @@
 import Foundation
 import LoysiteContent
+import LoysiteSupport
 
 /// What changed since a session's previous build, the input of every step of the next
 /// one. A full build is the same pipeline run with `everything`.
@@ -51,7 +52,7 @@ struct ChangeSet: Equatable {
     /// Whether a changed path could be a page file a full build would load.
     static func couldBePageFile(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let inFolder = ["content/glossary/", "content/reports/", "content/pages/"].contains { path.hasPrefix($0) }
+        let inFolder = SiteLayout.pageFolderPrefixes.contains { path.hasPrefix($0) }
         return inFolder && name.hasSuffix(".md") && !name.hasPrefix("_") && !path.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 }

@@ -36,17 +36,18 @@ struct FileStamp: Equatable, Sendable {
     static func inputs(root: URL) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
         let base = root.path
-        for file in ["content", "content/site.yml", "content/index.md", "templates", "content/data"] {
+        for file in [SiteLayout.contentFolder, SiteLayout.siteConfig, SiteLayout.homePage, SiteLayout.templatesFolder, SiteLayout.dataFolder] {
             stamps[file] = FileStamp(path: base + "/" + file)
         }
-        for folder in ["templates", "content/data"] {
+        for folder in [SiteLayout.templatesFolder, SiteLayout.dataFolder] {
             for path in FileSystem.regularFiles(under: base + "/" + folder) {
                 stamps[folder + "/" + path] = FileStamp(path: base + "/" + folder + "/" + path)
             }
         }
         // The glossary folder's other files: copied images, its own text (`_index.md`).
-        for path in FileSystem.regularFiles(under: base + "/content/glossary") where !path.hasSuffix(".md") || path.hasSuffix("_index.md") || path == "index.md" {
-            stamps["content/glossary/" + path] = FileStamp(path: base + "/content/glossary/" + path)
+        let glossary = SiteLayout.glossaryFolder + "/"
+        for path in FileSystem.regularFiles(under: base + "/" + glossary) where !path.hasSuffix(".md") || path.hasSuffix("_index.md") || path == "index.md" {
+            stamps[glossary + path] = FileStamp(path: base + "/" + glossary + path)
         }
         return stamps
     }

@@ -1,5 +1,6 @@
 import LoysiteContent
 import LoysiteRender
+import LoysiteReports
 import LoysiteSupport
 
 /// A page file that fails to load (an unclosed front matter, say) defines none of its
@@ -51,7 +52,7 @@ enum FollowOnProblems {
     static func failedSidecars(_ datasetDiagnostics: [Diagnostic]) -> [String] {
         let files = datasetDiagnostics.filter { diagnostic in
             let file = diagnostic.location.file
-            return diagnostic.severity == .error && file.hasPrefix("content/data/") && (file.hasSuffix(".yml") || file.hasSuffix(".yaml"))
+            return diagnostic.severity == .error && file.hasPrefix(SiteLayout.dataFolder + "/") && (file.hasSuffix(".yml") || file.hasSuffix(".yaml"))
         }.map(\.location.file)
         return Array(Set(files)).sorted()
     }

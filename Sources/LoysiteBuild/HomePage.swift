@@ -6,7 +6,7 @@ import LoysiteSupport
 /// chart and metric blocks, like a report), otherwise a dashboard of the headline
 /// figures of whatever datasets the site has.
 enum HomePage {
-    static let path = "content/index.md"
+    static let path = SiteLayout.homePage
 
     static func load(root: URL, datasets: [Dataset]) -> (page: Page?, diagnostics: [Diagnostic]) {
         let url = root.appendingPathComponent(path)

@@ -64,7 +64,7 @@ enum OutputFolderCheck {
     /// Whether `folder` holds an earlier build: its `metrics.json` names loysite as
     /// generator (every build writes one, whatever the theme).
     static func isEarlierBuild(_ folder: URL) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent("metrics.json").path) else { return false }
+        guard let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent(SiteLayout.Output.metrics).path) else { return false }
         defer { try? handle.close() }
         let head = String(decoding: handle.readData(ofLength: 200), as: UTF8.self).replacingOccurrences(of: " ", with: "")
         return head.contains("\"generated_by\":\"loysite")

@@ -21,7 +21,7 @@ struct RedirectPages: Sendable {
                     diagnostics.append(.error("alias '/\(path)' would take the URL of \(other == index.pages[number].source ? "this page itself" : other); a redirect cannot replace a page", at: alias.location))
                     continue
                 }
-                if PageIndex.reservedPaths.contains(path) || path.hasPrefix("assets/") {
+                if SiteLayout.Output.reservedPagePaths.contains(path) || path.hasPrefix(SiteLayout.Output.assetsFolder) {
                     diagnostics.append(.error("alias '/\(path)' is a URL loysite writes itself; a redirect cannot replace it", at: alias.location))
                     continue
                 }

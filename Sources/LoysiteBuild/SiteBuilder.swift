@@ -86,7 +86,7 @@ public enum SiteBuilder {
         }
         result.files += rendered[..<siteFiles.count].map(\.file)
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            result.files.append(OutputFile(path: "assets/" + path, data: data))
+            result.files.append(OutputFile(path: SiteLayout.Output.assetsFolder + path, data: data))
         }
         result.unresolvedLinks = rendered.filter { !$0.unresolved.isEmpty }.map { ($0.file.path, $0.unresolved) }
         if recording {
@@ -113,14 +113,14 @@ public enum SiteBuilder {
 
         var path: String {
             switch self {
-            case .home: return "index.html"
-            case .glossary: return "glossary/index.html"
-            case .reports: return "reports/index.html"
-            case .notFound: return "404.html"
-            case .sitemap: return "sitemap.xml"
-            case .feed: return "feed.xml"
-            case .searchIndex: return "search-index.json"
-            case .searchScript: return "search-index.js"
+            case .home: return SiteLayout.Output.home
+            case .glossary: return SiteLayout.Output.glossaryIndex
+            case .reports: return SiteLayout.Output.reportsIndex
+            case .notFound: return SiteLayout.Output.notFound
+            case .sitemap: return SiteLayout.Output.sitemap
+            case .feed: return SiteLayout.Output.feed
+            case .searchIndex: return SiteLayout.Output.searchIndex
+            case .searchScript: return SiteLayout.Output.searchScript
             }
         }
 

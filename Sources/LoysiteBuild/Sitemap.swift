@@ -4,8 +4,8 @@ import LoysiteSupport
 enum Sitemap {
     static func xml(read: SiteReader) -> String {
         let reports = read.reports
-        var entries: [(path: String, page: Int?)] = [("", nil), ("glossary/", nil)]
-        if !reports.isEmpty { entries.append(("reports/", nil)) }
+        var entries: [(path: String, page: Int?)] = [("", nil), (SiteLayout.Output.glossaryFolder, nil)]
+        if !reports.isEmpty { entries.append((SiteLayout.Output.reportsFolder, nil)) }
         entries += (read.glossary.order + reports + read.freePages).map { (read.path($0), $0) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (path, page) in entries {

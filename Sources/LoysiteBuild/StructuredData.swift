@@ -6,7 +6,7 @@ enum StructuredData {
     /// The glossary's JSON-LD, serialized: every term's entry on any core, then put
     /// together (the A–Z page is one file, and its terms are many).
     static func definedTermSet(read: SiteReader) -> String {
-        let url = read.absoluteURL("glossary/")
+        let url = read.absoluteURL(SiteLayout.Output.glossaryFolder)
         let order = read.glossary.order
         let terms = SiteFragments.parts(order, \.definedTerms, read: read) { setMember($0, read: $1) }
         return JSONValue.serializedObject([
@@ -42,7 +42,7 @@ enum StructuredData {
         let summary = read.summary(number), aliases = read.aliases(number)
         if !summary.isEmpty { members.append(("description", .string(summary))) }
         if !aliases.isEmpty { members.append(("alternateName", .array(aliases.map { .string($0) }))) }
-        if inSet { members.append(("inDefinedTermSet", .string(read.absoluteURL("glossary/")))) }
+        if inSet { members.append(("inDefinedTermSet", .string(read.absoluteURL(SiteLayout.Output.glossaryFolder)))) }
         return .object(members)
     }
 }

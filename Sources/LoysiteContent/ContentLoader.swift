@@ -38,8 +38,7 @@ public enum ContentLoader {
     /// sorted order, so output never depends on the file system's order.
     public static func pageFiles(root: URL) -> [SourceFile] {
         [PageKind.term, .report, .page].flatMap { kind in
-            let folder = "content/\(kind.folder)"
-            return markdownFiles(in: root.appendingPathComponent(folder), relativeTo: folder, kind: kind)
+            markdownFiles(in: root.appendingPathComponent(kind.sourceFolder), relativeTo: kind.sourceFolder, kind: kind)
         }
     }
 

@@ -42,11 +42,11 @@ public struct ContentScaffold: Sendable, Equatable {
         }
         // The build refuses a page at a URL loysite writes itself (`new page "Glossary"`).
         let path = Page.path(kind: kind.pageKind, slug: slug)
-        if PageIndex.reservedPaths.contains(path) { throw .reservedURL(path: path) }
+        if SiteLayout.Output.reservedPagePaths.contains(path) { throw .reservedURL(path: path) }
         self.kind = kind
         self.title = title
         self.slug = slug
-        self.relativePath = "content/\(kind.pageKind.folder)/\(slug).md"
+        self.relativePath = "\(kind.pageKind.sourceFolder)/\(slug).md"
         self.text = ContentScaffold.text(kind: kind, title: title, date: date)
     }
 

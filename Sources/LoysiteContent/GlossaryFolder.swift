@@ -15,7 +15,7 @@ public struct GlossaryFolder: Sendable {
     /// `_index.md` files of sub-folders, which have no page to be shown on.
     public var diagnostics: [Diagnostic]
 
-    public static let folder = "content/glossary"
+    public static let folder = SiteLayout.glossaryFolder
 
     public init(intro: SourceFile? = nil, resources: [String: String] = [:], diagnostics: [Diagnostic] = []) {
         self.intro = intro
@@ -49,7 +49,7 @@ public struct GlossaryFolder: Sendable {
             if path.hasSuffix("/_index.md") {
                 result.diagnostics.append(.warning("section text '_index.md' of a sub-folder is not shown anywhere: loysite shows only content/glossary/_index.md (on the A–Z page)", at: SourceLocation(file: folder + "/" + path, line: 1, column: 1)))
             }
-            if isResource(path) { result.resources[folder + "/" + path] = "glossary/" + path }
+            if isResource(path) { result.resources[folder + "/" + path] = SiteLayout.Output.glossaryFolder + path }
         }
         if paths.contains("index.md"), paths.contains("_index.md"), indexIsIntro(paths) {
             result.diagnostics.append(.warning("index.md beside the terms is not used: the glossary's intro is content/glossary/_index.md", at: SourceLocation(file: folder + "/index.md", line: 1, column: 1)))

@@ -11,13 +11,14 @@ public enum PageKind: String, Sendable, CaseIterable {
     /// The home page's own content, `content/index.md` → `/` (the dashboard).
     case home
 
-    /// The content folder (under `content/`) that holds pages of this kind.
-    public var folder: String {
+    /// The folder (from the site root) that holds pages of this kind; the home page's
+    /// is `content/` itself.
+    public var sourceFolder: String {
         switch self {
-        case .term: return "glossary"
-        case .report: return "reports"
-        case .page: return "pages"
-        case .home: return ""
+        case .term: return SiteLayout.glossaryFolder
+        case .report: return SiteLayout.reportsFolder
+        case .page: return SiteLayout.pagesFolder
+        case .home: return SiteLayout.contentFolder
         }
     }
 }
@@ -85,8 +86,8 @@ public struct Page: Sendable {
 
     static func path(kind: PageKind, slug: String) -> String {
         switch kind {
-        case .term: return "glossary/\(slug)/"
-        case .report: return "reports/\(slug)/"
+        case .term: return SiteLayout.Output.glossaryFolder + slug + "/"
+        case .report: return SiteLayout.Output.reportsFolder + slug + "/"
         case .page: return "\(slug)/"
         case .home: return ""
         }

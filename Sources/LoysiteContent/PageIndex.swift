@@ -18,11 +18,8 @@ public struct PageIndex: Sendable {
     /// rebuild knows whether a page's edit can change them without reading their words.
     public private(set) var pagesWithProblems: Set<Int> = []
 
-    /// Output paths that loysite writes itself; no page may take them.
-    public static let reservedPaths: Set<String> = ["", "glossary/", "reports/", "assets/", "404/", "404.html/", "metrics.json/", "sitemap.xml/", "feed.xml/", "search-index.json/"]
-
-    /// Why a page cannot have the URL `/path` (one of `reservedPaths`): worded once for
-    /// the build and `loysite new`.
+    /// Why a page cannot have the URL `/path` (one of `SiteLayout.Output.reservedPagePaths`):
+    /// worded once for the build and `loysite new`.
     public static func reservedURLMessage(_ path: String) -> String {
         "the URL /\(path) of this page is used by loysite itself; choose another slug"
     }
@@ -36,7 +33,7 @@ public struct PageIndex: Sendable {
         // Fields read in place: `for page in pages` copies every page.
         for index in pages.indices {
             let path = pages[index].path
-            if PageIndex.reservedPaths.contains(path) {
+            if SiteLayout.Output.reservedPagePaths.contains(path) {
                 diagnostics.append(.error(PageIndex.reservedURLMessage(path), at: pages[index].location))
                 pagesWithProblems.insert(index)
                 continue

@@ -65,7 +65,7 @@ public struct SiteConfig: Sendable {
 
     /// Reads `content/site.yml` if it exists. Unknown keys are warnings.
     public static func load(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
-        let path = "content/site.yml"
+        let path = SiteLayout.siteConfig
         let url = root.appendingPathComponent(path)
         var config = SiteConfig()
         // A symbolic link counts as there even when it points nowhere: that is an error.

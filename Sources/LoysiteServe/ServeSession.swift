@@ -78,7 +78,7 @@ public final class ServeSession: @unchecked Sendable {
         } catch {
             throw .cannotCreateOutput(path: workFolder.path, reason: error.localizedDescription)
         }
-        output = workFolder.appendingPathComponent("site")
+        output = workFolder.appendingPathComponent(SiteLayout.defaultOutputFolder)
         builds = BuildSession(options: BuildOptions(root: options.root, output: output, baseURL: "/", includeDrafts: options.includeDrafts))
         let responder = SiteResponder(files: StaticFiles(root: output), liveReload: liveReload)
         do {
@@ -96,7 +96,7 @@ public final class ServeSession: @unchecked Sendable {
 
     /// The folders whose changes trigger a rebuild (`content/site.yml` is inside `content/`).
     public var watchedFolders: [URL] {
-        [options.root.appendingPathComponent("content"), options.root.appendingPathComponent("templates")]
+        SiteLayout.watchedFolders.map { options.root.appendingPathComponent($0) }
     }
 
     /// Builds once, then serves and watches. Returns after the first build (its report

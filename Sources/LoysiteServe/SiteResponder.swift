@@ -63,7 +63,7 @@ public struct SiteResponder: Sendable {
 
     /// The site's own 404.html with status 404, as static hosts serve it.
     func notFound(build: Int) -> HTTPResponse {
-        let page = files.root.appendingPathComponent("404.html")
+        let page = files.root.appendingPathComponent(SiteLayout.Output.notFound)
         guard let data = FileManager.default.contents(atPath: page.path) else {
             return HTTPResponse.text(.notFound, "404 Not Found")
         }

@@ -3,6 +3,7 @@ import Foundation
 import LoysiteBuild
 import LoysiteContent
 import LoysiteMetrics
+import LoysiteReports
 import LoysiteSupport
 
 /// `loysite metrics [--root DIR] [--json]`: computes the figures of every dataset in

@@ -60,7 +60,7 @@ struct ServeCommand: ParsableCommand {
             return source
         }
         session.start()
-        ServeCommand.say("Serving \(site.display(root)) at \(session.url) — watching content/ and templates/; Ctrl-C to stop")
+        ServeCommand.say("Serving \(site.display(root)) at \(session.url) — watching \(SiteLayout.watchedFolders.map { $0 + "/" }.joined(separator: " and ")); Ctrl-C to stop")
         if !HTTPServer.isLoopback(host) {
             DiagnosticPrinter.note("warning: listening on \(host): other machines on the network can see this preview")
         }

@@ -43,6 +43,24 @@ import Testing
         #expect(metrics.stdout == text)
     }
 
+    /// The data ends on 4 February: the last month is partial, January is not, and a
+    /// whole-dataset figure has no period to be partial.
+    @Test func eachFiredAlertSaysWhetherItsPeriodIsPartial() throws {
+        let site = try TemporarySite(files(alerts: "  - {data: nps-responses, value: nps, period: last, below: 0}\n  - {data: nps-responses, value: nps, period: 2026-01, below: 30}\n  - {data: nps-responses, value: nps, below: 10}\n"))
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path])
+        #expect(run.status == 0, "warnings only: \(run.stderr)")
+        let text = try #require(site.read("site/metrics.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let alerts = try #require(json["alerts"] as? [[String: Any]])
+        #expect(alerts.map { $0["period"] as? String } == ["2026-02", "2026-01", nil])
+        #expect(alerts.map { ($0["partial"] as? NSNumber)?.boolValue } == [true, false, false])
+        // The period's own entry agrees with the alert's.
+        let datasets = try #require(json["datasets"] as? [String: Any])
+        let periods = try #require((datasets["nps-responses"] as? [String: Any])?["periods"] as? [[String: Any]])
+        #expect(periods.map { ($0["partial"] as? NSNumber)?.boolValue } == [false, true])
+    }
+
     @Test func strictFailsOnAFiredAlertForBuildAndCheck() throws {
         let site = try TemporarySite(files(alerts: "  - {data: nps-responses, value: nps, period: last, below: 30}\n"))
         defer { site.remove() }

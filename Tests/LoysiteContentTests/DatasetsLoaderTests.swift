@@ -5,7 +5,7 @@ import LoysiteSupport
 import Testing
 
 /// Sidecars, column roles, typed values, bad-row policy, JSON datasets, and the
-/// documents built from datasets.
+/// headline figures (metrics.json and the summary: LoysiteReportsTests).
 @Suite struct DatasetsLoaderTests {
     @Test func quantityTimesPriceIsExactAndReturnsNetToZero() throws {
         let fixture = try DatasetsFixture([
@@ -246,7 +246,7 @@ import Testing
         #expect(result.datasets.isEmpty && result.diagnostics.isEmpty)
     }
 
-    @Test func metricsDocumentAndSummary() throws {
+    @Test func headlineFigures() throws {
         let fixture = try DatasetsFixture([
             "orders.yml": "kind: orders\n",
             "orders.csv": "order_id,customer_id,date,amount\n1,A,2026-01-01,10\n2,A,2026-02-01,20.5\n3,B,2026-02-03,1\n",
@@ -255,15 +255,7 @@ import Testing
             "visits.csv": "day,visits\n2026-01-01,5\n",
         ])
         let datasets = fixture.load().datasets
-        let json = MetricsDocument.json(datasets: datasets, version: "1.2.3").serialized()
-        #expect(json.hasPrefix(#"{"generated_by":"loysite 1.2.3","datasets":{"nps":{"kind":"responses","period":"month","rows":1,"#))
-        #expect(json.contains(#""orders":{"kind":"orders","period":"month","rows":3,"skipped_rows":0,"rows_without_customer":0,"customers":2,"orders":3,"revenue":31.5,"#))
-        #expect(json.hasSuffix(#""visits":{"kind":"series","rows":1,"skipped_rows":0,"columns":["day","visits"]}}}"#))
-        let file = MetricsDocument.fileContents(datasets: datasets, version: "1.2.3")
-        #expect(file.hasSuffix("}\n"))
-        #expect(file == MetricsDocument.fileContents(datasets: fixture.load().datasets, version: "1.2.3"))
-
-        // Headline figures: orders overall, retention of the last month (February: A of {A}).
+        // Orders overall, retention of the last month (February: A of {A}).
         let orders = try #require(datasets.first { $0.name == "orders" })
         #expect(orders.headlineFigures.map(\.name) == ["customers", "orders", "revenue", "average_order_value", "repeat_purchase_rate", "retention_rate"])
         #expect(orders.headlineFigures.map(\.value) == [2, 3, 31.5, 10.5, 0.5, 1])
@@ -272,14 +264,6 @@ import Testing
         #expect(nps.headlineFigures.map(\.name) == ["nps", "nps", "responses"])
         #expect(nps.headlineFigures.map(\.period) == [nil, "2026-01", nil])
         #expect(datasets.first { $0.name == "visits" }?.headlineFigures.isEmpty == true)
-
-        let summary = MetricsSummary.text(datasets: datasets, currency: "USD")
-        #expect(summary.contains("orders — content/data/orders.csv (orders, by month)"))
-        #expect(summary.contains("  revenue                31.50 USD\n"))
-        #expect(summary.contains("  2026-02       2    1     100.0%   0.0%    21.50"))
-        #expect(summary.contains("  2026-02     1  100%\n")) // no trailing spaces
-        #expect(summary.contains("  NPS         100.0\n"))
-        #expect(summary.contains("visits — content/data/visits.csv (series)"))
     }
 }
 

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct PageIndexTests {
     func page(_ title: String, slug: String, kind: PageKind = .term, aliases: [String] = [], related: [String] = [], source: String? = nil) -> Page {
-        let file = source ?? "content/\(kind.folder)/\(slug).md"
+        let file = source ?? "\(kind.sourceFolder)/\(slug).md"
         let location = SourceLocation(file: file, line: 2, column: 8)
         return Page(kind: kind, source: file, slug: slug, title: title, aliases: aliases.map { Located($0, at: location) },
                     summary: nil, categories: [], related: related.map { Located($0, at: SourceLocation(file: file, line: 5, column: 10)) },

@@ -42,7 +42,7 @@ struct ColumnResolver {
         let location = sidecar.columns[role]?.location ?? SourceLocation(file: dataPath, line: 1, column: 1)
         let hint = sidecar.columns[role] != nil
             ? ""
-            : "; name the column in \(sidecar.path ?? "content/data/\(datasetName).yml") under columns: (\(role.rawValue): <column>)"
+            : "; name the column in \(sidecar.path ?? SiteLayout.datasetSidecar(datasetName)) under columns: (\(role.rawValue): <column>)"
         let existing = header.isEmpty ? "none" : header.map { "'\($0)'" }.joined(separator: ", ")
         diagnostics.append(.error(
             "dataset '\(datasetName)' (kind \(sidecar.kind.rawValue)) has no column \(wanted) for \(purpose); its columns are \(existing)\(hint)",

@@ -70,7 +70,7 @@ public enum DatasetLoader {
 
     /// `loadAll` over `root/content/data`.
     public static func loadAll(root: URL, defaultPeriod: Period) -> (datasets: [Dataset], diagnostics: [Diagnostic]) {
-        loadAll(root: root, dataDirectory: root.appendingPathComponent("content/data"), defaultPeriod: defaultPeriod)
+        loadAll(root: root, dataDirectory: root.appendingPathComponent(SiteLayout.dataFolder), defaultPeriod: defaultPeriod)
     }
 
     /// Loads one dataset file (CSV or JSON by its extension) and its optional sidecar,

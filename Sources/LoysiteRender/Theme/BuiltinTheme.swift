@@ -1,3 +1,5 @@
+import LoysiteSupport
+
 /// The default theme, compiled into the binary (see scripts/embed-theme.py): Mustache
 /// templates by name and assets by path.
 public enum BuiltinTheme {
@@ -13,8 +15,8 @@ public enum BuiltinTheme {
     /// Asset paths relative to `assets/` to their text.
     public static var assets: [String: String] {
         var result: [String: String] = [:]
-        for (path, text) in files where path.hasPrefix("assets/") {
-            result[String(path.dropFirst("assets/".count))] = text
+        for (path, text) in files where path.hasPrefix(SiteLayout.Output.assetsFolder) {
+            result[String(path.dropFirst(SiteLayout.Output.assetsFolder.count))] = text
         }
         return result
     }

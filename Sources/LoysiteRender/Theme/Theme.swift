@@ -24,19 +24,19 @@ public struct Theme: Sendable {
         var sources: [String: (text: String, path: String)] = [:]
         // A built-in template is named as the file it was made from, so its problems read
         // like those of a site's own templates/ file.
-        for (name, text) in BuiltinTheme.templates { sources[name] = (text, "templates/\(name).mustache") }
+        for (name, text) in BuiltinTheme.templates { sources[name] = (text, SiteLayout.templateFile(name)) }
         var assets: [String: Data] = [:]
         for (path, text) in BuiltinTheme.assets { assets[path] = Data(text.utf8) }
 
-        let folder = root.appendingPathComponent("templates")
+        let folder = root.appendingPathComponent(SiteLayout.templatesFolder)
         if let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) {
             let base = folder.standardizedFileURL.path + "/"
             for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 let relative = String(url.standardizedFileURL.path.dropFirst(base.count))
-                if relative.hasPrefix("assets/") {
-                    assets[String(relative.dropFirst("assets/".count))] = FileManager.default.contents(atPath: url.path)
+                if relative.hasPrefix(SiteLayout.Output.assetsFolder) {
+                    assets[String(relative.dropFirst(SiteLayout.Output.assetsFolder.count))] = FileManager.default.contents(atPath: url.path)
                 } else if relative.hasSuffix(".mustache"), !relative.contains("/") {
-                    switch SourceText.read(url, relativePath: "templates/\(relative)") {
+                    switch SourceText.read(url, relativePath: SiteLayout.templatesFolder + "/" + relative) {
                     case .success(let source): sources[String(relative.dropLast(".mustache".count))] = (source.text, source.path)
                     case .failure(let diagnostic): diagnostics.append(diagnostic)
                     }

@@ -1,5 +1,6 @@
 import LoysiteCharts
 import LoysiteContent
+import LoysiteRender
 import LoysiteMetrics
 import LoysiteSupport
 

@@ -1,10 +1,11 @@
+import LoysiteContent
 import LoysiteSupport
 
 /// `site/metrics.json`: every figure of SPEC §2 for every dataset (SPEC §4).
 public enum MetricsDocument {
     /// `{"generated_by": "loysite <version>", "datasets": {<name>: …}, "alerts": […]}`,
     /// datasets in the order given (`DatasetLoader` sorts them by name); `alerts` (the
-    /// fired alerts of site.yml, see LoysiteBuild's `Alerts`) is left out when nil.
+    /// fired alerts of site.yml, `Alerts.Evaluation.json`) is left out when nil.
     public static func json(datasets: [Dataset], alerts: JSONValue? = nil, version: String) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("generated_by", .string("loysite \(version)")),

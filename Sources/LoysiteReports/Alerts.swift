@@ -108,6 +108,9 @@ public enum Alerts {
             ("data", .string(fired.alert.data)),
             ("value", .string(fired.alert.value)),
             ("period", fired.figure.period.map { .string($0) } ?? .null),
+            // SPEC §2 "Partial periods": a script reading only the figure must be able to
+            // tell that it stands for part of its period (false for a whole-dataset one).
+            ("partial", .bool(fired.figure.partialCoverage?.isPartial == true)),
             ("figure", fired.figure.exactValue.map { .decimal($0) } ?? .double(fired.figure.value)),
             ("threshold", .string(fired.kind.rawValue)),
             ("threshold_value", .double(fired.threshold)),

@@ -1,5 +1,6 @@
 import LoysiteCharts
 import LoysiteContent
+import LoysiteRender
 import LoysiteSupport
 
 /// A ```chart block: YAML naming a dataset, an optional derived table (`metric:`), the

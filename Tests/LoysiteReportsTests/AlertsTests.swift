@@ -1,5 +1,5 @@
 import Foundation
-@testable import LoysiteBuild
+@testable import LoysiteReports
 import LoysiteContent
 import LoysiteMetrics
 import LoysiteSupport
@@ -102,9 +102,26 @@ import Testing
     @Test func metricsJSONListsFiredAlertsAfterTheDatasets() {
         let evaluation = Alerts.evaluate([alert(below: 30), alert(drop: 5)], datasets: [nps])
         let json = MetricsDocument.json(datasets: [nps], alerts: evaluation.json, version: "9.9.9").serialized()
-        let alerts = #"\#"alerts":[{"data":"nps-responses","value":"nps","period":"2026-02","figure":20,"threshold":"below","threshold_value":30,"message":"nps of nps-responses (2026-02) is 20, below 30"},{"data":"nps-responses","value":"nps","period":"2026-02","figure":20,"threshold":"drop_more_than","threshold_value":5,"previous_period":"2026-01","previous_figure":40,"message":"nps of nps-responses fell by 20 from 2026-01 (40) to 2026-02 (20), more than 5"}]}"#
+        let alerts = #"\#"alerts":[{"data":"nps-responses","value":"nps","period":"2026-02","partial":false,"figure":20,"threshold":"below","threshold_value":30,"message":"nps of nps-responses (2026-02) is 20, below 30"},{"data":"nps-responses","value":"nps","period":"2026-02","partial":false,"figure":20,"threshold":"drop_more_than","threshold_value":5,"previous_period":"2026-01","previous_figure":40,"message":"nps of nps-responses fell by 20 from 2026-01 (40) to 2026-02 (20), more than 5"}]}"#
         #expect(json.hasSuffix("}}," + alerts), "\(json)")
         #expect(Alerts.evaluate([], datasets: [nps]).json == .array([]))
+    }
+
+    @Test func anAlertOnAPartialPeriodIsMarkedPartialInMetricsJSON() throws {
+        var dataset = nps
+        guard case .responses(var metrics) = dataset.figures else { Issue.record("not responses"); return }
+        // The data ends on 10 February: February is 10 of 28 days, January is whole.
+        metrics.observationEnd = CivilDate.dayNumber(year: 2026, month: 2, day: 10)
+        dataset.figures = .responses(metrics)
+        let evaluation = Alerts.evaluate([alert(below: 30), alert(period: "2026-01", below: 50), alert(period: nil, below: 40)], datasets: [dataset])
+        #expect(evaluation.fired.map(\.message) == [
+            "nps of nps-responses (2026-02, partial: 10 of 28 days) is 20, below 30",
+            "nps of nps-responses (2026-01) is 40, below 50",
+            "nps of nps-responses is 30, below 40",
+        ])
+        guard case .array(let entries) = evaluation.json else { Issue.record("not an array"); return }
+        #expect(entries.map { $0.serialized() }.map { $0.contains(#""partial":true"#) } == [true, false, false])
+        #expect(entries.allSatisfy { $0.serialized().contains(#""partial":"#) })
     }
 
     @Test func numbersReadAsPeopleWriteThem() {

@@ -1,4 +1,5 @@
 import Foundation
+import LoysiteContent
 import LoysiteMetrics
 import LoysiteSupport
 
