@@ -84,7 +84,7 @@ public final class BuildSession: @unchecked Sendable {
 
         let result: BuildResult
         if let previous, !pages.everything {
-            result = update(&state, previous: previous, timer: &timer)
+            result = update(&state, previous: previous, pages: pages, timer: &timer)
         } else {
             result = renderAndSwap(&state, keepingState: keepingState, timer: &timer)
         }
@@ -144,6 +144,7 @@ public final class BuildSession: @unchecked Sendable {
     /// The changed page files read again into `state`; nil when the change needs
     /// everything (the set of pages or a URL changed).
     private func reload(_ changes: ChangeSet, into state: inout State) -> PageChanges? {
+        if let list = changes.fileList { return reload(list, changed: changes.pageFiles ?? [], into: &state) }
         let changedFiles = changes.pageFiles ?? []
         let files = state.files
         let reloaded = Parallel.map(changedFiles) { (ContentLoader.load(files[$0]), FileStamp(path: files[$0].path)) }
@@ -167,6 +168,7 @@ public final class BuildSession: @unchecked Sendable {
             if state.index.pagesWithProblems.contains(number), pages[number].location != page.location || pages[number].aliases != page.aliases {
                 found.indexProblems = true
             }
+            found.formerNames += PageChanges.names(of: pages[number])
             pages[number] = page
             found.pages.append(number)
         }
@@ -174,6 +176,65 @@ public final class BuildSession: @unchecked Sendable {
         // converted only by a full build.
         if found.names, state.intro != nil { return nil }
         state.pendingPages = pages
+        return found
+    }
+
+    /// Page files added or removed (`list` is the new list, `changed` the old files
+    /// whose stamp changed): new and changed files read, the others' pages kept, and
+    /// everything the last build kept by page number carried over to the new numbers.
+    /// nil when that needs everything: a page that does not load or is a draft, old URLs
+    /// (redirect pages), the glossary's intro (it links terms by name).
+    private func reload(_ list: [SourceFile], changed: [Int], into state: inout State) -> PageChanges? {
+        guard state.redirects.redirects.isEmpty, state.intro == nil, let filler = state.bodies.first else { return nil }
+        let oldFile = Dictionary(uniqueKeysWithValues: state.files.enumerated().map { ($1.relativePath, $0) })
+        let changedFiles = Set(changed)
+        let toLoad = list.indices.filter { oldFile[list[$0].relativePath].map(changedFiles.contains) ?? true }
+        let loadedNow = Parallel.map(toLoad) { (ContentLoader.load(list[$0]), FileStamp(path: list[$0].path)) }
+        var loaded = list.map { file in oldFile[file.relativePath].map { state.loaded[$0] } }
+        var stamps = list.map { file in oldFile[file.relativePath].flatMap { state.stamps[$0] } }
+        for (file, (result, stamp)) in zip(toLoad, loadedNow) {
+            guard let stamp, let page = result.page, options.includeDrafts || !page.draft, page.urlAliases.isEmpty else { return nil }
+            loaded[file] = result
+            stamps[file] = stamp
+        }
+        let oldPages = state.index.pages
+        var newState = state
+        newState.files = list
+        newState.loaded = loaded.map { $0! }
+        newState.stamps = stamps
+        var pages: [Page] = []
+        for file in newState.loaded.indices {
+            if let page = newState.loaded[file].page, options.includeDrafts || !page.draft { pages.append(page) }
+        }
+        let renumbering = PageRenumbering(old: oldPages.map(\.source), new: pages.map(\.source))
+        var found = PageChanges(everything: false, pages: renumbering.added, names: true, indexProblems: true, renumbering: renumbering)
+        let reloadedSources = Set(toLoad.map { list[$0].relativePath })
+        for number in pages.indices {
+            guard let old = renumbering.oldNumber[number], reloadedSources.contains(pages[number].source) else { continue }
+            // A page kept its file but not its URL: files to add and remove, a full build.
+            guard oldPages[old].path == pages[number].path, oldPages[old].urlAliases.isEmpty else { return nil }
+            found.pages.append(number)
+            found.formerNames += PageChanges.names(of: oldPages[old])
+        }
+        let removed = renumbering.removed
+        for old in removed { found.formerNames += PageChanges.names(of: oldPages[old]) }
+        let removedSet = Set(removed)
+        found.linkingToRemoved = pages.indices.filter { number in
+            renumbering.oldNumber[number].map { !state.bodies[$0].linkedPages.isDisjoint(with: removedSet) } ?? false
+        }
+        // Kept by page number: bodies (the added pages' are made by the markdown step),
+        // what each file read, each page's parts of the site-wide files.
+        newState.bodies = renumbering.carry(state.bodies, filling: filler)
+        // The pages a body links to are numbers too (for backlinks).
+        for number in newState.bodies.indices where !newState.bodies[number].linkedPages.isEmpty {
+            newState.bodies[number].linkedPages = Set(newState.bodies[number].linkedPages.compactMap { renumbering.newNumber[$0] })
+        }
+        newState.reads.pages = renumbering.carry(state.reads.pages.map(renumbering.map), filling: [])
+        newState.reads.siteFiles = state.reads.siteFiles.mapValues(renumbering.map)
+        newState.site.fragments = state.site.fragments.map { $0.carried(by: renumbering) }
+        for old in removed { newState.unresolvedLinks[oldPages[old].path + SiteLayout.Output.home] = nil }
+        newState.pendingPages = pages
+        state = newState
         return found
     }
 
@@ -204,6 +265,11 @@ public final class BuildSession: @unchecked Sendable {
             state.index = PageIndex(pages: pages)
             (state.related, state.relatedDiagnostics) = state.index.resolveRelatedByPage()
             if changes.names, state.config.autolink { state.matcher = TermMatcher(index: state.index) }
+            if changes.renumbering != nil {
+                state.redirects = RedirectPages(index: state.index)
+                state.outputPaths = BuildSession.outputPaths(index: state.index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
+                state.outputTable = OutputPathTable(state.outputPaths)
+            }
         } else {
             state.index = state.index.replacingPages(pages)
             for number in changes.pages {
@@ -230,18 +296,18 @@ public final class BuildSession: @unchecked Sendable {
             state.introBody = state.intro.map { converter.convert($0) }
             return Array(state.index.pages.indices)
         }
-        var converting = Set(changes.pages)
-        if changes.names, let previous {
+        var converting = Set(changes.pages).union(changes.linkingToRemoved)
+        if changes.names {
             let pages = state.index.pages
-            let names = changes.pages.flatMap { number in
-                [previous.index.pages[number], pages[number]].flatMap { [$0.title, $0.slug] + $0.aliases.map(\.value) }
-            }
+            let names = changes.formerNames + changes.pages.flatMap { PageChanges.names(of: pages[$0]) }
             if names.contains(where: { !$0.utf8.isASCII }) {
                 converting = Set(pages.indices)
             } else {
-                let search = NameSearch(Array(Set(names.map { $0.trimmingBlanks() })))
+                // The last build's bodies, by this build's numbers (the added pages' are
+                // converted anyway).
+                let search = NameSearch(Array(Set(names.map { $0.trimmingBlanks() }))), bodies = state.bodies
                 let mentioning = Parallel.map(Array(pages.indices)) { number -> Bool in
-                    !previous.bodies[number].diagnostics.isEmpty || search.occurs(in: pages[number].body)
+                    !bodies[number].diagnostics.isEmpty || search.occurs(in: pages[number].body)
                 }
                 converting.formUnion(pages.indices.filter { mentioning[$0] })
             }
@@ -259,7 +325,7 @@ public final class BuildSession: @unchecked Sendable {
     /// warnings, shown on the dashboard and in metrics.json.
     private func link(_ changes: PageChanges, converted: [Int], _ state: inout State, previous: State?, keepingState: Bool) {
         if changes.names || previous == nil {
-            let fragments = previous?.site.fragments
+            let fragments = previous == nil ? nil : state.site.fragments
             state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related)
             state.site.fragments = fragments
         } else {
@@ -335,17 +401,24 @@ public final class BuildSession: @unchecked Sendable {
     /// The files that read something that changed since `previous`, rendered again and
     /// written where their bytes differ. A build with errors writes nothing, like a full
     /// one, and the next build is full.
-    private func update(_ state: inout State, previous: State, timer: inout StepTimer) -> BuildResult {
+    private func update(_ state: inout State, previous: State, pages: PageChanges, timer: inout StepTimer) -> BuildResult {
         var diagnostics = state.diagnostics
+        // One HTML file per page added or removed.
+        let pageDelta = (pages.renumbering?.added.count ?? 0) - (pages.renumbering?.removed.count ?? 0)
+        state.pageCount = previous.pageCount + pageDelta
+        state.fileCount = previous.fileCount + pageDelta
         guard !diagnostics.failBuild(strict: options.strict), !options.dryRun else {
             diagnostics.append(contentsOf: state.afterRenderDiagnostics)
-            return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
+            return BuildResult(diagnostics: diagnostics, pageCount: state.pageCount, fileCount: state.fileCount,
                                datasetCount: state.datasets.count, wrote: false, timings: timer.timings)
         }
-        let changed = SiteChanges(between: previous.site, state.site)
-        let site = state.site
-        state.site.fragments?.refresh(changed: changed, site: site)
-        let (pagesToRender, siteFilesToRender) = previous.reads.affected(by: changed)
+        let renumbering = pages.renumbering
+        let changed = SiteChanges(between: previous.site, state.site, renumbering: renumbering)
+        let site = state.site, added = renumbering?.added ?? []
+        state.site.fragments?.refresh(changed: changed, adding: added, site: site)
+        let (affected, siteFilesToRender) = state.reads.affected(by: changed)
+        let pagesToRender = added.isEmpty ? affected : Set(affected).union(added).sorted()
+        let removedPaths = renumbering?.removed.map { previous.site.pages[$0].path } ?? []
         let contexts = PageContexts(site: state.site)
         let theme = state.theme, outputPaths = state.outputPaths
         let basePath = OutputLinkCheck.basePath(of: state.site.config.baseURL), table = state.outputTable
@@ -372,12 +445,13 @@ public final class BuildSession: @unchecked Sendable {
         var filesWritten = 0
         do {
             filesWritten = try OutputUpdate.write(made.map(\.file), into: options.output)
+            filesWritten += try OutputUpdate.remove(pageFolders: removedPaths, from: options.output)
             state.wrote = true
         } catch {
             diagnostics.error("cannot write the site: \(FileError.describe(error))", at: SourceLocation(file: options.output.path))
         }
         timer.finish("write")
-        return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
+        return BuildResult(diagnostics: diagnostics, pageCount: state.pageCount, fileCount: state.fileCount,
                            datasetCount: state.datasets.count, wrote: state.wrote,
                            renderedPageCount: made.filter { $0.file.path.hasSuffix(".html") }.count, changedFileCount: filesWritten, timings: timer.timings)
     }

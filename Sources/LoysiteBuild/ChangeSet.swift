@@ -9,6 +9,8 @@ struct ChangeSet: Equatable {
     /// everything (the first build, or an input that is not a page file: site.yml,
     /// templates, datasets, a page file added or removed).
     var pageFiles: [Int]?
+    /// The page files of this build when some were added or removed (nil: the same list).
+    var fileList: [SourceFile]?
 
     static let everything = ChangeSet(pageFiles: nil)
 
@@ -29,24 +31,27 @@ struct ChangeSet: Equatable {
             var files: [Int] = []
             for path in Set(paths) {
                 if let file = number[path] {
-                    if FileStamp(path: previous.files[file].path) != previous.stamps[file] { files.append(file) }
-                } else if ChangeSet.couldBePageFile(path) {
-                    self = .everything
-                    return
+                    let stamp = FileStamp(path: previous.files[file].path)
+                    if stamp != previous.stamps[file] { files.append(file) }
+                    // Gone: the list of page files changed.
+                    if stamp == nil, fileList == nil { fileList = ContentLoader.pageFiles(root: root) }
+                } else if ChangeSet.couldBePageFile(path), fileList == nil {
+                    fileList = ContentLoader.pageFiles(root: root)
                 }
             }
             pageFiles = files.sorted()
         } else {
-            guard ContentLoader.pageFiles(root: root) == previous.files else {
-                self = .everything
-                return
-            }
+            let files = ContentLoader.pageFiles(root: root)
+            if files != previous.files { fileList = files }
             pageFiles = previous.files.indices.filter { FileStamp(path: previous.files[$0].path) != previous.stamps[$0] }
         }
+        // Listed again but the same (a file was touched and put back).
+        if fileList == previous.files { fileList = nil }
     }
 
-    init(pageFiles: [Int]?) {
+    init(pageFiles: [Int]?, fileList: [SourceFile]? = nil) {
         self.pageFiles = pageFiles
+        self.fileList = fileList
     }
 
     /// Whether a changed path could be a page file a full build would load.
@@ -68,6 +73,18 @@ struct PageChanges {
     var names: Bool
     /// Whether the index's own problems can change (a page they name moved within its file).
     var indexProblems: Bool
+    /// When pages were added or removed: how the numbers moved (`pages` then holds the
+    /// added pages too, by new number).
+    var renumbering: PageRenumbering?
+    /// The names the changed and removed pages had (title, slug, aliases): text that
+    /// mentions one may link differently now.
+    var formerNames: [String] = []
+    /// Pages whose text linked to a removed page.
+    var linkingToRemoved: [Int] = []
 
-    static let all = PageChanges(everything: true, pages: [], names: true, indexProblems: true)
+    static func names(of page: Page) -> [String] {
+        [page.title, page.slug] + page.aliases.map(\.value)
+    }
+
+    static let all = PageChanges(everything: true, pages: [], names: true, indexProblems: true, renumbering: nil)
 }

@@ -23,9 +23,9 @@ struct SiteFragments: Sendable {
 
     /// The parts of the pages whose reads are among `changed`, made again from `site`;
     /// the rest kept.
-    mutating func refresh(changed: SiteChanges, site: LinkedSite) {
+    mutating func refresh(changed: SiteChanges, adding added: [Int] = [], site: LinkedSite) {
         guard !changed.isEmpty else { return }
-        let pages = reads.indices.filter { changed.touches(reads[$0]) }
+        let pages = Set(reads.indices.filter { changed.touches(reads[$0]) }).union(added).sorted()
         let made = Parallel.map(pages) { SiteFragments.make($0, site: site) }
         for (number, parts) in zip(pages, made) {
             definedTerms[number] = parts.term
@@ -33,6 +33,16 @@ struct SiteFragments: Sendable {
             scriptEntries[number] = parts.script
             reads[number] = parts.reads
         }
+    }
+
+    /// The parts kept by old page number, by new number (added pages' empty until made).
+    func carried(by renumbering: PageRenumbering) -> SiteFragments {
+        var carried = self
+        carried.definedTerms = renumbering.carry(definedTerms, filling: "")
+        carried.searchEntries = renumbering.carry(searchEntries, filling: "")
+        carried.scriptEntries = renumbering.carry(scriptEntries, filling: "")
+        carried.reads = renumbering.carry(reads.map(renumbering.map), filling: [])
+        return carried
     }
 
     private static func make(_ number: Int, site: LinkedSite) -> (term: String, entry: String, script: String, reads: [SiteRead]) {

@@ -16,30 +16,33 @@ enum PageAspect: UInt8, CaseIterable, Sendable {
     /// The terms before and after it in A–Z order.
     case neighbours
 
-    /// Whether this part of page `number` is the same in both sites (which have the
-    /// same pages at the same numbers).
-    func same(_ old: LinkedSite, _ new: LinkedSite, _ number: Int) -> Bool {
+    /// Whether this part of page `number` of `old` is the same as of page `current` of
+    /// `new` (the same page, renumbered when pages were added or removed).
+    func same(_ old: LinkedSite, _ number: Int, _ new: LinkedSite, _ current: Int, _ renumbering: PageRenumbering?) -> Bool {
+        func pages(_ list: [Int]) -> [Int] { renumbering?.map(list) ?? list }
+        func page(_ page: Int?) -> Int? { renumbering?.map(page) ?? page }
         switch self {
-        case .title: return old.pages[number].title == new.pages[number].title
-        case .path: return old.pages[number].path == new.pages[number].path
-        case .slug: return old.pages[number].slug == new.pages[number].slug
-        case .kind: return old.pages[number].kind == new.pages[number].kind
-        case .date: return old.pages[number].date == new.pages[number].date
+        case .title: return old.pages[number].title == new.pages[current].title
+        case .path: return old.pages[number].path == new.pages[current].path
+        case .slug: return old.pages[number].slug == new.pages[current].slug
+        case .kind: return old.pages[number].kind == new.pages[current].kind
+        case .date: return old.pages[number].date == new.pages[current].date
         case .aliases:
-            let (a, b) = (old.pages[number].aliases, new.pages[number].aliases)
+            let (a, b) = (old.pages[number].aliases, new.pages[current].aliases)
             return a.count == b.count && zip(a, b).allSatisfy { $0.value == $1.value }
-        case .categories: return old.pages[number].categories == new.pages[number].categories
+        case .categories: return old.pages[number].categories == new.pages[current].categories
         case .params:
-            let (a, b) = (old.pages[number].params, new.pages[number].params)
+            let (a, b) = (old.pages[number].params, new.pages[current].params)
             return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
-        case .frontSummary: return old.pages[number].summary == new.pages[number].summary
-        case .summary: return old.summaries[number] == new.summaries[number]
-        case .excerpt: return old.excerpts[number] == new.excerpts[number]
-        case .body: return old.bodies[number].html == new.bodies[number].html
-        case .related: return old.related[number] == new.related[number]
-        case .backlinks: return old.backlinks[number] == new.backlinks[number]
+        case .frontSummary: return old.pages[number].summary == new.pages[current].summary
+        case .summary: return old.summaries[number] == new.summaries[current]
+        case .excerpt: return old.excerpts[number] == new.excerpts[current]
+        case .body: return old.bodies[number].html == new.bodies[current].html
+        case .related: return pages(old.related[number]) == new.related[current]
+        case .backlinks: return pages(old.backlinks[number]) == new.backlinks[current]
         case .neighbours:
-            return old.glossary.previous(of: number) == new.glossary.previous(of: number) && old.glossary.next(of: number) == new.glossary.next(of: number)
+            return page(old.glossary.previous(of: number)) == new.glossary.previous(of: current)
+                && page(old.glossary.next(of: number)) == new.glossary.next(of: current)
         }
     }
 }
@@ -54,8 +57,11 @@ enum SiteAspect: UInt8, CaseIterable, Sendable {
     case nonEmpty
     case glossaryOrder, reportOrder, freePages, featured
     case dashboard, glossaryIntro, alerts
+    /// Which pages there are: what a read of a page that was removed becomes.
+    case pageSet
 
-    func same(_ old: LinkedSite, _ new: LinkedSite) -> Bool {
+    func same(_ old: LinkedSite, _ new: LinkedSite, _ renumbering: PageRenumbering?) -> Bool {
+        func pages(_ list: [Int]) -> [Int] { renumbering?.map(list) ?? list }
         switch self {
         case .config:
             let (a, b) = (old.config, new.config)
@@ -65,14 +71,15 @@ enum SiteAspect: UInt8, CaseIterable, Sendable {
         case .nonEmpty: return old.glossary.order.isEmpty == new.glossary.order.isEmpty && old.reports.isEmpty == new.reports.isEmpty
         case .glossaryOrder:
             // The groups too: a retitled term can change letter and keep its place.
-            return old.glossary.order == new.glossary.order && old.glossary.groups.map(\.letter) == new.glossary.groups.map(\.letter)
+            return pages(old.glossary.order) == new.glossary.order && old.glossary.groups.map(\.letter) == new.glossary.groups.map(\.letter)
                 && old.glossary.groups.map(\.terms.count) == new.glossary.groups.map(\.terms.count)
-        case .reportOrder: return old.reports == new.reports
-        case .freePages: return old.freePages == new.freePages
-        case .featured: return old.featuredTerms == new.featuredTerms
+        case .reportOrder: return pages(old.reports) == new.reports
+        case .freePages: return pages(old.freePages) == new.freePages
+        case .featured: return pages(old.featuredTerms) == new.featuredTerms
         case .dashboard: return old.dashboardHTML == new.dashboardHTML
         case .glossaryIntro: return old.glossaryIntroHTML == new.glossaryIntroHTML
         case .alerts: return old.alerts == new.alerts
+        case .pageSet: return renumbering == nil
         }
     }
 }
@@ -180,17 +187,20 @@ struct SiteChanges: Sendable {
 
     var isEmpty: Bool { count == 0 }
 
-    /// Every read of `old` whose value differs in `new`; both have the same pages.
-    init(between old: LinkedSite, _ new: LinkedSite) {
-        for aspect in SiteAspect.allCases where !aspect.same(old, new) {
+    /// Every read of `new` whose value differs from `old`'s. Pages are numbered as in
+    /// `new`; `renumbering` when pages were added or removed (an added page has every part
+    /// changed).
+    init(between old: LinkedSite, _ new: LinkedSite, renumbering: PageRenumbering? = nil) {
+        for aspect in SiteAspect.allCases where !aspect.same(old, new, renumbering) {
             site |= 1 << aspect.rawValue
             count += 1
         }
         let total = new.pages.count, chunk = 1024
         let found = Parallel.map(Array(stride(from: 0, to: total, by: chunk))) { start -> [UInt32] in
-            (start..<min(start + chunk, total)).map { number in
+            (start..<min(start + chunk, total)).map { current in
+                guard let number = renumbering.map({ $0.oldNumber[current] }) ?? current else { return UInt32.max }
                 var bits: UInt32 = 0
-                for aspect in PageAspect.allCases where !aspect.same(old, new, number) { bits |= 1 << aspect.rawValue }
+                for aspect in PageAspect.allCases where !aspect.same(old, number, new, current, renumbering) { bits |= 1 << aspect.rawValue }
                 return bits
             }
         }

@@ -23,7 +23,7 @@ import Testing
     /// Builds, applies `edit`, rebuilds in the same session, and compares the output with
     /// a fresh full build of the edited content. Returns the files the rebuild rewrote.
     @discardableResult
-    func expectSameAsFullBuild(changing paths: [String], hinted: Bool = true, _ edit: (TemporarySite) throws -> Void,
+    func expectSameAsFullBuild(changing paths: [String], hinted: Bool = true, incrementally: Bool? = nil, _ edit: (TemporarySite) throws -> Void,
                                sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
         let site = try TemporarySite(Self.files)
         defer { site.remove() }
@@ -34,6 +34,8 @@ import Testing
         try edit(site)
         let second = session.build(changed: hinted ? paths : nil)
         let fresh = SiteBuilder.build(BuildOptions(root: site.root, output: site.root.appendingPathComponent("fresh")))
+        // A rebuild that updated the output in place says how many pages it rendered.
+        if let incrementally, second.wrote { #expect((second.renderedPageCount != nil) == incrementally, sourceLocation: sourceLocation) }
         #expect(second.wrote == fresh.wrote, sourceLocation: sourceLocation)
         #expect(second.diagnostics.sorted == fresh.diagnostics.sorted, sourceLocation: sourceLocation)
         #expect(second.pageCount == fresh.pageCount && second.fileCount == fresh.fileCount, sourceLocation: sourceLocation)
@@ -131,6 +133,30 @@ import Testing
         }
     }
 
+    @Test func addingAndRemovingPagesRenumbersWhatTheLastBuildKept() throws {
+        // A term others already mention by name, sorting in the middle of A–Z.
+        try expectSameAsFullBuild(changing: ["content/glossary/attrition-cost.md"], incrementally: true) { site in
+            try site.write("content/glossary/attrition-cost.md", TemporarySite.term("Attrition cost", "related: [nps]\n", body: "What losing [[Loyalty]] costs; see the retention rate."))
+        }
+        // A report (reports order, feed, home) and a free page (navigation) at once, unhinted.
+        try expectSameAsFullBuild(changing: [], hinted: false, incrementally: true) { site in
+            try site.write("content/reports/q2.md", "---\ntitle: Q2\ndate: 2026-06-01\n---\nChurn rate rose.\n")
+            try site.write("content/pages/team.md", "---\ntitle: Team\n---\nWho we are.\n")
+        }
+        // The last term in A–Z order, and one other pages link to by Markdown link.
+        try expectSameAsFullBuild(changing: ["content/glossary/zeta.md"], incrementally: true) { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/glossary/zeta.md"))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/nps.md", "content/pages/about.md"]) { site in
+            try site.write("content/pages/about.md", "---\ntitle: About\n---\nAbout this site; see [the score](../glossary/nps/).\n")
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/glossary/nps.md"))
+        }
+        // Removing a page a wikilink names breaks the build: nothing written, as a full build.
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"]) { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/glossary/loyalty.md"))
+        }
+    }
+
     @Test func editsThatBreakTheBuildWriteNothingAndTheNextBuildRecovers() throws {
         let site = try TemporarySite(Self.files)
         defer { site.remove() }
@@ -153,7 +179,7 @@ import Testing
         try expectSameAsFullBuild(changing: ["content/glossary/new.md"]) { site in
             try site.write("content/glossary/new.md", TemporarySite.term("New term", "", body: "Mentions loyalty."))
         }
-        try expectSameAsFullBuild(changing: ["content/site.yml"]) { site in
+        try expectSameAsFullBuild(changing: ["content/site.yml"], incrementally: false) { site in
             try site.write("content/site.yml", "title: Renamed\nbase_url: https://example.org/\n")
         }
         try expectSameAsFullBuild(changing: ["templates/footer.mustache"]) { site in
