@@ -262,9 +262,16 @@ public final class BuildSession: @unchecked Sendable {
             state.outputPaths = BuildSession.outputPaths(index: index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
             state.outputTable = OutputPathTable(state.outputPaths)
         } else if changes.names || changes.indexProblems {
-            state.index = PageIndex(pages: pages)
-            (state.related, state.relatedDiagnostics) = state.index.resolveRelatedByPage()
-            if changes.names, state.config.autolink { state.matcher = TermMatcher(index: state.index) }
+            let index = PageIndex(pages: pages)
+            state.index = index
+            // As in a full build: the matcher built on one core while `related` is resolved.
+            let count = pages.count, chunk = 512, matcher = changes.names && state.config.autolink
+            let (relatedChunks, newMatcher) = Parallel.map(Array(stride(from: 0, to: count, by: chunk)), alongside: {
+                matcher ? TermMatcher(index: index) : nil
+            }) { start in index.resolveRelated(in: start..<min(start + chunk, count)) }
+            state.related = relatedChunks.flatMap(\.related)
+            state.relatedDiagnostics = relatedChunks.flatMap(\.diagnostics)
+            if matcher { state.matcher = newMatcher }
             if changes.renumbering != nil {
                 state.redirects = RedirectPages(index: state.index)
                 state.outputPaths = BuildSession.outputPaths(index: state.index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
@@ -326,7 +333,8 @@ public final class BuildSession: @unchecked Sendable {
     private func link(_ changes: PageChanges, converted: [Int], _ state: inout State, previous: State?, keepingState: Bool) {
         if changes.names || previous == nil {
             let fragments = previous == nil ? nil : state.site.fragments
-            state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related)
+            state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related,
+                                    reusing: previous?.site, renumbering: changes.renumbering)
             state.site.fragments = fragments
         } else {
             state.site = state.site.updating(index: state.index, bodies: state.bodies, related: state.related, changed: Set(converted).union(changes.pages).sorted())
