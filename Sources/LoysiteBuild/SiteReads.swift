@@ -125,7 +125,8 @@ final class ReadLog: @unchecked Sendable {
 /// through here, and with a `log` each is noted as read (a build that will not be
 /// followed by another keeps no log and pays one branch per value).
 struct SiteReader: Sendable {
-    let site: LinkedSite
+    /// Private: a value read past the accessors below would not be recorded.
+    private let site: LinkedSite
     let log: ReadLog?
 
     init(_ site: LinkedSite, log: ReadLog? = nil) {
@@ -175,7 +176,6 @@ struct SiteReader: Sendable {
     /// Pages' parts of the site-wide JSON files, kept by a build session; each part is
     /// made from its own page's reads (`SiteFragments`), which the caller notes.
     var fragments: SiteFragments? { site.fragments }
-    var index: PageIndex { site.index }
 }
 
 /// What changed between two builds' sites, as the reads it invalidates: for each page
