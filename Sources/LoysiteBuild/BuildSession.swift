@@ -224,12 +224,15 @@ public final class BuildSession: @unchecked Sendable {
         }
         // Kept by page number: bodies (the added pages' are made by the markdown step),
         // what each file read, each page's parts of the site-wide files.
-        newState.bodies = renumbering.carry(state.bodies, filling: filler)
-        // The pages a body links to are numbers too (for backlinks).
-        for number in newState.bodies.indices where !newState.bodies[number].linkedPages.isEmpty {
-            newState.bodies[number].linkedPages = Set(newState.bodies[number].linkedPages.compactMap { renumbering.newNumber[$0] })
-        }
-        newState.reads.pages = renumbering.carry(state.reads.pages.map(renumbering.map), filling: [])
+        // The pages a body links to are numbers too (for backlinks); on every core, as
+        // are the reads.
+        let oldBodies = state.bodies
+        newState.bodies = renumbering.carry(Parallel.map(Array(oldBodies.indices)) { number -> RenderedMarkdown in
+            var body = oldBodies[number]
+            if !body.linkedPages.isEmpty { body.linkedPages = Set(body.linkedPages.compactMap { renumbering.newNumber[$0] }) }
+            return body
+        }, filling: filler)
+        newState.reads.pages = renumbering.carry(Parallel.map(state.reads.pages, renumbering.map), filling: [])
         newState.reads.siteFiles = state.reads.siteFiles.mapValues(renumbering.map)
         newState.site.fragments = state.site.fragments.map { $0.carried(by: renumbering) }
         for old in removed { newState.unresolvedLinks[oldPages[old].path + SiteLayout.Output.home] = nil }

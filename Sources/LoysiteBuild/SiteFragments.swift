@@ -41,7 +41,7 @@ struct SiteFragments: Sendable {
         carried.definedTerms = renumbering.carry(definedTerms, filling: "")
         carried.searchEntries = renumbering.carry(searchEntries, filling: "")
         carried.scriptEntries = renumbering.carry(scriptEntries, filling: "")
-        carried.reads = renumbering.carry(reads.map(renumbering.map), filling: [])
+        carried.reads = renumbering.carry(Parallel.map(reads, renumbering.map), filling: [])
         return carried
     }
 
