@@ -79,7 +79,7 @@ enum OutputLinkCheck {
 
         /// `OutputLinkCheck.exists` for `resolved`.
         mutating func resolvedExists(in table: OutputPathTable) -> Bool {
-            if resolved.isEmpty || resolved == [UInt8(ascii: "/")] { return table.contains(OutputPathTable.home) }
+            if resolved.isEmpty || (resolved.count == 1 && resolved[0] == UInt8(ascii: "/")) { return table.contains(OutputPathTable.home) }
             if table.contains(resolved) { return true }
             let count = resolved.count
             if resolved[count - 1] != UInt8(ascii: "/") { resolved.append(UInt8(ascii: "/")) }

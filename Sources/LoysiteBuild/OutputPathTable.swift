@@ -1,45 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The build's output paths as an open-addressing hash table over their UTF-8 bytes, so
 /// the link check asks about a link's target without making a String of it (it runs for
 /// every link of every page; making and hashing a String per link was most of its cost).
+/// The paths' bytes sit end to end in one array, compared with memcmp.
 struct OutputPathTable: Sendable {
-    private let paths: [[UInt8]]
-    /// Index into `paths` + 1 per slot (0: empty); the slot count is a power of two.
-    private let slots: [Int32]
+    private let bytes: [UInt8]
+    /// Per path: where its bytes start in `bytes` and how many; its hash.
+    private let starts: [Int32]
+    private let lengths: [Int32]
     private let hashes: [UInt64]
+    /// Path number + 1 per slot (0: empty); the slot count is a power of two.
+    private let slots: [Int32]
     private let mask: Int
 
     static let home = Array("index.html".utf8)
 
     init(_ files: Set<String>) {
-        let paths = files.map { Array($0.utf8) }
+        var bytes: [UInt8] = [], starts: [Int32] = [], lengths: [Int32] = [], hashes: [UInt64] = []
+        for file in files {
+            let path = Array(file.utf8)
+            starts.append(Int32(bytes.count))
+            lengths.append(Int32(path.count))
+            hashes.append(path.withUnsafeBufferPointer(OutputPathTable.hash))
+            bytes += path
+        }
         var size = 16
-        while size < paths.count * 2 { size *= 2 }
+        while size < hashes.count * 2 { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
-        let hashes = paths.map { path in path.withUnsafeBufferPointer(OutputPathTable.hash) }
         for (number, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(number + 1)
         }
-        self.paths = paths
-        self.slots = slots
+        self.bytes = bytes
+        self.starts = starts
+        self.lengths = lengths
         self.hashes = hashes
+        self.slots = slots
         mask = size - 1
     }
 
-    func contains(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer(contains)
+    func contains(_ path: [UInt8]) -> Bool {
+        path.withUnsafeBufferPointer(contains)
     }
 
-    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let hash = OutputPathTable.hash(bytes)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            let number = Int(slots[slot]) - 1
-            if hashes[number] == hash, paths[number].elementsEqual(bytes) { return true }
-            slot = (slot + 1) & mask
+    func contains(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        let hash = OutputPathTable.hash(path)
+        return bytes.withUnsafeBufferPointer { stored in
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 {
+                let number = Int(slots[slot]) - 1
+                if hashes[number] == hash, Int(lengths[number]) == path.count,
+                   path.isEmpty || memcmp(stored.baseAddress! + Int(starts[number]), path.baseAddress!, path.count) == 0 {
+                    return true
+                }
+                slot = (slot + 1) & mask
+            }
+            return false
         }
-        return false
     }
 
     /// FNV-1a, 64 bits: paths are short, and no one chooses them to collide here.
