@@ -433,13 +433,18 @@ public final class BuildSession: @unchecked Sendable {
         let contexts = PageContexts(site: state.site)
         let theme = state.theme, outputPaths = state.outputPaths
         let basePath = OutputLinkCheck.basePath(of: state.site.config.baseURL), table = state.outputTable
+        let splice: BodySplice? = state.site.config.unsafe ? nil : BodySplice()
         let made = Parallel.map(Array(0..<(siteFilesToRender.count + pagesToRender.count))) { job -> (file: OutputFile, reads: [SiteRead], unresolved: [String]) in
             let log = ReadLog()
             let contexts = contexts.logging(into: log)
-            let file = job < siteFilesToRender.count
-                ? siteFilesToRender[job].render(contexts: contexts, theme: theme)
-                : SiteBuilder.renderPage(pagesToRender[job - siteFilesToRender.count], contexts: contexts, theme: theme)
-            let unresolved = file.path.hasSuffix(".html") ? OutputLinkCheck.unresolved(in: file.data, at: file.path, files: outputPaths, table: table, basePath: basePath) : []
+            @Sendable func check(_ file: OutputFile) -> [String] {
+                file.path.hasSuffix(".html") ? OutputLinkCheck.unresolved(in: file.data, at: file.path, files: outputPaths, table: table, basePath: basePath) : []
+            }
+            if job < siteFilesToRender.count {
+                let file = siteFilesToRender[job].render(contexts: contexts, theme: theme)
+                return (file, log.distinct, check(file))
+            }
+            let (file, unresolved) = SiteBuilder.renderPage(pagesToRender[job - siteFilesToRender.count], contexts: contexts, theme: theme, splice: splice, check: check)
             return (file, log.distinct, unresolved)
         }
         for (job, made) in made.enumerated() {

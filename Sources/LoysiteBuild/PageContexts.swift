@@ -33,6 +33,23 @@ struct PageContexts: Sendable {
         self.navigationItems = navigationItems
     }
 
+    /// What templates get as `content` in place of a page's body, when set
+    /// (`BodySplice`): the body is put in after the template's links are checked.
+    private(set) var bodyStandIn: String?
+
+    /// The same contexts giving `standIn` as every non-empty body.
+    func standingIn(_ standIn: String) -> PageContexts {
+        var contexts = self
+        contexts.bodyStandIn = standIn
+        return contexts
+    }
+
+    private func content(_ number: Int) -> String {
+        let body = read.body(number)
+        guard let bodyStandIn, !body.isEmpty else { return body }
+        return bodyStandIn
+    }
+
     private static let sharedReads: [SiteRead] = [.site(.config), .site(.nonEmpty), .site(.navigation)]
 
     /// The same contexts noting what they read into `log` (nil: not noted).
@@ -139,7 +156,7 @@ struct PageContexts: Sendable {
         if let previous = read.previous(number) { term["previous"] = .object(link(previous, from: path)) }
         if let next = read.next(number) { term["next"] = .object(link(next, from: path)) }
         context["term"] = .object(term)
-        context["content"] = .string(read.body(number))
+        context["content"] = .string(content(number))
         context["jsonld"] = .string(StructuredData.definedTerm(number, read: read).serialized())
         return .object(context)
     }
@@ -161,7 +178,7 @@ struct PageContexts: Sendable {
             pageValues["date_display"] = .string(TextFormatting.displayDate(date))
         }
         addToPage(&context, pageValues)
-        context["content"] = .string(read.body(number))
+        context["content"] = .string(content(number))
         return .object(context)
     }
 

@@ -56,6 +56,9 @@ public enum SiteBuilder {
         progress?.counting(siteFiles.count + site.pages.count)
         let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)
         let table = table ?? files.map(OutputPathTable.init)
+        // Bodies are left out of the check where they were checked at their source: not
+        // with `unsafe`, whose raw HTML links nothing checked.
+        let splice: BodySplice? = files != nil && !site.config.unsafe ? BodySplice() : nil
         @Sendable func check(_ file: OutputFile) -> [String] {
             guard let files, let table, file.path.hasSuffix(".html") else { return [] }
             return OutputLinkCheck.unresolved(in: file.data, at: file.path, files: files, table: table, basePath: basePath)
@@ -68,8 +71,8 @@ public enum SiteBuilder {
                 let file = siteFiles[job].render(contexts: contexts, theme: theme)
                 return (file, nil, check(file), log?.distinct ?? [])
             }
-            let file = renderPage(job - siteFiles.count, contexts: contexts, theme: theme)
-            let unresolved = check(file), reads = log?.distinct ?? []
+            let (file, unresolved) = renderPage(job - siteFiles.count, contexts: contexts, theme: theme, splice: splice, check: check)
+            let reads = log?.distinct ?? []
             guard let staged else { return (file, nil, unresolved, reads) }
             do {
                 try staged.write(file)
@@ -94,6 +97,21 @@ public enum SiteBuilder {
                                        siteFiles: Dictionary(uniqueKeysWithValues: zip(siteFiles, rendered[..<siteFiles.count].map(\.reads))))
         }
         return result
+    }
+
+    /// Page `number` rendered and its links checked (`check`); with `splice`, the
+    /// template's links only, the body put in after.
+    static func renderPage(_ number: Int, contexts: PageContexts, theme: Theme, splice: BodySplice?,
+                           check: (OutputFile) -> [String]) -> (file: OutputFile, unresolved: [String]) {
+        if let splice {
+            let themed = renderPage(number, contexts: contexts.standingIn(splice.standIn), theme: theme)
+            let body = contexts.read.body(number)
+            // An empty body is given as it is, so the page is already whole.
+            if body.isEmpty { return (themed, check(themed)) }
+            if let whole = splice.splice(themed.data, body: body) { return (OutputFile(path: themed.path, data: whole), check(themed)) }
+        }
+        let file = renderPage(number, contexts: contexts, theme: theme)
+        return (file, check(file))
     }
 
     /// Page `number` through its kind's template.
