@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The link check of a built page skips its body: the page is rendered with a stand-in
 /// for the body, the template's own links are checked, and the body is put in where the
@@ -17,25 +22,39 @@ struct BodySplice: Sendable {
     }
 
     /// `themed` (rendered with the stand-in) with every stand-in replaced by `body`; nil
-    /// when it has none.
+    /// when it has none. Found with memchr and memcmp and copied once (Foundation's `range(of:)` was
+    /// slower than the link check it saves).
     func splice(_ themed: Data, body: String) -> Data? {
-        var ranges: [Range<Data.Index>] = []
-        var from = themed.startIndex
-        while let found = themed.range(of: standInBytes, in: from..<themed.endIndex) {
-            ranges.append(found)
-            from = found.upperBound
+        var body = body
+        return themed.withUnsafeBytes { (page: UnsafeRawBufferPointer) -> Data? in
+            standInBytes.withUnsafeBytes { (needle: UnsafeRawBufferPointer) -> Data? in
+                guard let base = page.baseAddress, let needleBase = needle.baseAddress else { return nil }
+                var starts: [Int] = []
+                var from = 0
+                // Each `<` by memchr, then the rest compared (tags are a few hundred a page).
+                while from + needle.count <= page.count, let found = memchr(base + from, Int32(UInt8(ascii: "<")), page.count - from) {
+                    let start = base.distance(to: UnsafeRawPointer(found))
+                    guard start + needle.count <= page.count else { break }
+                    if memcmp(base + start, needleBase, needle.count) == 0 {
+                        starts.append(start)
+                        from = start + needle.count
+                    } else {
+                        from = start + 1
+                    }
+                }
+                guard !starts.isEmpty else { return nil }
+                return body.withUTF8 { bodyBytes -> Data in
+                    var result = Data(capacity: page.count + starts.count * bodyBytes.count)
+                    var copied = 0
+                    for start in starts {
+                        result.append(base.assumingMemoryBound(to: UInt8.self) + copied, count: start - copied)
+                        if let bodyBase = bodyBytes.baseAddress { result.append(bodyBase, count: bodyBytes.count) }
+                        copied = start + needle.count
+                    }
+                    result.append(base.assumingMemoryBound(to: UInt8.self) + copied, count: page.count - copied)
+                    return result
+                }
+            }
         }
-        guard !ranges.isEmpty else { return nil }
-        let bodyBytes = Data(body.utf8)
-        var result = Data()
-        result.reserveCapacity(themed.count + ranges.count * (bodyBytes.count - standInBytes.count))
-        var start = themed.startIndex
-        for range in ranges {
-            result.append(themed[start..<range.lowerBound])
-            result.append(bodyBytes)
-            start = range.upperBound
-        }
-        result.append(themed[start..<themed.endIndex])
-        return result
     }
 }

@@ -193,7 +193,8 @@ struct PageContexts: Sendable {
         let parent = read.log
         let entries = Parallel.map(glossary.order) { number -> (TemplateValue, [SiteRead]) in
             let log = parent.map { _ in ReadLog() }
-            let contexts = logging(into: log)
+            // A copy only to log into (a copy retains every array of the site).
+            let contexts = log == nil ? self : logging(into: log)
             var item = contexts.link(number, from: path, summary: true)
             item["aliases_text"] = .string(contexts.read.aliases(number).joined(separator: ", "))
             return (.object(item), log?.reads ?? [])

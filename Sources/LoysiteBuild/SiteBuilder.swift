@@ -66,7 +66,7 @@ public enum SiteBuilder {
         let rendered = Parallel.map(Array(0..<(siteFiles.count + site.pages.count))) { job -> (file: OutputFile, failure: Error?, unresolved: [String], reads: [SiteRead]) in
             defer { progress?.advance() }
             let log = recording ? ReadLog() : nil
-            let contexts = contexts.logging(into: log)
+            let contexts = recording ? contexts.logging(into: log) : contexts
             if job < siteFiles.count {
                 let file = siteFiles[job].render(contexts: contexts, theme: theme)
                 return (file, nil, check(file), log?.distinct ?? [])

@@ -67,7 +67,7 @@ struct SiteFragments: Sendable {
         let parent = read.log
         let made = Parallel.map(order) { number -> (String, [SiteRead]) in
             let log = parent.map { _ in ReadLog() }
-            return (make(number, read.logging(into: log)), log?.reads ?? [])
+            return (make(number, log == nil ? read : read.logging(into: log)), log?.reads ?? [])
         }
         if let parent { for (_, reads) in made { parent.note(contentsOf: reads) } }
         return made.map(\.0)
