@@ -4,8 +4,9 @@ import LoysiteMetrics
 import LoysiteRender
 import LoysiteSupport
 
-/// The build, as a pipeline of named steps (run by `BuildSession.full`; `--timings`
-/// prints each):
+/// A build from nothing (`loysite build` and `check`): `BuildSession`'s pipeline with
+/// everything changed, which keeps nothing for a next build. Its named steps
+/// (`--timings` prints each):
 ///
 /// 1. **load** — site.yml, every page's front matter, the theme, and (as one more job
 ///    of the same parallel loop) the datasets;
@@ -21,8 +22,9 @@ import LoysiteSupport
 /// 6. **write** — the site-wide files, then the new folder swapped in, only if nothing
 ///    failed.
 ///
-/// All problems of all steps are collected and reported together. `BuildSession` runs
-/// the same pipeline again for `loysite serve`, doing only what an edit affects.
+/// All problems of all steps are collected and reported together. `loysite serve` keeps
+/// a `BuildSession`, whose rebuilds run the same steps over what an edit changed. This
+/// type also renders: every file at once (`render`), or one page (`renderPage`).
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
         BuildSession(options: options).full(keepingState: false)
