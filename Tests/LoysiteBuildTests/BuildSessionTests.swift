@@ -23,9 +23,9 @@ import Testing
     /// Builds, applies `edit`, rebuilds in the same session, and compares the output with
     /// a fresh full build of the edited content. Returns the files the rebuild rewrote.
     @discardableResult
-    func expectSameAsFullBuild(changing paths: [String], hinted: Bool = true, incrementally: Bool? = nil, _ edit: (TemporarySite) throws -> Void,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
-        let site = try TemporarySite(Self.files)
+    func expectSameAsFullBuild(changing paths: [String], hinted: Bool = true, incrementally: Bool? = nil, installing extra: [String: String] = [:],
+                               _ edit: (TemporarySite) throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
+        let site = try TemporarySite(Self.files.merging(extra) { $1 })
         defer { site.remove() }
         let session = BuildSession(options: BuildOptions(root: site.root, output: site.root.appendingPathComponent("served")))
         let first = session.build()
@@ -154,6 +154,20 @@ import Testing
         // Removing a page a wikilink names breaks the build: nothing written, as a full build.
         try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"]) { site in
             try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/glossary/loyalty.md"))
+        }
+    }
+
+    /// A theme that shows more of other pages than the built-in one (related terms'
+    /// summaries, neighbours' dates, the backlinks' slugs): a rebuild renders what it read.
+    @Test func whatACustomTemplateReadsDecidesWhatIsRenderedAgain() throws {
+        let template = "<h1>{{page.title}}</h1>{{#term.related}}<p>{{title}}: {{summary}}</p>{{/term.related}}"
+            + "{{#term.backlinks}}<i>{{slug}}</i>{{/term.backlinks}}{{#term.next}}<b>{{title}} {{date}}</b>{{/term.next}}{{{content}}}"
+        let changed = try expectSameAsFullBuild(changing: ["content/glossary/retention-rate.md"], incrementally: true, installing: ["templates/term.mustache": template]) { site in
+            try site.write("content/glossary/retention-rate.md", TemporarySite.term("Retention rate", "category: Metrics\nsummary: Kept, now summarised.\n", body: "Customers kept; see churn rate and the NPS."))
+        }
+        #expect(changed.contains("glossary/churn-rate/index.html"), "churn rate lists retention rate's summary")
+        try expectSameAsFullBuild(changing: ["content/glossary/zeta.md"], incrementally: true, installing: ["templates/term.mustache": template]) { site in
+            try site.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "date: 2026-05-01\n", body: "Last in A–Z order."))
         }
     }
 
