@@ -73,10 +73,10 @@ public final class BuildSession: @unchecked Sendable {
         // The datasets are loaded alongside the pages (they need only site.yml).
         timer.finish("datasets")
 
-        index(pages, &state, previous: previous)
+        index(pages, &state)
         timer.finish("index")
 
-        let converted = convert(pages, &state, previous: previous)
+        let converted = convert(pages, &state)
         timer.finish("markdown")
 
         link(pages, converted: converted, &state, previous: previous, keepingState: keepingState)
@@ -245,7 +245,7 @@ public final class BuildSession: @unchecked Sendable {
 
     /// Pages by URL and name, `related` resolved, duplicate URLs found; the auto-link
     /// matcher built at the same time (it needs only the index).
-    private func index(_ changes: PageChanges, _ state: inout State, previous: State?) {
+    private func index(_ changes: PageChanges, _ state: inout State) {
         let pages = state.pendingPages
         state.pendingPages = []
         if changes.everything {
@@ -292,7 +292,7 @@ public final class BuildSession: @unchecked Sendable {
 
     /// Bodies converted with libcmark (directives, wikilinks, links, auto-links), in
     /// parallel. Returns the pages converted (all of them for everything).
-    private func convert(_ changes: PageChanges, _ state: inout State, previous: State?) -> [Int] {
+    private func convert(_ changes: PageChanges, _ state: inout State) -> [Int] {
         let converter = state.converter()
         if changes.everything {
             let progress = options.progress
