@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Incremental rebuilds (`loysite serve`'s BuildSession) against full builds, on the
 # benchmark corpus (bench/site-corpus.py). One term of a copy of the corpus is edited —
-# its body (with a new mention, so backlinks change), its summary, its title — and after
+# its body (with a new mention, so backlinks change), its summary, its title, its
+# aliases, its related terms; a new term is added, then deleted — and after
 # each edit the session rebuilds and a fresh full build is made; the two outputs are
 # compared byte for byte (diff -r) and the times printed with their ratio.
 #

@@ -47,6 +47,7 @@ extension BuildSession {
     /// the theme puts on every page (a `nav` item of site.yml, say) is one warning, at the
     /// first file that has it, with the count of the others, not one per page.
     static func linkDiagnostics(_ unresolved: [(path: String, links: [String])], site: LinkedSite) -> [Diagnostic] {
+        guard !unresolved.isEmpty else { return [] }
         var pageByOutput: [String: Int] = [:]
         for number in site.pages.indices { pageByOutput[site.pages[number].path + "index.html"] = number }
         let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)

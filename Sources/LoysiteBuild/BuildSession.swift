@@ -7,24 +7,27 @@ import LoysiteReports
 import LoysiteSupport
 
 /// Builds one site again and again (`loysite serve`), keeping what each build made so
-/// the next does only what changed:
+/// the next does only what changed. `build`, `check` and every rebuild run the same
+/// pipeline (`run`), whose steps each take what changed:
 ///
-/// - page files are read again only when their stamp (time, size, inode) changed;
-/// - the page index and the auto-link matcher are rebuilt only when a page's names
-///   (title, aliases, slug, path) changed;
-/// - Markdown is converted again for the changed pages, and, when names changed, for
-///   the pages whose text contains one of the old or new names (the only ones whose
-///   links can differ) and those with unresolved wikilinks (whose suggestions can);
-/// - links (backlinks, A–Z order, summaries) are worked out again;
-/// - each output file has a signature of everything it is made from
-///   (`RenderSignatures`); only files whose signature changed are rendered, and only
-///   those whose bytes differ from the file in the output folder are written, each
-///   replaced atomically.
+/// 1. **load** (`ChangeSet` → `PageChanges`): page files whose stamp (time, size, inode)
+///    changed are read again; anything else that changed — site.yml, templates,
+///    datasets, a page file added or removed, failing to load or turning into a draft, a
+///    page's URL — is "everything", and a full build is this pipeline with everything;
+/// 2. **index**: rebuilt when names (title, aliases, slug, path) or the places its
+///    problems name changed, else updated;
+/// 3. **markdown**: the changed pages, and, when names changed, the pages whose text
+///    contains one of the old or new names (the only ones whose links can differ) and
+///    those with problems (whose suggestions can);
+/// 4. **link**: backlinks, A–Z order, summaries, updated in place when no names changed;
+/// 5. **render**: every file notes what it read of the site while it is made
+///    (`SiteReader`); a rebuild compares the new linked site with the last one
+///    (`SiteChanges`) and renders the files that read something that changed;
+/// 6. **write**: a full build swaps a new folder in; a rebuild replaces just the files
+///    whose bytes differ, each atomically.
 ///
-/// Anything else — site.yml, templates, datasets, the home page's content, a page file
-/// added, removed, failing to load or turning into a draft, a page's URL (slug)
-/// changing, a previous build that failed — makes a full build (which is also the first build). The output is always
-/// exactly what a full build of the same content writes (tests compare the two).
+/// The output is always exactly what a full build of the same content writes (tests
+/// compare the two).
 public final class BuildSession: @unchecked Sendable {
     public let options: BuildOptions
     private var state: State?
@@ -39,21 +42,71 @@ public final class BuildSession: @unchecked Sendable {
     public func build(changed: [String]? = nil) -> BuildResult {
         lock.lock()
         defer { lock.unlock() }
-        if let state, state.wrote, let result = incremental(state, changed: changed) { return result }
-        return full(keepingState: true)
+        // A previous build that failed or wrote nothing leaves no output to update.
+        if let previous = state, previous.wrote {
+            let changes = ChangeSet(since: previous, paths: changed, root: options.root)
+            if let result = run(changes, previous: previous, keepingState: true) { return result }
+        }
+        return run(.everything, previous: nil, keepingState: true)!
     }
 
     /// A build from nothing; `keepingState` also records what the next build needs.
     func full(keepingState: Bool) -> BuildResult {
+        run(.everything, previous: nil, keepingState: keepingState)!
+    }
+
+    /// The pipeline. nil when the load step finds that `changes` need everything.
+    private func run(_ changes: ChangeSet, previous: State?, keepingState: Bool) -> BuildResult? {
         var timer = StepTimer(progress: options.progress)
+        var state: State
+        let pages: PageChanges
+        if let previous, !changes.isEverything {
+            state = previous
+            state.wrote = false
+            guard let found = reload(changes, into: &state) else { return nil }
+            pages = found
+        } else {
+            state = load(keepingState: keepingState)
+            pages = .all
+        }
+        timer.finish("load")
+        // The datasets are loaded alongside the pages (they need only site.yml).
+        timer.finish("datasets")
+
+        index(pages, &state)
+        timer.finish("index")
+
+        let converted = convert(pages, &state)
+        timer.finish("markdown")
+
+        link(pages, converted: converted, &state, previous: previous, keepingState: keepingState)
+        timer.finish("link")
+
+        let result: BuildResult
+        if let previous, !pages.everything {
+            result = update(&state, previous: previous, pages: pages, timer: &timer)
+        } else {
+            result = renderAndSwap(&state, keepingState: keepingState, timer: &timer)
+        }
+        if keepingState {
+            self.state = state
+        } else if options.keepsMemoryUntilExit {
+            BuildSession.keptUntilExit.withLock { $0.append(state) }
+        }
+        return result
+    }
+
+    // MARK: 1. load
+
+    /// Everything read from disk: site.yml, every page file, the theme, the datasets and
+    /// the glossary folder's own files.
+    private func load(keepingState: Bool) -> State {
         // First of all, even for a build that will fail: a build killed between the two
         // renames of a fallback swap left no output, only its set-aside old site.
         StagingFolders(output: options.output).recover()
         var state = State()
         state.includesDrafts = options.includeDrafts
         state.inputs = keepingState ? FileStamp.inputs(root: options.root) : [:]
-
-        // 1. load (and 1b. datasets, at the same time: they need only site.yml)
         let (config, configDiagnostics) = SiteConfig.load(root: options.root)
         let root = options.root
         let pageFiles = ContentLoader.pageFiles(root: root)
@@ -80,55 +133,228 @@ public final class BuildSession: @unchecked Sendable {
         if !FileManager.default.fileExists(atPath: options.root.appendingPathComponent(SiteLayout.contentFolder).path) {
             state.contentFolderDiagnostics = [.error("no content/ folder in \(options.root.path); run loysite in a site root or pass --root", at: SourceLocation(file: SiteLayout.contentFolder))]
         }
-        timer.finish("load")
-
-        // 1b. datasets (content/data/): every figure of SPEC §2, written to metrics.json.
+        // The datasets (content/data/): every figure of SPEC §2, written to metrics.json.
         (state.datasets, state.datasetDiagnostics) = datasets
-        timer.finish("datasets")
+        // Pages stand in the index as the previous build's pages until the index step.
+        state.index = PageIndex(pages: [])
+        state.pendingPages = content.pages
+        return state
+    }
 
-        // 2. index (and the auto-link matcher, built meanwhile: it needs only the index).
-        //    The matcher is one job; `related` is resolved in chunks, which the core not
-        //    building the matcher takes, and the other too once the matcher is done.
-        let index = PageIndex(pages: content.pages)
-        state.index = index
-        let autolink = content.config.autolink
-        let count = index.pages.count, chunk = 512
-        let (relatedChunks, matcher) = Parallel.map(Array(stride(from: 0, to: count, by: chunk)), alongside: {
-            autolink ? TermMatcher(index: index) : nil
-        }) { start in index.resolveRelated(in: start..<min(start + chunk, count)) }
-        state.related = relatedChunks.flatMap(\.related)
-        state.relatedDiagnostics = relatedChunks.flatMap(\.diagnostics)
-        state.matcher = matcher
-        state.redirects = RedirectPages(index: index)
-        state.outputPaths = BuildSession.outputPaths(index: index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
-        timer.finish("index")
-
-        // 3. markdown
-        let converter = state.converter()
-        let progress = options.progress
-        progress?.counting(state.index.pages.count)
-        state.bodies = Parallel.map(Array(state.index.pages.indices)) { number in
-            defer { progress?.advance() }
-            return converter.convert(page: number)
+    /// The changed page files read again into `state`; nil when the change needs
+    /// everything (the set of pages or a URL changed).
+    private func reload(_ changes: ChangeSet, into state: inout State) -> PageChanges? {
+        if let list = changes.fileList { return reload(list, changed: changes.pageFiles ?? [], into: &state) }
+        let changedFiles = changes.pageFiles ?? []
+        let files = state.files
+        let reloaded = Parallel.map(changedFiles) { (ContentLoader.load(files[$0]), FileStamp(path: files[$0].path)) }
+        var pages = state.index.pages
+        var found = PageChanges(everything: false, pages: [], names: false, indexProblems: false)
+        let pageNumbers = state.pageNumbers()
+        for (file, (result, stamp)) in zip(changedFiles, reloaded) {
+            // The set of pages must stay the same: a page that no longer loads, or
+            // becomes or stops being a draft, needs a full build.
+            guard let stamp, let number = pageNumbers[file], let page = result.page, options.includeDrafts || !page.draft else { return nil }
+            state.loaded[file] = result
+            state.stamps[file] = stamp
+            // A new URL means files to add and remove: a full build. So do old URLs
+            // (redirect pages name the page).
+            guard pages[number].path == page.path, pages[number].urlAliases.isEmpty, page.urlAliases.isEmpty else { return nil }
+            if pages[number].title != page.title || pages[number].slug != page.slug || pages[number].kind != page.kind
+                || pages[number].aliases.map(\.value) != page.aliases.map(\.value) {
+                found.names = true
+            }
+            // The index's problems are said at pages' locations and aliases' places.
+            if state.index.pagesWithProblems.contains(number), pages[number].location != page.location || pages[number].aliases != page.aliases {
+                found.indexProblems = true
+            }
+            found.formerNames += PageChanges.names(of: pages[number])
+            pages[number] = page
+            found.pages.append(number)
         }
-        (state.home, state.homeDiagnostics) = HomePage.load(root: options.root, datasets: state.datasets)
-        state.homeBody = state.home.map { converter.convert($0) }
-        state.introBody = state.intro.map { converter.convert($0) }
-        timer.finish("markdown")
+        // The glossary's intro links terms by name, like the home page's text, and is
+        // converted only by a full build.
+        if found.names, state.intro != nil { return nil }
+        state.pendingPages = pages
+        return found
+    }
 
-        // 4. link
-        state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related)
+    /// Page files added or removed (`list` is the new list, `changed` the old files
+    /// whose stamp changed): new and changed files read, the others' pages kept, and
+    /// everything the last build kept by page number carried over to the new numbers.
+    /// nil when that needs everything: a page that does not load or is a draft, old URLs
+    /// (redirect pages), the glossary's intro (it links terms by name).
+    private func reload(_ list: [SourceFile], changed: [Int], into state: inout State) -> PageChanges? {
+        guard state.redirects.redirects.isEmpty, state.intro == nil, let filler = state.bodies.first else { return nil }
+        let oldFile = Dictionary(uniqueKeysWithValues: state.files.enumerated().map { ($1.relativePath, $0) })
+        let changedFiles = Set(changed)
+        let toLoad = list.indices.filter { oldFile[list[$0].relativePath].map(changedFiles.contains) ?? true }
+        let loadedNow = Parallel.map(toLoad) { (ContentLoader.load(list[$0]), FileStamp(path: list[$0].path)) }
+        var loaded = list.map { file in oldFile[file.relativePath].map { state.loaded[$0] } }
+        var stamps = list.map { file in oldFile[file.relativePath].flatMap { state.stamps[$0] } }
+        for (file, (result, stamp)) in zip(toLoad, loadedNow) {
+            guard let stamp, let page = result.page, options.includeDrafts || !page.draft, page.urlAliases.isEmpty else { return nil }
+            loaded[file] = result
+            stamps[file] = stamp
+        }
+        let oldPages = state.index.pages
+        var newState = state
+        newState.files = list
+        newState.loaded = loaded.map { $0! }
+        newState.stamps = stamps
+        var pages: [Page] = []
+        for file in newState.loaded.indices {
+            if let page = newState.loaded[file].page, options.includeDrafts || !page.draft { pages.append(page) }
+        }
+        let renumbering = PageRenumbering(old: oldPages.map(\.source), new: pages.map(\.source))
+        var found = PageChanges(everything: false, pages: renumbering.added, names: true, indexProblems: true, renumbering: renumbering)
+        let reloadedSources = Set(toLoad.map { list[$0].relativePath })
+        for number in pages.indices {
+            guard let old = renumbering.oldNumber[number], reloadedSources.contains(pages[number].source) else { continue }
+            // A page kept its file but not its URL: files to add and remove, a full build.
+            guard oldPages[old].path == pages[number].path, oldPages[old].urlAliases.isEmpty else { return nil }
+            found.pages.append(number)
+            found.formerNames += PageChanges.names(of: oldPages[old])
+        }
+        let removed = renumbering.removed
+        for old in removed { found.formerNames += PageChanges.names(of: oldPages[old]) }
+        let removedSet = Set(removed)
+        found.linkingToRemoved = pages.indices.filter { number in
+            renumbering.oldNumber[number].map { !state.bodies[$0].linkedPages.isDisjoint(with: removedSet) } ?? false
+        }
+        // Kept by page number: bodies (the added pages' are made by the markdown step),
+        // what each file read, each page's parts of the site-wide files.
+        // The pages a body links to are numbers too (for backlinks); on every core, as
+        // are the reads.
+        let oldBodies = state.bodies
+        newState.bodies = renumbering.carry(Parallel.map(Array(oldBodies.indices)) { number -> RenderedMarkdown in
+            var body = oldBodies[number]
+            if !body.linkedPages.isEmpty { body.linkedPages = Set(body.linkedPages.compactMap { renumbering.newNumber[$0] }) }
+            return body
+        }, filling: filler)
+        newState.reads.pages = renumbering.carry(Parallel.map(state.reads.pages, renumbering.map), filling: [])
+        newState.reads.siteFiles = state.reads.siteFiles.mapValues(renumbering.map)
+        newState.site.fragments = state.site.fragments.map { $0.carried(by: renumbering) }
+        for old in removed { newState.unresolvedLinks[oldPages[old].path + SiteLayout.Output.home] = nil }
+        newState.pendingPages = pages
+        state = newState
+        return found
+    }
+
+    // MARK: 2. index
+
+    /// Pages by URL and name, `related` resolved, duplicate URLs found; the auto-link
+    /// matcher built at the same time (it needs only the index).
+    private func index(_ changes: PageChanges, _ state: inout State) {
+        let pages = state.pendingPages
+        state.pendingPages = []
+        if changes.everything {
+            // `related` is resolved in chunks, which the core not building the matcher
+            // takes, and the other too once the matcher is done.
+            let index = PageIndex(pages: pages)
+            state.index = index
+            let autolink = state.config.autolink
+            let count = index.pages.count, chunk = 512
+            let (relatedChunks, matcher) = Parallel.map(Array(stride(from: 0, to: count, by: chunk)), alongside: {
+                autolink ? TermMatcher(index: index) : nil
+            }) { start in index.resolveRelated(in: start..<min(start + chunk, count)) }
+            state.related = relatedChunks.flatMap(\.related)
+            state.relatedDiagnostics = relatedChunks.flatMap(\.diagnostics)
+            state.matcher = matcher
+            state.redirects = RedirectPages(index: index)
+            state.outputPaths = BuildSession.outputPaths(index: index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
+            state.outputTable = OutputPathTable(state.outputPaths)
+        } else if changes.names || changes.indexProblems {
+            let index = PageIndex(pages: pages)
+            state.index = index
+            // As in a full build: the matcher built on one core while `related` is resolved.
+            let count = pages.count, chunk = 512, matcher = changes.names && state.config.autolink
+            let (relatedChunks, newMatcher) = Parallel.map(Array(stride(from: 0, to: count, by: chunk)), alongside: {
+                matcher ? TermMatcher(index: index) : nil
+            }) { start in index.resolveRelated(in: start..<min(start + chunk, count)) }
+            state.related = relatedChunks.flatMap(\.related)
+            state.relatedDiagnostics = relatedChunks.flatMap(\.diagnostics)
+            if matcher { state.matcher = newMatcher }
+            if changes.renumbering != nil {
+                state.redirects = RedirectPages(index: state.index)
+                state.outputPaths = BuildSession.outputPaths(index: state.index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
+                state.outputTable = OutputPathTable(state.outputPaths)
+            }
+        } else {
+            state.index = state.index.replacingPages(pages)
+            for number in changes.pages {
+                (state.related[number], state.relatedDiagnostics[number]) = state.index.resolveRelated(of: number)
+            }
+        }
+    }
+
+    // MARK: 3. markdown
+
+    /// Bodies converted with libcmark (directives, wikilinks, links, auto-links), in
+    /// parallel. Returns the pages converted (all of them for everything).
+    private func convert(_ changes: PageChanges, _ state: inout State) -> [Int] {
+        let converter = state.converter()
+        if changes.everything {
+            let progress = options.progress
+            progress?.counting(state.index.pages.count)
+            state.bodies = Parallel.map(Array(state.index.pages.indices)) { number in
+                defer { progress?.advance() }
+                return converter.convert(page: number)
+            }
+            (state.home, state.homeDiagnostics) = HomePage.load(root: options.root, datasets: state.datasets)
+            state.homeBody = state.home.map { converter.convert($0) }
+            state.introBody = state.intro.map { converter.convert($0) }
+            return Array(state.index.pages.indices)
+        }
+        var converting = Set(changes.pages).union(changes.linkingToRemoved)
+        if changes.names {
+            let pages = state.index.pages
+            let names = changes.formerNames + changes.pages.flatMap { PageChanges.names(of: pages[$0]) }
+            if names.contains(where: { !$0.utf8.isASCII }) {
+                converting = Set(pages.indices)
+            } else {
+                // The last build's bodies, by this build's numbers (the added pages' are
+                // converted anyway).
+                let search = NameSearch(Array(Set(names.map { $0.trimmingBlanks() }))), bodies = state.bodies
+                let mentioning = Parallel.map(Array(pages.indices)) { number -> Bool in
+                    !bodies[number].diagnostics.isEmpty || search.occurs(in: pages[number].body)
+                }
+                converting.formUnion(pages.indices.filter { mentioning[$0] })
+            }
+        }
+        let numbers = converting.sorted()
+        let converted = Parallel.map(numbers) { converter.convert(page: $0) }
+        for (number, body) in zip(numbers, converted) { state.bodies[number] = body }
+        if changes.names { state.homeBody = state.home.map { converter.convert($0) } }
+        return numbers
+    }
+
+    // MARK: 4. link
+
+    /// Backlinks, summaries, A–Z order; then the alerts (site.yml), whose fired ones are
+    /// warnings, shown on the dashboard and in metrics.json.
+    private func link(_ changes: PageChanges, converted: [Int], _ state: inout State, previous: State?, keepingState: Bool) {
+        if changes.names || previous == nil {
+            let fragments = previous == nil ? nil : state.site.fragments
+            state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related,
+                                    reusing: previous?.site, renumbering: changes.renumbering)
+            state.site.fragments = fragments
+        } else {
+            state.site = state.site.updating(index: state.index, bodies: state.bodies, related: state.related, changed: Set(converted).union(changes.pages).sorted())
+        }
         state.site.dashboardHTML = state.homeBody?.html
         state.site.glossaryIntroHTML = state.introBody?.html
-        if keepingState { state.site.fragments = SiteFragments(site: state.site) }
-        timer.finish("link")
+        if changes.everything { state.alerts = Alerts.evaluate(state.config.alerts, datasets: state.datasets) }
+        state.site.alerts = state.alerts.fired.map(\.message)
+        if keepingState, changes.everything { state.site.fragments = SiteFragments(site: state.site) }
+    }
 
-        // 4b. alerts (site.yml): fired ones are warnings, shown on the dashboard and in metrics.json
-        state.alerts = Alerts.evaluate(content.config.alerts, datasets: state.datasets)
+    // MARK: 5 and 6. render and write
 
-        // 5. render, each page written into the staging folder as soon as it is made
-        //    when the site is to be written (so the site is never all in memory);
-        // 6. write: the files made from all pages, then the swap.
+    /// Every file rendered, each page written into the staging folder as soon as it is
+    /// made when the site is to be written (so the site is never all in memory); then the
+    /// files made from all pages, then the swap.
+    private func renderAndSwap(_ state: inout State, keepingState: Bool, timer: inout StepTimer) -> BuildResult {
         var diagnostics = state.diagnostics
         var writeDiagnostics: [Diagnostic] = []
         let failed = diagnostics.failBuild(strict: options.strict)
@@ -144,15 +370,17 @@ public final class BuildSession: @unchecked Sendable {
                 }
             }
         }
-        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, alerts: state.alerts.fired.map(\.message), into: staged, checking: state.outputPaths,
-                                          progress: options.progress)
+        let rendered = SiteBuilder.render(site: state.site, theme: state.theme, into: staged, checking: state.outputPaths, table: state.outputTable,
+                                          recording: keepingState, progress: options.progress)
         var files = rendered.files
         files.append(OutputFile(path: SiteLayout.Output.metrics, text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
         files += state.redirects.files(site: state.site)
-        let (copies, copyDiagnostics) = BuildSession.copiedFiles(state.glossaryFolder, root: root)
+        let (copies, copyDiagnostics) = BuildSession.copiedFiles(state.glossaryFolder, root: options.root)
         files += copies
-        state.linkCheckDiagnostics = BuildSession.linkDiagnostics(rendered.unresolvedLinks, site: state.site) + copyDiagnostics
-        diagnostics.append(contentsOf: state.linkCheckDiagnostics)
+        state.copyDiagnostics = copyDiagnostics
+        state.unresolvedLinks = Dictionary(rendered.unresolvedLinks, uniquingKeysWith: { $1 })
+        state.reads = rendered.reads ?? .empty
+        diagnostics.append(contentsOf: state.afterRenderDiagnostics)
         timer.finish("render")
 
         if let staged {
@@ -177,266 +405,73 @@ public final class BuildSession: @unchecked Sendable {
         let paths = rendered.writtenPaths + files.map(\.path)
         state.pageCount = paths.filter { $0.hasSuffix(".html") }.count
         state.fileCount = paths.count
-        if keepingState {
-            let (faces, bodies) = RenderSignatures.facesAndBodies(site: state.site)
-            state.signatures = RenderSignatures(site: state.site, faces: faces, bodies: bodies, dashboard: state.site.dashboardHTML, alerts: state.alerts.fired.map(\.message))
-            self.state = state
-        } else if options.keepsMemoryUntilExit {
-            BuildSession.keptUntilExit.withLock { $0.append(state) }
-        }
         return BuildResult(diagnostics: diagnostics, pageCount: state.pageCount, fileCount: state.fileCount,
                            datasetCount: state.datasets.count, wrote: state.wrote, timings: timer.timings)
     }
 
-    /// A build of what changed since `previous`, or nil when a full build is needed.
-    private func incremental(_ previous: State, changed: [String]?) -> BuildResult? {
-        var timer = StepTimer(progress: options.progress)
-        var state = previous
-        state.wrote = false
-
-        // 1. load: only files whose stamp changed; anything but page files → full build.
-        guard FileStamp.inputs(root: options.root) == previous.inputs else { return nil }
-        var changedFiles: [Int] = []
-        if let changed {
-            let number = Dictionary(uniqueKeysWithValues: previous.files.enumerated().map { ($1.relativePath, $0) })
-            for path in Set(changed) {
-                if let file = number[path] {
-                    if FileStamp(path: previous.files[file].path) != previous.stamps[file] { changedFiles.append(file) }
-                } else if BuildSession.couldBePageFile(path) {
-                    return nil
-                }
-            }
-            changedFiles.sort()
-        } else {
-            guard ContentLoader.pageFiles(root: options.root) == previous.files else { return nil }
-            changedFiles = previous.files.indices.filter { FileStamp(path: previous.files[$0].path) != previous.stamps[$0] }
-        }
-        let reloaded = Parallel.map(changedFiles) { (ContentLoader.load(previous.files[$0]), FileStamp(path: previous.files[$0].path)) }
-        var pages = previous.index.pages
-        var changedPages: [Int] = []
-        var namesChanged = false, indexChanged = false
-        let pageNumbers = previous.pageNumbers()
-        for (file, (result, stamp)) in zip(changedFiles, reloaded) {
-            // The set of pages must stay the same: a page that no longer loads, or
-            // becomes or stops being a draft, needs a full build.
-            guard let stamp, let number = pageNumbers[file], let page = result.page, options.includeDrafts || !page.draft else { return nil }
-            state.loaded[file] = result
-            state.stamps[file] = stamp
-            let old = pages[number]
-            // A new URL means files to add and remove: a full build. So do old URLs
-            // (redirect pages name the page).
-            guard old.path == page.path, old.urlAliases.isEmpty, page.urlAliases.isEmpty else { return nil }
-            if old.title != page.title || old.slug != page.slug || old.kind != page.kind || old.path != page.path
-                || old.aliases.map(\.value) != page.aliases.map(\.value) {
-                namesChanged = true
-            }
-            if old.location != page.location || old.aliases != page.aliases || old.source != page.source { indexChanged = true }
-            pages[number] = page
-            changedPages.append(number)
-        }
-        timer.finish("load")
-        timer.finish("datasets")
-
-        // 2. index: rebuilt when names or where they are written changed, else updated.
-        // Lookups depend on names only; the index's problems (two pages with one name or
-        // URL) also name where things are written, so a page that has any gets a new index.
-        if indexChanged, !namesChanged {
-            let sources = Set(changedPages.map { pages[$0].source })
-            indexChanged = previous.index.diagnostics.contains { diagnostic in
-                sources.contains(diagnostic.location.file) || sources.contains { diagnostic.message.contains($0) }
-            }
-        }
-        // The glossary's intro links terms by name, like the home page's text.
-        if namesChanged, previous.intro != nil { return nil }
-        if namesChanged || indexChanged {
-            state.index = PageIndex(pages: pages)
-            (state.related, state.relatedDiagnostics) = state.index.resolveRelatedByPage()
-        } else {
-            state.index = previous.index.replacingPages(pages)
-            for number in changedPages {
-                (state.related[number], state.relatedDiagnostics[number]) = state.index.resolveRelated(of: number)
-            }
-        }
-        timer.finish("index")
-
-        // 3. markdown: the changed pages, and when names changed the pages that can
-        //    mention them (and the home page's content).
-        var converting = Set(changedPages)
-        if namesChanged {
-            if state.config.autolink { state.matcher = TermMatcher(index: state.index) }
-            let names = changedPages.flatMap { number in
-                [previous.index.pages[number], pages[number]].flatMap { [$0.title, $0.slug] + $0.aliases.map(\.value) }
-            }
-            if names.contains(where: { !$0.utf8.isASCII }) {
-                converting = Set(pages.indices)
-            } else {
-                let search = NameSearch(Array(Set(names.map { $0.trimmingBlanks() })))
-                let pages = pages
-                let mentioning = Parallel.map(Array(pages.indices)) { number -> Bool in
-                    !previous.bodies[number].diagnostics.isEmpty || search.occurs(in: pages[number].body)
-                }
-                converting.formUnion(pages.indices.filter { mentioning[$0] })
-            }
-        }
-        let converter = state.converter()
-        let numbers = converting.sorted()
-        let converted = Parallel.map(numbers) { converter.convert(page: $0) }
-        for (number, body) in zip(numbers, converted) { state.bodies[number] = body }
-        if namesChanged { state.homeBody = state.home.map { converter.convert($0) } }
-        timer.finish("markdown")
-
-        // 4. link: updated in place unless titles (so every order) changed.
-        if namesChanged {
-            state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related)
-        } else {
-            state.site = previous.site.updating(index: state.index, bodies: state.bodies, related: state.related, changed: converting.union(changedPages).sorted())
-        }
-        state.site.dashboardHTML = state.homeBody?.html
-        timer.finish("link")
-
-        // A build with errors writes nothing, like a full one; the next build is full.
+    /// The files that read something that changed since `previous`, rendered again and
+    /// written where their bytes differ. A build with errors writes nothing, like a full
+    /// one, and the next build is full.
+    private func update(_ state: inout State, previous: State, pages: PageChanges, timer: inout StepTimer) -> BuildResult {
         var diagnostics = state.diagnostics
+        // One HTML file per page added or removed.
+        let pageDelta = (pages.renumbering?.added.count ?? 0) - (pages.renumbering?.removed.count ?? 0)
+        state.pageCount = previous.pageCount + pageDelta
+        state.fileCount = previous.fileCount + pageDelta
         guard !diagnostics.failBuild(strict: options.strict), !options.dryRun else {
-            self.state = state
-            return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
+            diagnostics.append(contentsOf: state.afterRenderDiagnostics)
+            return BuildResult(diagnostics: diagnostics, pageCount: state.pageCount, fileCount: state.fileCount,
                                datasetCount: state.datasets.count, wrote: false, timings: timer.timings)
         }
-
-        // 5. render what changed: signatures from faces, recomputed for pages whose
-        //    fields or body changed (a summary comes from the body).
-        var faces = previous.signatures.faces, bodyHashes = previous.signatures.bodies
-        let refreshed = converting.union(changedPages).sorted()
-        let linked = state.site
-        let newFaces = Parallel.map(refreshed) { (RenderSignatures.face(linked, $0), linked.bodies[$0].html.hashValue) }
-        var fragments = previous.site.fragments ?? SiteFragments(site: state.site)
-        var changedFaces: [Int] = []
-        for (number, (face, body)) in zip(refreshed, newFaces) {
-            if faces[number] != face { changedFaces.append(number) }
-            faces[number] = face
-            bodyHashes[number] = body
-        }
-        fragments.refresh(changedFaces, site: state.site)
-        state.site.fragments = fragments
-        let alerts = state.alerts.fired.map(\.message)
-        let signatures = RenderSignatures(site: state.site, faces: faces, bodies: bodyHashes, dashboard: state.site.dashboardHTML, alerts: alerts)
-        let pagesToRender = state.site.pages.indices.filter { signatures.pages[$0] != previous.signatures.pages[$0] }
-        let siteFilesToRender = SiteBuilder.SiteFile.allCases.filter { signatures.siteFiles[$0] != previous.signatures.siteFiles[$0] }
+        let renumbering = pages.renumbering
+        let changed = SiteChanges(between: previous.site, state.site, renumbering: renumbering)
+        let site = state.site, added = renumbering?.added ?? []
+        state.site.fragments?.refresh(changed: changed, adding: added, site: site)
+        let (affected, siteFilesToRender) = state.reads.affected(by: changed)
+        let pagesToRender = added.isEmpty ? affected : Set(affected).union(added).sorted()
+        let removedPaths = renumbering?.removed.map { previous.site.pages[$0].path } ?? []
         let contexts = PageContexts(site: state.site)
-        let theme = state.theme, site = state.site
-        let files = Parallel.map(Array(0..<(siteFilesToRender.count + pagesToRender.count))) { job -> OutputFile in
-            if job < siteFilesToRender.count { return siteFilesToRender[job].render(site: site, contexts: contexts, theme: theme, alerts: alerts) }
-            return SiteBuilder.renderPage(pagesToRender[job - siteFilesToRender.count], site: site, contexts: contexts, theme: theme)
+        let theme = state.theme, outputPaths = state.outputPaths
+        let basePath = OutputLinkCheck.basePath(of: state.site.config.baseURL), table = state.outputTable
+        let splice: BodySplice? = state.site.config.unsafe ? nil : BodySplice()
+        let made = Parallel.map(Array(0..<(siteFilesToRender.count + pagesToRender.count))) { job -> (file: OutputFile, reads: [SiteRead], unresolved: [String]) in
+            let log = ReadLog()
+            let contexts = contexts.logging(into: log)
+            @Sendable func check(_ file: OutputFile) -> [String] {
+                file.path.hasSuffix(".html") ? OutputLinkCheck.unresolved(in: file.data, at: file.path, files: outputPaths, table: table, basePath: basePath) : []
+            }
+            if job < siteFilesToRender.count {
+                let file = siteFilesToRender[job].render(contexts: contexts, theme: theme)
+                return (file, log.distinct, check(file))
+            }
+            let (file, unresolved) = SiteBuilder.renderPage(pagesToRender[job - siteFilesToRender.count], contexts: contexts, theme: theme, splice: splice, check: check)
+            return (file, log.distinct, unresolved)
         }
+        for (job, made) in made.enumerated() {
+            if job < siteFilesToRender.count {
+                state.reads.siteFiles[siteFilesToRender[job]] = made.reads
+            } else {
+                state.reads.pages[pagesToRender[job - siteFilesToRender.count]] = made.reads
+            }
+            state.unresolvedLinks[made.file.path] = made.unresolved.isEmpty ? nil : made.unresolved
+        }
+        diagnostics.append(contentsOf: state.afterRenderDiagnostics)
         timer.finish("render")
 
-        // 6. write the files whose bytes changed, each replaced atomically.
         var filesWritten = 0
         do {
-            filesWritten = try OutputUpdate.write(files, into: options.output)
+            filesWritten = try OutputUpdate.write(made.map(\.file), into: options.output)
+            filesWritten += try OutputUpdate.remove(pageFolders: removedPaths, from: options.output)
             state.wrote = true
         } catch {
             diagnostics.error("cannot write the site: \(FileError.describe(error))", at: SourceLocation(file: options.output.path))
         }
         timer.finish("write")
-        state.signatures = signatures
-        self.state = state
-        let renderedPages = files.filter { $0.path.hasSuffix(".html") }.count
-        return BuildResult(diagnostics: diagnostics, pageCount: previous.pageCount, fileCount: previous.fileCount,
+        return BuildResult(diagnostics: diagnostics, pageCount: state.pageCount, fileCount: state.fileCount,
                            datasetCount: state.datasets.count, wrote: state.wrote,
-                           renderedPageCount: renderedPages, changedFileCount: filesWritten, timings: timer.timings)
+                           renderedPageCount: made.filter { $0.file.path.hasSuffix(".html") }.count, changedFileCount: filesWritten, timings: timer.timings)
     }
 
     /// Builds' data left for the process's exit (`BuildOptions.keepsMemoryUntilExit`).
     private static let keptUntilExit = Mutex<[State]>([])
-
-    /// Whether a changed path could be a page file a full build would load.
-    static func couldBePageFile(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let inFolder = SiteLayout.pageFolderPrefixes.contains { path.hasPrefix($0) }
-        return inFolder && name.hasSuffix(".md") && !name.hasPrefix("_") && !path.split(separator: "/").contains { $0.hasPrefix(".") }
-    }
-
-    /// What one build made and read, for the next.
-    struct State {
-        var inputs: [String: FileStamp] = [:]
-        var files: [SourceFile] = []
-        var stamps: [FileStamp?] = []
-        var loaded: [PageLoader.Result] = []
-        var config = SiteConfig()
-        var configDiagnostics: [Diagnostic] = []
-        var optionDiagnostics: [Diagnostic] = []
-        var theme = Theme.empty
-        var themeDiagnostics: [Diagnostic] = []
-        var contentFolderDiagnostics: [Diagnostic] = []
-        var datasets: [Dataset] = []
-        var datasetDiagnostics: [Diagnostic] = []
-        var index = PageIndex(pages: [])
-        var related: [[Int]] = []
-        var relatedDiagnostics: [[Diagnostic]] = []
-        var matcher: TermMatcher?
-        var bodies: [RenderedMarkdown] = []
-        var home: Page?
-        var homeDiagnostics: [Diagnostic] = []
-        var homeBody: RenderedMarkdown?
-        var glossaryFolder = GlossaryFolder(intro: nil, resources: [:], diagnostics: [])
-        var intro: Page?
-        var introDiagnostics: [Diagnostic] = []
-        var introBody: RenderedMarkdown?
-        var redirects = RedirectPages(index: PageIndex(pages: []))
-        /// Every file the build writes, for checking links.
-        var outputPaths: Set<String> = []
-        /// Links of the built files that name no file of the site, and files that could
-        /// not be copied.
-        var linkCheckDiagnostics: [Diagnostic] = []
-        var site = LinkedSite(config: SiteConfig(), index: PageIndex(pages: []), bodies: [], related: [])
-        var alerts = Alerts.evaluate([], datasets: [])
-        var signatures = RenderSignatures(faces: [], bodies: [], pages: [], siteFiles: [:])
-        var wrote = false
-        var pageCount = 0
-        var fileCount = 0
-
-        func converter() -> MarkdownConverter {
-            MarkdownConverter(index: index, matcher: matcher, unsafe: config.unsafe,
-                              directives: DatasetBlockRenderer(datasets: datasets, index: index, currencyCode: config.currency),
-                              smart: config.smart, outputPaths: outputPaths, resources: glossaryFolder.resources)
-        }
-
-        /// Each file's page number, nil for files that give no page (errors, drafts).
-        func pageNumbers() -> [Int?] {
-            var number = 0
-            return loaded.map { result in
-                guard let page = result.page, includesDrafts || !page.draft else { return nil }
-                defer { number += 1 }
-                return number
-            }
-        }
-
-        var includesDrafts = false
-
-        /// Every problem, in the order a full build reports them; those that follow from
-        /// a page file or a dataset's sidecar failing to load are marked so
-        /// (`FollowOnProblems`).
-        var diagnostics: Diagnostics {
-            var all = Diagnostics()
-            all.append(contentsOf: optionDiagnostics)
-            all.append(contentsOf: configDiagnostics)
-            // By index, skipping the many empty lists: `for result in loaded` copies pages.
-            for file in loaded.indices where !loaded[file].diagnostics.isEmpty { all.append(contentsOf: loaded[file].diagnostics) }
-            all.append(contentsOf: themeDiagnostics)
-            all.append(contentsOf: contentFolderDiagnostics)
-            all.append(contentsOf: datasetDiagnostics)
-            all.append(contentsOf: index.diagnostics)
-            for page in relatedDiagnostics.indices where !relatedDiagnostics[page].isEmpty { all.append(contentsOf: relatedDiagnostics[page]) }
-            for page in bodies.indices where !bodies[page].diagnostics.isEmpty { all.append(contentsOf: bodies[page].diagnostics) }
-            all.append(contentsOf: homeDiagnostics)
-            all.append(contentsOf: homeBody?.diagnostics ?? [])
-            all.append(contentsOf: glossaryFolder.diagnostics)
-            all.append(contentsOf: introDiagnostics)
-            all.append(contentsOf: introBody?.diagnostics ?? [])
-            all.append(contentsOf: redirects.diagnostics)
-            all.append(contentsOf: alerts.diagnostics)
-            return FollowOnProblems.marked(all, failedPages: FollowOnProblems.failedPages(files, loaded),
-                                           failedSidecars: FollowOnProblems.failedSidecars(datasetDiagnostics))
-        }
-    }
 }

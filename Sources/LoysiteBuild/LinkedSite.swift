@@ -34,25 +34,43 @@ struct LinkedSite: Sendable {
     /// Rendered HTML of the glossary's own text (`content/glossary/_index.md`), shown on
     /// the A–Z page.
     var glossaryIntroHTML: String?
+    /// The fired alerts' messages, shown on the dashboard.
+    var alerts: [String] = []
 
     /// `index.pages`, stored: a computed property hands out a new reference to the
     /// array at every access, and from two threads at once those reference counts
     /// contend.
     private(set) var pages: [Page]
 
-    init(config: SiteConfig, index: PageIndex, bodies: [RenderedMarkdown], related: [[Int]]) {
+    /// `previous`: the site of a session's last build, whose sort keys and excerpts are
+    /// kept where the title or summary they come from is the same (`renumbering` when
+    /// pages were added or removed since).
+    init(config: SiteConfig, index: PageIndex, bodies: [RenderedMarkdown], related: [[Int]],
+         reusing previous: LinkedSite? = nil, renumbering: PageRenumbering? = nil) {
         self.config = config
         self.index = index
         self.pages = index.pages
         self.bodies = bodies
         self.related = related
         let pages = index.pages
-        let sortKeys = Parallel.map(pages) { GlossaryIndex.sortKey($0.title) }
+        let summaries = bodies.map { $0.summary ?? "" }
+        self.summaries = summaries
+        // Each page's number in `previous`, if it was there.
+        let before: @Sendable (Int) -> Int? = { number in
+            guard let previous else { return nil }
+            if let renumbering { return renumbering.oldNumber[number] }
+            return number < previous.pages.count ? number : nil
+        }
+        let sortKeys = Parallel.map(Array(pages.indices)) { number -> String in
+            if let old = before(number), let previous, previous.pages[old].title == pages[number].title { return previous.sortKeys[old] }
+            return GlossaryIndex.sortKey(pages[number].title)
+        }
         self.sortKeys = sortKeys
         glossary = GlossaryIndex(pages: pages, sortKeys: sortKeys)
-        // Fields read in place (`let page = pages[number]` copies the whole page).
-        summaries = bodies.map { $0.summary ?? "" }
-        excerpts = Parallel.map(summaries) { TextFormatting.excerpt($0) }
+        excerpts = Parallel.map(Array(pages.indices)) { number -> String in
+            if let old = before(number), let previous, previous.summaries[old] == summaries[number] { return previous.excerpts[old] }
+            return TextFormatting.excerpt(summaries[number])
+        }
         // Backlinks in A–Z order of the linking page's title, whatever kind it is.
         var incoming = [[Int]](repeating: [], count: pages.count)
         // By index: `bodies.enumerated()` copies every body (its HTML, links, problems).

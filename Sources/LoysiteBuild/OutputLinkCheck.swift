@@ -19,6 +19,11 @@ enum OutputLinkCheck {
     /// in `files`. `basePath` is `base_url` when it is a path (`/docs/`), which
     /// site-absolute links start with.
     static func unresolved(in html: Data, at path: String, files: Set<String>, basePath: String) -> [String] {
+        unresolved(in: html, at: path, files: files, table: OutputPathTable(files), basePath: basePath)
+    }
+
+    /// `unresolved` with `files` also as a table of bytes (`table`), made once per build.
+    static func unresolved(in html: Data, at path: String, files: Set<String>, table: OutputPathTable, basePath: String) -> [String] {
         var missing: [String] = []
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let folderParts = folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init)
@@ -46,8 +51,8 @@ enum OutputLinkCheck {
                 let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<end])
                 switch resolver.target(value, basePath: basePath) {
                 case .outside: continue
-                case .path(let target):
-                    if !exists(target, in: files) { missing.append(String(decoding: value, as: UTF8.self)) }
+                case .path:
+                    if !resolver.resolvedExists(in: table) { missing.append(String(decoding: value, as: UTF8.self)) }
                 case .slow:
                     let text = String(decoding: value, as: UTF8.self)
                     if let target = target(of: text, folder: folder, basePath: basePath), !exists(target, in: files) { missing.append(text) }
@@ -61,10 +66,27 @@ enum OutputLinkCheck {
     /// has (relative or site paths of plain ASCII, no entity or escape): one string made
     /// per link, no Characters. Anything else is left to `target(of:)`.
     struct ByteResolver {
-        enum Result { case outside, path(String), slow }
+        /// `path`: the target is in `resolved`.
+        enum Result { case outside, path, slow }
         let folder: [[UInt8]]
         private var buffer: [UInt8] = []
         private var stack: [Range<Int>] = []
+        /// The output path the last `.path` named, as bytes (kept between links, so no
+        /// allocation per link).
+        private(set) var resolved: [UInt8] = []
+
+        var resolvedPath: String { String(decoding: resolved, as: UTF8.self) }
+
+        /// `OutputLinkCheck.exists` for `resolved`.
+        mutating func resolvedExists(in table: OutputPathTable) -> Bool {
+            if resolved.isEmpty || (resolved.count == 1 && resolved[0] == UInt8(ascii: "/")) { return table.contains(OutputPathTable.home) }
+            if table.contains(resolved) { return true }
+            let count = resolved.count
+            if resolved[count - 1] != UInt8(ascii: "/") { resolved.append(UInt8(ascii: "/")) }
+            resolved.append(contentsOf: OutputPathTable.home)
+            defer { resolved.removeLast(resolved.count - count) }
+            return table.contains(resolved)
+        }
 
         init(folder: [[UInt8]]) {
             self.folder = folder
@@ -99,7 +121,10 @@ enum OutputLinkCheck {
                 let length = stop - start
                 if length == 1, value[start] == UInt8(ascii: ".") {
                 } else if length == 2, value[start] == UInt8(ascii: "."), value[start + 1] == UInt8(ascii: ".") {
-                    guard !stack.isEmpty else { return .path("../") }
+                    guard !stack.isEmpty else {
+                        resolved = Array("../".utf8)
+                        return .path
+                    }
                     stack.removeLast()
                 } else if length > 0 {
                     let begin = buffer.count
@@ -108,15 +133,14 @@ enum OutputLinkCheck {
                 }
                 start = stop + 1
             }
-            var path: [UInt8] = []
-            path.reserveCapacity(buffer.count + stack.count + 1)
+            resolved.removeAll(keepingCapacity: true)
+            if end == 0 || (end > 0 && stack.isEmpty && value[end - 1] == UInt8(ascii: "/")) { return .path }
             for (number, range) in stack.enumerated() {
-                if number > 0 { path.append(UInt8(ascii: "/")) }
-                path.append(contentsOf: buffer[range])
+                if number > 0 { resolved.append(UInt8(ascii: "/")) }
+                resolved.append(contentsOf: buffer[range])
             }
-            if end > 0, value[end - 1] == UInt8(ascii: "/"), !stack.isEmpty { path.append(UInt8(ascii: "/")) }
-            if end == 0 || (end > 0 && stack.isEmpty && value[end - 1] == UInt8(ascii: "/")) { return .path("") }
-            return .path(String(decoding: path, as: UTF8.self))
+            if end > 0, value[end - 1] == UInt8(ascii: "/"), !stack.isEmpty { resolved.append(UInt8(ascii: "/")) }
+            return .path
         }
     }
 

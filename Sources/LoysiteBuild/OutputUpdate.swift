@@ -31,4 +31,22 @@ enum OutputUpdate {
         for result in written { count += try result.get() ? 1 : 0 }
         return count
     }
+
+    /// Removes the pages at `pageFolders` (`glossary/old/`): their index.html, and the
+    /// folder when nothing else is left in it. Returns how many files went.
+    static func remove(pageFolders: [String], from folder: URL) throws -> Int {
+        var count = 0
+        for page in pageFolders {
+            guard OutputWriter.safeRelativePath(page + SiteLayout.Output.home) != nil else { throw StagedSite.unsafe(page) }
+            let path = folder.path + "/" + page + SiteLayout.Output.home
+            if unlink(path) == 0 {
+                count += 1
+            } else if errno != ENOENT {
+                throw FileError.current(.write, path: path)
+            }
+            // Left when a copied file or another page's folder is inside it.
+            rmdir(folder.path + "/" + page)
+        }
+        return count
+    }
 }

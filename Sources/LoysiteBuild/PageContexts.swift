@@ -5,38 +5,73 @@ import LoysiteSupport
 /// Builds the values templates see. Every page gets `site`, `page`, `root` (the relative
 /// path to the site root, e.g. `../../`), `generator`, and `jsonld` where it has one;
 /// each kind adds its own (`term`, `groups`, `reports` …). See README "Templates".
-struct PageContexts {
-    let site: LinkedSite
+///
+/// Everything comes through `read` (a `SiteReader`), so a context made with a log
+/// records what its file is made from.
+struct PageContexts: Sendable {
+    let read: SiteReader
     /// The same for every page, so made once: `site`'s members but `nav`, and the
     /// navigation items.
     private let siteFields: [(String, TemplateValue)]
     private let navigationItems: [SiteConfig.NavItem]
 
     init(site: LinkedSite) {
-        self.site = site
-        let config = site.config
+        read = SiteReader(site)
+        let config = read.config
         siteFields = [
             ("title", .string(config.title)), ("description", .string(config.description)), ("base_url", .string(config.baseURL)),
             ("language", .string(config.language)), ("currency", .string(config.currency)),
             // So the footer and the 404 page leave out a glossary or reports index with nothing in it.
-            ("has_terms", .bool(!site.glossary.order.isEmpty)), ("has_reports", .bool(!site.reports.isEmpty)),
+            ("has_terms", .bool(read.hasTerms)), ("has_reports", .bool(read.hasReports)),
         ]
-        navigationItems = PageContexts.navigation(site)
+        navigationItems = read.navigation
+    }
+
+    private init(read: SiteReader, siteFields: [(String, TemplateValue)], navigationItems: [SiteConfig.NavItem]) {
+        self.read = read
+        self.siteFields = siteFields
+        self.navigationItems = navigationItems
+    }
+
+    /// What templates get as `content` in place of a page's body, when set
+    /// (`BodySplice`): the body is put in after the template's links are checked.
+    private(set) var bodyStandIn: String?
+
+    /// The same contexts giving `standIn` as every non-empty body.
+    func standingIn(_ standIn: String) -> PageContexts {
+        var contexts = self
+        contexts.bodyStandIn = standIn
+        return contexts
+    }
+
+    private func content(_ number: Int) -> String {
+        let body = read.body(number)
+        guard let bodyStandIn, !body.isEmpty else { return body }
+        return bodyStandIn
+    }
+
+    private static let sharedReads: [SiteRead] = [.site(.config), .site(.nonEmpty), .site(.navigation)]
+
+    /// The same contexts noting what they read into `log` (nil: not noted).
+    func logging(into log: ReadLog?) -> PageContexts {
+        PageContexts(read: read.logging(into: log), siteFields: siteFields, navigationItems: navigationItems)
     }
 
     /// Folder path of the page being rendered (`glossary/nps/`), or nil for the 404 page,
     /// whose links must work from any address and so start from the site's base path.
     func href(to target: String, from path: String?) -> String {
-        guard let path else { return site.config.basePath + target }
+        guard let path else { return read.config.basePath + target }
         return RelativeURL.link(from: path, to: target)
     }
 
     func root(from path: String?) -> String {
-        guard let path else { return site.config.basePath }
+        guard let path else { return read.config.basePath }
         return RelativeURL.link(from: path, to: "")
     }
 
     func common(path: String?, title: String, kind: String, summary: String, canonical: Bool = true) -> TemplateObject {
+        // What `init` read once for every page, noted for this one.
+        read.log?.note(contentsOf: PageContexts.sharedReads)
         var nav: [TemplateValue] = []
         nav.reserveCapacity(navigationItems.count)
         for item in navigationItems {
@@ -49,7 +84,7 @@ struct PageContexts {
             nav.append(["title": .string(item.title), "href": .string(href), "current": .bool(current)])
         }
         var page: TemplateObject = ["title": .string(title), "kind": .string(kind), "summary": .string(summary)]
-        if canonical, let path { page["canonical"] = .string(site.absoluteURL(path)) }
+        if canonical, let path { page["canonical"] = .string(read.absoluteURL(path)) }
         return [
             "site": .object(TemplateObject(uniqueMembers: siteFields + [("nav", .list(nav))])),
             "page": .object(page),
@@ -69,14 +104,12 @@ struct PageContexts {
     }
 
     func link(_ number: Int, from path: String?, summary: Bool = false) -> TemplateObject {
-        // Fields read one by one: `let page = site.pages[number]` would copy the whole
-        // page (a dozen reference-counted fields) for every link of every page.
         var item: TemplateObject = [
-            "title": .string(site.pages[number].title), "href": .string(href(to: site.pages[number].path, from: path)),
-            "slug": .string(site.pages[number].slug),
+            "title": .string(read.title(number)), "href": .string(href(to: read.path(number), from: path)),
+            "slug": .string(read.slug(number)),
         ]
-        if summary { item["summary"] = .string(site.excerpts[number]) }
-        if let date = site.pages[number].date {
+        if summary { item["summary"] = .string(read.excerpt(number)) }
+        if let date = read.date(number) {
             item["date"] = .string(date)
             item["date_display"] = .string(TextFormatting.displayDate(date))
         }
@@ -97,35 +130,34 @@ struct PageContexts {
     // MARK: Kinds
 
     func term(_ number: Int) -> TemplateValue {
-        // Fields read in place: `let page = site.pages[number]` copies the whole page, and
-        // at 50,000 terms those reference counts were mostly cache misses.
-        let path = site.pages[number].path
-        var context = common(path: path, title: site.pages[number].title, kind: "term", summary: site.summaries[number])
-        addToPage(&context, ["params": params(site.pages[number].params)])
-        let aliases = site.pages[number].aliases.map(\.value)
-        let categories = site.pages[number].categories
+        let path = read.path(number)
+        var context = common(path: path, title: read.title(number), kind: "term", summary: read.summary(number))
+        addToPage(&context, ["params": params(read.params(number))])
+        let aliases = read.aliases(number)
+        let categories = read.categories(number)
         // "Mentioned in" lists the pages that mention the term and are not already
         // listed under "Related terms" just above it.
-        let related = Set(site.related[number])
-        let backlinks = site.backlinks[number].filter { !related.contains($0) }
+        let relatedPages = read.related(number)
+        let related = Set(relatedPages)
+        let backlinks = read.backlinks(number).filter { !related.contains($0) }
         var term: TemplateObject = [
             "aliases": .list(aliases.map { .string($0) }),
             "aliases_text": .string(aliases.joined(separator: ", ")),
             "categories": .list(categories.map { .string($0) }),
             "has_categories": .bool(!categories.isEmpty),
-            "related": .list(site.related[number].map { .object(link($0, from: path, summary: true)) }),
-            "has_related": .bool(!site.related[number].isEmpty),
+            "related": .list(relatedPages.map { .object(link($0, from: path, summary: true)) }),
+            "has_related": .bool(!relatedPages.isEmpty),
             "backlinks": .list(backlinks.map { .object(link($0, from: path)) }),
             "has_backlinks": .bool(!backlinks.isEmpty),
             // The front matter's one-line definition only: `page.summary` falls back to
             // the body's first paragraph, which the page shows anyway.
-            "summary": .string(site.pages[number].summary == nil ? "" : site.summaries[number]),
+            "summary": .string(read.frontSummary(number) == nil ? "" : read.summary(number)),
         ]
-        if let previous = site.glossary.previous(of: number) { term["previous"] = .object(link(previous, from: path)) }
-        if let next = site.glossary.next(of: number) { term["next"] = .object(link(next, from: path)) }
+        if let previous = read.previous(number) { term["previous"] = .object(link(previous, from: path)) }
+        if let next = read.next(number) { term["next"] = .object(link(next, from: path)) }
         context["term"] = .object(term)
-        context["content"] = .string(site.bodies[number].html)
-        context["jsonld"] = .string(StructuredData.definedTerm(number, site: site).serialized())
+        context["content"] = .string(content(number))
+        context["jsonld"] = .string(StructuredData.definedTerm(number, read: read).serialized())
         return .object(context)
     }
 
@@ -139,62 +171,72 @@ struct PageContexts {
 
     /// A page that is its Markdown body and front matter: reports and free pages.
     private func bodyPage(_ number: Int, kind: String) -> TemplateValue {
-        let page = site.pages[number]
-        var context = common(path: page.path, title: page.title, kind: kind, summary: site.summaries[number])
-        var pageValues: TemplateObject = ["params": params(page.params)]
-        if let date = page.date {
+        var context = common(path: read.path(number), title: read.title(number), kind: kind, summary: read.summary(number))
+        var pageValues: TemplateObject = ["params": params(read.params(number))]
+        if let date = read.date(number) {
             pageValues["date"] = .string(date)
             pageValues["date_display"] = .string(TextFormatting.displayDate(date))
         }
         addToPage(&context, pageValues)
-        context["content"] = .string(site.bodies[number].html)
+        context["content"] = .string(content(number))
         return .object(context)
     }
 
     func glossaryIndex() -> TemplateValue {
         let path = "glossary/"
         var context = common(path: path, title: "Glossary", kind: "glossary", summary: "All terms from A to Z.")
-        context["count"] = .int(site.glossary.order.count)
-        if let intro = site.glossaryIntroHTML { context["intro"] = .string(intro) }
-        context["letters"] = .list(site.glossary.navigation.map { ["letter": .string($0.letter), "id": .string($0.id), "present": .bool($0.present)] })
-        // Every term's entry made on any core, then grouped by letter.
-        let entries = Parallel.map(site.glossary.order) { number -> TemplateValue in
-            var item = link(number, from: path, summary: true)
-            item["aliases_text"] = .string(site.pages[number].aliases.map(\.value).joined(separator: ", "))
-            return .object(item)
+        let glossary = read.glossary
+        context["count"] = .int(glossary.order.count)
+        if let intro = read.glossaryIntroHTML { context["intro"] = .string(intro) }
+        context["letters"] = .list(glossary.navigation.map { ["letter": .string($0.letter), "id": .string($0.id), "present": .bool($0.present)] })
+        // Every term's entry made on any core (each share with its own log), then grouped by letter.
+        let parent = read.log
+        let entries = Parallel.map(glossary.order) { number -> (TemplateValue, [SiteRead]) in
+            let log = parent.map { _ in ReadLog() }
+            // A copy only to log into (a copy retains every array of the site).
+            let contexts = log == nil ? self : logging(into: log)
+            var item = contexts.link(number, from: path, summary: true)
+            item["aliases_text"] = .string(contexts.read.aliases(number).joined(separator: ", "))
+            return (.object(item), log?.reads ?? [])
         }
+        if let parent { for (_, reads) in entries { parent.note(contentsOf: reads) } }
         var next = 0
-        context["groups"] = .list(site.glossary.groups.map { group -> TemplateValue in
-            let terms = Array(entries[next..<next + group.terms.count])
+        context["groups"] = .list(glossary.groups.map { group -> TemplateValue in
+            let terms = entries[next..<next + group.terms.count].map(\.0)
             next += group.terms.count
             return ["letter": .string(group.letter), "id": .string(group.id), "terms": .list(terms)]
         })
-        context["jsonld"] = .string(StructuredData.definedTermSet(site: site))
+        context["jsonld"] = .string(StructuredData.definedTermSet(read: read))
         return .object(context)
     }
 
     func reportsIndex() -> TemplateValue {
         let path = "reports/"
         var context = common(path: path, title: "Reports", kind: "reports", summary: "Loyalty reports, newest first.")
-        context["reports"] = .list(site.reports.map { .object(link($0, from: path, summary: true)) })
-        context["has_reports"] = .bool(!site.reports.isEmpty)
+        let reports = read.reports
+        context["reports"] = .list(reports.map { .object(link($0, from: path, summary: true)) })
+        context["has_reports"] = .bool(!reports.isEmpty)
         return .object(context)
     }
 
-    func home(alerts: [String]) -> TemplateValue {
-        var context = common(path: "", title: site.config.title, kind: "home", summary: site.config.description)
-        context["reports"] = .list(site.reports.prefix(5).map { .object(link($0, from: "", summary: true)) })
-        context["has_reports"] = .bool(!site.reports.isEmpty)
-        let featured = site.featuredTerms
-        let categories = Set(site.glossary.order.compactMap { site.pages[$0].primaryCategory?.lowercased() })
+    func home() -> TemplateValue {
+        let config = read.config
+        var context = common(path: "", title: config.title, kind: "home", summary: config.description)
+        let reports = read.reports
+        context["reports"] = .list(reports.prefix(5).map { .object(link($0, from: "", summary: true)) })
+        context["has_reports"] = .bool(!reports.isEmpty)
+        let featured = read.featuredTerms
+        let order = read.glossary.order
+        let categories = Set(order.compactMap { read.categories($0).first?.lowercased() })
         context["glossary"] = [
-            "count": .int(site.glossary.order.count),
+            "count": .int(order.count),
             "category_count": .int(categories.count),
             "featured": .list(featured.map { .object(link($0, from: "", summary: true)) }),
             "has_featured": .bool(!featured.isEmpty),
-            "has_terms": .bool(!site.glossary.order.isEmpty),
+            "has_terms": .bool(!order.isEmpty),
         ]
-        context["dashboard"] = .string(site.dashboardHTML ?? "")
+        context["dashboard"] = .string(read.dashboardHTML ?? "")
+        let alerts = read.alerts
         context["alerts"] = .list(alerts.map { ["message": .string($0)] })
         context["has_alerts"] = .bool(!alerts.isEmpty)
         return .object(context)

@@ -10,35 +10,32 @@ import LoysiteSupport
 ///   a phone downloads it whole on the first keystroke. Its paths are relative to the
 ///   site root, so the box works wherever the folder is opened or uploaded.
 enum SearchIndex {
-    static func json(site: LinkedSite) -> String {
-        let order = site.glossary.order + site.reports + site.freePages
+    static func json(read: SiteReader) -> String {
+        let order = read.glossary.order + read.reports + read.freePages
         // Each entry serialized on any core (or kept from the last build), then put together.
-        let entries = site.fragments.map { fragments in order.map { fragments.searchEntries[$0] } }
-            ?? Parallel.map(order) { entry($0, site: site) }
+        let entries = SiteFragments.parts(order, \.searchEntries, read: read) { entry($0, read: $1) }
         return JSONValue.serializedObject([], endingWithArray: "pages", of: entries) + "\n"
     }
 
     /// `window.loysiteSearchIndex = {"pages":[[kind, title, summary, path, alias…], …]};`
     /// in the A–Z order of the glossary, then reports, then free pages: the order the
     /// box breaks ties in.
-    static func script(site: LinkedSite) -> String {
-        let order = site.glossary.order + site.reports + site.freePages
-        let entries = site.fragments.map { fragments in order.map { fragments.scriptEntries[$0] } }
-            ?? Parallel.map(order) { scriptEntry($0, site: site) }
+    static func script(read: SiteReader) -> String {
+        let order = read.glossary.order + read.reports + read.freePages
+        let entries = SiteFragments.parts(order, \.scriptEntries, read: read) { scriptEntry($0, read: $1) }
         return "window.loysiteSearchIndex = " + JSONValue.serializedObject([], endingWithArray: "pages", of: entries) + ";\n"
     }
 
     /// One page's entry, serialized.
-    static func entry(_ number: Int, site: LinkedSite) -> String {
-        let page = site.pages[number]
+    static func entry(_ number: Int, read: SiteReader) -> String {
         var members: [(String, JSONValue)] = [
-            ("title", .string(page.title)),
-            ("kind", .string(page.kind.rawValue)),
-            ("aliases", .array(page.aliases.map { .string($0.value) })),
-            ("summary", .string(site.summaries[number])),
-            ("url", .string(site.config.basePath + page.path)),
+            ("title", .string(read.title(number))),
+            ("kind", .string(read.kind(number).rawValue)),
+            ("aliases", .array(read.aliases(number).map { .string($0) })),
+            ("summary", .string(read.summary(number))),
+            ("url", .string(read.config.basePath + read.path(number))),
         ]
-        if let category = page.primaryCategory { members.append(("category", .string(category))) }
+        if let category = read.categories(number).first { members.append(("category", .string(category))) }
         return JSONValue.object(members).serialized()
     }
 
@@ -47,19 +44,18 @@ enum SearchIndex {
     static let scriptSummaryLimit = 100
 
     /// One page's entry of `search-index.js`, serialized.
-    static func scriptEntry(_ number: Int, site: LinkedSite) -> String {
-        let page = site.pages[number]
+    static func scriptEntry(_ number: Int, read: SiteReader) -> String {
         let kind: String
-        switch page.kind {
+        switch read.kind(number) {
         case .term: kind = "t"
         case .report: kind = "r"
         case .page, .home: kind = "p"
         }
         let items: [JSONValue] = [
-            .string(kind), .string(page.title),
-            .string(TextFormatting.excerpt(site.summaries[number], limit: scriptSummaryLimit)),
-            .string(page.path),
-        ] + page.aliases.map { .string($0.value) }
+            .string(kind), .string(read.title(number)),
+            .string(TextFormatting.excerpt(read.summary(number), limit: scriptSummaryLimit)),
+            .string(read.path(number)),
+        ] + read.aliases(number).map { .string($0) }
         return JSONValue.array(items).serialized()
     }
 }

@@ -2,33 +2,74 @@ import LoysiteSupport
 
 /// Each page's part of the site-wide JSON files, serialized: its `DefinedTerm` in the
 /// glossary's JSON-LD and its entries in `search-index.json` and `search-index.js`. A build session keeps them
-/// and makes again only those of pages whose face changed, so rebuilding the A–Z page
-/// and the search index after an edit does not serialize 10,000 terms again.
+/// with what each was made from, and makes again only those of pages where that changed,
+/// so rebuilding the A–Z page and the search index after an edit does not serialize
+/// 10,000 terms again.
 struct SiteFragments: Sendable {
     /// By page number; "" for pages that are not terms.
     var definedTerms: [String]
     var searchEntries: [String]
     var scriptEntries: [String]
+    /// What each page's three parts read.
+    var reads: [[SiteRead]]
 
     init(site: LinkedSite) {
-        definedTerms = Parallel.map(Array(site.pages.indices)) { SiteFragments.definedTerm($0, site: site) }
-        searchEntries = Parallel.map(Array(site.pages.indices)) { SearchIndex.entry($0, site: site) }
-        scriptEntries = Parallel.map(Array(site.pages.indices)) { SearchIndex.scriptEntry($0, site: site) }
+        let made = Parallel.map(Array(site.pages.indices)) { SiteFragments.make($0, site: site) }
+        definedTerms = made.map(\.term)
+        searchEntries = made.map(\.entry)
+        scriptEntries = made.map(\.script)
+        reads = made.map(\.reads)
     }
 
-    /// The fragments of `pages` made again, the rest kept.
-    mutating func refresh(_ pages: [Int], site: LinkedSite) {
-        let made = Parallel.map(pages) {
-            (SiteFragments.definedTerm($0, site: site), SearchIndex.entry($0, site: site), SearchIndex.scriptEntry($0, site: site))
-        }
-        for (number, (term, entry, scriptEntry)) in zip(pages, made) {
-            definedTerms[number] = term
-            searchEntries[number] = entry
-            scriptEntries[number] = scriptEntry
+    /// The parts of the pages whose reads are among `changed`, made again from `site`;
+    /// the rest kept.
+    mutating func refresh(changed: SiteChanges, adding added: [Int] = [], site: LinkedSite) {
+        guard !changed.isEmpty else { return }
+        let pages = Set(reads.indices.filter { changed.touches(reads[$0]) }).union(added).sorted()
+        let made = Parallel.map(pages) { SiteFragments.make($0, site: site) }
+        for (number, parts) in zip(pages, made) {
+            definedTerms[number] = parts.term
+            searchEntries[number] = parts.entry
+            scriptEntries[number] = parts.script
+            reads[number] = parts.reads
         }
     }
 
-    static func definedTerm(_ number: Int, site: LinkedSite) -> String {
-        site.pages[number].kind == .term ? StructuredData.setMember(number, site: site) : ""
+    /// The parts kept by old page number, by new number (added pages' empty until made).
+    func carried(by renumbering: PageRenumbering) -> SiteFragments {
+        var carried = self
+        carried.definedTerms = renumbering.carry(definedTerms, filling: "")
+        carried.searchEntries = renumbering.carry(searchEntries, filling: "")
+        carried.scriptEntries = renumbering.carry(scriptEntries, filling: "")
+        carried.reads = renumbering.carry(Parallel.map(reads, renumbering.map), filling: [])
+        return carried
+    }
+
+    private static func make(_ number: Int, site: LinkedSite) -> (term: String, entry: String, script: String, reads: [SiteRead]) {
+        let log = ReadLog()
+        let read = SiteReader(site, log: log)
+        return (definedTerm(number, read: read), SearchIndex.entry(number, read: read), SearchIndex.scriptEntry(number, read: read), log.distinct)
+    }
+
+    static func definedTerm(_ number: Int, read: SiteReader) -> String {
+        read.kind(number) == .term ? StructuredData.setMember(number, read: read) : ""
+    }
+
+    /// One part of each page of `order`: kept ones when the session keeps them (their
+    /// reads noted in the reader's log), else made now.
+    static func parts(_ order: [Int], _ part: KeyPath<SiteFragments, [String]>, read: SiteReader,
+                      make: @Sendable @escaping (Int, SiteReader) -> String) -> [String] {
+        if let fragments = read.fragments {
+            if let log = read.log { for number in order { log.note(contentsOf: fragments.reads[number]) } }
+            let kept = fragments[keyPath: part]
+            return order.map { kept[$0] }
+        }
+        let parent = read.log
+        let made = Parallel.map(order) { number -> (String, [SiteRead]) in
+            let log = parent.map { _ in ReadLog() }
+            return (make(number, log == nil ? read : read.logging(into: log)), log?.reads ?? [])
+        }
+        if let parent { for (_, reads) in made { parent.note(contentsOf: reads) } }
+        return made.map(\.0)
     }
 }

@@ -2,16 +2,15 @@ import LoysiteSupport
 
 /// `sitemap.xml`: every page's absolute URL, in a stable order.
 enum Sitemap {
-    static func xml(site: LinkedSite) -> String {
-        var paths = ["", SiteLayout.Output.glossaryFolder]
-        if !site.reports.isEmpty { paths.append(SiteLayout.Output.reportsFolder) }
-        paths += site.glossary.order.map { site.pages[$0].path }
-        paths += site.reports.map { site.pages[$0].path }
-        paths += site.freePages.map { site.pages[$0].path }
+    static func xml(read: SiteReader) -> String {
+        let reports = read.reports
+        var entries: [(path: String, page: Int?)] = [("", nil), (SiteLayout.Output.glossaryFolder, nil)]
+        if !reports.isEmpty { entries.append((SiteLayout.Output.reportsFolder, nil)) }
+        entries += (read.glossary.order + reports + read.freePages).map { (read.path($0), $0) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths {
-            xml += "  <url><loc>\(Escape.xml(site.absoluteURL(path)))</loc>"
-            if let number = site.index.page(atPath: path), let date = site.pages[number].date {
+        for (path, page) in entries {
+            xml += "  <url><loc>\(Escape.xml(read.absoluteURL(path)))</loc>"
+            if let page, let date = read.date(page) {
                 xml += "<lastmod>\(date)</lastmod>"
             }
             xml += "</url>\n"

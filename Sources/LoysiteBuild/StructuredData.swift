@@ -5,43 +5,44 @@ import LoysiteSupport
 enum StructuredData {
     /// The glossary's JSON-LD, serialized: every term's entry on any core, then put
     /// together (the A–Z page is one file, and its terms are many).
-    static func definedTermSet(site: LinkedSite) -> String {
-        let url = site.absoluteURL(SiteLayout.Output.glossaryFolder)
-        let terms = site.fragments.map { fragments in site.glossary.order.map { fragments.definedTerms[$0] } }
-            ?? Parallel.map(site.glossary.order) { setMember($0, site: site) }
+    static func definedTermSet(read: SiteReader) -> String {
+        let url = read.absoluteURL(SiteLayout.Output.glossaryFolder)
+        let order = read.glossary.order
+        let terms = SiteFragments.parts(order, \.definedTerms, read: read) { setMember($0, read: $1) }
         return JSONValue.serializedObject([
             ("@context", .string("https://schema.org")),
             ("@type", .string("DefinedTermSet")),
             ("@id", .string(url)),
-            ("name", .string(site.config.title.lowercased().contains("glossary") ? site.config.title : "\(site.config.title) glossary")),
+            ("name", .string(read.config.title.lowercased().contains("glossary") ? read.config.title : "\(read.config.title) glossary")),
             ("url", .string(url)),
-            ("inLanguage", .string(site.config.language)),
+            ("inLanguage", .string(read.config.language)),
         ], endingWithArray: "hasDefinedTerm", of: terms)
     }
 
     /// A term as a member of the glossary's set, serialized.
-    static func setMember(_ number: Int, site: LinkedSite) -> String {
-        term(number, site: site, inSet: false).serialized()
+    static func setMember(_ number: Int, read: SiteReader) -> String {
+        term(number, read: read, inSet: false).serialized()
     }
 
-    static func definedTerm(_ number: Int, site: LinkedSite) -> JSONValue {
-        term(number, site: site, inSet: true)
+    static func definedTerm(_ number: Int, read: SiteReader) -> JSONValue {
+        term(number, read: read, inSet: true)
     }
 
-    private static func term(_ number: Int, site: LinkedSite, inSet: Bool) -> JSONValue {
-        let page = site.pages[number]
+    private static func term(_ number: Int, read: SiteReader, inSet: Bool) -> JSONValue {
+        let url = read.absoluteURL(read.path(number))
         var members: [(String, JSONValue)] = []
         if inSet { members.append(("@context", .string("https://schema.org"))) }
         members += [
             ("@type", .string("DefinedTerm")),
-            ("@id", .string(site.absoluteURL(page.path))),
-            ("name", .string(page.title)),
-            ("termCode", .string(page.slug)),
-            ("url", .string(site.absoluteURL(page.path))),
+            ("@id", .string(url)),
+            ("name", .string(read.title(number))),
+            ("termCode", .string(read.slug(number))),
+            ("url", .string(url)),
         ]
-        if !site.summaries[number].isEmpty { members.append(("description", .string(site.summaries[number]))) }
-        if !page.aliases.isEmpty { members.append(("alternateName", .array(page.aliases.map { .string($0.value) }))) }
-        if inSet { members.append(("inDefinedTermSet", .string(site.absoluteURL(SiteLayout.Output.glossaryFolder)))) }
+        let summary = read.summary(number), aliases = read.aliases(number)
+        if !summary.isEmpty { members.append(("description", .string(summary))) }
+        if !aliases.isEmpty { members.append(("alternateName", .array(aliases.map { .string($0) }))) }
+        if inSet { members.append(("inDefinedTermSet", .string(read.absoluteURL(SiteLayout.Output.glossaryFolder)))) }
         return .object(members)
     }
 }

@@ -14,6 +14,9 @@ public struct PageIndex: Sendable {
     private var termByID: [String: Int] = [:]
     /// Problems found while indexing: two pages at one URL, ambiguous names.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The pages those problems name (where they are said or whom they mention), so a
+    /// rebuild knows whether a page's edit can change them without reading their words.
+    public private(set) var pagesWithProblems: Set<Int> = []
 
     /// Why a page cannot have the URL `/path` (one of `SiteLayout.Output.reservedPagePaths`):
     /// worded once for the build and `loysite new`.
@@ -32,11 +35,13 @@ public struct PageIndex: Sendable {
             let path = pages[index].path
             if SiteLayout.Output.reservedPagePaths.contains(path) {
                 diagnostics.append(.error(PageIndex.reservedURLMessage(path), at: pages[index].location))
+                pagesWithProblems.insert(index)
                 continue
             }
             if let other = byPath[path] {
                 diagnostics.append(.error("two pages have the URL /\(path): \(pages[index].source) and \(pages[other].source)", at: pages[index].location))
                 diagnostics.append(.error("two pages have the URL /\(path): \(pages[other].source) and \(pages[index].source)", at: pages[other].location))
+                pagesWithProblems.formUnion([index, other])
                 continue
             }
             byPath[path] = index
@@ -70,6 +75,7 @@ public struct PageIndex: Sendable {
         if let existing = byName[key] {
             if existing != index, isAlias || pages[existing].kind == pages[index].kind {
                 diagnostics.append(.warning("'\(name)' also names \(pages[existing].source); links to it go there", at: location))
+                pagesWithProblems.formUnion([existing, index])
             }
             return
         }

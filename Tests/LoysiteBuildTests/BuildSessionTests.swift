@@ -15,14 +15,17 @@ import Testing
         "content/glossary/zeta.md": TemporarySite.term("Zeta", "", body: "Last in A–Z order."),
         "content/reports/q1.md": "---\ntitle: Q1\ndate: 2026-03-01\n---\nChurn rate fell. See [[Loyalty]].\n",
         "content/pages/about.md": "---\ntitle: About\n---\nAbout this site.\n",
+        "content/index.md": "Welcome.\n\n```metric\ndata: nps\nvalue: nps\n```\n",
+        "content/data/nps.csv": "date,score\n2026-01-02,10\n2026-01-03,3\n2026-02-01,9\n",
+        "content/data/nps.yml": "kind: responses\n",
     ]
 
     /// Builds, applies `edit`, rebuilds in the same session, and compares the output with
     /// a fresh full build of the edited content. Returns the files the rebuild rewrote.
     @discardableResult
-    func expectSameAsFullBuild(changing paths: [String], hinted: Bool = true, _ edit: (TemporarySite) throws -> Void,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
-        let site = try TemporarySite(Self.files)
+    func expectSameAsFullBuild(changing paths: [String], hinted: Bool = true, incrementally: Bool? = nil, installing extra: [String: String] = [:],
+                               _ edit: (TemporarySite) throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
+        let site = try TemporarySite(Self.files.merging(extra) { $1 })
         defer { site.remove() }
         let session = BuildSession(options: BuildOptions(root: site.root, output: site.root.appendingPathComponent("served")))
         let first = session.build()
@@ -31,6 +34,8 @@ import Testing
         try edit(site)
         let second = session.build(changed: hinted ? paths : nil)
         let fresh = SiteBuilder.build(BuildOptions(root: site.root, output: site.root.appendingPathComponent("fresh")))
+        // A rebuild that updated the output in place says how many pages it rendered.
+        if let incrementally, second.wrote { #expect((second.renderedPageCount != nil) == incrementally, sourceLocation: sourceLocation) }
         #expect(second.wrote == fresh.wrote, sourceLocation: sourceLocation)
         #expect(second.diagnostics.sorted == fresh.diagnostics.sorted, sourceLocation: sourceLocation)
         #expect(second.pageCount == fresh.pageCount && second.fileCount == fresh.fileCount, sourceLocation: sourceLocation)
@@ -90,6 +95,82 @@ import Testing
         }
     }
 
+    @Test func summaryEditsRewriteThePageAndTheListsThatShowIt() throws {
+        let changed = try expectSameAsFullBuild(changing: ["content/glossary/churn-rate.md"]) { site in
+            try site.write("content/glossary/churn-rate.md", TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: Customers who left.\nrelated: [retention-rate]\n", body: "The mirror of [[retention rate]]."))
+        }
+        #expect(changed.contains("glossary/churn-rate/index.html"))
+        #expect(changed.contains("glossary/index.html"), "the A–Z page shows every summary")
+        #expect(changed.contains("search-index.json"))
+        #expect(!changed.contains("about/index.html"))
+        // A body-only edit leaves the A–Z page and the search index alone.
+        let bodyOnly = try expectSameAsFullBuild(changing: ["content/glossary/churn-rate.md"]) { site in
+            try site.write("content/glossary/churn-rate.md", TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: Customers lost.\nrelated: [retention-rate]\n", body: "The mirror of [[retention rate]], still."))
+        }
+        #expect(bodyOnly.contains("glossary/churn-rate/index.html"))
+        #expect(!bodyOnly.contains("glossary/index.html") && !bodyOnly.contains("search-index.json"))
+    }
+
+    @Test func aliasEditsRelinkThePagesThatUseThem() throws {
+        try expectSameAsFullBuild(changing: ["content/glossary/nps.md"]) { site in
+            try site.write("content/glossary/nps.md", TemporarySite.term("Net Promoter Score", "aliases: [NPS, Promoter score]\n", body: "Promoters minus detractors.\n\nMore on [[churn-rate|churn]]."))
+        }
+        // An alias that another page's text already uses.
+        try expectSameAsFullBuild(changing: ["content/glossary/zeta.md"]) { site in
+            try site.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "aliases: [Promoters]\n", body: "Last in A–Z order."))
+        }
+    }
+
+    @Test func deletingATermOrEditingTheHomePageOrADataset() throws {
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"]) { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/glossary/loyalty.md"))
+        }
+        try expectSameAsFullBuild(changing: ["content/index.md"]) { site in
+            try site.write("content/index.md", "Welcome back; see the [[NPS]].\n")
+        }
+        try expectSameAsFullBuild(changing: ["content/data/nps.csv"]) { site in
+            try site.write("content/data/nps.csv", "date,score\n2026-01-02,1\n2026-01-03,3\n2026-02-01,2\n")
+        }
+    }
+
+    @Test func addingAndRemovingPagesRenumbersWhatTheLastBuildKept() throws {
+        // A term others already mention by name, sorting in the middle of A–Z.
+        try expectSameAsFullBuild(changing: ["content/glossary/attrition-cost.md"], incrementally: true) { site in
+            try site.write("content/glossary/attrition-cost.md", TemporarySite.term("Attrition cost", "related: [nps]\n", body: "What losing [[Loyalty]] costs; see the retention rate."))
+        }
+        // A report (reports order, feed, home) and a free page (navigation) at once, unhinted.
+        try expectSameAsFullBuild(changing: [], hinted: false, incrementally: true) { site in
+            try site.write("content/reports/q2.md", "---\ntitle: Q2\ndate: 2026-06-01\n---\nChurn rate rose.\n")
+            try site.write("content/pages/team.md", "---\ntitle: Team\n---\nWho we are.\n")
+        }
+        // The last term in A–Z order, and one other pages link to by Markdown link.
+        try expectSameAsFullBuild(changing: ["content/glossary/zeta.md"], incrementally: true) { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/glossary/zeta.md"))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/nps.md", "content/pages/about.md"]) { site in
+            try site.write("content/pages/about.md", "---\ntitle: About\n---\nAbout this site; see [the score](../glossary/nps/).\n")
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/glossary/nps.md"))
+        }
+        // Removing a page a wikilink names breaks the build: nothing written, as a full build.
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"]) { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/glossary/loyalty.md"))
+        }
+    }
+
+    /// A theme that shows more of other pages than the built-in one (related terms'
+    /// summaries, neighbours' dates, the backlinks' slugs): a rebuild renders what it read.
+    @Test func whatACustomTemplateReadsDecidesWhatIsRenderedAgain() throws {
+        let template = "<h1>{{page.title}}</h1>{{#term.related}}<p>{{title}}: {{summary}}</p>{{/term.related}}"
+            + "{{#term.backlinks}}<i>{{slug}}</i>{{/term.backlinks}}{{#term.next}}<b>{{title}} {{date}}</b>{{/term.next}}{{{content}}}"
+        let changed = try expectSameAsFullBuild(changing: ["content/glossary/retention-rate.md"], incrementally: true, installing: ["templates/term.mustache": template]) { site in
+            try site.write("content/glossary/retention-rate.md", TemporarySite.term("Retention rate", "category: Metrics\nsummary: Kept, now summarised.\n", body: "Customers kept; see churn rate and the NPS."))
+        }
+        #expect(changed.contains("glossary/churn-rate/index.html"), "churn rate lists retention rate's summary")
+        try expectSameAsFullBuild(changing: ["content/glossary/zeta.md"], incrementally: true, installing: ["templates/term.mustache": template]) { site in
+            try site.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "date: 2026-05-01\n", body: "Last in A–Z order."))
+        }
+    }
+
     @Test func editsThatBreakTheBuildWriteNothingAndTheNextBuildRecovers() throws {
         let site = try TemporarySite(Self.files)
         defer { site.remove() }
@@ -112,7 +193,7 @@ import Testing
         try expectSameAsFullBuild(changing: ["content/glossary/new.md"]) { site in
             try site.write("content/glossary/new.md", TemporarySite.term("New term", "", body: "Mentions loyalty."))
         }
-        try expectSameAsFullBuild(changing: ["content/site.yml"]) { site in
+        try expectSameAsFullBuild(changing: ["content/site.yml"], incrementally: false) { site in
             try site.write("content/site.yml", "title: Renamed\nbase_url: https://example.org/\n")
         }
         try expectSameAsFullBuild(changing: ["templates/footer.mustache"]) { site in

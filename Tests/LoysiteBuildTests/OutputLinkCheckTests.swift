@@ -25,7 +25,9 @@ import Testing
                 let fast: String?
                 switch Array(value.utf8).withUnsafeBufferPointer({ resolver.target($0, basePath: "/") }) {
                 case .outside: fast = nil
-                case .path(let path): fast = path
+                case .path:
+                    fast = resolver.resolvedPath
+                    #expect(resolver.resolvedExists(in: OutputPathTable(Self.files)) == OutputLinkCheck.exists(resolver.resolvedPath, in: Self.files), "\(value) from \(folder)")
                 case .slow: continue
                 }
                 let general = OutputLinkCheck.target(of: value, folder: folder, basePath: "/")

@@ -39,11 +39,24 @@ let other = names[names.count / 3].dropLast(3).split(separator: "-").joined(sepa
 
 /// Edits of one term: its body (a new sentence that mentions another term, so
 /// backlinks change too), its summary, its title (the old one kept as an alias, as
-/// writers do so that links to it keep working).
+/// writers do so that links to it keep working), its aliases, its related terms; then a
+/// new term (mentioning another) added, and deleted again. Each returns the path it
+/// changed, for the session's hint.
 let oldTitle = original.split(separator: "\n").first { $0.hasPrefix("title: ") }.map { String($0.dropFirst(7)) } ?? ""
-let edits: [(kind: String, apply: (Int) -> String)] = [
-    ("body", { run in original + "\nEdit \(run) mentions the \(other).\n" }),
-    ("summary", { run in original.replacingOccurrences(of: "\ntitle: ", with: "\nsummary: Edited summary number \(run).\ntitle: ") }),
+let otherSlug = String(names[names.count / 3].dropLast(3))
+func rewrite(_ text: String) throws -> String {
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return relative
+}
+func withAliases(_ text: String, _ added: String) -> String {
+    if text.contains("aliases: [") { return text.replacingOccurrences(of: "aliases: [", with: "aliases: [\(added), ") }
+    return text.replacingOccurrences(of: "title: \(oldTitle)\n", with: "title: \(oldTitle)\naliases: [\(added)]\n")
+}
+let added = { (run: Int) in "content/glossary/zz-bench-added-\(run).md" }
+let edits: [(kind: String, apply: (Int) throws -> String, restore: (Int) throws -> String)] = [
+    ("body", { run in try rewrite(original + "\nEdit \(run) mentions the \(other).\n") }, { _ in try rewrite(original) }),
+    ("summary", { run in try rewrite(original.replacingOccurrences(of: "\ntitle: ", with: "\nsummary: Edited summary number \(run).\ntitle: ")) },
+     { _ in try rewrite(original) }),
     ("title", { run in
         let renamed = "title: Renamed \(run) \(oldTitle)\n"
         var text = original.replacingOccurrences(of: "title: \(oldTitle)\n", with: renamed)
@@ -52,8 +65,25 @@ let edits: [(kind: String, apply: (Int) -> String)] = [
         } else {
             text = text.replacingOccurrences(of: renamed, with: renamed + "aliases: [\(oldTitle)]\n")
         }
-        return text
-    }),
+        return try rewrite(text)
+    }, { _ in try rewrite(original) }),
+    ("alias", { run in try rewrite(withAliases(original, "Bench alias \(run)")) }, { _ in try rewrite(original) }),
+    ("related", { _ in
+        let text = original.contains("related: [") ? original.replacingOccurrences(of: "related: [", with: "related: [\(otherSlug), ")
+            : original.replacingOccurrences(of: "title: \(oldTitle)\n", with: "title: \(oldTitle)\nrelated: [\(otherSlug)]\n")
+        return try rewrite(text)
+    }, { _ in try rewrite(original) }),
+    ("add", { run in
+        try "---\ntitle: Bench added term \(run)\nsummary: Added by the benchmark.\n---\nIt mentions the \(other).\n"
+            .write(to: root.appendingPathComponent(added(run)), atomically: true, encoding: .utf8)
+        return added(run)
+    }, { run in added(run) }),
+    // The terms the adds made, deleted (a term others link to by wikilink cannot go
+    // without breaking the build).
+    ("delete", { run in
+        try FileManager.default.removeItem(at: root.appendingPathComponent(added(run)))
+        return added(run)
+    }, { run in added(run) }),
 ]
 
 let session = BuildSession(options: BuildOptions(root: root, output: served))
@@ -65,15 +95,16 @@ guard first.wrote else {
 say("first build (full, in the session): \(String(format: "%.3f", firstSeconds)) s, \(first.pageCount) pages")
 for edit in edits {
     for run in 1...runs {
-        try edit.apply(run).write(to: file, atomically: true, encoding: .utf8)
-        let (result, incremental) = seconds { session.build(changed: [relative]) }
+        let path = try edit.apply(run)
+        let (result, incremental) = seconds { session.build(changed: [path]) }
         try? FileManager.default.removeItem(at: fresh)
         let (full, fullSeconds) = seconds { SiteBuilder.build(BuildOptions(root: root, output: fresh)) }
         let steps = result.timings.map { String(format: "%@ %.1f", $0.step, $0.seconds * 1000) }.joined(separator: ", ")
-        say("edit \(edit.kind) \(run): incremental \(String(format: "%.4f", incremental)) s, full \(String(format: "%.3f", fullSeconds)) s, ratio \(String(format: "%.3f", incremental / fullSeconds)), wrote \(result.wrote && full.wrote) [\(steps) ms]")
+        let kind = result.renderedPageCount == nil ? "full rebuild" : "\(result.renderedPageCount!) pages rendered"
+        say("edit \(edit.kind) \(run): incremental \(String(format: "%.4f", incremental)) s, full \(String(format: "%.3f", fullSeconds)) s, ratio \(String(format: "%.3f", incremental / fullSeconds)), wrote \(result.wrote && full.wrote), \(kind) [\(steps) ms]")
         // Wait for the script to compare served and fresh.
         _ = readLine()
+        // Each run starts from the original content.
+        _ = session.build(changed: [try edit.restore(run)])
     }
-    try original.write(to: file, atomically: true, encoding: .utf8)
-    _ = session.build(changed: [relative])
 }

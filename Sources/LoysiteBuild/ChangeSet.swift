@@ -1,0 +1,90 @@
+import Foundation
+import LoysiteContent
+import LoysiteSupport
+
+/// What changed since a session's previous build, the input of every step of the next
+/// one. A full build is the same pipeline run with `everything`.
+struct ChangeSet: Equatable {
+    /// Page files, by number in the previous build's list, whose stamp changed; nil for
+    /// everything (the first build, or an input that is not a page file: site.yml,
+    /// templates, datasets, a page file added or removed).
+    var pageFiles: [Int]?
+    /// The page files of this build when some were added or removed (nil: the same list).
+    var fileList: [SourceFile]?
+
+    static let everything = ChangeSet(pageFiles: nil)
+
+    var isEverything: Bool { pageFiles == nil }
+
+    /// What changed since `previous`. `paths`: paths relative to the root a watcher saw
+    /// change; nil means look at every page file's stamp.
+    init(since previous: BuildSession.State, paths: [String]?, root: URL) {
+        let number = Dictionary(uniqueKeysWithValues: previous.files.enumerated().map { ($1.relativePath, $0) })
+        // Told what changed, and all of it page files: the other inputs need no look (on a
+        // large glossary, listing its folder for other files is most of a body edit's time).
+        let onlyPageFiles = paths.map { $0.allSatisfy { number[$0] != nil } } ?? false
+        guard onlyPageFiles || FileStamp.inputs(root: root) == previous.inputs else {
+            self = .everything
+            return
+        }
+        if let paths {
+            var files: [Int] = []
+            for path in Set(paths) {
+                if let file = number[path] {
+                    let stamp = FileStamp(path: previous.files[file].path)
+                    if stamp != previous.stamps[file] { files.append(file) }
+                    // Gone: the list of page files changed.
+                    if stamp == nil, fileList == nil { fileList = ContentLoader.pageFiles(root: root) }
+                } else if ChangeSet.couldBePageFile(path), fileList == nil {
+                    fileList = ContentLoader.pageFiles(root: root)
+                }
+            }
+            pageFiles = files.sorted()
+        } else {
+            let files = ContentLoader.pageFiles(root: root)
+            if files != previous.files { fileList = files }
+            pageFiles = previous.files.indices.filter { FileStamp(path: previous.files[$0].path) != previous.stamps[$0] }
+        }
+        // Listed again but the same (a file was touched and put back).
+        if fileList == previous.files { fileList = nil }
+    }
+
+    init(pageFiles: [Int]?, fileList: [SourceFile]? = nil) {
+        self.pageFiles = pageFiles
+        self.fileList = fileList
+    }
+
+    /// Whether a changed path could be a page file a full build would load.
+    static func couldBePageFile(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let inFolder = SiteLayout.pageFolderPrefixes.contains { path.hasPrefix($0) }
+        return inFolder && name.hasSuffix(".md") && !name.hasPrefix("_") && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+}
+
+/// What the load step found of the pages, the input of the steps after it.
+struct PageChanges {
+    /// Every page is new (a full build).
+    var everything: Bool
+    /// Numbers of the pages whose file was read again.
+    var pages: [Int]
+    /// Whether a title, alias, slug, kind or path changed (so lookups, auto-links and
+    /// every A–Z order can).
+    var names: Bool
+    /// Whether the index's own problems can change (a page they name moved within its file).
+    var indexProblems: Bool
+    /// When pages were added or removed: how the numbers moved (`pages` then holds the
+    /// added pages too, by new number).
+    var renumbering: PageRenumbering?
+    /// The names the changed and removed pages had (title, slug, aliases): text that
+    /// mentions one may link differently now.
+    var formerNames: [String] = []
+    /// Pages whose text linked to a removed page.
+    var linkingToRemoved: [Int] = []
+
+    static func names(of page: Page) -> [String] {
+        [page.title, page.slug] + page.aliases.map(\.value)
+    }
+
+    static let all = PageChanges(everything: true, pages: [], names: true, indexProblems: true, renumbering: nil)
+}
