@@ -15,12 +15,15 @@ import PackageDescription
 //   LoysiteServe    `loysite serve`: a small HTTP/1.1 server (POSIX sockets, no
 //                   dependency), file watching, live reload
 //   loysite         the command-line interface (thin)
+//
+// The product is the command. The modules reach each other through `package`
+// declarations: none of them is a library with a public API to keep stable, so nothing
+// is `public` and the compiler, not a comment, keeps the seams inside this package.
 let package = Package(
     name: "loysite",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "loysite", targets: ["loysite"]),
-        .library(name: "LoysiteBuild", targets: ["LoysiteBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -4,7 +4,7 @@ import Synchronization
 /// the last one finished, which left "link done" on screen through the whole render)
 /// and, for the steps that go page by page, how many of how many are done. The building
 /// threads update it; the line's timer reads it.
-public final class BuildProgress: Sendable {
+package final class BuildProgress: Sendable {
     /// The pipeline's steps in order (`StepTimer` names), each with the words shown
     /// while it runs.
     static let steps: [(name: String, running: String)] = [
@@ -15,7 +15,7 @@ public final class BuildProgress: Sendable {
     private let current = Mutex<(step: Int, total: Int)>((0, 0))
     private let done = Atomic<Int>(0)
 
-    public init() {}
+    package init() {}
 
     /// The step after `step` is under way.
     func finished(_ step: String) {
@@ -36,7 +36,7 @@ public final class BuildProgress: Sendable {
     }
 
     /// The running step's words and, when it counts, items done and in all.
-    public var snapshot: (step: String, done: Int, total: Int) {
+    package var snapshot: (step: String, done: Int, total: Int) {
         let (step, total) = current.withLock { $0 }
         return (BuildProgress.steps[step].running, min(done.load(ordering: .relaxed), total), total)
     }

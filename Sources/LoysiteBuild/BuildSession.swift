@@ -28,18 +28,18 @@ import LoysiteSupport
 ///
 /// The output is always exactly what a full build of the same content writes (tests
 /// compare the two).
-public final class BuildSession: @unchecked Sendable {
-    public let options: BuildOptions
+package final class BuildSession: @unchecked Sendable {
+    package let options: BuildOptions
     private var state: State?
     private let lock = NSLock()
 
-    public init(options: BuildOptions) {
+    package init(options: BuildOptions) {
         self.options = options
     }
 
     /// Builds the site. `changed`: paths relative to the root known to have changed since
     /// the last build (what a watcher reports); nil means look at every page file.
-    public func build(changed: [String]? = nil) -> BuildResult {
+    package func build(changed: [String]? = nil) -> BuildResult {
         lock.lock()
         defer { lock.unlock() }
         // A previous build that failed or wrote nothing leaves no output to update.

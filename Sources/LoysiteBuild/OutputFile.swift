@@ -1,16 +1,16 @@
 import Foundation
 
 /// One file of the generated site, by path relative to the output folder.
-public struct OutputFile: Sendable {
-    public var path: String
-    public var data: Data
+package struct OutputFile: Sendable {
+    package var path: String
+    package var data: Data
 
-    public init(path: String, data: Data) {
+    package init(path: String, data: Data) {
         self.path = path
         self.data = data
     }
 
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.init(path: path, data: Data(text.utf8))
     }
 }

@@ -25,8 +25,8 @@ import LoysiteSupport
 /// All problems of all steps are collected and reported together. `loysite serve` keeps
 /// a `BuildSession`, whose rebuilds run the same steps over what an edit changed. This
 /// type also renders: every file at once (`render`), or one page (`renderPage`).
-public enum SiteBuilder {
-    public static func build(_ options: BuildOptions) -> BuildResult {
+package enum SiteBuilder {
+    package static func build(_ options: BuildOptions) -> BuildResult {
         BuildSession(options: options).full(keepingState: false)
     }
 

@@ -1,7 +1,7 @@
 /// Why a chart block cannot be drawn. The message is written for the author of the
 /// block; the caller prefixes it with the block's `file:line:`.
-public struct ChartError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Equatable {
+package struct ChartError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: String, Sendable, Equatable {
         /// `x`, `y`, `size` or `row` names a column or row that the table does not have.
         case unknownColumn
         /// A `y` column holds text.
@@ -17,22 +17,22 @@ public struct ChartError: Error, Sendable, Equatable, CustomStringConvertible {
         case unsupportedData
     }
 
-    public var kind: Kind
-    public var message: String
+    package var kind: Kind
+    package var message: String
     /// The block key the problem is about (`x`, `y`, `row`, `height` …), so the caller
     /// can point at that line instead of the block's first one.
-    public var key: String?
+    package var key: String?
     /// The value of `key` at fault, for list keys (`y: [a, b]`): which item.
-    public var value: String?
+    package var value: String?
 
-    public init(_ kind: Kind, _ message: String, key: String? = nil, value: String? = nil) {
+    package init(_ kind: Kind, _ message: String, key: String? = nil, value: String? = nil) {
         self.kind = kind
         self.message = message
         self.key = key
         self.value = value
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
     /// "unknown column "retension" for y; did you mean "retention_rate"? The table has
     /// columns: period, active_customers, …"

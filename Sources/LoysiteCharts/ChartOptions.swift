@@ -1,27 +1,27 @@
 /// Settings that come from the site and the page rather than from the chart block.
-public struct ChartOptions: Sendable, Equatable {
+package struct ChartOptions: Sendable, Equatable {
     /// ISO 4217 code for `money` figures (site.yml `currency`): USD → `$1.2k`,
     /// EUR → `€1.2k`, an unknown code → `1.2k CHF`.
-    public var currencyCode: String
+    package var currencyCode: String
     /// Prefix for every `id` in the output (`chart-3` → `chart-3-title`), so several
     /// charts on one page never clash and output is the same on every build. Characters
     /// other than letters, digits, `-` and `_` are replaced by `-`.
-    public var idPrefix: String
+    package var idPrefix: String
     /// The width of the drawing in viewBox units when the chart is drawn once
     /// (`responsive: false`). The SVG always scales to its container's width; this sets
     /// how much text fits across it.
-    public var width: Double
+    package var width: Double
     /// Whether the chart is drawn at each of `ChartStyle.drawingWidths` (phone,
     /// narrow, medium and wide columns), of which `charts.css` shows the one laid out
     /// for the figure's width (a container query; no JavaScript) and holds its text at
     /// 12 CSS pixels. Only one is ever displayed, so assistive technology meets one.
     /// A sparkline is drawn once either way.
-    public var responsive: Bool
+    package var responsive: Bool
     /// The period of the data (`day`, `week`, `month`, `quarter`, `year`), when known:
     /// a cohort heatmap then titles its columns "Months since first order".
-    public var period: String?
+    package var period: String?
 
-    public init(
+    package init(
         currencyCode: String = "USD",
         idPrefix: String = "chart",
         width: Double = 640,

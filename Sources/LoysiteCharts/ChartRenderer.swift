@@ -7,13 +7,13 @@ import LoysiteSupport
 /// let spec = ChartSpec(type: .line, title: "Month-on-month retention", x: "period", y: ["retention_rate"])
 /// let html = try ChartRenderer.render(spec, table: periods, options: ChartOptions(currencyCode: "EUR", idPrefix: "chart-1"))
 /// ```
-public enum ChartRenderer {
+package enum ChartRenderer {
     /// Renders `spec` over `table` as a `<figure class="chart chart-TYPE">` holding a
     /// figcaption (when titled), an accessible inline SVG and the data as a table.
     /// Throws a `ChartError` for what the author must fix: unknown or non-numeric
     /// columns, mixed units, options that do not apply. A table without rows, or without
     /// a single value, is not an error: it renders a "No data" figure.
-    public static func render(_ spec: ChartSpec, table: DataTable, options: ChartOptions = ChartOptions()) throws(ChartError) -> String {
+    package static func render(_ spec: ChartSpec, table: DataTable, options: ChartOptions = ChartOptions()) throws(ChartError) -> String {
         try validate(spec)
         let idPrefix = options.safeIDPrefix
         guard options.responsive, spec.type != .sparkline else {

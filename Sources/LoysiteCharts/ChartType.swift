@@ -1,6 +1,6 @@
 /// The kinds of chart a `chart` block can ask for (SPEC §2 "Chart blocks"). The raw
 /// values are the names written in the block's `type:` key.
-public enum ChartType: String, CaseIterable, Sendable {
+package enum ChartType: String, CaseIterable, Sendable {
     /// Values over time as lines; `null` values leave gaps.
     case line
     /// Vertical bars, or horizontal ones when category labels are long; several `y`
@@ -33,5 +33,5 @@ public enum ChartType: String, CaseIterable, Sendable {
     }
 
     /// Every type name, for error messages: "line, bar, stacked-bar, …".
-    public static var namesList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    package static var namesList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

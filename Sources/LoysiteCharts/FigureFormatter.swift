@@ -16,8 +16,8 @@ import LoysiteSupport
 ///
 /// Money takes an ISO 4217 code: USD `$`, EUR `€`, GBP `£`, JPY `¥`, INR `₹` and a few
 /// more are written before the number; any other code after it (`1.2k CHF`).
-public enum FigureFormatter {
-    public enum Style: Sendable, Equatable {
+package enum FigureFormatter {
+    package enum Style: Sendable, Equatable {
         /// Every digit that matters: data tables and tooltips.
         case full
         /// Short, for headlines and labels: `12.3k`, `$1.2M`.
@@ -28,10 +28,10 @@ public enum FigureFormatter {
     }
 
     /// The text shown where a figure could not be computed (`null`).
-    public static let missing = "—"
+    package static let missing = "—"
 
     /// Formats `value` for display; `nil` and non-finite values read `—`.
-    public static func format(
+    package static func format(
         _ value: Double?,
         unit: DataTable.Unit,
         currencyCode: String = "USD",
@@ -69,7 +69,7 @@ public enum FigureFormatter {
     /// Values that are read side by side (the labels on a row of bars), in one
     /// precision: the suffix and decimals of the largest magnitude for all of them, so
     /// "£1.16M" stands beside "£0.95M", never "£1M" beside "£953k".
-    public static func formatAligned(_ values: [Double?], unit: DataTable.Unit, currencyCode: String = "USD") -> [String] {
+    package static func formatAligned(_ values: [Double?], unit: DataTable.Unit, currencyCode: String = "USD") -> [String] {
         let largest = values.compactMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
         guard largest > 0 else { return values.map { format($0, unit: unit, currencyCode: currencyCode, style: .compact) } }
         // The step that gives the largest value three significant digits.
@@ -99,7 +99,7 @@ public enum FigureFormatter {
 
     /// A change between two figures, with its sign always shown: `+4.5`, `−$1.2k`,
     /// and for ratios the difference in percentage points, `+2.3 pts`.
-    public static func formatChange(
+    package static func formatChange(
         _ delta: Double,
         unit: DataTable.Unit,
         currencyCode: String = "USD"
@@ -120,7 +120,7 @@ public enum FigureFormatter {
 
     /// The symbol for a currency code and whether it is written before the amount.
     /// Codes without a well-known symbol are written after the amount, as the code.
-    public static func currencySymbol(for code: String) -> (symbol: String, isPrefix: Bool) {
+    package static func currencySymbol(for code: String) -> (symbol: String, isPrefix: Bool) {
         let upper = code.uppercased()
         if let symbol = prefixSymbols[upper] { return (symbol, true) }
         return (upper.isEmpty ? "" : upper, false)

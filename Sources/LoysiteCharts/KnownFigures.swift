@@ -2,7 +2,7 @@ import LoysiteSupport
 
 /// How the figures named in SPEC §2 read: their unit, and whether a rise is good news.
 /// For a `metric` block, which names a figure but not its unit or direction.
-public enum KnownFigures {
+package enum KnownFigures {
     private static let units: [String: DataTable.Unit] = [
         "rows": .count, "rows_without_customer": .count, "skipped_rows": .count,
         "customers": .count, "orders": .count, "return_orders": .count,
@@ -44,17 +44,17 @@ public enum KnownFigures {
     ]
 
     /// A one-line definition of a SPEC §2 figure, or `nil` for a name it does not define.
-    public static func definition(of figure: String) -> String? {
+    package static func definition(of figure: String) -> String? {
         definitions[figure.lowercased()]
     }
 
     /// The unit of a SPEC §2 figure, or `nil` for a name it does not define.
-    public static func unit(for figure: String) -> DataTable.Unit? {
+    package static func unit(for figure: String) -> DataTable.Unit? {
         units[figure.lowercased()]
     }
 
     /// Whether a rise in `figure` is good news; `true` for names it does not know.
-    public static func higherIsBetter(_ figure: String) -> Bool {
+    package static func higherIsBetter(_ figure: String) -> Bool {
         !lowerIsBetter.contains(figure.lowercased())
     }
 }

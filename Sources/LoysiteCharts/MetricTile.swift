@@ -14,36 +14,36 @@ import LoysiteSupport
 /// let html = tile.render(options: ChartOptions(idPrefix: "metric-1"))
 /// ```
 /// renders "Churn rate · 6.2% · ▲ +0.7 pts vs 2026-02 (bad) · Target 5% · missed".
-public struct MetricTile: Sendable, Equatable {
+package struct MetricTile: Sendable, Equatable {
     /// What the figure is ("Net Promoter Score").
-    public var label: String
+    package var label: String
     /// The figure; `nil` when it cannot be computed (shown as "—").
-    public var value: Double?
-    public var unit: DataTable.Unit
+    package var value: Double?
+    package var unit: DataTable.Unit
     /// The period the figure is for (`2026-03`), shown under it.
-    public var period: String?
+    package var period: String?
     /// The previous period's figure, for the change line.
-    public var previousValue: Double?
+    package var previousValue: Double?
     /// The previous period's key, for "vs 2026-02".
-    public var previousPeriod: String?
+    package var previousPeriod: String?
     /// The target; the tile says whether the figure meets it.
-    public var target: Double?
+    package var target: Double?
     /// Whether a rise is good news. `false` for churn rate, returns, cost: a rise is
     /// then coloured as bad and a target is met from below.
-    public var higherIsBetter: Bool
+    package var higherIsBetter: Bool
     /// Recent values, oldest first, ending with `value`: drawn as a sparkline when
     /// there are at least two.
-    public var history: [Double?]
+    package var history: [Double?]
     /// A link for the label, e.g. the glossary page of the term.
-    public var href: String?
+    package var href: String?
     /// Set when `period` is partial (SPEC §2): how much of it the data covers, "9 of 31
     /// days". The tile says so beside the period, and does not judge the change.
-    public var partialCoverage: String?
+    package var partialCoverage: String?
     /// What the figure is ("Share of customers with two or more orders"): shown where a
     /// tile has no sparkline, so it does not stand half empty beside tiles that have one.
-    public var definition: String?
+    package var definition: String?
 
-    public init(
+    package init(
         label: String,
         value: Double?,
         unit: DataTable.Unit,
@@ -72,19 +72,19 @@ public struct MetricTile: Sendable, Equatable {
     }
 
     /// How the figure moved against the previous period.
-    public enum Trend: String, Sendable {
+    package enum Trend: String, Sendable {
         case good, bad, flat
     }
 
     /// The change against the previous period, when both figures exist.
-    public var change: Double? {
+    package var change: Double? {
         guard let value, let previousValue, value.isFinite, previousValue.isFinite else { return nil }
         return value - previousValue
     }
 
     /// Whether the change is good news, taking `higherIsBetter` into account. nil for a
     /// partial period: part of a period against a whole one is neither.
-    public var trend: Trend? {
+    package var trend: Trend? {
         guard let change, partialCoverage == nil else { return nil }
         if change == 0 { return .flat }
         return (change > 0) == higherIsBetter ? .good : .bad
@@ -93,7 +93,7 @@ public struct MetricTile: Sendable, Equatable {
     /// Whether the sparkline's values went the good way: judged on the line it draws
     /// (the least-squares slope over its full periods), not on the last step alone,
     /// so a rising year with a dip in its last month reads as rising.
-    public var historyTrend: Trend? {
+    package var historyTrend: Trend? {
         var points = history.enumerated().compactMap { index, value in value.flatMap { $0.isFinite ? (Double(index), $0) : nil } }
         // The partial period's value is the period so far: it does not set the trend.
         if partialCoverage != nil, let last = points.last, Int(last.0) == history.count - 1 { points.removeLast() }
@@ -111,14 +111,14 @@ public struct MetricTile: Sendable, Equatable {
 
     /// Whether the figure meets the target: at or above it, or at or below it when
     /// lower is better. `nil` without a target or a figure.
-    public var meetsTarget: Bool? {
+    package var meetsTarget: Bool? {
         guard let target, let value, target.isFinite, value.isFinite else { return nil }
         return higherIsBetter ? value >= target : value <= target
     }
 
     /// The tile as an HTML fragment: `<div class="metric-tile">…</div>`. Ids (for the
     /// sparkline's title) start with `options.idPrefix`.
-    public func render(options: ChartOptions = ChartOptions()) -> String {
+    package func render(options: ChartOptions = ChartOptions()) -> String {
         let currency = options.currencyCode
         let idPrefix = options.safeIDPrefix
         var out = "<div class=\"metric-tile\" id=\"\(idPrefix)\">\n"
@@ -187,7 +187,7 @@ public struct MetricTile: Sendable, Equatable {
     }
 
     /// Several tiles in a responsive grid; tile `n` gets the id `idPrefix-n`.
-    public static func renderGrid(_ tiles: [MetricTile], options: ChartOptions = ChartOptions()) -> String {
+    package static func renderGrid(_ tiles: [MetricTile], options: ChartOptions = ChartOptions()) -> String {
         var out = "<div class=\"metric-grid\">\n"
         for (index, tile) in tiles.enumerated() {
             var tileOptions = options

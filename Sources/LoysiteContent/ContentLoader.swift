@@ -3,17 +3,17 @@ import LoysiteSupport
 
 /// Everything under `content/` that is Markdown, loaded and checked file by file.
 /// (Datasets are loaded by `DatasetLoader`; cross-page checks happen when pages are linked.)
-public struct LoadedContent: Sendable {
-    public var config: SiteConfig
-    public var pages: [Page]
-    public var diagnostics: [Diagnostic]
+package struct LoadedContent: Sendable {
+    package var config: SiteConfig
+    package var pages: [Page]
+    package var diagnostics: [Diagnostic]
 }
 
-public enum ContentLoader {
+package enum ContentLoader {
     /// Loads `site.yml` and every page. Drafts are dropped unless `includeDrafts`.
     /// Files are read in a stable order (sorted paths) so output never depends on the
     /// file system's order.
-    public static func load(root: URL, includeDrafts: Bool) -> LoadedContent {
+    package static func load(root: URL, includeDrafts: Bool) -> LoadedContent {
         let (config, configDiagnostics) = SiteConfig.load(root: root)
         let files = pageFiles(root: root)
         let loaded = Parallel.map(files) { load($0) }
@@ -22,7 +22,7 @@ public enum ContentLoader {
 
     /// The pages and problems of `loaded` (the results for `pageFiles`, in order), drafts
     /// dropped unless `includeDrafts`.
-    public static func assemble(config: SiteConfig, configDiagnostics: [Diagnostic], loaded: [PageLoader.Result], includeDrafts: Bool) -> LoadedContent {
+    package static func assemble(config: SiteConfig, configDiagnostics: [Diagnostic], loaded: [PageLoader.Result], includeDrafts: Bool) -> LoadedContent {
         var diagnostics = configDiagnostics
         var pages: [Page] = []
         pages.reserveCapacity(loaded.count)
@@ -36,14 +36,14 @@ public enum ContentLoader {
 
     /// Every page file: glossary terms, then reports, then free pages, each kind in
     /// sorted order, so output never depends on the file system's order.
-    public static func pageFiles(root: URL) -> [SourceFile] {
+    package static func pageFiles(root: URL) -> [SourceFile] {
         [PageKind.term, .report, .page].flatMap { kind in
             markdownFiles(in: root.appendingPathComponent(kind.sourceFolder), relativeTo: kind.sourceFolder, kind: kind)
         }
     }
 
     /// Reads and loads one page file.
-    public static func load(_ file: SourceFile) -> PageLoader.Result {
+    package static func load(_ file: SourceFile) -> PageLoader.Result {
         switch SourceText.read(path: file.path, relativePath: file.relativePath) {
         case .success(let source): return PageLoader.load(source, kind: file.kind)
         case .failure(let diagnostic): return (page: nil, diagnostics: [diagnostic])
@@ -74,8 +74,8 @@ public enum ContentLoader {
 
 /// A page file found under `content/`: where it is, how diagnostics name it, and what
 /// kind of page it holds.
-public struct SourceFile: Sendable, Hashable {
-    public var path: String
-    public var relativePath: String
-    public var kind: PageKind
+package struct SourceFile: Sendable, Hashable {
+    package var path: String
+    package var relativePath: String
+    package var kind: PageKind
 }

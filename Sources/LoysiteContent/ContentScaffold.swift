@@ -4,12 +4,12 @@ import LoysiteSupport
 
 /// A new content file for `loysite new term|report|page "Title"`: front matter that
 /// builds as it is, at the path the title's slug gives.
-public struct ContentScaffold: Sendable, Equatable {
+package struct ContentScaffold: Sendable, Equatable {
     /// What `loysite new` can create: the page kinds that live in a content folder.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         case term, report, page
 
-        public var pageKind: PageKind {
+        package var pageKind: PageKind {
             switch self {
             case .term: return .term
             case .report: return .report
@@ -18,18 +18,18 @@ public struct ContentScaffold: Sendable, Equatable {
         }
     }
 
-    public var kind: Kind
-    public var title: String
-    public var slug: String
+    package var kind: Kind
+    package var title: String
+    package var slug: String
     /// Where the file goes, relative to the site root: `content/glossary/<slug>.md`.
-    public var relativePath: String
+    package var relativePath: String
     /// The file's text.
-    public var text: String
+    package var text: String
 
     /// - Parameters:
     ///   - slug: overrides the slug made from the title (`Slug.make`); must already be a slug.
     ///   - date: a report's `date:`, normally today (passed in so tests can fix it).
-    public init(kind: Kind, title rawTitle: String, slug requestedSlug: String? = nil, date: CivilDate) throws(ScaffoldError) {
+    package init(kind: Kind, title rawTitle: String, slug requestedSlug: String? = nil, date: CivilDate) throws(ScaffoldError) {
         let title = rawTitle.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
         guard !title.isEmpty else { throw .emptyTitle }
         let slug: String
@@ -113,7 +113,7 @@ public struct ContentScaffold: Sendable, Equatable {
     /// the path, or another page (in a subfolder, or with `slug:`) that already has the URL.
     /// Returns the file's URL.
     @discardableResult
-    public func write(root: URL) throws(ScaffoldError) -> URL {
+    package func write(root: URL) throws(ScaffoldError) -> URL {
         let url = root.appendingPathComponent(relativePath)
         if FileManager.default.fileExists(atPath: url.path) { throw .exists(path: relativePath) }
         let content = ContentLoader.load(root: root, includeDrafts: true)
@@ -133,7 +133,7 @@ public struct ContentScaffold: Sendable, Equatable {
 }
 
 /// Why `loysite new` wrote nothing.
-public enum ScaffoldError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ScaffoldError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyTitle
     /// Nothing usable for a URL is left of the title (emoji only, say).
     case noSlug(title: String)
@@ -145,7 +145,7 @@ public enum ScaffoldError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The URL is one loysite writes itself (`/glossary/`, `/reports/`, `/assets/` …).
     case reservedURL(path: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .emptyTitle:
             return "the title is empty; give one in quotes, like: loysite new term \"Net Promoter Score\""

@@ -129,7 +129,7 @@ enum EventFrontMatter {
     }
 }
 
-/// Yams' `Mark` has no public initialiser; it is two `Int`s, line then column, and is
+/// Yams' `Mark` has no package initialiser; it is two `Int`s, line then column, and is
 /// made from them by layout. The maker checks once that a mark made so reads back as
 /// made, and is nil (so the event reader is not used) where it does not.
 struct MarkMaker {

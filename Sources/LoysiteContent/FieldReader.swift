@@ -5,12 +5,12 @@ import Yams
 /// Reads typed values out of a YAML mapping, recording a diagnostic at the value's own
 /// line for every value of the wrong type, and remembering which keys were read so the
 /// rest can be treated as unknown (warned about, or kept as template params).
-public struct FieldReader {
-    public let document: YAMLDocument
-    public var diagnostics: [Diagnostic] = []
+package struct FieldReader {
+    package let document: YAMLDocument
+    package var diagnostics: [Diagnostic] = []
     private(set) var readKeys: Set<String> = []
 
-    public init(_ document: YAMLDocument) {
+    package init(_ document: YAMLDocument) {
         self.document = document
     }
 
@@ -20,7 +20,7 @@ public struct FieldReader {
     }
 
     /// A text value. Numbers and dates are accepted as their text (`title: 2024` is a title).
-    public mutating func string(_ key: String) -> Located<String>? {
+    package mutating func string(_ key: String) -> Located<String>? {
         guard let entry = entry(key) else { return nil }
         guard case .scalar = entry.value else {
             diagnostics.append(.error("'\(key)' must be text, found \(entry.value.kindDescription)", at: entry.valueLocation))
@@ -30,7 +30,7 @@ public struct FieldReader {
         return Located(text.trimmingWhitespace(), at: entry.valueLocation)
     }
 
-    public mutating func bool(_ key: String) -> Located<Bool>? {
+    package mutating func bool(_ key: String) -> Located<Bool>? {
         guard let entry = entry(key) else { return nil }
         if entry.value.scalarText == nil, case .scalar = entry.value { return nil }
         guard case .scalar(let scalar) = entry.value, scalar.style == .plain, let value = entry.value.bool else {
@@ -42,7 +42,7 @@ public struct FieldReader {
 
     /// A list of names: `[a, b]`, a block list, or one name on its own. A lone number or
     /// boolean (`aliases: 3`) is taken for a mistake, not a name.
-    public mutating func stringList(_ key: String) -> [Located<String>]? {
+    package mutating func stringList(_ key: String) -> [Located<String>]? {
         guard let entry = entry(key) else { return nil }
         switch entry.value {
         case .sequence(let sequence):
@@ -71,7 +71,7 @@ public struct FieldReader {
     }
 
     /// A number (`40`, `-2.5`).
-    public mutating func number(_ key: String) -> Located<Double>? {
+    package mutating func number(_ key: String) -> Located<Double>? {
         guard let entry = entry(key) else { return nil }
         guard case .scalar(let scalar) = entry.value, scalar.style == .plain,
               let value = entry.value.float ?? entry.value.int.map(Double.init), value.isFinite else {
@@ -82,7 +82,7 @@ public struct FieldReader {
     }
 
     /// A mapping of names to texts (`labels: {retention_rate: Retention}`).
-    public mutating func stringMap(_ key: String) -> [String: String]? {
+    package mutating func stringMap(_ key: String) -> [String: String]? {
         guard let entry = entry(key) else { return nil }
         guard case .mapping(let mapping) = entry.value else {
             diagnostics.append(.error("'\(key)' must be a mapping like {name: text}, found \(entry.value.kindDescription)", at: entry.valueLocation))
@@ -100,7 +100,7 @@ public struct FieldReader {
     }
 
     /// A calendar date written `YYYY-MM-DD` (a time after it is allowed and ignored).
-    public mutating func date(_ key: String) -> Located<String>? {
+    package mutating func date(_ key: String) -> Located<String>? {
         guard let text = string(key) else { return nil }
         switch FieldReader.date(text, key: key) {
         case .success(let day): return day
@@ -120,7 +120,7 @@ public struct FieldReader {
     }
 
     /// Entries not read by any accessor, in file order.
-    public var unreadEntries: [YAMLDocument.Entry] {
+    package var unreadEntries: [YAMLDocument.Entry] {
         document.entries.filter { !readKeys.contains($0.key.lowercased()) }
     }
 }

@@ -6,18 +6,18 @@ import LoysiteSupport
 /// terms), shown on the A–Z page, and the files that go with the terms (images, SVGs,
 /// PDFs in a bundle folder or beside the term files), copied into the site at the same
 /// place under `glossary/` so relative links and images to them work.
-public struct GlossaryFolder: Sendable {
+package struct GlossaryFolder: Sendable {
     /// The intro's file, `content/glossary/_index.md` or `content/glossary/index.md`.
-    public var intro: SourceFile?
+    package var intro: SourceFile?
     /// Copied files: path from the root (`content/glossary/pod/diagram.svg`) → path in
     /// the output (`glossary/pod/diagram.svg`).
-    public var resources: [String: String]
+    package var resources: [String: String]
     /// `_index.md` files of sub-folders, which have no page to be shown on.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public static let folder = SiteLayout.glossaryFolder
+    package static let folder = SiteLayout.glossaryFolder
 
-    public init(intro: SourceFile? = nil, resources: [String: String] = [:], diagnostics: [Diagnostic] = []) {
+    package init(intro: SourceFile? = nil, resources: [String: String] = [:], diagnostics: [Diagnostic] = []) {
         self.intro = intro
         self.resources = resources
         self.diagnostics = diagnostics
@@ -45,7 +45,7 @@ public struct GlossaryFolder: Sendable {
         paths.contains("index.md") && paths.contains { $0 != "index.md" && $0.hasSuffix(".md") && !$0.hasPrefix("_") && !$0.contains("/_") }
     }
 
-    public static func scan(root: URL) -> GlossaryFolder {
+    package static func scan(root: URL) -> GlossaryFolder {
         let base = root.appendingPathComponent(folder).standardizedFileURL.path
         let paths = FileSystem.regularFiles(under: base).sorted()
         var result = GlossaryFolder(intro: nil, resources: [:], diagnostics: [])
@@ -73,7 +73,7 @@ public struct GlossaryFolder: Sendable {
 
     /// The intro as a page at `glossary/` (its front matter, which needs no title, is
     /// left out: the A–Z page has its own), or the problems reading it.
-    public static func loadIntro(_ file: SourceFile) -> (page: Page?, diagnostics: [Diagnostic]) {
+    package static func loadIntro(_ file: SourceFile) -> (page: Page?, diagnostics: [Diagnostic]) {
         let source: SourceText
         switch SourceText.read(path: file.path, relativePath: file.relativePath) {
         case .success(let text): source = text

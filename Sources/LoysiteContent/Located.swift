@@ -2,11 +2,11 @@ import LoysiteSupport
 
 /// A value from the content together with where it was written, so that a later step
 /// (resolving a `related` entry, say) can still point at the right line.
-public struct Located<Value: Sendable>: Sendable {
-    public var value: Value
-    public var location: SourceLocation
+package struct Located<Value: Sendable>: Sendable {
+    package var value: Value
+    package var location: SourceLocation
 
-    public init(_ value: Value, at location: SourceLocation) {
+    package init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }

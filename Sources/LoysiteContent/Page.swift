@@ -1,7 +1,7 @@
 import LoysiteSupport
 
 /// What a page is, which decides where it lives in the output.
-public enum PageKind: String, Sendable, CaseIterable {
+package enum PageKind: String, Sendable, CaseIterable {
     /// A glossary term: `content/glossary/…` → `/glossary/<slug>/`.
     case term
     /// A report: `content/reports/…` → `/reports/<slug>/`.
@@ -13,7 +13,7 @@ public enum PageKind: String, Sendable, CaseIterable {
 
     /// The folder (from the site root) that holds pages of this kind; the home page's
     /// is `content/` itself.
-    public var sourceFolder: String {
+    package var sourceFolder: String {
         switch self {
         case .term: return SiteLayout.glossaryFolder
         case .report: return SiteLayout.reportsFolder
@@ -25,39 +25,39 @@ public enum PageKind: String, Sendable, CaseIterable {
 
 /// One Markdown page as loaded from disk: its front matter, read and checked, and its
 /// body, not yet rendered.
-public struct Page: Sendable {
-    public var kind: PageKind { didSet { path = Page.path(kind: kind, slug: slug) } }
+package struct Page: Sendable {
+    package var kind: PageKind { didSet { path = Page.path(kind: kind, slug: slug) } }
     /// Path of the source file relative to the site root, e.g. `content/glossary/nps.md`.
-    public var source: String
-    public var slug: String { didSet { path = Page.path(kind: kind, slug: slug) } }
-    public var title: String
-    public var aliases: [Located<String>]
+    package var source: String
+    package var slug: String { didSet { path = Page.path(kind: kind, slug: slug) } }
+    package var title: String
+    package var aliases: [Located<String>]
     /// The summary from front matter; nil means "use the first paragraph".
-    public var summary: String?
+    package var summary: String?
     /// Where the front matter's summary (or what stands in for it) is written.
-    public var summaryLocation: SourceLocation?
+    package var summaryLocation: SourceLocation?
     /// Categories, the first being the primary one.
-    public var categories: [String]
+    package var categories: [String]
     /// `related` entries as written (slugs or titles); resolved when pages are linked.
-    public var related: [Located<String>]
-    public var draft: Bool
+    package var related: [Located<String>]
+    package var draft: Bool
     /// `YYYY-MM-DD`, for reports (and any page that gives one).
-    public var date: String?
+    package var date: String?
     /// A report's own period (`day`, `week`, `month`, `quarter`, `year`).
-    public var period: String?
+    package var period: String?
     /// Old URLs of the page (`aliases` starting with `/`, `redirect_from`) as output
     /// folder paths (`old/url/`): each gets a page redirecting here.
-    public var urlAliases: [Located<String>]
+    package var urlAliases: [Located<String>]
     /// Front-matter keys loysite does not know, in file order, for templates (`page.params`).
-    public var params: [(String, JSONValue)]
+    package var params: [(String, JSONValue)]
     /// The Markdown after the front matter.
-    public var body: String
+    package var body: String
     /// The line of the file on which `body` starts, so Markdown positions map to the file.
-    public var bodyFirstLine: Int
+    package var bodyFirstLine: Int
     /// Where the title was written (or the file start), for complaints about the page.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public init(kind: PageKind, source: String, slug: String, title: String, aliases: [Located<String>], summary: String?, summaryLocation: SourceLocation? = nil,
+    package init(kind: PageKind, source: String, slug: String, title: String, aliases: [Located<String>], summary: String?, summaryLocation: SourceLocation? = nil,
                 categories: [String], related: [Located<String>], draft: Bool, date: String?, period: String?,
                 urlAliases: [Located<String>] = [], params: [(String, JSONValue)], body: String, bodyFirstLine: Int, location: SourceLocation) {
         self.kind = kind
@@ -82,7 +82,7 @@ public struct Page: Sendable {
 
     /// The page's folder path in the output, without leading slash: `glossary/nps/`.
     /// Stored (it is read for every link to the page), kept up to date with kind and slug.
-    public private(set) var path: String
+    package private(set) var path: String
 
     static func path(kind: PageKind, slug: String) -> String {
         switch kind {
@@ -93,5 +93,5 @@ public struct Page: Sendable {
         }
     }
 
-    public var primaryCategory: String? { categories.first }
+    package var primaryCategory: String? { categories.first }
 }

@@ -3,8 +3,8 @@ import LoysiteSupport
 /// Finds pages by what writers call them: a title, an alias or a slug (for wikilinks and
 /// `related`), or an output path (for plain Markdown links). Matching is
 /// case-insensitive. Glossary terms win over other pages with the same name.
-public struct PageIndex: Sendable {
-    public private(set) var pages: [Page]
+package struct PageIndex: Sendable {
+    package private(set) var pages: [Page]
     private var byName: [String: Int] = [:]
     private var byPath: [String: Int] = [:]
     private var termBySlug: [String: Int] = [:]
@@ -13,18 +13,18 @@ public struct PageIndex: Sendable {
     /// `glossary_tooltip term_id=…`), where it differs from the slug.
     private var termByID: [String: Int] = [:]
     /// Problems found while indexing: two pages at one URL, ambiguous names.
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
     /// The pages those problems name (where they are said or whom they mention), so a
     /// rebuild knows whether a page's edit can change them without reading their words.
-    public private(set) var pagesWithProblems: Set<Int> = []
+    package private(set) var pagesWithProblems: Set<Int> = []
 
     /// Why a page cannot have the URL `/path` (one of `SiteLayout.Output.reservedPagePaths`):
     /// worded once for the build and `loysite new`.
-    public static func reservedURLMessage(_ path: String) -> String {
+    package static func reservedURLMessage(_ path: String) -> String {
         "the URL /\(path) of this page is used by loysite itself; choose another slug"
     }
 
-    public init(pages: [Page]) {
+    package init(pages: [Page]) {
         self.pages = pages
         byPath.reserveCapacity(pages.count)
         bySource.reserveCapacity(pages.count)
@@ -87,7 +87,7 @@ public struct PageIndex: Sendable {
     }
 
     /// The page a title, alias or slug names.
-    public func page(named name: String) -> Int? {
+    package func page(named name: String) -> Int? {
         byName[PageIndex.key(name)]
     }
 
@@ -95,7 +95,7 @@ public struct PageIndex: Sendable {
     /// (`TermMatcher`): case-insensitively, and a plural `s` after a name still names it
     /// ("leaf bundles" is *leaf bundle*). Wikilinks and other generators' references use
     /// this one rule.
-    public func page(matching name: String) -> Int? {
+    package func page(matching name: String) -> Int? {
         let key = PageIndex.key(name)
         if let page = byName[key] { return page }
         guard key.hasSuffix("s"), key.count > 2 else { return nil }
@@ -103,7 +103,7 @@ public struct PageIndex: Sendable {
     }
 
     /// The page at an output path such as `glossary/nps/` (leading slash optional).
-    public func page(atPath path: String) -> Int? {
+    package func page(atPath path: String) -> Int? {
         var path = path.hasPrefix("/") ? String(path.dropFirst()) : path
         if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
         if !path.isEmpty, !path.hasSuffix("/") { path += "/" }
@@ -111,22 +111,22 @@ public struct PageIndex: Sendable {
     }
 
     /// The page loaded from a file (a path relative to the root: `content/glossary/nps.md`).
-    public func page(source: String) -> Int? {
+    package func page(source: String) -> Int? {
         bySource[source]
     }
 
     /// A glossary term by its front matter's `id:`, for Kubernetes' `term_id`.
-    public func term(id: String) -> Int? {
+    package func term(id: String) -> Int? {
         termByID[id]
     }
 
     /// A glossary term by slug, for links written for another generator (`/nps/`).
-    public func term(slug: String) -> Int? {
+    package func term(slug: String) -> Int? {
         termBySlug[slug]
     }
 
     /// Every (name, page) pair that auto-linking looks for: terms' titles and aliases.
-    public var termNames: [(name: String, page: Int)] {
+    package var termNames: [(name: String, page: Int)] {
         var names: [(String, Int)] = []
         // By index: `pages.enumerated()` copies every page (a dozen reference counts each).
         for index in pages.indices where pages[index].kind == .term && byPath[pages[index].path] == index {
@@ -137,20 +137,20 @@ public struct PageIndex: Sendable {
     }
 
     /// Resolves every term's `related` entries, reporting the ones that name no page.
-    public func resolveRelated() -> (related: [[Int]], diagnostics: [Diagnostic]) {
+    package func resolveRelated() -> (related: [[Int]], diagnostics: [Diagnostic]) {
         let (related, diagnostics) = resolveRelatedByPage()
         return (related, diagnostics.flatMap { $0 })
     }
 
     /// `resolveRelated` with each page's problems apart, page by page on every core.
-    public func resolveRelatedByPage() -> (related: [[Int]], diagnostics: [[Diagnostic]]) {
+    package func resolveRelatedByPage() -> (related: [[Int]], diagnostics: [[Diagnostic]]) {
         let resolved = Parallel.map(Array(pages.indices)) { resolveRelated(of: $0) }
         return (resolved.map(\.related), resolved.map(\.diagnostics))
     }
 
     /// `resolveRelatedByPage` for the pages in `range` only: for callers that share the
     /// work out in chunks alongside other jobs.
-    public func resolveRelated(in range: Range<Int>) -> (related: [[Int]], diagnostics: [[Diagnostic]]) {
+    package func resolveRelated(in range: Range<Int>) -> (related: [[Int]], diagnostics: [[Diagnostic]]) {
         var related: [[Int]] = [], diagnostics: [[Diagnostic]] = []
         related.reserveCapacity(range.count)
         diagnostics.reserveCapacity(range.count)
@@ -163,7 +163,7 @@ public struct PageIndex: Sendable {
     }
 
     /// One page's `related` entries.
-    public func resolveRelated(of index: Int) -> (related: [Int], diagnostics: [Diagnostic]) {
+    package func resolveRelated(of index: Int) -> (related: [Int], diagnostics: [Diagnostic]) {
         var seen = Set<Int>()
         var result: [Int] = []
         var diagnostics: [Diagnostic] = []
@@ -180,7 +180,7 @@ public struct PageIndex: Sendable {
     /// The same index over `pages`, which must have the same sources, kinds, paths,
     /// titles, aliases and locations as the indexed ones (only bodies and other fields
     /// changed), so every lookup and every problem stays the same.
-    public func replacingPages(_ pages: [Page]) -> PageIndex {
+    package func replacingPages(_ pages: [Page]) -> PageIndex {
         var index = self
         index.pages = pages
         return index

@@ -2,7 +2,7 @@ import Foundation
 import LoysiteSupport
 
 /// Turns one Markdown file into a `Page`, checking its front matter.
-public enum PageLoader {
+package enum PageLoader {
     /// Keys loysite reads itself; all others become `params`.
     static let knownKeys: Set<String> = ["title", "slug", "aliases", "summary", "category", "categories", "related", "draft", "date", "period"]
     /// Other generators' keys for a summary, in the order they stand in for `summary`.
@@ -12,9 +12,9 @@ public enum PageLoader {
     /// Loads a page. Returns nil when the page cannot be built at all (its diagnostics
     /// say why); a page with only warnings is returned with them.
     /// A loaded page, or nil when it cannot be built, with its file's problems.
-    public typealias Result = (page: Page?, diagnostics: [Diagnostic])
+    package typealias Result = (page: Page?, diagnostics: [Diagnostic])
 
-    public static func load(_ source: SourceText, kind: PageKind) -> Result {
+    package static func load(_ source: SourceText, kind: PageKind) -> Result {
         let fileStart = SourceLocation(file: source.path, line: 1, column: 1)
         let frontMatter: FrontMatter
         switch FrontMatter.split(source) {

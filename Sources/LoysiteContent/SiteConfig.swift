@@ -3,36 +3,36 @@ import LoysiteSupport
 import Yams
 
 /// The settings of `content/site.yml`. Every key has a default, so a site needs no file.
-public struct SiteConfig: Sendable {
-    public struct NavItem: Sendable, Equatable {
-        public var title: String
-        public var url: String
+package struct SiteConfig: Sendable {
+    package struct NavItem: Sendable, Equatable {
+        package var title: String
+        package var url: String
         /// Where site.yml gives the url, for problems with it found after the build.
-        public var location: SourceLocation?
+        package var location: SourceLocation?
 
-        public init(title: String, url: String, location: SourceLocation? = nil) {
+        package init(title: String, url: String, location: SourceLocation? = nil) {
             self.title = title
             self.url = url
             self.location = location
         }
 
         /// Two items are the same link whatever line of site.yml they came from.
-        public static func == (lhs: NavItem, rhs: NavItem) -> Bool {
+        package static func == (lhs: NavItem, rhs: NavItem) -> Bool {
             lhs.title == rhs.title && lhs.url == rhs.url
         }
     }
 
     /// A threshold on a computed figure (`alerts:` in site.yml); a fired alert is a warning.
-    public struct Alert: Sendable {
-        public var data: String
-        public var value: String
-        public var period: String?
-        public var below: Double?
-        public var above: Double?
-        public var dropMoreThan: Double?
-        public var location: SourceLocation
+    package struct Alert: Sendable {
+        package var data: String
+        package var value: String
+        package var period: String?
+        package var below: Double?
+        package var above: Double?
+        package var dropMoreThan: Double?
+        package var location: SourceLocation
 
-        public init(data: String, value: String, period: String? = nil, below: Double? = nil, above: Double? = nil, dropMoreThan: Double? = nil, location: SourceLocation) {
+        package init(data: String, value: String, period: String? = nil, below: Double? = nil, above: Double? = nil, dropMoreThan: Double? = nil, location: SourceLocation) {
             self.data = data
             self.value = value
             self.period = period
@@ -43,28 +43,28 @@ public struct SiteConfig: Sendable {
         }
     }
 
-    public var title = "Loyalty glossary"
-    public var description = ""
+    package var title = "Loyalty glossary"
+    package var description = ""
     /// Absolute URL the site is published at, ending in `/`.
-    public var baseURL = "/"
-    public var language = "en"
-    public var autolink = true
-    public var unsafe = false
+    package var baseURL = "/"
+    package var language = "en"
+    package var autolink = true
+    package var unsafe = false
     /// Smart punctuation: curly quotes and dashes in Markdown (on by default, as in Hugo).
-    public var smart = true
-    public var period = "month"
-    public var currency = "USD"
-    public var nav: [NavItem] = []
-    public var alerts: [Alert] = []
+    package var smart = true
+    package var period = "month"
+    package var currency = "USD"
+    package var nav: [NavItem] = []
+    package var alerts: [Alert] = []
     /// Where the file is, for diagnostics (nil when there is none).
-    public var source: String?
+    package var source: String?
 
-    public init() {}
+    package init() {}
 
     static let knownKeys: Set<String> = ["title", "description", "base_url", "language", "autolink", "unsafe", "smart", "period", "currency", "nav", "alerts"]
 
     /// Reads `content/site.yml` if it exists. Unknown keys are warnings.
-    public static func load(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
+    package static func load(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
         let path = SiteLayout.siteConfig
         let url = root.appendingPathComponent(path)
         var config = SiteConfig()
@@ -121,7 +121,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// `https://x.org/docs` → `https://x.org/docs/`; a bare path keeps its leading slash.
-    public static func normaliseBaseURL(_ text: String) -> String? {
+    package static func normaliseBaseURL(_ text: String) -> String? {
         let trimmed = text.trimmingBlanks()
         if trimmed.hasPrefix("/") {
             return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
@@ -133,7 +133,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// The path part of `baseURL` (`/` or `/docs/`): the prefix of every URL on the site.
-    public var basePath: String {
+    package var basePath: String {
         if baseURL.hasPrefix("/") { return baseURL }
         guard let url = URL(string: baseURL) else { return "/" }
         let path = url.path.isEmpty ? "/" : url.path

@@ -4,23 +4,23 @@ import LoysiteSupport
 /// The text of one content file, decoded and normalised the way every reader of it
 /// expects: valid UTF-8, no byte-order mark, `\n` line endings. Line numbers are those
 /// of the file on disk (CRLF → LF keeps them), so diagnostics point at the right place.
-public struct SourceText: Sendable {
+package struct SourceText: Sendable {
     /// Path relative to the site root, as printed in diagnostics.
-    public var path: String
-    public var text: String
+    package var path: String
+    package var text: String
 
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         self.text = SourceText.normalise(text)
     }
 
     /// Reads a file; returns a diagnostic if it cannot be read or is not UTF-8 text.
-    public static func read(_ url: URL, relativePath: String) -> Result<SourceText, Diagnostic> {
+    package static func read(_ url: URL, relativePath: String) -> Result<SourceText, Diagnostic> {
         read(path: url.path, relativePath: relativePath)
     }
 
     /// Reads the file at an absolute `path`.
-    public static func read(path: String, relativePath: String) -> Result<SourceText, Diagnostic> {
+    package static func read(path: String, relativePath: String) -> Result<SourceText, Diagnostic> {
         guard let data = FileSystem.contents(of: path) else {
             return .failure(.error("cannot read file", at: SourceLocation(file: relativePath)))
         }
@@ -29,7 +29,7 @@ public struct SourceText: Sendable {
 
     /// Reads a file the build opens by name (site.yml, a sidecar) through `InputFile`:
     /// a regular file inside `root`, at most `limit` long.
-    public static func read(_ url: URL, relativePath: String, inside root: URL, limit: InputFile.SizeLimit = .yaml) -> Result<SourceText, Diagnostic> {
+    package static func read(_ url: URL, relativePath: String, inside root: URL, limit: InputFile.SizeLimit = .yaml) -> Result<SourceText, Diagnostic> {
         switch InputFile.contents(of: url.path, inside: root.path, limit: limit) {
         case .success(let data): return decode(data, relativePath: relativePath)
         case .failure(let error): return .failure(.error(error.description, at: SourceLocation(file: relativePath)))
@@ -37,7 +37,7 @@ public struct SourceText: Sendable {
     }
 
     /// Decodes bytes as UTF-8 text, pointing at the first invalid or NUL byte otherwise.
-    public static func decode(_ data: Data, relativePath: String) -> Result<SourceText, Diagnostic> {
+    package static func decode(_ data: Data, relativePath: String) -> Result<SourceText, Diagnostic> {
         // The usual case, valid text: validated in one pass by the standard library.
         // Only a problem needs the scalar-by-scalar walk that finds its line and column.
         if !data.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }), let text = String(validating: data, as: UTF8.self) {

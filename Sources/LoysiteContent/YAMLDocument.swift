@@ -5,26 +5,26 @@ import Yams
 /// A parsed YAML mapping whose keys are matched case-insensitively (`Title:` is `title:`,
 /// as in Hugo) and whose every value knows its line and column in the file, so that each
 /// complaint about a value points at that value.
-public struct YAMLDocument {
-    public struct Entry {
+package struct YAMLDocument {
+    package struct Entry {
         /// The key as written.
-        public var key: String
-        public var value: Node
-        public var keyLocation: SourceLocation
-        public var valueLocation: SourceLocation
+        package var key: String
+        package var value: Node
+        package var keyLocation: SourceLocation
+        package var valueLocation: SourceLocation
     }
 
     /// Entries in file order.
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
     /// Where the block (or, in a list, the item) starts, for problems with all of it.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Where the YAML text starts: YAML marks count from here.
     private var origin: SourceLocation
 
     /// Parses `yaml`, which starts on line `firstLine` of `path`. An empty text is an
     /// empty mapping. A YAML syntax error, or a document that is not a mapping, is
     /// returned as a diagnostic at the offending line of the file.
-    public static func parse(_ yaml: String, path: String, firstLine: Int, columnOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
+    package static func parse(_ yaml: String, path: String, firstLine: Int, columnOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
         let start = SourceLocation(file: path, line: firstLine, column: 1 + columnOffset)
         if yaml.contains("\t") {
             // libyaml's own message for a tab ("found character that cannot start any
@@ -54,7 +54,7 @@ public struct YAMLDocument {
 
     /// Parses a block that holds one mapping or a list of mappings (several metric
     /// tiles in one block, say): one document per mapping.
-    public static func parseList(_ yaml: String, path: String, firstLine: Int, columnOffset: Int = 0) -> Result<[YAMLDocument], Diagnostic> {
+    package static func parseList(_ yaml: String, path: String, firstLine: Int, columnOffset: Int = 0) -> Result<[YAMLDocument], Diagnostic> {
         guard yaml.trimmingWhitespace().hasPrefix("-") else {
             return parse(yaml, path: path, firstLine: firstLine, columnOffset: columnOffset).map { [$0] }
         }
@@ -116,7 +116,7 @@ public struct YAMLDocument {
 
     /// The entry for `key` (lower-case), compared case-insensitively; the last one wins
     /// if repeated.
-    public subscript(key: String) -> Entry? {
+    package subscript(key: String) -> Entry? {
         lastEntryByKey[key].map { entries[$0] }
     }
 
@@ -129,7 +129,7 @@ public struct YAMLDocument {
     }
 
     /// The file location of a node of this document.
-    public func locate(_ node: Node) -> SourceLocation {
+    package func locate(_ node: Node) -> SourceLocation {
         locateFromStart(node)
     }
 
@@ -226,7 +226,7 @@ extension Node {
     }
 
     /// "a list", "a mapping", "the text 'x'": for messages about wrong types.
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .scalar(let scalar): return "'\(scalar.string)'"
         case .mapping: return "a mapping"
@@ -236,7 +236,7 @@ extension Node {
     }
 
     /// The scalar's text, or nil for lists and mappings. A YAML null (`~`, empty) is nil.
-    public var scalarText: String? {
+    package var scalarText: String? {
         guard case .scalar(let scalar) = self else { return nil }
         if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
         return scalar.string

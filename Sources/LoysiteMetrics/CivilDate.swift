@@ -4,13 +4,13 @@
 /// through a time zone could move an order to another day. Days are counted from
 /// 1970-01-01 (day 0) with Howard Hinnant's exact integer algorithms, so period keys
 /// are computed without Foundation's Calendar in the hot loop.
-public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+package struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package var year: Int
+    package var month: Int
+    package var day: Int
 
     /// A date; nil when the month or day does not exist (2026-02-29, 2026-13-01).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else {
             return nil
         }
@@ -20,7 +20,7 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// The date `dayNumber` days after 1970-01-01 (negative: before).
-    public init(dayNumber: Int) {
+    package init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -34,13 +34,13 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01.
-    public var dayNumber: Int {
+    package var dayNumber: Int {
         CivilDate.dayNumber(year: year, month: month, day: day)
     }
 
     /// Days since 1970-01-01 for a date already known to be valid.
     @inlinable
-    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+    package static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -50,12 +50,12 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     @inlinable
-    public static func isLeapYear(_ year: Int) -> Bool {
+    package static func isLeapYear(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
     @inlinable
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -64,18 +64,18 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// 1 = Monday … 7 = Sunday (ISO 8601).
-    public var isoWeekday: Int {
+    package var isoWeekday: Int {
         // 1970-01-01 was a Thursday (4).
         let offset = (dayNumber + 3) % 7
         return (offset < 0 ? offset + 7 : offset) + 1
     }
 
     /// `2026-03-07`.
-    public var description: String {
+    package var description: String {
         CivilDate.pad(year, 4) + "-" + CivilDate.pad(month, 2) + "-" + CivilDate.pad(day, 2)
     }
 
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 

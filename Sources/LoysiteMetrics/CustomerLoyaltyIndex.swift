@@ -2,18 +2,18 @@
 /// the mean answer (0–10) to three questions — how likely to recommend us (the NPS
 /// score), to buy from us again, to try our other products — and the mean of the three.
 /// A question left unanswered counts for neither sum nor count of that question.
-public struct CustomerLoyaltyIndex: Sendable, Equatable {
-    public private(set) var recommendSum = 0
-    public private(set) var recommendAnswers = 0
-    public private(set) var repurchaseSum = 0
-    public private(set) var repurchaseAnswers = 0
-    public private(set) var upsellSum = 0
-    public private(set) var upsellAnswers = 0
+package struct CustomerLoyaltyIndex: Sendable, Equatable {
+    package private(set) var recommendSum = 0
+    package private(set) var recommendAnswers = 0
+    package private(set) var repurchaseSum = 0
+    package private(set) var repurchaseAnswers = 0
+    package private(set) var upsellSum = 0
+    package private(set) var upsellAnswers = 0
 
-    public init() {}
+    package init() {}
 
     /// Adds one response: its score, and the answers to the other two questions (nil: unanswered).
-    public mutating func add(recommend: Int, repurchase: Int?, upsell: Int?) {
+    package mutating func add(recommend: Int, repurchase: Int?, upsell: Int?) {
         recommendSum += recommend
         recommendAnswers += 1
         if let repurchase {
@@ -26,12 +26,12 @@ public struct CustomerLoyaltyIndex: Sendable, Equatable {
         }
     }
 
-    public var recommend: Double? { CustomerLoyaltyIndex.mean(recommendSum, recommendAnswers) }
-    public var repurchase: Double? { CustomerLoyaltyIndex.mean(repurchaseSum, repurchaseAnswers) }
-    public var upsell: Double? { CustomerLoyaltyIndex.mean(upsellSum, upsellAnswers) }
+    package var recommend: Double? { CustomerLoyaltyIndex.mean(recommendSum, recommendAnswers) }
+    package var repurchase: Double? { CustomerLoyaltyIndex.mean(repurchaseSum, repurchaseAnswers) }
+    package var upsell: Double? { CustomerLoyaltyIndex.mean(upsellSum, upsellAnswers) }
 
     /// (recommend + repurchase + upsell) / 3; nil when a question has no answer.
-    public var index: Double? {
+    package var index: Double? {
         guard let recommend, let repurchase, let upsell else { return nil }
         return (recommend + repurchase + upsell) / 3
     }

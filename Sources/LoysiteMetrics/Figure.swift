@@ -2,23 +2,23 @@ import LoysiteSupport
 
 /// One headline figure, as a metric tile shows it: its value, its unit, and — for a
 /// figure of one period — the previous period's value, so the tile can show the change.
-public struct Figure: Sendable, Equatable {
+package struct Figure: Sendable, Equatable {
     /// The figure's name as SPEC §2 spells it (`nps`, `revenue`, `retention_rate`).
-    public var name: String
-    public var unit: DataTable.Unit
+    package var name: String
+    package var unit: DataTable.Unit
     /// nil when the figure cannot be computed (a ratio over zero customers).
-    public var value: Double?
+    package var value: Double?
     /// For money: the exact decimal text of `value` (`value` is its nearest Double).
-    public var exactValue: String?
+    package var exactValue: String?
     /// The period key the value belongs to; nil for a figure over the whole dataset.
-    public var period: String?
+    package var period: String?
     /// The previous period's value (nil when there is none or it cannot be computed).
-    public var previousValue: Double?
-    public var previousPeriod: String?
+    package var previousValue: Double?
+    package var previousPeriod: String?
     /// Set when `period` is partial (SPEC §2): how much of it the data covers.
-    public var partialCoverage: PeriodCoverage?
+    package var partialCoverage: PeriodCoverage?
 
-    public init(
+    package init(
         name: String, unit: DataTable.Unit, value: Double?, exactValue: String? = nil,
         period: String? = nil, previousValue: Double? = nil, previousPeriod: String? = nil,
         partialCoverage: PeriodCoverage? = nil
@@ -34,7 +34,7 @@ public struct Figure: Sendable, Equatable {
     }
 
     /// `value − previousValue`, when both exist.
-    public var change: Double? {
+    package var change: Double? {
         guard let value, let previousValue else { return nil }
         return value - previousValue
     }
@@ -42,7 +42,7 @@ public struct Figure: Sendable, Equatable {
 
 /// Why a figure could not be looked up; the description is a complete sentence for an
 /// error message at the metric block.
-public enum FigureLookupError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum FigureLookupError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No figure of that name for this kind of dataset.
     case unknownFigure(String, known: [String])
     /// The period key is not of the dataset's period kind, or outside its periods.
@@ -50,7 +50,7 @@ public enum FigureLookupError: Error, Sendable, Equatable, CustomStringConvertib
     /// The figure only exists per period and the dataset has no periods (no rows, or no date column).
     case noPeriods(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownFigure(let name, let known):
             return "unknown figure '\(name)'; known figures: \(known.joined(separator: ", "))"

@@ -5,24 +5,24 @@
 /// and a quantity with up to twelve decimal places between them; `Int128` still leaves
 /// room for totals up to about 10²⁶. Fixed-point integers are an order of magnitude
 /// faster to add than Foundation's `Decimal`, which matters over half a million rows.
-public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
+package struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Decimal places kept.
-    public static let scale = 12
+    package static let scale = 12
     /// 10^scale.
-    public static let unitsPerWhole: Int128 = 1_000_000_000_000
+    package static let unitsPerWhole: Int128 = 1_000_000_000_000
 
     /// The amount in 10⁻¹² units.
-    public var units: Int128
+    package var units: Int128
 
-    public init(units: Int128) {
+    package init(units: Int128) {
         self.units = units
     }
 
-    public static let zero = Money(units: 0)
+    package static let zero = Money(units: 0)
 
     /// `significand × 10^(−fractionDigits)`; nil when that needs more than `scale`
     /// decimal places or does not fit.
-    public init?(significand: Int128, fractionDigits: Int) {
+    package init?(significand: Int128, fractionDigits: Int) {
         guard fractionDigits >= 0, fractionDigits <= Money.scale else { return nil }
         let (units, overflow) = significand.multipliedReportingOverflow(by: Money.powerOfTen(Money.scale - fractionDigits))
         guard !overflow else { return nil }
@@ -30,12 +30,12 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// A whole amount (used in tests and for counts converted to money).
-    public init(_ whole: Int) {
+    package init(_ whole: Int) {
         self.units = Int128(whole) * Money.unitsPerWhole
     }
 
     /// Exact text: the shortest decimal that is this amount (`1530`, `-11062.06`, `0.5`, `0`).
-    public var description: String {
+    package var description: String {
         let negative = units < 0
         let magnitude = negative ? UInt128(bitPattern: 0 &- units) : UInt128(bitPattern: units)
         let whole = magnitude / UInt128(Money.unitsPerWhole)
@@ -55,22 +55,22 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// The nearest `Double` (correctly rounded, via the exact decimal text), for ratios
     /// and charts. Totals themselves stay exact.
-    public var doubleValue: Double {
+    package var doubleValue: Double {
         Double(description) ?? .nan
     }
 
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(units: lhs.units + rhs.units) }
-    public static func - (lhs: Money, rhs: Money) -> Money { Money(units: lhs.units - rhs.units) }
-    public static func += (lhs: inout Money, rhs: Money) { lhs.units += rhs.units }
-    public static prefix func - (value: Money) -> Money { Money(units: -value.units) }
-    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.units < rhs.units }
+    package static func + (lhs: Money, rhs: Money) -> Money { Money(units: lhs.units + rhs.units) }
+    package static func - (lhs: Money, rhs: Money) -> Money { Money(units: lhs.units - rhs.units) }
+    package static func += (lhs: inout Money, rhs: Money) { lhs.units += rhs.units }
+    package static prefix func - (value: Money) -> Money { Money(units: -value.units) }
+    package static func < (lhs: Money, rhs: Money) -> Bool { lhs.units < rhs.units }
 
     private static let smallPowersOfTen: [Int64] = (0...18).reduce(into: []) { powers, exponent in
         powers.append(exponent == 0 ? 1 : powers[exponent - 1] * 10)
     }
 
     /// 10^exponent for 0 ≤ exponent ≤ 38.
-    public static func powerOfTen(_ exponent: Int) -> Int128 {
+    package static func powerOfTen(_ exponent: Int) -> Int128 {
         precondition(exponent >= 0 && exponent <= 38, "10^\(exponent) does not fit in Int128")
         // Up to 10^18 from a table: the per-row conversions (at most `scale` places) ask
         // for these, millions of times at scale.

@@ -1,19 +1,19 @@
 /// Counts of promoters, passives and detractors over some responses, and their NPS.
-public struct NPSTally: Sendable, Equatable {
-    public var promoters = 0
-    public var passives = 0
-    public var detractors = 0
+package struct NPSTally: Sendable, Equatable {
+    package var promoters = 0
+    package var passives = 0
+    package var detractors = 0
 
-    public init(promoters: Int = 0, passives: Int = 0, detractors: Int = 0) {
+    package init(promoters: Int = 0, passives: Int = 0, detractors: Int = 0) {
         self.promoters = promoters
         self.passives = passives
         self.detractors = detractors
     }
 
-    public var responses: Int { promoters + passives + detractors }
+    package var responses: Int { promoters + passives + detractors }
 
     /// Counts one score: promoters score 9–10, passives 7–8, detractors 0–6.
-    public mutating func add(score: Int) {
+    package mutating func add(score: Int) {
         precondition((0...10).contains(score), "an NPS score is an integer 0–10")
         if score >= 9 {
             promoters += 1
@@ -25,7 +25,7 @@ public struct NPSTally: Sendable, Equatable {
     }
 
     /// 100 × (promoters − detractors) / responses; nil without responses.
-    public var nps: Double? {
+    package var nps: Double? {
         responses == 0 ? nil : 100 * Double(promoters - detractors) / Double(responses)
     }
 }

@@ -1,18 +1,18 @@
 /// One row of an orders dataset after loading: ids already interned to dense integers
 /// (the loader keeps the strings), the date as a day number, the amount exact.
-public struct OrderLine: Sendable, Equatable {
+package struct OrderLine: Sendable, Equatable {
     /// The order this row belongs to: 0, 1, 2 … in first-seen order. A dataset without
     /// an order column gives every row its own order.
-    public var order: Int
+    package var order: Int
     /// The customer: 0, 1, 2 … in first-seen order. Rows without a customer are not
     /// lines; they are counted with `OrdersAccumulator.addRowWithoutCustomer()`.
-    public var customer: Int
+    package var customer: Int
     /// Days since 1970-01-01 (see `CivilDate`).
-    public var day: Int
+    package var day: Int
     /// The row's amount (`amount`, or `quantity × price`).
-    public var amount: Money
+    package var amount: Money
 
-    public init(order: Int, customer: Int, day: Int, amount: Money) {
+    package init(order: Int, customer: Int, day: Int, amount: Money) {
         self.order = order
         self.customer = customer
         self.day = day
@@ -22,14 +22,14 @@ public struct OrderLine: Sendable, Equatable {
 
 /// A row names an order that earlier rows gave to another customer. SPEC §2 says an
 /// order's customer is "the rows' customer", so rows of one order must agree.
-public struct OrderCustomerConflict: Error, Sendable, Equatable {
-    public var order: Int
+package struct OrderCustomerConflict: Error, Sendable, Equatable {
+    package var order: Int
     /// The customer of the order's earlier rows.
-    public var existingCustomer: Int
+    package var existingCustomer: Int
     /// The customer of the rejected row.
-    public var customer: Int
+    package var customer: Int
 
-    public init(order: Int, existingCustomer: Int, customer: Int) {
+    package init(order: Int, existingCustomer: Int, customer: Int) {
         self.order = order
         self.existingCustomer = existingCustomer
         self.customer = customer
@@ -42,8 +42,8 @@ public struct OrderCustomerConflict: Error, Sendable, Equatable {
 /// (customer, earliest day, exact amount), so memory grows with the number of orders,
 /// never with the raw rows. Everything that depends on an order's final amount or date
 /// (is it a return? which period?) waits for `metrics(rows:skippedRows:)`.
-public struct OrdersAccumulator: Sendable {
-    public let period: Period
+package struct OrdersAccumulator: Sendable {
+    package let period: Period
     /// Per order, indexed by `OrderLine.order`: its customer (−1: no line yet),
     /// earliest day and summed amount.
     /// (Readable in the module: the lifetime-value model reads the orders too, see
@@ -53,12 +53,12 @@ public struct OrdersAccumulator: Sendable {
     private(set) var orderAmount: [Money] = []
     /// The sidecar's `zero_amount: order`: an order of exactly 0 is counted (a free
     /// order, or one paid wholly in points) instead of being a return.
-    public var countsZeroAmountOrders = false
-    public private(set) var rowsWithoutCustomer = 0
+    package var countsZeroAmountOrders = false
+    package private(set) var rowsWithoutCustomer = 0
     /// Lines added (rows with a customer).
-    public private(set) var lines = 0
+    package private(set) var lines = 0
 
-    public init(period: Period) {
+    package init(period: Period) {
         self.period = period
     }
 
@@ -75,7 +75,7 @@ public struct OrdersAccumulator: Sendable {
 
     /// Adds one row. Throws, leaving the totals untouched, when the row's customer
     /// differs from the customer of its order's earlier rows.
-    public mutating func add(_ line: OrderLine) throws(OrderCustomerConflict) {
+    package mutating func add(_ line: OrderLine) throws(OrderCustomerConflict) {
         let order = line.order
         precondition(order >= 0 && line.customer >= 0, "order and customer ids are dense non-negative integers")
         makeRoom(forOrder: order)
@@ -99,21 +99,21 @@ public struct OrdersAccumulator: Sendable {
 
     /// Makes room for `orders` orders in all, so that merging chunks grows the totals
     /// once instead of doubling them (each doubling holds the old and the new copy).
-    public mutating func reserveCapacity(orders: Int) {
+    package mutating func reserveCapacity(orders: Int) {
         orderCustomer.reserveCapacity(orders)
         orderDay.reserveCapacity(orders)
         orderAmount.reserveCapacity(orders)
     }
 
     /// Orders with an id so far (the highest id plus one).
-    public var orderCount: Int { orderCustomer.count }
+    package var orderCount: Int { orderCustomer.count }
 
     /// Adds the totals of `other`, which gathered the rows that follow this one's (the
     /// next chunk of the same file, read on another core), as if its lines had been added
     /// here one by one. `orders[i]` and `customers[i]` are this accumulator's ids for
     /// `other`'s order and customer `i`. Throws when one of `other`'s orders has another
     /// customer here; the totals are then partly merged, and the caller must start over.
-    public mutating func merge(_ other: OrdersAccumulator, orders: [Int], customers: [Int]) throws(OrderCustomerConflict) {
+    package mutating func merge(_ other: OrdersAccumulator, orders: [Int], customers: [Int]) throws(OrderCustomerConflict) {
         for local in other.orderCustomer.indices {
             let localCustomer = other.orderCustomer[local]
             guard localCustomer >= 0 else { continue }
@@ -134,7 +134,7 @@ public struct OrdersAccumulator: Sendable {
     }
 
     /// Counts a row whose customer is empty: left out of every figure (SPEC §2).
-    public mutating func addRowWithoutCustomer() {
+    package mutating func addRowWithoutCustomer() {
         rowsWithoutCustomer += 1
     }
 
@@ -148,7 +148,7 @@ public struct OrdersAccumulator: Sendable {
     ///     value by customer id.
     ///   - observationEnd: the day the data ends (SPEC §2 "Partial periods"); nil: the
     ///     latest order's day.
-    public func metrics(
+    package func metrics(
         rows: Int, skippedRows: Int = 0, customerValue settings: CLVSettings? = nil, customerRank: [Int32]? = nil,
         observationEnd: Int? = nil
     ) -> OrdersMetrics {
@@ -276,7 +276,7 @@ public struct OrdersAccumulator: Sendable {
 
 extension OrdersMetrics {
     /// Computes the figures of a list of lines in one go (small data, tests).
-    public static func compute(
+    package static func compute(
         lines: [OrderLine], rowsWithoutCustomer: Int = 0, period: Period, rows: Int? = nil, skippedRows: Int = 0
     ) throws(OrderCustomerConflict) -> OrdersMetrics {
         var accumulator = OrdersAccumulator(period: period)

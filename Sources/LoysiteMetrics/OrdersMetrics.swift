@@ -4,62 +4,62 @@ import LoysiteSupport
 ///
 /// Built by `OrdersAccumulator`. Counts and money are stored; ratios are computed on
 /// demand as `Double`, nil where the definition divides by zero.
-public struct OrdersMetrics: Sendable, Equatable {
-    public var period: Period
+package struct OrdersMetrics: Sendable, Equatable {
+    package var period: Period
     /// Data rows read (header excluded), bad rows included.
-    public var rows = 0
+    package var rows = 0
     /// Bad rows left out under `bad_rows: skip`.
-    public var skippedRows = 0
-    public var rowsWithoutCustomer = 0
+    package var skippedRows = 0
+    package var rowsWithoutCustomer = 0
     /// Distinct customers with at least one counted order.
-    public var customers = 0
+    package var customers = 0
     /// Counted orders: orders whose amount is > 0.
-    public var orders = 0
+    package var orders = 0
     /// Summed amount of the counted orders.
-    public var revenue = Money.zero
+    package var revenue = Money.zero
     /// Orders whose amount is ≤ 0.
-    public var returnOrders = 0
+    package var returnOrders = 0
     /// Summed amount of the returns (≤ 0).
-    public var returnsAmount = Money.zero
+    package var returnsAmount = Money.zero
     /// Customers with ≥ 2 counted orders.
-    public var repeatCustomers = 0
+    package var repeatCustomers = 0
     /// Customers with exactly 1 counted order.
-    public var oneTimeCustomers = 0
+    package var oneTimeCustomers = 0
     /// Index (see `Period`) of the first period; `periods[i]` is period `firstPeriodIndex + i`.
-    public var firstPeriodIndex = 0
+    package var firstPeriodIndex = 0
     /// Every period from the first to the last counted order's, without gaps.
-    public var periods: [PeriodFigures] = []
+    package var periods: [PeriodFigures] = []
     /// One cohort per period in which some customer ordered for the first time, in time
     /// order (a period without new customers has no cohort, so every size is above 0).
-    public var cohorts: [Cohort] = []
+    package var cohorts: [Cohort] = []
     /// Set, to the number of periods the counted orders span, when that is more than
     /// `Period.maximumSpan`: `periods` and `cohorts` are then left empty.
-    public var uncomputedPeriodSpan: Int?
+    package var uncomputedPeriodSpan: Int?
     /// Lifetime value and RFM, when the sidecar has a `clv:` block.
-    public var customerValue: CustomerValue?
+    package var customerValue: CustomerValue?
     /// The day the data ends (days since 1970-01-01): the sidecar's `observation_end`,
     /// else the latest row's date. It decides whether the last period is partial.
-    public var observationEnd: Int?
+    package var observationEnd: Int?
 
-    public init(period: Period) {
+    package init(period: Period) {
         self.period = period
     }
 
     /// The figures of one period.
-    public struct PeriodFigures: Sendable, Equatable {
-        public var period: String
+    package struct PeriodFigures: Sendable, Equatable {
+        package var period: String
         /// Customers with a counted order in this period.
-        public var activeCustomers: Int
+        package var activeCustomers: Int
         /// Customers whose first counted order is in this period.
-        public var newCustomers: Int
+        package var newCustomers: Int
         /// Active customers of the previous period; nil for the first period.
-        public var previousActiveCustomers: Int?
+        package var previousActiveCustomers: Int?
         /// Customers active both in the previous period and in this one.
-        public var retainedCustomers: Int
-        public var orders: Int
-        public var revenue: Money
+        package var retainedCustomers: Int
+        package var orders: Int
+        package var revenue: Money
 
-        public init(
+        package init(
             period: String, activeCustomers: Int, newCustomers: Int, previousActiveCustomers: Int?,
             retainedCustomers: Int, orders: Int, revenue: Money
         ) {
@@ -74,26 +74,26 @@ public struct OrdersMetrics: Sendable, Equatable {
 
         /// |active(p−1) ∩ active(p)| / |active(p−1)|; nil for the first period and
         /// where the previous period had no active customers.
-        public var retentionRate: Double? {
+        package var retentionRate: Double? {
             guard let previous = previousActiveCustomers, previous > 0 else { return nil }
             return Double(retainedCustomers) / Double(previous)
         }
 
         /// 1 − retention rate; nil where that is nil.
-        public var churnRate: Double? {
+        package var churnRate: Double? {
             retentionRate.map { 1 - $0 }
         }
     }
 
     /// Customers whose first counted order is in one period, and how many of them are
     /// active k periods later.
-    public struct Cohort: Sendable, Equatable {
-        public var cohort: String
-        public var size: Int
+    package struct Cohort: Sendable, Equatable {
+        package var cohort: String
+        package var size: Int
         /// `activeCustomers[k]`: members active in period cohort + k, k = 0 … last period.
-        public var activeCustomers: [Int]
+        package var activeCustomers: [Int]
 
-        public init(cohort: String, size: Int, activeCustomers: [Int]) {
+        package init(cohort: String, size: Int, activeCustomers: [Int]) {
             self.cohort = cohort
             self.size = size
             self.activeCustomers = activeCustomers
@@ -101,7 +101,7 @@ public struct OrdersMetrics: Sendable, Equatable {
 
         /// Share of the cohort active k periods later (retention[0] = 1); nil for
         /// every k when the cohort is empty.
-        public var retention: [Double?] {
+        package var retention: [Double?] {
             activeCustomers.map { size > 0 ? Double($0) / Double(size) : nil }
         }
     }
@@ -109,26 +109,26 @@ public struct OrdersMetrics: Sendable, Equatable {
     // MARK: Ratios (SPEC §2)
 
     /// revenue / orders.
-    public var averageOrderValue: Double? { OrdersMetrics.ratio(revenue, orders) }
+    package var averageOrderValue: Double? { OrdersMetrics.ratio(revenue, orders) }
     /// orders / customers.
-    public var purchaseFrequency: Double? { OrdersMetrics.ratio(orders, customers) }
+    package var purchaseFrequency: Double? { OrdersMetrics.ratio(orders, customers) }
     /// revenue / customers.
-    public var revenuePerCustomer: Double? { OrdersMetrics.ratio(revenue, customers) }
+    package var revenuePerCustomer: Double? { OrdersMetrics.ratio(revenue, customers) }
     /// customers with ≥ 2 orders / customers.
-    public var repeatPurchaseRate: Double? { OrdersMetrics.ratio(repeatCustomers, customers) }
+    package var repeatPurchaseRate: Double? { OrdersMetrics.ratio(repeatCustomers, customers) }
     /// customers with ≥ 2 orders / customers with exactly 1.
-    public var repurchaseRatio: Double? { OrdersMetrics.ratio(repeatCustomers, oneTimeCustomers) }
+    package var repurchaseRatio: Double? { OrdersMetrics.ratio(repeatCustomers, oneTimeCustomers) }
 
     /// How much of the last period the data covers; nil without periods or an
     /// observation end.
-    public var lastPeriodCoverage: PeriodCoverage? {
+    package var lastPeriodCoverage: PeriodCoverage? {
         guard let observationEnd, !periods.isEmpty else { return nil }
         return PeriodCoverage(period: period, index: firstPeriodIndex + periods.count - 1, observationEnd: observationEnd)
     }
 
     /// The coverage of `periods[position]` when that period is partial (only the last
     /// one can be), else nil.
-    public func partialCoverage(ofPeriodAt position: Int) -> PeriodCoverage? {
+    package func partialCoverage(ofPeriodAt position: Int) -> PeriodCoverage? {
         guard position == periods.count - 1, let coverage = lastPeriodCoverage, coverage.isPartial else { return nil }
         return coverage
     }
@@ -147,7 +147,7 @@ public struct OrdersMetrics: Sendable, Equatable {
 extension OrdersMetrics {
     /// This dataset's entry in metrics.json, keys in SPEC §4's order. `skipped_rows`
     /// (SPEC §2, "Bad rows") follows `rows`.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object(coreJSONMembers + (customerValue?.jsonMembers ?? []))
     }
 
@@ -195,10 +195,10 @@ extension OrdersMetrics {
 
 extension OrdersMetrics {
     /// Names of the derived tables `table(named:)` knows.
-    public static let tableNames = ["periods", "cohorts"]
+    package static let tableNames = ["periods", "cohorts"]
 
     /// A derived table for chart blocks (SPEC §2): `periods` or `cohorts`; nil for any other name.
-    public func table(named name: String) -> DataTable? {
+    package func table(named name: String) -> DataTable? {
         switch name {
         case "periods":
             return DataTable(
@@ -244,18 +244,18 @@ extension OrdersMetrics {
 
 extension OrdersMetrics {
     /// Figures over the whole dataset.
-    public static let overallFigureNames = [
+    package static let overallFigureNames = [
         "rows", "skipped_rows", "rows_without_customer", "customers", "orders", "revenue", "return_orders",
         "returns_amount", "average_order_value", "purchase_frequency", "revenue_per_customer",
         "repeat_purchase_rate", "repurchase_ratio",
     ]
     /// Figures that also exist per period (`customers` there means active customers).
-    public static let periodFigureNames = [
+    package static let periodFigureNames = [
         "active_customers", "new_customers", "retention_rate", "churn_rate", "revenue", "orders", "customers",
         "average_order_value", "purchase_frequency", "revenue_per_customer",
     ]
     /// Every name `figure(named:period:)` knows.
-    public static var figureNames: [String] {
+    package static var figureNames: [String] {
         overallFigureNames + periodFigureNames.filter { !overallFigureNames.contains($0) }
     }
 
@@ -267,7 +267,7 @@ extension OrdersMetrics {
     ///   `active_customers`, `new_customers`, `churn_rate`) with a nil period give the
     ///   last period's value. Figures that only exist overall (`repeat_purchase_rate`)
     ///   ignore the period.
-    public func lookUpFigure(named name: String, period periodText: String?) throws(FigureLookupError) -> Figure {
+    package func lookUpFigure(named name: String, period periodText: String?) throws(FigureLookupError) -> Figure {
         if let figure = customerValue?.figure(named: name) { return figure }
         let selection = PeriodSelection(periodText)
         let perPeriodOnly = ["active_customers", "new_customers", "retention_rate", "churn_rate"].contains(name)
@@ -289,7 +289,7 @@ extension OrdersMetrics {
     }
 
     /// `lookUpFigure(named:period:)`, nil where it throws.
-    public func figure(named name: String, period: String? = nil) -> Figure? {
+    package func figure(named name: String, period: String? = nil) -> Figure? {
         try? lookUpFigure(named: name, period: period)
     }
 
@@ -331,7 +331,7 @@ extension OrdersMetrics {
     }
 
     /// The unit a figure is shown in.
-    public static func unit(of name: String) -> DataTable.Unit {
+    package static func unit(of name: String) -> DataTable.Unit {
         switch name {
         case "revenue", "returns_amount", "average_order_value", "revenue_per_customer": return .money
         case "repeat_purchase_rate", "retention_rate", "churn_rate": return .ratio

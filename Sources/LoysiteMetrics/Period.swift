@@ -4,7 +4,7 @@
 /// "the previous period" is `index - 1` and a run of periods has no gaps by
 /// construction. Keys are the labels SPEC §2 fixes: day `2026-03-07`, ISO week
 /// `2026-W10`, month `2026-03`, quarter `2026-Q1`, year `2026`.
-public enum Period: String, Sendable, Hashable, CaseIterable {
+package enum Period: String, Sendable, Hashable, CaseIterable {
     case day
     /// An ISO 8601 week: Monday to Sunday, numbered within its ISO week-year (the year
     /// of its Thursday), so 2020-12-31 is in 2020-W53 and 2021-01-04 starts 2021-W01.
@@ -18,10 +18,10 @@ public enum Period: String, Sendable, Hashable, CaseIterable {
     /// cells: 2,000 periods (five years of days, 38 of weeks) are two million cells, while
     /// one mistyped year (7828 for 2028) would ask for 10¹⁰ and exhaust memory. Data
     /// spanning more is an error, not a figure.
-    public static let maximumSpan = 2_000
+    package static let maximumSpan = 2_000
 
     /// The index of the period holding `dayNumber` (days since 1970-01-01).
-    public func index(ofDay dayNumber: Int) -> Int {
+    package func index(ofDay dayNumber: Int) -> Int {
         switch self {
         case .day:
             return dayNumber
@@ -40,7 +40,7 @@ public enum Period: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The first day (days since 1970-01-01) of the period with this index.
-    public func firstDay(ofIndex index: Int) -> Int {
+    package func firstDay(ofIndex index: Int) -> Int {
         switch self {
         case .day:
             return index
@@ -58,7 +58,7 @@ public enum Period: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The key of the period with this index: `2026-03-07`, `2026-W10`, `2026-03`, `2026-Q1`, `2026`.
-    public func key(ofIndex index: Int) -> String {
+    package func key(ofIndex index: Int) -> String {
         switch self {
         case .day:
             return CivilDate(dayNumber: index).description
@@ -80,7 +80,7 @@ public enum Period: String, Sendable, Hashable, CaseIterable {
 
     /// The index of the period a key names, or nil when the key is not one of this kind
     /// (`2026-03` is not a week) or names no real period (`2026-W53`, `2026-13`).
-    public func index(ofKey key: String) -> Int? {
+    package func index(ofKey key: String) -> Int? {
         let parts = key.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         func number(_ text: String, digits: ClosedRange<Int>) -> Int? {
             guard digits.contains(text.count), text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
@@ -112,7 +112,7 @@ public enum Period: String, Sendable, Hashable, CaseIterable {
     }
 
     /// An example key, for error messages.
-    public var exampleKey: String {
+    package var exampleKey: String {
         switch self {
         case .day: return "2026-03-07"
         case .week: return "2026-W10"

@@ -4,16 +4,16 @@
 /// SPEC §2 "Partial periods": the last period is partial when it ends after the
 /// observation end. Its figures are not comparable with a full period's (9 days of
 /// December against 30 of November), so whatever shows them says so, with this text.
-public struct PeriodCoverage: Sendable, Equatable {
-    public var period: Period
+package struct PeriodCoverage: Sendable, Equatable {
+    package var period: Period
     /// The period's key (`2011-12`).
-    public var key: String
+    package var key: String
     /// Days of the period on or before the observation end (0 … `days`).
-    public var coveredDays: Int
+    package var coveredDays: Int
     /// Days in the period (28–31 for a month, 7 for a week).
-    public var days: Int
+    package var days: Int
 
-    public init(period: Period, key: String, coveredDays: Int, days: Int) {
+    package init(period: Period, key: String, coveredDays: Int, days: Int) {
         self.period = period
         self.key = key
         self.coveredDays = coveredDays
@@ -22,7 +22,7 @@ public struct PeriodCoverage: Sendable, Equatable {
 
     /// The coverage of the period with `index` when the data ends on `observationEnd`
     /// (days since 1970-01-01).
-    public init(period: Period, index: Int, observationEnd: Int) {
+    package init(period: Period, index: Int, observationEnd: Int) {
         let first = period.firstDay(ofIndex: index)
         let days = period.firstDay(ofIndex: index + 1) - first
         self.init(period: period, key: period.key(ofIndex: index),
@@ -30,10 +30,10 @@ public struct PeriodCoverage: Sendable, Equatable {
     }
 
     /// Whether the period ends after the observation end.
-    public var isPartial: Bool { coveredDays < days }
+    package var isPartial: Bool { coveredDays < days }
 
     /// "9 of 31 days": what a fair comparison is, in the words a tile or alert uses.
-    public var daysText: String {
+    package var daysText: String {
         "\(coveredDays) of \(days) day\(days == 1 ? "" : "s")"
     }
 }

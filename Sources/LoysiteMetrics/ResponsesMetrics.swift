@@ -2,21 +2,21 @@ import LoysiteSupport
 
 /// Gathers survey responses one at a time and computes `ResponsesMetrics` at the end.
 /// Memory grows with the number of periods and segments, not with the responses.
-public struct ResponsesAccumulator: Sendable {
-    public let period: Period
+package struct ResponsesAccumulator: Sendable {
+    package let period: Period
     private var overall = NPSTally()
     private var byPeriod: [Int: NPSTally] = [:]
     private var bySegment: [String: NPSTally] = [:]
     /// Set when the dataset has the Customer Loyalty Index questions: the answers are
     /// tallied beside the scores, and the figures gain the `cli` keys.
-    public var asksLoyaltyQuestions = false
+    package var asksLoyaltyQuestions = false
     private var overallLoyalty = CustomerLoyaltyIndex()
     private var loyaltyByPeriod: [Int: CustomerLoyaltyIndex] = [:]
     private var loyaltyBySegment: [String: CustomerLoyaltyIndex] = [:]
     /// The latest response's day: the observation end when the loader gives none.
     private var latestDay: Int?
 
-    public init(period: Period) {
+    package init(period: Period) {
         self.period = period
     }
 
@@ -28,7 +28,7 @@ public struct ResponsesAccumulator: Sendable {
     ///     figures (it still counts overall and in its period).
     ///   - repurchase, upsell: the answers to the loyalty-index questions (0–10; nil
     ///     unanswered), tallied when `asksLoyaltyQuestions`.
-    public mutating func add(score: Int, day: Int?, segment: String?, repurchase: Int? = nil, upsell: Int? = nil) {
+    package mutating func add(score: Int, day: Int?, segment: String?, repurchase: Int? = nil, upsell: Int? = nil) {
         overall.add(score: score)
         let periodIndex = day.map { period.index(ofDay: $0) }
         if let day, day > (latestDay ?? Int.min) { latestDay = day }
@@ -46,7 +46,7 @@ public struct ResponsesAccumulator: Sendable {
     ///   - skippedRows: bad rows left out under `bad_rows: skip`.
     ///   - observationEnd: the day the data ends (SPEC §2 "Partial periods"); nil: the
     ///     latest response's day.
-    public func metrics(rows: Int, skippedRows: Int = 0, observationEnd: Int? = nil) -> ResponsesMetrics {
+    package func metrics(rows: Int, skippedRows: Int = 0, observationEnd: Int? = nil) -> ResponsesMetrics {
         var result = ResponsesMetrics(period: period)
         result.observationEnd = observationEnd ?? latestDay
         result.rows = rows
@@ -77,62 +77,62 @@ public struct ResponsesAccumulator: Sendable {
 }
 
 /// The figures of a responses (NPS survey) dataset, as SPEC §2 defines them.
-public struct ResponsesMetrics: Sendable, Equatable {
-    public var period: Period
+package struct ResponsesMetrics: Sendable, Equatable {
+    package var period: Period
     /// Data rows read (header excluded), bad rows included.
-    public var rows = 0
+    package var rows = 0
     /// Bad rows left out under `bad_rows: skip`.
-    public var skippedRows = 0
-    public var overall = NPSTally()
+    package var skippedRows = 0
+    package var overall = NPSTally()
     /// The Customer Loyalty Index over all responses; nil when the dataset does not ask
     /// the loyalty-index questions.
-    public var overallLoyalty: CustomerLoyaltyIndex?
+    package var overallLoyalty: CustomerLoyaltyIndex?
     /// Index (see `Period`) of `periods[0]`.
-    public var firstPeriodIndex = 0
+    package var firstPeriodIndex = 0
     /// Every period from the first response's to the last one's, without gaps (a period
     /// without responses has an NPS of nil). Empty without a date column.
-    public var periods: [Group] = []
+    package var periods: [Group] = []
     /// Set, to the number of periods the responses span, when that is more than
     /// `Period.maximumSpan`: `periods` is then left empty.
-    public var uncomputedPeriodSpan: Int?
+    package var uncomputedPeriodSpan: Int?
     /// Segments in name order. Empty without a segment column.
-    public var segments: [Group] = []
+    package var segments: [Group] = []
     /// The day the data ends (days since 1970-01-01): the sidecar's `observation_end`,
     /// else the latest response's date. It decides whether the last period is partial.
-    public var observationEnd: Int?
+    package var observationEnd: Int?
 
     /// The coverage of `periods[position]` when that period is partial (only the last
     /// one can be), else nil.
-    public func partialCoverage(ofPeriodAt position: Int) -> PeriodCoverage? {
+    package func partialCoverage(ofPeriodAt position: Int) -> PeriodCoverage? {
         guard let observationEnd, !periods.isEmpty, position == periods.count - 1 else { return nil }
         let coverage = PeriodCoverage(period: period, index: firstPeriodIndex + position, observationEnd: observationEnd)
         return coverage.isPartial ? coverage : nil
     }
 
-    public init(period: Period) {
+    package init(period: Period) {
         self.period = period
     }
 
     /// The tally of one period or one segment.
-    public struct Group: Sendable, Equatable {
+    package struct Group: Sendable, Equatable {
         /// The period key or the segment name.
-        public var name: String
-        public var tally: NPSTally
+        package var name: String
+        package var tally: NPSTally
         /// nil when the dataset does not ask the loyalty-index questions.
-        public var loyalty: CustomerLoyaltyIndex?
+        package var loyalty: CustomerLoyaltyIndex?
 
-        public init(name: String, tally: NPSTally, loyalty: CustomerLoyaltyIndex? = nil) {
+        package init(name: String, tally: NPSTally, loyalty: CustomerLoyaltyIndex? = nil) {
             self.name = name
             self.tally = tally
             self.loyalty = loyalty
         }
     }
 
-    public var responses: Int { overall.responses }
-    public var nps: Double? { overall.nps }
+    package var responses: Int { overall.responses }
+    package var nps: Double? { overall.nps }
 
     /// Computes the figures of a list of responses in one go (small data, tests).
-    public static func compute(
+    package static func compute(
         _ responses: [(score: Int, day: Int?, segment: String?)], period: Period, rows: Int? = nil, skippedRows: Int = 0
     ) -> ResponsesMetrics {
         var accumulator = ResponsesAccumulator(period: period)
@@ -146,7 +146,7 @@ public struct ResponsesMetrics: Sendable, Equatable {
 extension ResponsesMetrics {
     /// This dataset's entry in metrics.json, keys in SPEC §4's order. `skipped_rows`
     /// (SPEC §2, "Bad rows") follows `rows`.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("kind", .string("responses")),
             ("period", .string(period.rawValue)),
@@ -191,10 +191,10 @@ extension ResponsesMetrics {
 
 extension ResponsesMetrics {
     /// Names of the derived tables `table(named:)` knows.
-    public static let tableNames = ["nps", "nps-segments"]
+    package static let tableNames = ["nps", "nps-segments"]
 
     /// A derived table for chart blocks (SPEC §2): `nps` (by period) or `nps-segments`; nil for any other name.
-    public func table(named name: String) -> DataTable? {
+    package func table(named name: String) -> DataTable? {
         let groups: [Group]
         let firstColumn: String
         switch name {
@@ -226,12 +226,12 @@ extension ResponsesMetrics {
 
 extension ResponsesMetrics {
     /// Every name `figure(named:period:)` knows.
-    public static let figureNames = ["rows", "skipped_rows", "responses", "promoters", "passives", "detractors", "nps"]
+    package static let figureNames = ["rows", "skipped_rows", "responses", "promoters", "passives", "detractors", "nps"]
     /// The Customer Loyalty Index figures, for datasets that ask its questions.
-    public static let loyaltyFigureNames = ["cli_recommend", "cli_repurchase", "cli_upsell", "cli"]
+    package static let loyaltyFigureNames = ["cli_recommend", "cli_repurchase", "cli_upsell", "cli"]
 
     /// The figures of this dataset: with the loyalty-index ones when it asks those questions.
-    public var availableFigureNames: [String] {
+    package var availableFigureNames: [String] {
         ResponsesMetrics.figureNames + (overallLoyalty == nil ? [] : ResponsesMetrics.loyaltyFigureNames)
     }
 
@@ -250,7 +250,7 @@ extension ResponsesMetrics {
     ///
     /// - Parameter period: nil for all responses, `last` for the last period, or a
     ///   period key; with a period the figure carries the previous period's value too.
-    public func lookUpFigure(named name: String, period periodText: String?) throws(FigureLookupError) -> Figure {
+    package func lookUpFigure(named name: String, period periodText: String?) throws(FigureLookupError) -> Figure {
         if let overallLoyalty, ResponsesMetrics.loyaltyFigureNames.contains(name) {
             return try loyaltyFigure(named: name, overall: overallLoyalty, period: periodText)
         }
@@ -289,7 +289,7 @@ extension ResponsesMetrics {
     }
 
     /// `lookUpFigure(named:period:)`, nil where it throws.
-    public func figure(named name: String, period: String? = nil) -> Figure? {
+    package func figure(named name: String, period: String? = nil) -> Figure? {
         try? lookUpFigure(named: name, period: period)
     }
 

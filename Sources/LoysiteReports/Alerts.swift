@@ -9,9 +9,9 @@ import LoysiteSupport
 /// A fired alert is a warning at the alert's place in site.yml, a line on the home
 /// page's dashboard and an entry of metrics.json's `alerts` array. An alert that names
 /// an unknown dataset, figure or period is an error: a typo must not silence an alert.
-public enum Alerts {
+package enum Alerts {
     /// Which side of the threshold fires.
-    public enum ThresholdKind: String, Sendable {
+    package enum ThresholdKind: String, Sendable {
         /// The figure is under the threshold.
         case below
         /// The figure is over the threshold.
@@ -21,33 +21,33 @@ public enum Alerts {
     }
 
     /// An alert whose threshold was crossed.
-    public struct Fired: Sendable, Equatable {
-        public var alert: SiteConfig.Alert
-        public var figure: Figure
-        public var kind: ThresholdKind
-        public var threshold: Double
+    package struct Fired: Sendable, Equatable {
+        package var alert: SiteConfig.Alert
+        package var figure: Figure
+        package var kind: ThresholdKind
+        package var threshold: Double
         /// For the dashboard and metrics.json: `nps of nps-responses (2026-12) is 24.5, below 30`.
-        public var message: String
+        package var message: String
 
-        public static func == (lhs: Fired, rhs: Fired) -> Bool {
+        package static func == (lhs: Fired, rhs: Fired) -> Bool {
             lhs.alert.location == rhs.alert.location && lhs.figure == rhs.figure && lhs.kind == rhs.kind
                 && lhs.threshold == rhs.threshold && lhs.message == rhs.message
         }
     }
 
     /// The outcome of checking every alert.
-    public struct Evaluation: Sendable {
-        public var fired: [Fired] = []
-        public var diagnostics: [Diagnostic] = []
+    package struct Evaluation: Sendable {
+        package var fired: [Fired] = []
+        package var diagnostics: [Diagnostic] = []
 
         /// metrics.json's `alerts` array: one object per fired alert, in site.yml order.
-        public var json: JSONValue {
+        package var json: JSONValue {
             .array(fired.map(Alerts.json))
         }
     }
 
     /// Checks each alert against the dataset it names.
-    public static func evaluate(_ alerts: [SiteConfig.Alert], datasets: [Dataset]) -> Evaluation {
+    package static func evaluate(_ alerts: [SiteConfig.Alert], datasets: [Dataset]) -> Evaluation {
         var evaluation = Evaluation()
         let byName = Dictionary(datasets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for alert in alerts {

@@ -6,15 +6,15 @@ import LoysiteSupport
 /// The readable report `loysite metrics` prints: headline figures, then a table per
 /// period (and per segment, and the cohort matrix) for each dataset. Rounded for
 /// reading; metrics.json and `--json` hold the full precision.
-public enum MetricsSummary {
+package enum MetricsSummary {
     /// The report for all datasets, blocks separated by a blank line.
-    public static func text(datasets: [Dataset], currency: String = "") -> String {
+    package static func text(datasets: [Dataset], currency: String = "") -> String {
         if datasets.isEmpty { return "No datasets in content/data/.\n" }
         return datasets.map { text(of: $0, currency: currency) }.joined(separator: "\n")
     }
 
     /// The report for one dataset.
-    public static func text(of dataset: Dataset, currency: String = "") -> String {
+    package static func text(of dataset: Dataset, currency: String = "") -> String {
         var lines: [String] = []
         let by = dataset.kind == .series ? "" : ", by \(dataset.period.rawValue)"
         lines.append("\(dataset.name) — \(dataset.path) (\(dataset.kind.rawValue)\(by))")

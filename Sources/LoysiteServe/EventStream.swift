@@ -2,7 +2,7 @@ import Foundation
 
 /// An open Server-Sent Events response (`text/event-stream`): the live-reload channel
 /// to one browser tab. Sending on a stream whose tab has gone returns false.
-public final class EventStream: @unchecked Sendable {
+package final class EventStream: @unchecked Sendable {
     private let connection: SocketConnection?
     private let lock = NSLock()
     private var open = true
@@ -14,18 +14,18 @@ public final class EventStream: @unchecked Sendable {
     }
 
     /// A stream that records what it is sent instead of writing to a socket.
-    public init() {
+    package init() {
         self.connection = nil
     }
 
-    public var isOpen: Bool { lock.withLock { open } }
+    package var isOpen: Bool { lock.withLock { open } }
 
     /// The raw text sent so far (only for a recording stream).
-    public var sentText: String { lock.withLock { recorded.joined() } }
+    package var sentText: String { lock.withLock { recorded.joined() } }
 
     /// Sends one event; `data` may hold several lines (each becomes a `data:` line).
     @discardableResult
-    public func send(event: String, data: String) -> Bool {
+    package func send(event: String, data: String) -> Bool {
         var text = "event: \(event)\n"
         for line in data.split(separator: "\n", omittingEmptySubsequences: false) {
             text += "data: \(line)\n"
@@ -36,7 +36,7 @@ public final class EventStream: @unchecked Sendable {
     /// Sends a comment line, which clients ignore: a keep-alive that also finds out
     /// whether the tab is still there.
     @discardableResult
-    public func sendComment(_ text: String) -> Bool {
+    package func sendComment(_ text: String) -> Bool {
         write(": \(text)\n\n")
     }
 

@@ -1,35 +1,35 @@
 /// One HTTP/1.x request as the preview server sees it: a request line and headers.
 /// Request bodies are read and dropped (a static site has nothing to post to).
-public struct HTTPRequest: Sendable, Equatable {
-    public var method: String
+package struct HTTPRequest: Sendable, Equatable {
+    package var method: String
     /// The request target exactly as sent, e.g. `/glossary/nps/?q=1` (still percent-encoded).
-    public var target: String
+    package var target: String
     /// `HTTP/1.1` or `HTTP/1.0`.
-    public var version: String
+    package var version: String
     /// Header fields in order, names lower-cased.
-    public var headers: [(name: String, value: String)]
+    package var headers: [(name: String, value: String)]
 
-    public init(method: String, target: String, version: String = "HTTP/1.1", headers: [(name: String, value: String)] = []) {
+    package init(method: String, target: String, version: String = "HTTP/1.1", headers: [(name: String, value: String)] = []) {
         self.method = method
         self.target = target
         self.version = version
         self.headers = headers
     }
 
-    public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
+    package static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
         lhs.method == rhs.method && lhs.target == rhs.target && lhs.version == rhs.version
             && lhs.headers.map(\.name) == rhs.headers.map(\.name) && lhs.headers.map(\.value) == rhs.headers.map(\.value)
     }
 
     /// The first value of a header, by case-insensitive name.
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         let wanted = name.lowercased()
         return headers.first { $0.name == wanted }?.value
     }
 
     /// The path part of the target, still percent-encoded: the query is dropped, and
     /// an absolute-form target (`http://host/path`, sent to proxies) is reduced to its path.
-    public var path: String {
+    package var path: String {
         var text = Substring(target)
         if let query = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<query] }
         if !text.hasPrefix("/"), let scheme = text.range(of: "://") {
@@ -40,14 +40,14 @@ public struct HTTPRequest: Sendable, Equatable {
     }
 
     /// The query string including its `?`, or empty.
-    public var query: String {
+    package var query: String {
         guard let mark = target.firstIndex(of: "?") else { return "" }
         return String(target[mark...])
     }
 
     /// Whether the client wants the connection kept open after the response
     /// (HTTP/1.1 unless it says `close`; HTTP/1.0 only if it says `keep-alive`).
-    public var wantsKeepAlive: Bool {
+    package var wantsKeepAlive: Bool {
         let connection = header("connection")?.lowercased() ?? ""
         if version == "HTTP/1.0" { return connection.contains("keep-alive") }
         return !connection.contains("close")
@@ -55,7 +55,7 @@ public struct HTTPRequest: Sendable, Equatable {
 }
 
 /// Why a request could not be read; each maps to the status the server answers with.
-public enum HTTPRequestError: Error, Sendable, Equatable {
+package enum HTTPRequestError: Error, Sendable, Equatable {
     /// Not `METHOD SP target SP HTTP/1.x`, or a header line without a colon.
     case malformed(String)
     /// The request line and headers are longer than `HTTPRequestParser.maximumHeaderBytes`.
@@ -65,7 +65,7 @@ public enum HTTPRequestError: Error, Sendable, Equatable {
     /// An HTTP version other than 1.0 and 1.1.
     case unsupportedVersion(String)
 
-    public var status: HTTPStatus {
+    package var status: HTTPStatus {
         switch self {
         case .malformed: return .badRequest
         case .headersTooLarge: return .requestHeaderFieldsTooLarge
@@ -77,12 +77,12 @@ public enum HTTPRequestError: Error, Sendable, Equatable {
 
 /// Finds and parses request heads in a byte buffer that a connection fills as data
 /// arrives, so several pipelined requests in one read are handled in order.
-public enum HTTPRequestParser {
+package enum HTTPRequestParser {
     /// Longest accepted request head; browsers send well under 8 KiB.
-    public static let maximumHeaderBytes = 32 * 1024
+    package static let maximumHeaderBytes = 32 * 1024
 
     /// The outcome of looking at the start of a buffer.
-    public enum Outcome: Equatable {
+    package enum Outcome: Equatable {
         /// The head is not complete yet; read more.
         case needMoreData
         /// A request, the number of head bytes it used, and the length of the body that follows.
@@ -90,7 +90,7 @@ public enum HTTPRequestParser {
         case failure(HTTPRequestError)
     }
 
-    public static func parse(_ buffer: [UInt8]) -> Outcome {
+    package static func parse(_ buffer: [UInt8]) -> Outcome {
         guard let end = headEnd(in: buffer) else {
             return buffer.count > maximumHeaderBytes ? .failure(.headersTooLarge) : .needMoreData
         }

@@ -1,60 +1,60 @@
 import Foundation
 
 /// The HTTP status codes the preview server answers with.
-public struct HTTPStatus: Sendable, Equatable, CustomStringConvertible {
-    public var code: Int
-    public var reason: String
+package struct HTTPStatus: Sendable, Equatable, CustomStringConvertible {
+    package var code: Int
+    package var reason: String
 
-    public init(_ code: Int, _ reason: String) {
+    package init(_ code: Int, _ reason: String) {
         self.code = code
         self.reason = reason
     }
 
-    public static let ok = HTTPStatus(200, "OK")
-    public static let movedPermanently = HTTPStatus(301, "Moved Permanently")
-    public static let badRequest = HTTPStatus(400, "Bad Request")
-    public static let forbidden = HTTPStatus(403, "Forbidden")
-    public static let notFound = HTTPStatus(404, "Not Found")
-    public static let methodNotAllowed = HTTPStatus(405, "Method Not Allowed")
-    public static let requestTimeout = HTTPStatus(408, "Request Timeout")
-    public static let contentTooLarge = HTTPStatus(413, "Content Too Large")
-    public static let misdirectedRequest = HTTPStatus(421, "Misdirected Request")
-    public static let requestHeaderFieldsTooLarge = HTTPStatus(431, "Request Header Fields Too Large")
-    public static let internalServerError = HTTPStatus(500, "Internal Server Error")
-    public static let notImplemented = HTTPStatus(501, "Not Implemented")
-    public static let serviceUnavailable = HTTPStatus(503, "Service Unavailable")
-    public static let httpVersionNotSupported = HTTPStatus(505, "HTTP Version Not Supported")
+    package static let ok = HTTPStatus(200, "OK")
+    package static let movedPermanently = HTTPStatus(301, "Moved Permanently")
+    package static let badRequest = HTTPStatus(400, "Bad Request")
+    package static let forbidden = HTTPStatus(403, "Forbidden")
+    package static let notFound = HTTPStatus(404, "Not Found")
+    package static let methodNotAllowed = HTTPStatus(405, "Method Not Allowed")
+    package static let requestTimeout = HTTPStatus(408, "Request Timeout")
+    package static let contentTooLarge = HTTPStatus(413, "Content Too Large")
+    package static let misdirectedRequest = HTTPStatus(421, "Misdirected Request")
+    package static let requestHeaderFieldsTooLarge = HTTPStatus(431, "Request Header Fields Too Large")
+    package static let internalServerError = HTTPStatus(500, "Internal Server Error")
+    package static let notImplemented = HTTPStatus(501, "Not Implemented")
+    package static let serviceUnavailable = HTTPStatus(503, "Service Unavailable")
+    package static let httpVersionNotSupported = HTTPStatus(505, "HTTP Version Not Supported")
 
-    public var description: String { "\(code) \(reason)" }
+    package var description: String { "\(code) \(reason)" }
 }
 
 /// What the server sends back: a status, headers, and either bytes or an event
 /// stream that stays open (live reload's Server-Sent Events).
-public struct HTTPResponse: Sendable {
-    public enum Body: Sendable {
+package struct HTTPResponse: Sendable {
+    package enum Body: Sendable {
         case bytes(Data)
         /// Headers are sent at once; then `open` is called with the stream, which the
         /// caller keeps to send events until the client goes away.
         case eventStream(open: @Sendable (EventStream) -> Void)
     }
 
-    public var status: HTTPStatus
-    public var headers: [(name: String, value: String)]
-    public var body: Body
+    package var status: HTTPStatus
+    package var headers: [(name: String, value: String)]
+    package var body: Body
 
-    public init(status: HTTPStatus, headers: [(name: String, value: String)] = [], body: Body = .bytes(Data())) {
+    package init(status: HTTPStatus, headers: [(name: String, value: String)] = [], body: Body = .bytes(Data())) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
     /// A plain-text response, for errors that have no page of their own.
-    public static func text(_ status: HTTPStatus, _ text: String) -> HTTPResponse {
+    package static func text(_ status: HTTPStatus, _ text: String) -> HTTPResponse {
         HTTPResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: .bytes(Data((text + "\n").utf8)))
     }
 
     /// The first value of a header, by case-insensitive name.
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 

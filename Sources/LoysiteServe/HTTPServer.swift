@@ -15,17 +15,17 @@ import Darwin
 /// build (CI builds from scratch each run). It supports keep-alive, pipelined
 /// requests, HEAD, and long-lived Server-Sent Events responses; it does not support
 /// request bodies beyond discarding them, chunked uploads or TLS.
-public final class HTTPServer: @unchecked Sendable {
-    public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
+package final class HTTPServer: @unchecked Sendable {
+    package typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
 
     /// The address it listens on, as given (`127.0.0.1`, `::1`).
-    public let host: String
+    package let host: String
     /// The port it listens on; the one the system picked when asked for port 0.
-    public let port: Int
+    package let port: Int
     private let listener: Int32
     private let handler: Handler
     /// Which `Host` headers are answered (DNS-rebinding protection).
-    public let hostPolicy: HostPolicy
+    package let hostPolicy: HostPolicy
     private let limits: Limits
     private let lock = NSLock()
     private let connections: ConnectionTable
@@ -35,7 +35,7 @@ public final class HTTPServer: @unchecked Sendable {
     private var refusedHosts: Set<String> = []
     /// Told once per `Host` value refused with 421, for the terminal: whoever opened
     /// the preview under another name learns why it does not answer.
-    public var onRefusedHost: (@Sendable (String) -> Void)? {
+    package var onRefusedHost: (@Sendable (String) -> Void)? {
         get { lock.withLock { refusedHostHandler } }
         set { lock.withLock { refusedHostHandler = newValue } }
     }
@@ -43,26 +43,26 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// How long each phase of a connection may last. Connections are limited by these
     /// deadlines rather than by their number (see `ConnectionTable`).
-    public struct Limits: Sendable {
+    package struct Limits: Sendable {
         /// A kept-alive (or new) connection that sends nothing for this long is closed.
-        public var idleTimeout: Duration = .seconds(15)
+        package var idleTimeout: Duration = .seconds(15)
         /// A request's head must arrive whole within this time of its first byte, and
         /// its body within this time of the head; else 408 and the connection is closed
         /// (a slowloris client sending a byte a second is dropped after it).
-        public var requestTimeout: Duration = .seconds(10)
+        package var requestTimeout: Duration = .seconds(10)
         /// How often an idle event stream is pinged, to notice tabs that have gone.
-        public var eventStreamPing: Duration = .seconds(15)
+        package var eventStreamPing: Duration = .seconds(15)
         /// Largest request body read (and dropped); a larger one is answered 413.
-        public var maximumBodyBytes = 1 << 20
+        package var maximumBodyBytes = 1 << 20
         /// Connections open at once before the longest-waiting one is closed for a new one.
-        public var maximumConnections = ConnectionTable.defaultCapacity()
+        package var maximumConnections = ConnectionTable.defaultCapacity()
 
-        public init() {}
+        package init() {}
     }
 
     /// Binds and listens at once, so a taken port is reported before anything else
     /// happens; connections wait in the backlog until `start()`.
-    public init(host: String, port: Int, limits: Limits = Limits(), handler: @escaping Handler) throws(ServeError) {
+    package init(host: String, port: Int, limits: Limits = Limits(), handler: @escaping Handler) throws(ServeError) {
         guard (0...65535).contains(port) else { throw .invalidPort(port) }
         self.host = host
         self.handler = handler
@@ -97,17 +97,17 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Whether `host` names this machine only (127.0.0.0/8, ::1, localhost): anything
     /// else exposes the preview to the network.
-    public static func isLoopback(_ host: String) -> Bool {
+    package static func isLoopback(_ host: String) -> Bool {
         SocketAddress.isLoopback(host)
     }
 
     /// `http://127.0.0.1:8000/` (IPv6 hosts in brackets).
-    public var url: String {
+    package var url: String {
         host.contains(":") ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
     }
 
     /// Starts accepting connections on a thread of its own.
-    public func start() {
+    package func start() {
         let shouldStart = lock.withLock { () -> Bool in
             guard !started, !stopping else { return false }
             started = true
@@ -125,7 +125,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// Stops accepting, shuts down every open connection (live-reload streams
     /// included) and closes the listening socket. Waits for the accept loop to end;
     /// safe to call more than once.
-    public func stop() {
+    package func stop() {
         enum Stop { case alreadyStopping, waitForAcceptLoop, closeListener }
         let (action, open) = lock.withLock { () -> (Stop, [SocketConnection]) in
             if stopping { return (.alreadyStopping, []) }

@@ -21,15 +21,15 @@ import Darwin
 ///
 /// A request without `Host` is answered only for HTTP/1.0 (browsers always send it;
 /// HTTP/1.1 requires it, RFC 9112 §3.2).
-public struct HostPolicy: Sendable, Equatable {
+package struct HostPolicy: Sendable, Equatable {
     /// The address the server listens on, as `--host` gave it.
-    public let listenHost: String
-    public let port: Int
+    package let listenHost: String
+    package let port: Int
     /// Lower-cased host names (without port) answered besides the loopback ones.
     let extraNames: Set<String>
     let acceptsAnyAddressLiteral: Bool
 
-    public init(listenHost: String, port: Int, machineName: String? = HostPolicy.machineName()) {
+    package init(listenHost: String, port: Int, machineName: String? = HostPolicy.machineName()) {
         self.listenHost = listenHost
         self.port = port
         let bare = HostPolicy.unbracketed(listenHost.lowercased())
@@ -45,7 +45,7 @@ public struct HostPolicy: Sendable, Equatable {
     }
 
     /// The decision for one request.
-    public enum Decision: Equatable, Sendable {
+    package enum Decision: Equatable, Sendable {
         case allowed
         /// HTTP/1.1 without `Host`, or a `Host` that is not a host[:port].
         case malformed
@@ -53,7 +53,7 @@ public struct HostPolicy: Sendable, Equatable {
         case refused
     }
 
-    public func decide(hostHeader: String?, version: String) -> Decision {
+    package func decide(hostHeader: String?, version: String) -> Decision {
         guard let header = hostHeader else { return version == "HTTP/1.0" ? .allowed : .malformed }
         guard let (name, headerPort) = HostPolicy.split(header.lowercased()) else { return .malformed }
         // A port left out means the scheme's default; the browser shows none only for 80.
@@ -70,7 +70,7 @@ public struct HostPolicy: Sendable, Equatable {
     }
 
     /// The URLs a refusal suggests: names that reach the address listened on.
-    public var answeredExamples: [String] {
+    package var answeredExamples: [String] {
         let bare = HostPolicy.unbracketed(listenHost)
         let address = acceptsAnyAddressLiteral ? "127.0.0.1" : (bare.contains(":") ? "[\(bare)]" : bare)
         var names = ["\(address):\(port)"]
@@ -127,7 +127,7 @@ public struct HostPolicy: Sendable, Equatable {
         return inet_pton(AF_INET6, text, &address) == 1
     }
 
-    public static func machineName() -> String? {
+    package static func machineName() -> String? {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return nil }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

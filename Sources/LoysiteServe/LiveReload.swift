@@ -11,25 +11,25 @@ import LoysiteSupport
 /// - `reload` after a successful rebuild: `{"build": N}`;
 /// - `build-error` after a failed one: `{"build": N, "errors": ["path:line:col: error: …"]}`,
 ///   N still naming the last good build.
-public final class LiveReload: @unchecked Sendable {
-    public static let eventsPath = "/__loysite/events"
-    public static let scriptPath = "/__loysite/live-reload.js"
+package final class LiveReload: @unchecked Sendable {
+    package static let eventsPath = "/__loysite/events"
+    package static let scriptPath = "/__loysite/live-reload.js"
 
     private let lock = NSLock()
     private var streams: [EventStream] = []
     private var build = 0
     private var errors: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// The number of the last good build (0 before the first one).
-    public var currentBuild: Int { lock.withLock { build } }
+    package var currentBuild: Int { lock.withLock { build } }
 
     /// The errors of the last build if it failed, else empty.
-    public var currentErrors: [String] { lock.withLock { errors } }
+    package var currentErrors: [String] { lock.withLock { errors } }
 
     /// Tabs connected now.
-    public var connectedCount: Int {
+    package var connectedCount: Int {
         lock.withLock {
             streams.removeAll { !$0.isOpen }
             return streams.count
@@ -37,7 +37,7 @@ public final class LiveReload: @unchecked Sendable {
     }
 
     /// Adds a tab's stream and tells it the current state.
-    public func open(_ stream: EventStream) {
+    package func open(_ stream: EventStream) {
         let state = lock.withLock { () -> JSONValue in
             streams.removeAll { !$0.isOpen }
             streams.append(stream)
@@ -48,7 +48,7 @@ public final class LiveReload: @unchecked Sendable {
 
     /// A rebuild succeeded: every tab reloads. Returns how many tabs were told.
     @discardableResult
-    public func siteRebuilt(build number: Int) -> Int {
+    package func siteRebuilt(build number: Int) -> Int {
         lock.withLock {
             build = number
             errors = []
@@ -58,7 +58,7 @@ public final class LiveReload: @unchecked Sendable {
 
     /// A rebuild failed: every tab shows `errors` over the page it has. Returns how many tabs were told.
     @discardableResult
-    public func buildFailed(errors lines: [String]) -> Int {
+    package func buildFailed(errors lines: [String]) -> Int {
         let state = lock.withLock { () -> JSONValue in
             errors = lines
             return LiveReload.state(build: build, errors: lines)

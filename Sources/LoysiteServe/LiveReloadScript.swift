@@ -3,15 +3,15 @@ import Foundation
 /// The script `loysite serve` adds to every HTML page it sends (never to the built
 /// files): it listens to the live-reload events, reloads the page after a rebuild, and
 /// shows a failed build's errors in an overlay over the last good page.
-public enum LiveReloadScript {
+package enum LiveReloadScript {
     /// The `<script>` tag added before `</body>`; `data-build` says which build the page
     /// comes from, so a tab that missed a reload (asleep, disconnected) catches up.
-    public static func tag(build: Int) -> String {
+    package static func tag(build: Int) -> String {
         "<script src=\"\(LiveReload.scriptPath)\" data-build=\"\(build)\" defer></script>"
     }
 
     /// `html` with the tag inserted before the last `</body>` (or at the end).
-    public static func inject(into html: Data, build: Int) -> Data {
+    package static func inject(into html: Data, build: Int) -> Data {
         let tag = Data(tag(build: build).utf8)
         let bytes = [UInt8](html)
         let marker = Array("</body".utf8)
@@ -30,7 +30,7 @@ public enum LiveReloadScript {
 
     /// The script itself, served at `LiveReload.scriptPath`. The overlay is built with
     /// DOM text nodes, so error messages (which quote the content) are never parsed as HTML.
-    public static let source = #"""
+    package static let source = #"""
     // loysite serve: live reload and build-error overlay. Not part of the built site.
     (function () {
       "use strict";

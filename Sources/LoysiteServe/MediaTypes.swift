@@ -1,6 +1,6 @@
 /// The `Content-Type` of a file by its extension: what a static host such as
 /// GitHub Pages or Netlify would send, so the preview behaves like the deployed site.
-public enum MediaTypes {
+package enum MediaTypes {
     static let byExtension: [String: String] = [
         "html": "text/html; charset=utf-8",
         "htm": "text/html; charset=utf-8",
@@ -38,17 +38,17 @@ public enum MediaTypes {
     ]
 
     /// Anything unknown is sent as bytes, which browsers download rather than guess at.
-    public static let fallback = "application/octet-stream"
+    package static let fallback = "application/octet-stream"
 
     /// The media type for a file name or path (`assets/style.css` → `text/css; charset=utf-8`).
-    public static func forPath(_ path: String) -> String {
+    package static func forPath(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return fallback }
         return byExtension[name[name.index(after: dot)...].lowercased()] ?? fallback
     }
 
     /// Whether the type is an HTML page (the only kind the live-reload script goes into).
-    public static func isHTML(_ mediaType: String) -> Bool {
+    package static func isHTML(_ mediaType: String) -> Bool {
         mediaType.hasPrefix("text/html")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Why `loysite serve` could not start or keep serving. Each description is a whole
 /// sentence for the terminal, saying what to do about it.
-public enum ServeError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ServeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `--host` is neither an IPv4/IPv6 literal nor `localhost`.
     case invalidHost(String)
     /// The port is outside 0…65535.
@@ -12,7 +12,7 @@ public enum ServeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The temporary folder the preview site is built into could not be made.
     case cannotCreateOutput(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidHost(let host):
             return "cannot serve on '\(host)': give an IP address such as 127.0.0.1 or ::1, or localhost"

@@ -10,19 +10,19 @@ import LoysiteSupport
 /// be deployed; it is built with base URL `/` so links and canonical URLs work on
 /// localhost. A failed rebuild leaves the last good preview in place (the build only
 /// swaps its output in on success): tabs keep showing it, with the errors on top.
-public final class ServeSession: @unchecked Sendable {
-    public struct Options: Sendable {
-        public var root: URL
-        public var host: String
-        public var port: Int
-        public var includeDrafts: Bool
+package final class ServeSession: @unchecked Sendable {
+    package struct Options: Sendable {
+        package var root: URL
+        package var host: String
+        package var port: Int
+        package var includeDrafts: Bool
         /// Where the preview is built; nil: a new folder in the system's temporary
         /// directory, removed by `stop()`.
-        public var workFolder: URL?
+        package var workFolder: URL?
         /// How often the watched folders are polled.
-        public var pollInterval: TimeInterval
+        package var pollInterval: TimeInterval
 
-        public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, workFolder: URL? = nil, pollInterval: TimeInterval = 0.3) {
+        package init(root: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, workFolder: URL? = nil, pollInterval: TimeInterval = 0.3) {
             self.root = root.standardizedFileURL
             self.host = host
             self.port = port
@@ -33,23 +33,23 @@ public final class ServeSession: @unchecked Sendable {
     }
 
     /// What one build of the session did, for the terminal.
-    public struct BuildReport: Sendable {
-        public var result: BuildResult
+    package struct BuildReport: Sendable {
+        package var result: BuildResult
         /// The build's number when it succeeded (1 for the first good build).
-        public var number: Int?
-        public var seconds: Double
+        package var number: Int?
+        package var seconds: Double
         /// What changed since the previous build, relative to the root; empty for the first.
-        public var changedPaths: [String]
+        package var changedPaths: [String]
         /// Open tabs told to reload or to show the errors.
-        public var tabsNotified: Int
+        package var tabsNotified: Int
 
-        public var succeeded: Bool { number != nil }
+        package var succeeded: Bool { number != nil }
     }
 
-    public let options: Options
-    public let liveReload = LiveReload()
+    package let options: Options
+    package let liveReload = LiveReload()
     /// The folder served: the preview build's output.
-    public let output: URL
+    package let output: URL
     private let workFolder: URL
     private let removesWorkFolder: Bool
     private let server: HTTPServer
@@ -63,7 +63,7 @@ public final class ServeSession: @unchecked Sendable {
     /// Binds the port (a taken port fails here, before any build) and prepares the
     /// preview folder. Nothing is built or served until `start()`.
     /// - Parameter onRefusedHost: told once per `Host` name refused (see `HostPolicy`).
-    public init(options: Options, onRefusedHost: (@Sendable (String) -> Void)? = nil, onBuild: @escaping @Sendable (BuildReport) -> Void) throws(ServeError) {
+    package init(options: Options, onRefusedHost: (@Sendable (String) -> Void)? = nil, onBuild: @escaping @Sendable (BuildReport) -> Void) throws(ServeError) {
         self.options = options
         self.onBuild = onBuild
         if let folder = options.workFolder {
@@ -91,17 +91,17 @@ public final class ServeSession: @unchecked Sendable {
     }
 
     /// `http://127.0.0.1:8000/`.
-    public var url: String { server.url }
-    public var port: Int { server.port }
+    package var url: String { server.url }
+    package var port: Int { server.port }
 
     /// The folders whose changes trigger a rebuild (`content/site.yml` is inside `content/`).
-    public var watchedFolders: [URL] {
+    package var watchedFolders: [URL] {
         SiteLayout.watchedFolders.map { options.root.appendingPathComponent($0) }
     }
 
     /// Builds once, then serves and watches. Returns after the first build (its report
     /// has gone to `onBuild`); serving and rebuilding go on in the background until `stop()`.
-    public func start() {
+    package func start() {
         let watcher = Watcher(folders: watchedFolders, relativeTo: options.root, interval: options.pollInterval) { [weak self] paths in
             self?.rebuild(changed: paths)
         }
@@ -113,7 +113,7 @@ public final class ServeSession: @unchecked Sendable {
 
     /// Builds now (serialised with the watcher's rebuilds) and tells open tabs.
     @discardableResult
-    public func rebuild(changed paths: [String]) -> BuildReport {
+    package func rebuild(changed paths: [String]) -> BuildReport {
         buildQueue.sync {
             let started = Date()
             // Incremental after the first build: the watcher says which files changed.
@@ -134,7 +134,7 @@ public final class ServeSession: @unchecked Sendable {
 
     /// Stops watching and serving (open connections are closed) and removes the
     /// preview folder. Safe to call more than once.
-    public func stop() {
+    package func stop() {
         watcher?.stop()
         server.stop()
         buildQueue.sync {

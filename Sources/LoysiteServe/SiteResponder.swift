@@ -4,11 +4,11 @@ import LoysiteSupport
 /// Answers the preview server's requests: files of the last good build (HTML with the
 /// live-reload script added), the site's own 404 page for anything missing, and the
 /// live-reload endpoints under `/__loysite/`.
-public struct SiteResponder: Sendable {
-    public let files: StaticFiles
-    public let liveReload: LiveReload
+package struct SiteResponder: Sendable {
+    package let files: StaticFiles
+    package let liveReload: LiveReload
 
-    public init(files: StaticFiles, liveReload: LiveReload) {
+    package init(files: StaticFiles, liveReload: LiveReload) {
         self.files = files
         self.liveReload = liveReload
     }
@@ -20,7 +20,7 @@ public struct SiteResponder: Sendable {
         ("X-Content-Type-Options", "nosniff"),
     ]
 
-    public func respond(to request: HTTPRequest) -> HTTPResponse {
+    package func respond(to request: HTTPRequest) -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
             var response = HTTPResponse.text(.methodNotAllowed, "405 Method Not Allowed: this preview server only answers GET and HEAD")
             response.headers.append(("Allow", "GET, HEAD"))

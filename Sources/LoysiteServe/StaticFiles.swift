@@ -7,16 +7,16 @@ import Foundation
 /// any spelling: `/../`, `%2e%2e`, `%2E.`) is refused outright rather than resolved, and
 /// the file finally chosen must, after resolving symlinks, still lie inside the
 /// (resolved) site folder — so a symlink in the output pointing elsewhere is refused too.
-public struct StaticFiles: Sendable {
+package struct StaticFiles: Sendable {
     /// The folder served: the build output.
-    public let root: URL
+    package let root: URL
 
-    public init(root: URL) {
+    package init(root: URL) {
         self.root = root.standardizedFileURL
     }
 
     /// What a request path resolves to.
-    public enum Resolution: Equatable, Sendable {
+    package enum Resolution: Equatable, Sendable {
         /// A regular file inside the site, and its media type.
         case file(URL, mediaType: String)
         /// A folder asked for without its trailing slash: redirect to this path,
@@ -29,7 +29,7 @@ public struct StaticFiles: Sendable {
         case badRequest
     }
 
-    public func resolve(_ encodedPath: String) -> Resolution {
+    package func resolve(_ encodedPath: String) -> Resolution {
         guard encodedPath.hasPrefix("/"), let decoded = StaticFiles.percentDecode(encodedPath) else { return .badRequest }
         var segments: [String] = []
         for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
@@ -83,7 +83,7 @@ public struct StaticFiles: Sendable {
     }
 
     /// Decodes `%XX` escapes; nil for a malformed escape, a NUL byte, or bytes that are not UTF-8.
-    public static func percentDecode(_ text: String) -> String? {
+    package static func percentDecode(_ text: String) -> String? {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

@@ -16,7 +16,7 @@ import Foundation
 /// (`content/glossary/u -> /usr` is one entry, not 100,000 files), and a link to a file
 /// is followed only when its target lies inside the site root — any other link is
 /// watched as a link, so adding, removing or retargeting it is still a change.
-public final class Watcher: @unchecked Sendable {
+package final class Watcher: @unchecked Sendable {
     /// What one file looked like at a poll.
     struct Stamp: Equatable {
         var modified: Int64
@@ -24,10 +24,10 @@ public final class Watcher: @unchecked Sendable {
         var inode: UInt64
     }
 
-    public let folders: [URL]
-    public let base: URL
-    public let interval: TimeInterval
-    public let maximumDelay: TimeInterval
+    package let folders: [URL]
+    package let base: URL
+    package let interval: TimeInterval
+    package let maximumDelay: TimeInterval
     private let onChange: @Sendable ([String]) -> Void
     private let queue = DispatchQueue(label: "loysite.watcher")
     private var timer: DispatchSourceTimer?
@@ -45,14 +45,14 @@ public final class Watcher: @unchecked Sendable {
     static let notifiedTick: TimeInterval = 0.05
 
     /// Whether changes come from the kernel (false: polling by scans).
-    public var usesChangeNotification: Bool { queue.sync { notifier != nil } }
+    package var usesChangeNotification: Bool { queue.sync { notifier != nil } }
 
     /// - Parameters:
     ///   - folders: the trees to watch (they need not exist yet).
     ///   - base: changed paths are reported relative to it (`content/glossary/nps.md`).
     ///   - onChange: called on the watcher's own queue with the sorted changed paths.
     ///   - changeNotification: use the kernel's notification where there is one (false: always poll).
-    public init(
+    package init(
         folders: [URL], relativeTo base: URL, interval: TimeInterval = 0.3, maximumDelay: TimeInterval = 2,
         changeNotification: Bool = true, onChange: @escaping @Sendable ([String]) -> Void
     ) {
@@ -69,7 +69,7 @@ public final class Watcher: @unchecked Sendable {
     }
 
     /// Takes the first snapshot (so files present now are not reported) and starts polling.
-    public func start() {
+    package func start() {
         queue.sync {
             guard timer == nil else { return }
             notifier = wantsChangeNotification ? ChangeNotifier.make() : nil
@@ -89,7 +89,7 @@ public final class Watcher: @unchecked Sendable {
     }
 
     /// Stops polling; a burst not yet reported is dropped.
-    public func stop() {
+    package func stop() {
         queue.sync {
             timer?.cancel()
             timer = nil

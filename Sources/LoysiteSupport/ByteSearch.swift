@@ -9,7 +9,7 @@ import Darwin
 /// in every step that asks "is there a `|`", "a `\r`", "anything but ASCII".
 extension String.UTF8View {
     /// Whether `byte` occurs (`memchr`).
-    public func containsByte(_ byte: UInt8) -> Bool {
+    package func containsByte(_ byte: UInt8) -> Bool {
         withContiguousStorageIfAvailable { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
             return memchr(base, Int32(byte), buffer.count) != nil
@@ -17,7 +17,7 @@ extension String.UTF8View {
     }
 
     /// Whether every byte is ASCII.
-    public var isASCII: Bool {
+    package var isASCII: Bool {
         withContiguousStorageIfAvailable { buffer in
             var combined: UInt8 = 0
             for byte in buffer { combined |= byte }
@@ -26,7 +26,7 @@ extension String.UTF8View {
     }
 
     /// Whether the bytes of `needle` occur together.
-    public func containsSequence(_ needle: String) -> Bool {
+    package func containsSequence(_ needle: String) -> Bool {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return true }
         return withContiguousStorageIfAvailable { buffer in

@@ -5,7 +5,7 @@
 /// every value made reading a one-line file quadratic (a minified 1 MB JSON dataset
 /// took 88 s, a one-line list of 100,000 aliases 25 s). The counter remembers the last
 /// offset it counted to, so a line costs one pass however many values it holds.
-public struct ColumnCounter: Sendable {
+package struct ColumnCounter: Sendable {
     // Usable from inline code: `column(at:in:)` is inlinable, so that it is specialised
     // for the caller's collection (unspecialised, its generic subscripts allocated, and
     // were most of the time of reading a large JSON dataset).
@@ -14,13 +14,13 @@ public struct ColumnCounter: Sendable {
     @usableFromInline var column = 1
 
     /// A counter for the line starting at byte `lineStart`.
-    public init(lineStart: Int = 0) {
+    package init(lineStart: Int = 0) {
         self.lineStart = lineStart
         self.offset = lineStart
     }
 
     /// Starts counting a new line at byte `lineStart`.
-    public mutating func startLine(at lineStart: Int) {
+    package mutating func startLine(at lineStart: Int) {
         self.lineStart = lineStart
         offset = lineStart
         column = 1
@@ -30,7 +30,7 @@ public struct ColumnCounter: Sendable {
     /// start). Cheap when `target` is at or after the last one asked for; an earlier one
     /// is counted again from the line's start.
     @inlinable
-    public mutating func column<Bytes: RandomAccessCollection>(at target: Int, in bytes: Bytes) -> Int where Bytes.Element == UInt8, Bytes.Index == Int {
+    package mutating func column<Bytes: RandomAccessCollection>(at target: Int, in bytes: Bytes) -> Int where Bytes.Element == UInt8, Bytes.Index == Int {
         if target < offset {
             offset = lineStart
             column = 1

@@ -2,14 +2,14 @@
 /// period the data covers only in part. Kept as text, not as a number, so a chart
 /// without `y:` never takes it for a series to draw.
 extension DataTable {
-    public static let partialColumn = "partial"
+    package static let partialColumn = "partial"
 
-    public static func partialCell(_ isPartial: Bool) -> Value {
+    package static func partialCell(_ isPartial: Bool) -> Value {
         .text(isPartial ? "true" : "false")
     }
 
     /// One flag per row: whether that row's period is partial (all false without the column).
-    public var partialRows: [Bool] {
+    package var partialRows: [Bool] {
         guard let index = columnIndex(DataTable.partialColumn) else { return rows.map { _ in false } }
         return rows.map { $0[index].text == "true" }
     }

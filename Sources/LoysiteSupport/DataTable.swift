@@ -1,19 +1,19 @@
 /// A small column-oriented table: what the metrics module derives (periods, cohorts,
 /// NPS by period or segment) and what the charts module draws. It lives here, below
 /// both, so neither has to know the other.
-public struct DataTable: Sendable, Equatable {
+package struct DataTable: Sendable, Equatable {
     /// One cell. `null` is a figure that cannot be computed (retention of a first period).
-    public enum Value: Sendable, Hashable {
+    package enum Value: Sendable, Hashable {
         case number(Double)
         case text(String)
         case null
 
-        public var number: Double? {
+        package var number: Double? {
             if case .number(let value) = self { return value }
             return nil
         }
 
-        public var text: String? {
+        package var text: String? {
             switch self {
             case .text(let value): return value
             case .number(let value): return JSONValue.format(value)
@@ -23,7 +23,7 @@ public struct DataTable: Sendable, Equatable {
     }
 
     /// How a column's numbers read, so charts and tiles format them right.
-    public enum Unit: String, Sendable, Hashable {
+    package enum Unit: String, Sendable, Hashable {
         /// A plain quantity: customers, orders, responses.
         case count
         /// A share between 0 and 1, shown as a percentage.
@@ -36,31 +36,31 @@ public struct DataTable: Sendable, Equatable {
         case plain
     }
 
-    public struct Column: Sendable, Hashable {
-        public var name: String
-        public var unit: Unit
+    package struct Column: Sendable, Hashable {
+        package var name: String
+        package var unit: Unit
 
-        public init(_ name: String, unit: Unit = .plain) {
+        package init(_ name: String, unit: Unit = .plain) {
             self.name = name
             self.unit = unit
         }
     }
 
-    public var columns: [Column]
+    package var columns: [Column]
     /// Row-major cells; every row has `columns.count` cells.
-    public var rows: [[Value]]
+    package var rows: [[Value]]
 
-    public init(columns: [Column], rows: [[Value]]) {
+    package init(columns: [Column], rows: [[Value]]) {
         self.columns = columns
         self.rows = rows
     }
 
-    public func columnIndex(_ name: String) -> Int? {
+    package func columnIndex(_ name: String) -> Int? {
         columns.firstIndex { $0.name == name }
     }
 
     /// All cells of one column, top to bottom.
-    public func values(of column: String) -> [Value]? {
+    package func values(of column: String) -> [Value]? {
         guard let index = columnIndex(column) else { return nil }
         return rows.map { $0[index] }
     }

@@ -1,8 +1,8 @@
 /// Levenshtein distance, for "did you mean …?" suggestions in diagnostics.
-public enum EditDistance {
+package enum EditDistance {
     /// The distance between `a` and `b`, or a value above `limit` once it is certain to
     /// exceed it (so comparing against thousands of names stays cheap).
-    public static func between(_ a: String, _ b: String, limit: Int = .max) -> Int {
+    package static func between(_ a: String, _ b: String, limit: Int = .max) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }

@@ -3,9 +3,9 @@
 /// One function serves all of them: it escapes the five characters that are special in
 /// any of those contexts and drops the control characters that XML 1.0 forbids (a stray
 /// one from a CSV export would otherwise make an SVG or the sitemap unparseable).
-public enum Escape {
+package enum Escape {
     /// Escapes `& < > " '` and removes C0 control characters other than tab, LF and CR.
-    public static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var needsWork = false
         for byte in text.utf8 where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0x7F {
             if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
@@ -32,11 +32,11 @@ public enum Escape {
     }
 
     /// The same as `html`: XML (SVG, sitemap, Atom) needs exactly the same treatment.
-    public static func xml(_ text: String) -> String { html(text) }
+    package static func xml(_ text: String) -> String { html(text) }
 
     /// Removes control characters that are not allowed in XML 1.0 or HTML text,
     /// without escaping markup (for text that a trusted renderer escapes itself).
-    public static func removingControlCharacters(_ text: String) -> String {
+    package static func removingControlCharacters(_ text: String) -> String {
         guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else {
             return text
         }
@@ -50,7 +50,7 @@ public enum Escape {
 
     /// `removingControlCharacters` on UTF-8 bytes in place: the bytes removed are
     /// exactly the scalars removed, since those are ASCII.
-    public static func removeControlCharacters(_ bytes: inout [UInt8]) {
+    package static func removeControlCharacters(_ bytes: inout [UInt8]) {
         func isRemoved(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F }
         guard containsControlCharacter(bytes) else { return }
         bytes.removeAll(where: isRemoved)

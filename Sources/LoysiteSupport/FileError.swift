@@ -8,33 +8,33 @@ import Darwin
 /// A file operation that failed, with the path and the system's reason, worded for a
 /// person: `cannot write site/glossary/nps/index.html: no space left on device`, never
 /// `NSCocoaErrorDomain error 512`.
-public struct FileError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
-    public enum Operation: String, Sendable {
+package struct FileError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+    package enum Operation: String, Sendable {
         case write, createFolder = "create the folder", rename = "move", read
     }
 
-    public var operation: Operation
-    public var path: String
+    package var operation: Operation
+    package var path: String
     /// The POSIX error number (`ENOSPC`, `EACCES` …).
-    public var code: Int32
+    package var code: Int32
 
-    public init(_ operation: Operation, path: String, code: Int32) {
+    package init(_ operation: Operation, path: String, code: Int32) {
         self.operation = operation
         self.path = path
         self.code = code
     }
 
     /// The failure with the current `errno`.
-    public static func current(_ operation: Operation, path: String) -> FileError {
+    package static func current(_ operation: Operation, path: String) -> FileError {
         FileError(operation, path: path, code: errno)
     }
 
-    public var description: String { "cannot \(operation.rawValue) \(path): \(FileError.reason(code))" }
-    public var errorDescription: String? { description }
+    package var description: String { "cannot \(operation.rawValue) \(path): \(FileError.reason(code))" }
+    package var errorDescription: String? { description }
 
     /// The reason for an error number, lower-case as in the rest of the diagnostics;
     /// the ones a build meets by name, and the system's wording for the rest.
-    public static func reason(_ code: Int32) -> String {
+    package static func reason(_ code: Int32) -> String {
         switch code {
         case ENOSPC: return "no space left on device"
         case EDQUOT: return "disk quota exceeded"
@@ -55,7 +55,7 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible, Lo
 
     /// Words any error a file operation threw: a `FileError` as it is, a `POSIXError`
     /// or a Foundation file error by its path and POSIX reason where it has them.
-    public static func describe(_ error: Error) -> String {
+    package static func describe(_ error: Error) -> String {
         if let error = error as? FileError { return error.description }
         let nsError = error as NSError
         var path = nsError.userInfo[NSFilePathErrorKey] as? String

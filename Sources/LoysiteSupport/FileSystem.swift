@@ -8,12 +8,12 @@ import Foundation
 /// The few file-system calls a build makes thousands of times, straight on POSIX: with
 /// Foundation each file cost URL objects, resource-value lookups and, for writes, a
 /// temporary file and a rename, together a quarter of a 10,000-term build.
-public enum FileSystem {
+package enum FileSystem {
     /// Regular files below `folder` (not following symbolic links, not entering or
     /// listing hidden names), as paths relative to it (`a.md`, `sub/b.md`), unsorted;
     /// the same files `FileManager`'s enumerator with `.skipsHiddenFiles` and an
     /// `isRegularFile` check found.
-    public static func regularFiles(under folder: String) -> [String] {
+    package static func regularFiles(under folder: String) -> [String] {
         var result: [String] = []
         walk(folder, relative: "", into: &result)
         return result
@@ -48,7 +48,7 @@ public enum FileSystem {
     }
 
     /// The whole file, or nil if it cannot be read.
-    public static func contents(of path: String) -> Data? {
+    package static func contents(of path: String) -> Data? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -74,7 +74,7 @@ public enum FileSystem {
 
     /// Creates (or replaces) a file with `data`; throws with the path on failure.
     /// With `creatingFolders`, missing folders on the way are made first (`mkdir -p`).
-    public static func write(_ data: Data, to path: String, creatingFolders: Bool = false) throws {
+    package static func write(_ data: Data, to path: String, creatingFolders: Bool = false) throws {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         if descriptor < 0, errno == ENOENT, creatingFolders, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash > path.utf8.startIndex {
             try createFolder(String(path[..<slash]))
@@ -104,7 +104,7 @@ public enum FileSystem {
 
     /// Deletes `path` and everything below it, not following symbolic links: files on
     /// every core, then folders from the deepest up. Best effort, like `rm -rf`.
-    public static func removeTree(_ path: String) {
+    package static func removeTree(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         guard info.st_mode & S_IFMT == S_IFDIR else {
@@ -145,7 +145,7 @@ public enum FileSystem {
     /// Creates a folder and any missing parents (`mkdir -p`).
     /// Safe to call for the same folders from several threads at once: a folder that
     /// another thread made meanwhile counts as made.
-    public static func createFolder(_ path: String) throws {
+    package static func createFolder(_ path: String) throws {
         if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
         guard errno == ENOENT, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash > path.utf8.startIndex else {
             throw FileError.current(.createFolder, path: path)

@@ -14,32 +14,32 @@ import Foundation
 /// is opened only when it resolves to a place inside the site root (a link that stays
 /// inside is fine) and is a regular file no larger than its limit; anything else is an
 /// `InputFileError`, checked before the file is opened and again on the open descriptor.
-public enum InputFile {
+package enum InputFile {
     /// The largest file of one kind, with its name in messages.
-    public struct SizeLimit: Sendable, Equatable {
-        public var bytes: Int64
-        public var name: String
+    package struct SizeLimit: Sendable, Equatable {
+        package var bytes: Int64
+        package var name: String
 
-        public init(bytes: Int64, name: String) {
+        package init(bytes: Int64, name: String) {
             self.bytes = bytes
             self.name = name
         }
 
         /// A CSV dataset: 4 GiB, far above the largest export we have met (47 MB). It is
         /// streamed, so memory stays small whatever its size.
-        public static let dataset = SizeLimit(bytes: 4 << 30, name: "4 GiB, the limit for a CSV dataset")
+        package static let dataset = SizeLimit(bytes: 4 << 30, name: "4 GiB, the limit for a CSV dataset")
         /// A JSON dataset: 1 GiB. It is read whole and every value kept as text, which
         /// takes a few times the file's size in memory.
-        public static let jsonDataset = SizeLimit(bytes: 1 << 30, name: "1 GiB, the limit for a JSON dataset (a CSV may have 4 GiB)")
+        package static let jsonDataset = SizeLimit(bytes: 1 << 30, name: "1 GiB, the limit for a JSON dataset (a CSV may have 4 GiB)")
         /// A Markdown page read by name (`content/index.md`): 256 MiB.
-        public static let page = SizeLimit(bytes: 256 << 20, name: "256 MiB, the limit for a page")
+        package static let page = SizeLimit(bytes: 256 << 20, name: "256 MiB, the limit for a page")
         /// A YAML file (site.yml, a sidecar): 16 MiB, far above any hand-written settings.
-        public static let yaml = SizeLimit(bytes: 16 << 20, name: "16 MiB, the limit for a YAML file")
+        package static let yaml = SizeLimit(bytes: 16 << 20, name: "16 MiB, the limit for a YAML file")
     }
 
     /// Opens `path` for reading after the checks above; the descriptor is the caller's
     /// to close. `root` is the site root the file must stay inside.
-    public static func open(_ path: String, inside root: String, limit: SizeLimit) -> Result<Int32, InputFileError> {
+    package static func open(_ path: String, inside root: String, limit: SizeLimit) -> Result<Int32, InputFileError> {
         if let escape = linkLeaving(root: root, path: path) { return .failure(escape) }
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(.unreadable(errno: errno)) }
@@ -61,7 +61,7 @@ public enum InputFile {
     }
 
     /// The whole file, read after the same checks as `open`.
-    public static func contents(of path: String, inside root: String, limit: SizeLimit) -> Result<Data, InputFileError> {
+    package static func contents(of path: String, inside root: String, limit: SizeLimit) -> Result<Data, InputFileError> {
         let descriptor: Int32
         switch open(path, inside: root, limit: limit) {
         case .success(let value): descriptor = value
@@ -173,7 +173,7 @@ public enum InputFile {
 }
 
 /// What a file that is not a regular file is, for messages.
-public enum FileKind: String, Sendable, Equatable {
+package enum FileKind: String, Sendable, Equatable {
     case folder = "a folder"
     case fifo = "a named pipe (FIFO)"
     case characterDevice = "a character device"

@@ -6,7 +6,7 @@ import Darwin
 
 /// Why `InputFile` refused a file. The wording is for the author of the site; the caller
 /// puts the file's path in front.
-public enum InputFileError: Error, Sendable, Equatable {
+package enum InputFileError: Error, Sendable, Equatable {
     /// `link` (relative to the root) resolves outside the site root; `target` is what it
     /// points to.
     case outsideRoot(link: String, target: String)
@@ -18,7 +18,7 @@ public enum InputFileError: Error, Sendable, Equatable {
 }
 
 extension InputFileError: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         switch self {
         case .outsideRoot(let link, let target):
             return "\(link) is a symbolic link to \(target), outside the site root; data and settings are read only from inside the root (copy the file in instead of linking it)"

@@ -1,6 +1,6 @@
 /// A JSON document with ordered object keys, so output is byte-identical from build to
 /// build and keys appear in the order a reader expects (the order SPEC §4 lists them).
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -12,12 +12,12 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }
 
     /// An optional figure: `null` when it could not be computed.
-    public static func double(_ value: Double?) -> JSONValue {
+    package static func double(_ value: Double?) -> JSONValue {
         guard let value else { return .null }
         return .double(value)
     }
@@ -27,7 +27,7 @@ public enum JSONValue: Sendable, Equatable {
     /// Control characters other than tab, LF and CR (and DEL) are left out of every string,
     /// keys included, as `Escape.html` leaves them out of HTML: an escape sequence from a
     /// CSV header or a file name would otherwise reach whatever prints the JSON.
-    public func serialized(pretty: Bool = false) -> String {
+    package func serialized(pretty: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         write(to: &out, pretty: pretty, indent: 0)
@@ -36,7 +36,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The text `.object(head + [(key, .array(items))]).serialized()` gives, with the
     /// items already serialized (each on any core: long lists are written in parallel).
-    public static func serializedObject(_ head: [(String, JSONValue)], endingWithArray key: String, of items: [String]) -> String {
+    package static func serializedObject(_ head: [(String, JSONValue)], endingWithArray key: String, of items: [String]) -> String {
         var out: [UInt8] = []
         JSONValue.object(head).write(to: &out, pretty: false, indent: 0)
         if head.isEmpty { out.removeLast() } else { out[out.count - 1] = UInt8(ascii: ",") }
@@ -96,7 +96,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Shortest text that reads back as the same Double; integral values without `.0`.
-    public static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))

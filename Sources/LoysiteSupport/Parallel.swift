@@ -2,8 +2,8 @@ import Dispatch
 
 /// Work spread over every core, results kept in input order so output stays
 /// deterministic whatever the scheduling.
-public enum Parallel {
-    public static func map<Input: Sendable, Output: Sendable>(_ items: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+package enum Parallel {
+    package static func map<Input: Sendable, Output: Sendable>(_ items: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
         if items.count < 2 { return items.map(transform) }
         let results = ResultSlots<Output>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
@@ -13,7 +13,7 @@ public enum Parallel {
     }
 
     /// Runs `body` on every item, spread over every core, in no particular order.
-    public static func forEach<Input: Sendable>(_ items: [Input], _ body: @Sendable (Input) -> Void) {
+    package static func forEach<Input: Sendable>(_ items: [Input], _ body: @Sendable (Input) -> Void) {
         if items.count < 2 { return items.forEach(body) }
         DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
     }
@@ -22,7 +22,7 @@ public enum Parallel {
     /// not left to run alone at the end): for work that does not depend on the items, such
     /// as reading the theme while the pages load. (A loop nested in a job of another
     /// runs on that job's thread only.)
-    public static func map<Input: Sendable, Output: Sendable, Side: Sendable>(
+    package static func map<Input: Sendable, Output: Sendable, Side: Sendable>(
         _ items: [Input], alongside side: @Sendable () -> Side, _ transform: @Sendable (Input) -> Output
     ) -> (results: [Output], side: Side) {
         let results = ResultSlots<Output>(count: items.count)
@@ -36,7 +36,7 @@ public enum Parallel {
     /// `items` sorted by a strict total order (no two distinct items equal, so the result
     /// is the one any sort gives): the halves sorted on two cores, then merged. Large
     /// sorts only; a short list is sorted in place.
-    public static func sorted<Element: Sendable>(_ items: [Element], by areInIncreasingOrder: @Sendable (Element, Element) -> Bool) -> [Element] {
+    package static func sorted<Element: Sendable>(_ items: [Element], by areInIncreasingOrder: @Sendable (Element, Element) -> Bool) -> [Element] {
         guard items.count >= 4096 else { return items.sorted(by: areInIncreasingOrder) }
         let middle = items.count / 2
         let halves = map([0, 1]) { half in (half == 0 ? items[..<middle] : items[middle...]).sorted(by: areInIncreasingOrder) }

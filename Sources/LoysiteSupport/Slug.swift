@@ -2,9 +2,9 @@ import Foundation
 
 /// URL slugs: lower-case `[a-z0-9-]` only, so no slug can name a path outside the
 /// output folder (no `/`, no `.`, no `..`).
-public enum Slug {
+package enum Slug {
     /// Whether `text` is already a valid slug.
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, text.first != "-", text.last != "-" else { return false }
         return text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
@@ -12,7 +12,7 @@ public enum Slug {
     /// Transliterates `text` to a slug: accents are folded (`Café` → `cafe`), `&` reads
     /// `and`, every other run of characters outside `[a-z0-9]` becomes one `-`.
     /// Returns nil when nothing usable is left (an emoji-only name, say).
-    public static func make(from text: String) -> String? {
+    package static func make(from text: String) -> String? {
         // ASCII text (file names, mostly) has nothing to transliterate or fold: it is
         // lower-cased byte by byte, skipping Foundation and the ICU transform, which were
         // the slowest part of loading a page.

@@ -15,15 +15,15 @@
 /// A backslash already in the text is left alone, so Windows-style paths and LaTeX read
 /// as they are; an escape written by this function is told apart by what it escapes
 /// (no real control character survives), which is what matters against forged lines.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` on one line, every control character escaped.
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         escape(text, keepingLineBreaks: false)
     }
 
     /// `text` whose line feeds separate lines on purpose (a report of several lines):
     /// line feeds stay, everything else is escaped as in `escaped`.
-    public static func escapedKeepingLineBreaks(_ text: String) -> String {
+    package static func escapedKeepingLineBreaks(_ text: String) -> String {
         escape(text, keepingLineBreaks: true)
     }
 

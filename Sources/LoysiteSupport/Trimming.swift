@@ -1,19 +1,19 @@
 import Foundation
 
 /// A set of characters to trim, with its ASCII members in a table.
-public struct TrimmingSet: Sendable {
+package struct TrimmingSet: Sendable {
     let characters: CharacterSet
     let ascii: [Bool]
 
-    public init(_ characters: CharacterSet) {
+    package init(_ characters: CharacterSet) {
         self.characters = characters
         ascii = (0..<128).map { characters.contains(Unicode.Scalar(UInt8($0))) }
     }
 
     /// Spaces and tabs (and other Unicode spaces): `.whitespaces`.
-    public static let blanks = TrimmingSet(.whitespaces)
+    package static let blanks = TrimmingSet(.whitespaces)
     /// `.whitespacesAndNewlines`.
-    public static let whitespace = TrimmingSet(.whitespacesAndNewlines)
+    package static let whitespace = TrimmingSet(.whitespacesAndNewlines)
 }
 
 /// `trimmingCharacters(in:)` with the same results, without Foundation's round trip
@@ -23,22 +23,22 @@ public struct TrimmingSet: Sendable {
 /// Foundation's path.
 extension String {
     /// Without leading and trailing spaces and tabs (and other Unicode spaces).
-    public func trimmingBlanks() -> String { self[...].trimming(.blanks) }
+    package func trimmingBlanks() -> String { self[...].trimming(.blanks) }
 
     /// Without leading and trailing whitespace and line breaks.
-    public func trimmingWhitespace() -> String { self[...].trimming(.whitespace) }
+    package func trimmingWhitespace() -> String { self[...].trimming(.whitespace) }
 
-    public func trimming(_ set: TrimmingSet) -> String { self[...].trimming(set) }
+    package func trimming(_ set: TrimmingSet) -> String { self[...].trimming(set) }
 }
 
 extension Substring {
     /// Without leading and trailing spaces and tabs (and other Unicode spaces).
-    public func trimmingBlanks() -> String { trimming(.blanks) }
+    package func trimmingBlanks() -> String { trimming(.blanks) }
 
     /// Without leading and trailing whitespace and line breaks.
-    public func trimmingWhitespace() -> String { trimming(.whitespace) }
+    package func trimmingWhitespace() -> String { trimming(.whitespace) }
 
-    public func trimming(_ set: TrimmingSet) -> String {
+    package func trimming(_ set: TrimmingSet) -> String {
         let bytes = utf8
         let ascii = set.ascii
         var start = bytes.startIndex

@@ -1,11 +1,11 @@
 /// Where bytes stop being UTF-8, so that a reader can point at the bad byte instead of
 /// decoding it to U+FFFD: a 0xFF in a customer id once made a customer of its own
 /// (`176�77`), and 22 figures were wrong with no message.
-public enum UTF8Validation {
+package enum UTF8Validation {
     /// The offset of the first byte that does not start or continue a well-formed UTF-8
     /// sequence (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or
     /// nil when all of `bytes` is UTF-8. ASCII is skipped eight bytes at a time.
-    public static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = bytes.count
         guard let base = bytes.baseAddress, count > 0 else { return nil }
         var index = 0
@@ -44,14 +44,14 @@ public enum UTF8Validation {
     }
 
     /// `firstInvalidByte` over `range` of an array, as an offset into the array.
-    public static func firstInvalidByte(in bytes: [UInt8], range: Range<Int>) -> Int? {
+    package static func firstInvalidByte(in bytes: [UInt8], range: Range<Int>) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
             firstInvalidByte(in: UnsafeBufferPointer(rebasing: buffer[range])).map { range.lowerBound + $0 }
         }
     }
 
     /// How the byte at `offset` is named in messages: `0xFF`.
-    public static func describe(_ byte: UInt8) -> String {
+    package static func describe(_ byte: UInt8) -> String {
         let hex = String(byte, radix: 16, uppercase: true)
         return "0x" + (hex.count == 1 ? "0" : "") + hex
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// How a CSV dataset is split to be read on every core. Whatever it says, the figures,
 /// the rows skipped and every message are those of reading the file in one pass.
-public enum CSVChunking: Sendable, Equatable {
+package enum CSVChunking: Sendable, Equatable {
     /// In one pass, on one core.
     case serial
     /// In chunks that shrink toward the end of the file (about a quarter of what is

@@ -8,16 +8,16 @@ import LoysiteSupport
 /// This is what the rest of loysite asks about datasets: chart blocks ask for a
 /// `table(named:)`, metric blocks and alerts for a `figure(named:period:)`, and
 /// metrics.json is built from `json()`.
-public struct Dataset: Sendable {
+package struct Dataset: Sendable {
     /// What the rows are (the sidecar's `kind`; default `series`).
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         case orders
         case responses
         case series
     }
 
     /// What was computed from the rows.
-    public enum Figures: Sendable {
+    package enum Figures: Sendable {
         case orders(OrdersMetrics)
         case responses(ResponsesMetrics)
         /// The rows themselves; a column whose every non-empty value is a number holds numbers.
@@ -25,23 +25,23 @@ public struct Dataset: Sendable {
     }
 
     /// The file name without its extension: how chart and metric blocks name the dataset.
-    public var name: String
+    package var name: String
     /// The data file, relative to the site root (`content/data/orders.csv`).
-    public var path: String
+    package var path: String
     /// The sidecar, relative to the site root, if there is one.
-    public var sidecarPath: String?
-    public var kind: Kind
+    package var sidecarPath: String?
+    package var kind: Kind
     /// The period figures are grouped by (the sidecar's, else the site's).
-    public var period: Period
+    package var period: Period
     /// Data rows read, header excluded, bad ones included.
-    public var rows: Int
+    package var rows: Int
     /// Bad rows left out under `bad_rows: skip`.
-    public var skippedRows: Int
+    package var skippedRows: Int
     /// Column names, in file order.
-    public var columns: [String]
-    public var figures: Figures
+    package var columns: [String]
+    package var figures: Figures
 
-    public init(
+    package init(
         name: String, path: String, sidecarPath: String? = nil, kind: Kind, period: Period, rows: Int,
         skippedRows: Int, columns: [String], figures: Figures
     ) {
@@ -56,18 +56,18 @@ public struct Dataset: Sendable {
         self.figures = figures
     }
 
-    public var orders: OrdersMetrics? {
+    package var orders: OrdersMetrics? {
         if case .orders(let metrics) = figures { return metrics }
         return nil
     }
 
-    public var responses: ResponsesMetrics? {
+    package var responses: ResponsesMetrics? {
         if case .responses(let metrics) = figures { return metrics }
         return nil
     }
 
     /// This dataset's entry in metrics.json (SPEC §4).
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         switch figures {
         case .orders(let metrics): return metrics.json()
         case .responses(let metrics): return metrics.json()
@@ -82,7 +82,7 @@ public struct Dataset: Sendable {
     }
 
     /// The derived tables a chart block can name with `metric:` (SPEC §2).
-    public var tableNames: [String] {
+    package var tableNames: [String] {
         switch figures {
         case .orders(let metrics): return metrics.availableTableNames
         case .responses: return ResponsesMetrics.tableNames
@@ -93,7 +93,7 @@ public struct Dataset: Sendable {
     /// A table for a chart block: a derived table by name, or with a nil name the raw
     /// rows. Only series datasets keep their raw rows (orders and responses are folded
     /// into figures as they stream in), so `table(named: nil)` is nil for them.
-    public func table(named name: String?) -> DataTable? {
+    package func table(named name: String?) -> DataTable? {
         switch figures {
         case .orders(let metrics): return name.flatMap(metrics.table(named:))
         case .responses(let metrics): return name.flatMap(metrics.table(named:))
@@ -102,7 +102,7 @@ public struct Dataset: Sendable {
     }
 
     /// The names `figure(named:period:)` knows for this dataset.
-    public var figureNames: [String] {
+    package var figureNames: [String] {
         switch figures {
         case .orders(let metrics): return metrics.availableFigureNames
         case .responses(let metrics): return metrics.availableFigureNames
@@ -116,7 +116,7 @@ public struct Dataset: Sendable {
     /// `OrdersMetrics.lookUpFigure` and `ResponsesMetrics.lookUpFigure`). Series: the
     /// value of a numeric column in the last row (`period` nil or `last`) or in the row
     /// whose first column is `period`, with the row before it as the previous value.
-    public func lookUpFigure(named name: String, period: String? = nil) throws(FigureLookupError) -> Figure {
+    package func lookUpFigure(named name: String, period: String? = nil) throws(FigureLookupError) -> Figure {
         switch figures {
         case .orders(let metrics): return try metrics.lookUpFigure(named: name, period: period)
         case .responses(let metrics): return try metrics.lookUpFigure(named: name, period: period)
@@ -125,7 +125,7 @@ public struct Dataset: Sendable {
     }
 
     /// `lookUpFigure(named:period:)`, nil where it throws.
-    public func figure(named name: String, period: String? = nil) -> Figure? {
+    package func figure(named name: String, period: String? = nil) -> Figure? {
         try? lookUpFigure(named: name, period: period)
     }
 
@@ -134,7 +134,7 @@ public struct Dataset: Sendable {
     /// average order value, repeat purchase rate and the last period's retention; for
     /// responses, the NPS overall and of the last period, and the number of responses.
     /// None for series.
-    public var headlineFigures: [Figure] {
+    package var headlineFigures: [Figure] {
         let wanted: [(String, String?)]
         switch kind {
         case .orders:

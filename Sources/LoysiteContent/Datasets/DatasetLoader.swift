@@ -3,7 +3,7 @@ import LoysiteMetrics
 import LoysiteSupport
 
 /// Loads every dataset of `content/data/` and computes its figures.
-public enum DatasetLoader {
+package enum DatasetLoader {
     /// Loads `*.csv` and `*.json` in `dataDirectory` (not its subfolders) with their
     /// `<name>.yml` sidecars.
     ///
@@ -18,7 +18,7 @@ public enum DatasetLoader {
     ///   of chart and metric blocks can name it; the errors fail the build anyway.
     ///   A dataset that cannot be read at all (a required column is missing, a JSON
     ///   syntax error) is returned with figures over no rows.
-    public static func loadAll(
+    package static func loadAll(
         root: URL, dataDirectory: URL, defaultPeriod: Period, chunking: CSVChunking = .automatic
     ) -> (datasets: [Dataset], diagnostics: [Diagnostic]) {
         let relativeFolder = relativePath(of: dataDirectory, to: root)
@@ -69,13 +69,13 @@ public enum DatasetLoader {
     }
 
     /// `loadAll` over `root/content/data`.
-    public static func loadAll(root: URL, defaultPeriod: Period) -> (datasets: [Dataset], diagnostics: [Diagnostic]) {
+    package static func loadAll(root: URL, defaultPeriod: Period) -> (datasets: [Dataset], diagnostics: [Diagnostic]) {
         loadAll(root: root, dataDirectory: root.appendingPathComponent(SiteLayout.dataFolder), defaultPeriod: defaultPeriod)
     }
 
     /// Loads one dataset file (CSV or JSON by its extension) and its optional sidecar,
     /// both of which must be regular files inside `root` (`InputFile`).
-    public static func load(
+    package static func load(
         name: String, root: URL, url: URL, path: String, sidecar sidecarFile: (url: URL, path: String)?, defaultPeriod: Period,
         chunking: CSVChunking = .automatic
     ) -> (dataset: Dataset, diagnostics: [Diagnostic]) {

@@ -4,13 +4,13 @@ import Foundation
 /// customers the easy way", Marketing Science 24(2)): while alive a customer buys as a
 /// Poisson process of rate λ ~ Gamma(r, α); after each purchase they drop out with
 /// probability p ~ Beta(a, b), unseen.
-public struct BGNBDModel: Sendable, Equatable {
-    public var r: Double
-    public var alpha: Double
-    public var a: Double
-    public var b: Double
+package struct BGNBDModel: Sendable, Equatable {
+    package var r: Double
+    package var alpha: Double
+    package var a: Double
+    package var b: Double
 
-    public init(r: Double, alpha: Double, a: Double, b: Double) {
+    package init(r: Double, alpha: Double, a: Double, b: Double) {
         self.r = r
         self.alpha = alpha
         self.a = a
@@ -83,13 +83,13 @@ public struct BGNBDModel: Sendable, Equatable {
     }
 
     /// P(alive | x, t_x, T).
-    public func probabilityAlive(x: Double, recency: Double, age: Double) -> Double {
+    package func probabilityAlive(x: Double, recency: Double, age: Double) -> Double {
         1 / (1 + dropoutOdds(x: x, recency: recency, age: age))
     }
 
     /// E[Y(t) | x, t_x, T], the paper's eq. 10: expected occasions in the next t units.
     /// nil when the hypergeometric series does not converge.
-    public func expectedOccasions(in t: Double, x: Double, recency: Double, age: Double) -> Double? {
+    package func expectedOccasions(in t: Double, x: Double, recency: Double, age: Double) -> Double? {
         guard t > 0 else { return 0 }
         let z = t / (alpha + age + t)
         guard let logSeries = logHypergeometric2F1(r + x, b + x, a + b + x - 1, z) else { return nil }
@@ -101,9 +101,9 @@ public struct BGNBDModel: Sendable, Equatable {
 
 extension BGNBDModel {
     /// A maximum-likelihood fit.
-    public struct Fit: Sendable, Equatable {
-        public var model: BGNBDModel
-        public var logLikelihood: Double
+    package struct Fit: Sendable, Equatable {
+        package var model: BGNBDModel
+        package var logLikelihood: Double
     }
 
     /// Fits r, α, a, b by maximum likelihood over log-parameters from several starts;

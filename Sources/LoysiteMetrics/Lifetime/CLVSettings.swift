@@ -1,11 +1,11 @@
 /// The sidecar's `clv:` block (SPEC §2, "Customer lifetime value and RFM"), resolved.
-public struct CLVSettings: Sendable, Equatable {
+package struct CLVSettings: Sendable, Equatable {
     /// The unit the models measure time in.
-    public enum TimeUnit: String, Sendable, CaseIterable {
+    package enum TimeUnit: String, Sendable, CaseIterable {
         case day, week, month
 
         /// Its length in days (a month is 365.25 / 12 days).
-        public var days: Double {
+        package var days: Double {
             switch self {
             case .day: return 1
             case .week: return 7
@@ -14,7 +14,7 @@ public struct CLVSettings: Sendable, Equatable {
         }
 
         /// The default horizon: a year ahead (365 days, 52 weeks, 12 months).
-        public var defaultHorizon: Int {
+        package var defaultHorizon: Int {
             switch self {
             case .day: return 365
             case .week: return 52
@@ -24,14 +24,14 @@ public struct CLVSettings: Sendable, Equatable {
     }
 
     /// Days since 1970-01-01 of the last day whose orders enter the model.
-    public var calibrationEnd: Int
-    public var unit: TimeUnit
+    package var calibrationEnd: Int
+    package var unit: TimeUnit
     /// Units predicted ahead.
-    public var horizon: Int
+    package var horizon: Int
     /// Per unit, for the present value of future spend.
-    public var discountRate: Double
+    package var discountRate: Double
 
-    public init(calibrationEnd: Int, unit: TimeUnit = .week, horizon: Int? = nil, discountRate: Double = 0) {
+    package init(calibrationEnd: Int, unit: TimeUnit = .week, horizon: Int? = nil, discountRate: Double = 0) {
         self.calibrationEnd = calibrationEnd
         self.unit = unit
         self.horizon = horizon ?? unit.defaultHorizon

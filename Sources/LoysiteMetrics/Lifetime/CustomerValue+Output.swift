@@ -101,7 +101,7 @@ extension CustomerValue {
     }
 
     /// The fits that could not be made, with which model each was.
-    public var fitProblems: [(model: String, problem: FitProblem)] {
+    package var fitProblems: [(model: String, problem: FitProblem)] {
         var problems: [(String, FitProblem)] = []
         if case .failure(let problem) = bgnbd { problems.append(("BG/NBD", problem)) }
         if case .failure(let problem) = gammaGamma { problems.append(("Gamma-Gamma", problem)) }
@@ -112,12 +112,12 @@ extension CustomerValue {
 extension OrdersMetrics {
     /// The derived tables of this dataset: `periods`, `cohorts`, and with a `clv:`
     /// block `clv-deciles` and `rfm`.
-    public var availableTableNames: [String] {
+    package var availableTableNames: [String] {
         OrdersMetrics.tableNames + (customerValue == nil ? [] : CustomerValue.tableNames)
     }
 
     /// The figures of this dataset, with the lifetime-value ones when it has a `clv:` block.
-    public var availableFigureNames: [String] {
+    package var availableFigureNames: [String] {
         OrdersMetrics.figureNames + (customerValue == nil ? [] : CustomerValue.figureNames)
     }
 }

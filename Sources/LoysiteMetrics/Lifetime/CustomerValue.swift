@@ -4,36 +4,36 @@ import LoysiteSupport
 /// Customer lifetime value and RFM of an orders dataset (SPEC §2, "Customer lifetime
 /// value and RFM"): the two model fits, the per-customer predictions summed up, the
 /// deciles of value and the R × F grid.
-public struct CustomerValue: Sendable, Equatable {
-    public var settings: CLVSettings
+package struct CustomerValue: Sendable, Equatable {
+    package var settings: CLVSettings
     /// Customers with a counted order up to the calibration end.
-    public var customers = 0
+    package var customers = 0
     /// Those with x > 0.
-    public var repeatCustomers = 0
+    package var repeatCustomers = 0
     /// Those with x > 0 and m > 0: the spend model's customers.
-    public var spendCustomers = 0
-    public var bgnbd: Result<BGNBDModel.Fit, FitProblem>
-    public var gammaGamma: Result<GammaGammaModel.Fit, FitProblem>
+    package var spendCustomers = 0
+    package var bgnbd: Result<BGNBDModel.Fit, FitProblem>
+    package var gammaGamma: Result<GammaGammaModel.Fit, FitProblem>
     /// Σ E[Y(horizon)]; nil without a BG/NBD fit.
-    public var expectedOccasions: Double?
-    public var probabilityAliveMean: Double?
+    package var expectedOccasions: Double?
+    package var probabilityAliveMean: Double?
     /// Σ clv and its mean; nil without both fits.
-    public var clvTotal: Double?
-    public var clvMean: Double?
+    package var clvTotal: Double?
+    package var clvMean: Double?
     /// Ten deciles of customers by clv, highest first; empty without both fits.
-    public var deciles: [Decile] = []
+    package var deciles: [Decile] = []
     /// All 25 cells of the R × F grid.
-    public var rfm: [RFMCell] = []
+    package var rfm: [RFMCell] = []
     /// Customers whose E[Y] could not be evaluated (the hypergeometric series did not
     /// converge); their predictions make the sums nil.
-    public var unevaluatedCustomers = 0
+    package var unevaluatedCustomers = 0
 
-    public struct Decile: Sendable, Equatable {
-        public var decile: Int
-        public var customers: Int
-        public var clvMean: Double?
-        public var clvShare: Double?
-        public var probabilityAliveMean: Double?
+    package struct Decile: Sendable, Equatable {
+        package var decile: Int
+        package var customers: Int
+        package var clvMean: Double?
+        package var clvShare: Double?
+        package var probabilityAliveMean: Double?
     }
 
     /// Fits the models and predicts, from the counted orders of `accumulator`.
@@ -41,7 +41,7 @@ public struct CustomerValue: Sendable, Equatable {
     /// - Parameter customerRank: per interned customer id, its position in customer-id
     ///   order: breaks ties of clv in the deciles (SPEC: ties by customer id). Without
     ///   it, ties keep first-seen order.
-    public init(_ accumulator: OrdersAccumulator, settings: CLVSettings, customerRank: [Int32]? = nil) {
+    package init(_ accumulator: OrdersAccumulator, settings: CLVSettings, customerRank: [Int32]? = nil) {
         self.settings = settings
         let history = PurchaseHistory(accumulator, calibrationEnd: settings.calibrationEnd)
         let groups = RecencyFrequencyGroups(history, unitDays: settings.unit.days)
@@ -141,11 +141,11 @@ public struct CustomerValue: Sendable, Equatable {
         }
     }
 
-    public var bgnbdFit: BGNBDModel.Fit? { try? bgnbd.get() }
+    package var bgnbdFit: BGNBDModel.Fit? { try? bgnbd.get() }
 
     private enum IndependentFit: Sendable {
         case occasions(Result<BGNBDModel.Fit, FitProblem>)
         case spend(Result<GammaGammaModel.Fit, FitProblem>)
     }
-    public var gammaGammaFit: GammaGammaModel.Fit? { try? gammaGamma.get() }
+    package var gammaGammaFit: GammaGammaModel.Fit? { try? gammaGamma.get() }
 }

@@ -1,6 +1,6 @@
 /// Why a lifetime-value model could not be fitted (SPEC §2): the figures that depend on
 /// it are null and the dataset gets a warning saying which of these it was.
-public enum FitProblem: Error, Sendable, Equatable, CustomStringConvertible {
+package enum FitProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// Fewer than 2 customers with a repeat purchase (x > 0), or for the spend model with
     /// a positive repeat spend: nothing to learn a dropout or spend distribution from.
     case tooFewRepeatCustomers(Int)
@@ -13,7 +13,7 @@ public enum FitProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// Gamma-Gamma's q ≤ 1: the expected spend per occasion, γp/(q − 1), is infinite.
     case unboundedMeanSpend(q: Double)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .tooFewRepeatCustomers(let count):
             return "only \(count) customer\(count == 1 ? "" : "s") with a repeat purchase before the calibration end; at least 2 are needed"
@@ -29,11 +29,11 @@ public enum FitProblem: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A parameter, and the end of its range the likelihood climbs (or stays level) towards.
-public struct BoundaryDirection: Sendable, Equatable {
-    public var parameter: String
-    public var towardsZero: Bool
+package struct BoundaryDirection: Sendable, Equatable {
+    package var parameter: String
+    package var towardsZero: Bool
 
-    public init(parameter: String, towardsZero: Bool) {
+    package init(parameter: String, towardsZero: Bool) {
         self.parameter = parameter
         self.towardsZero = towardsZero
     }

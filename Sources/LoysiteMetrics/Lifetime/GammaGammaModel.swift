@@ -3,12 +3,12 @@ import Foundation
 /// The Gamma-Gamma model of spend per occasion (Fader, Hardie & Lee 2005, "RFM and CLV:
 /// using iso-value curves", JMR 42(4)): a customer's occasions are Gamma(p, ν) around
 /// their own mean, with ν ~ Gamma(q, γ) across customers, independent of how often they buy.
-public struct GammaGammaModel: Sendable, Equatable {
-    public var p: Double
-    public var q: Double
-    public var gamma: Double
+package struct GammaGammaModel: Sendable, Equatable {
+    package var p: Double
+    package var q: Double
+    package var gamma: Double
 
-    public init(p: Double, q: Double, gamma: Double) {
+    package init(p: Double, q: Double, gamma: Double) {
         self.p = p
         self.q = q
         self.gamma = gamma
@@ -34,7 +34,7 @@ public struct GammaGammaModel: Sendable, Equatable {
 
     /// E[M | x, m]: the expected spend per future occasion, a weighted mean of the
     /// population mean γp/(q−1) and the customer's own mean m.
-    public func expectedSpend(x: Double, meanSpend m: Double) -> Double {
+    package func expectedSpend(x: Double, meanSpend m: Double) -> Double {
         let populationMean = gamma * p / (q - 1)
         guard x > 0 else { return populationMean }
         let weight = p * x / (p * x + q - 1)
@@ -43,9 +43,9 @@ public struct GammaGammaModel: Sendable, Equatable {
 }
 
 extension GammaGammaModel {
-    public struct Fit: Sendable, Equatable {
-        public var model: GammaGammaModel
-        public var logLikelihood: Double
+    package struct Fit: Sendable, Equatable {
+        package var model: GammaGammaModel
+        package var logLikelihood: Double
     }
 
     /// Fits p, q, γ by maximum likelihood over the customers with x > 0 and m > 0.

@@ -17,7 +17,7 @@ import Foundation
 /// - Returns: ln ₂F₁(a, b; c; z); nil when the value is not positive, c is a
 ///   non-positive integer (undefined), z is outside [0, 1), or the series did not
 ///   converge within `maximumTerms` terms.
-public func logHypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double, maximumTerms: Int = 5_000_000) -> Double? {
+package func logHypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double, maximumTerms: Int = 5_000_000) -> Double? {
     guard z >= 0, z < 1, a.isFinite, b.isFinite, c.isFinite else { return nil }
     if z == 0 { return 0 }
     let rescale = 0x1p600

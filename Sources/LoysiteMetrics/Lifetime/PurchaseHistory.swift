@@ -5,19 +5,19 @@
 /// amount of the occasions after the first, and for RFM the number of counted orders,
 /// their revenue and the last order's day. Customers are in interned-id order
 /// (`OrderLine.customer`), those without a counted order in the window left out.
-public struct PurchaseHistory: Sendable {
-    public let calibrationEnd: Int
+package struct PurchaseHistory: Sendable {
+    package let calibrationEnd: Int
     /// The interned id of each customer.
-    public private(set) var customer: [Int32] = []
-    public private(set) var repeatOccasions: [Int32] = []
-    public private(set) var firstDay: [Int32] = []
-    public private(set) var lastOccasionDay: [Int32] = []
+    package private(set) var customer: [Int32] = []
+    package private(set) var repeatOccasions: [Int32] = []
+    package private(set) var firstDay: [Int32] = []
+    package private(set) var lastOccasionDay: [Int32] = []
     /// Mean amount of the occasions after the first; 0 where x = 0.
-    public private(set) var meanRepeatSpend: [Double] = []
-    public private(set) var orders: [Int32] = []
-    public private(set) var revenue: [Money] = []
+    package private(set) var meanRepeatSpend: [Double] = []
+    package private(set) var orders: [Int32] = []
+    package private(set) var revenue: [Money] = []
 
-    public var count: Int { customer.count }
+    package var count: Int { customer.count }
 
     /// Gathers the counted orders dated on or before `calibrationEnd`.
     init(_ accumulator: OrdersAccumulator, calibrationEnd: Int) {

@@ -1,13 +1,13 @@
 /// RFM scores (SPEC §2): recency, frequency and monetary value, each scored 1–5 as
 /// score(v) = 1 + ⌊5 · W(v) / n⌋, W(v) being the number of customers whose value is
 /// strictly worse. Equal values always get equal scores, however many there are.
-public struct RFMScores: Sendable, Equatable {
+package struct RFMScores: Sendable, Equatable {
     /// Per customer of the history, in its order.
-    public var recency: [Int8] = []
-    public var frequency: [Int8] = []
-    public var monetary: [Int8] = []
+    package var recency: [Int8] = []
+    package var frequency: [Int8] = []
+    package var monetary: [Int8] = []
 
-    public init(_ history: PurchaseHistory) {
+    package init(_ history: PurchaseHistory) {
         let recencyDays = history.lastOccasionDay.map { history.calibrationEnd - Int($0) }
         // Worse recency is larger: negate it so that for all three worse means smaller.
         recency = RFMScores.scores(counts: recencyDays.map { -$0 })
@@ -46,11 +46,11 @@ public struct RFMScores: Sendable, Equatable {
 
 /// One cell of the R × F grid: the customers with that recency and frequency score and
 /// their revenue up to the calibration end.
-public struct RFMCell: Sendable, Equatable {
-    public var recency: Int
-    public var frequency: Int
-    public var customers: Int
-    public var revenue: Money
+package struct RFMCell: Sendable, Equatable {
+    package var recency: Int
+    package var frequency: Int
+    package var customers: Int
+    package var revenue: Money
 
     /// All 25 cells, recency then frequency ascending.
     static func grid(_ scores: RFMScores, history: PurchaseHistory) -> [RFMCell] {

@@ -2,14 +2,14 @@
 /// to find the pages a renamed term can appear in. A text in which Unicode lower-casing
 /// could turn a character into ASCII (the Kelvin sign K, the dotted capital İ) counts as
 /// containing them, since page names are compared lower-cased.
-public struct NameSearch: Sendable {
+package struct NameSearch: Sendable {
     private let automaton: AhoCorasick
 
-    public init(_ names: [String]) {
+    package init(_ names: [String]) {
         automaton = AhoCorasick(patterns: names.map { Array($0.utf8) }.filter { !$0.isEmpty })
     }
 
-    public func occurs(in text: String) -> Bool {
+    package func occurs(in text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             automaton.occurs(in: bytes) || NameSearch.lowersToASCII(bytes)

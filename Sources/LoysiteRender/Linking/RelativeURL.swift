@@ -7,10 +7,10 @@ import LoysiteSupport
 
 /// Links between pages of the site are relative (`../churn-rate/`), so the output works
 /// wherever it is uploaded (a sub-folder too) without knowing `base_url`.
-public enum RelativeURL {
+package enum RelativeURL {
     /// A folder path inside the site with `.` and `..` worked out: `a/b/../c/` → `a/c/`;
     /// nil when it climbs out of the site.
-    public static func normalise(_ path: String) -> String? {
+    package static func normalise(_ path: String) -> String? {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -30,7 +30,7 @@ public enum RelativeURL {
     ///
     /// Called for every link of every page, so it walks the two paths' bytes in place
     /// instead of splitting them into arrays of strings.
-    public static func link(from: String, to target: String) -> String {
+    package static func link(from: String, to target: String) -> String {
         // Paths of pages are slugs, ASCII; other paths are split into Characters and
         // compared as strings (equivalent accented names are equal).
         guard from.utf8.isASCII, target.utf8.isASCII else {

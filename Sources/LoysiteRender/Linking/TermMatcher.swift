@@ -13,7 +13,7 @@ import LoysiteSupport
 /// something other than a letter or digit (`#hashtag`, `‘Sticky’ loyalty`) are found by
 /// an Aho–Corasick automaton of just those. Either way a candidate passes the same
 /// checks, and the result is what one automaton over all names gave.
-public struct TermMatcher: Sendable {
+package struct TermMatcher: Sendable {
     struct Name: Sendable {
         var bytes: [UInt8]
         var page: Int
@@ -22,11 +22,11 @@ public struct TermMatcher: Sendable {
         var caseSensitive: Bool
     }
 
-    public struct Mention: Equatable {
+    package struct Mention: Equatable {
         /// Byte range in the text.
-        public var start: Int
-        public var end: Int
-        public var page: Int
+        package var start: Int
+        package var end: Int
+        package var page: Int
     }
 
     private let names: [Name]
@@ -37,7 +37,7 @@ public struct TermMatcher: Sendable {
     private let automaton: AhoCorasick?
     private let automatonNames: [Int32]
 
-    public init(index: PageIndex) {
+    package init(index: PageIndex) {
         var names: [Name] = []
         for (name, page) in index.termNames {
             let trimmed = name.trimmingBlanks()
@@ -69,13 +69,13 @@ public struct TermMatcher: Sendable {
     /// Non-overlapping whole-word mentions, leftmost first and longest at each position
     /// ("customer loyalty index" over "customer loyalty"). A plural `s` after a name
     /// still counts as a mention of it.
-    public func mentions(in text: String) -> [Mention] {
+    package func mentions(in text: String) -> [Mention] {
         var text = text
         return text.withUTF8 { mentions(in: $0) }
     }
 
     /// `mentions(in:)` over UTF-8 bytes (a cmark node's literal, read in place).
-    public func mentions(in bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
+    package func mentions(in bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
         var candidates: [Candidate] = []
         let asciiWord = TermMatcher.asciiWord
         let buffer = bytes

@@ -4,40 +4,40 @@ import LoysiteContent
 import LoysiteSupport
 
 /// A page's Markdown body turned into HTML, with what the build needs to know about it.
-public struct RenderedMarkdown: Sendable {
-    public var html: String
+package struct RenderedMarkdown: Sendable {
+    package var html: String
     /// The first paragraph as plain text (the default summary).
-    public var firstParagraph: String?
+    package var firstParagraph: String?
     /// The page's summary: front matter's (other generators' syntax carried over as
     /// plain text), else the text before a `<!--more-->` divider, else `firstParagraph`.
-    public var summary: String?
+    package var summary: String?
     /// Pages this page links to (wikilinks, auto-links, plain links), for backlinks.
-    public var linkedPages: Set<Int>
+    package var linkedPages: Set<Int>
     /// Links and images that name no file of the site, as written, already reported at
     /// their place (the check of the built site leaves them to these warnings).
-    public var reportedLinks: Set<String> = []
-    public var diagnostics: [Diagnostic]
+    package var reportedLinks: Set<String> = []
+    package var diagnostics: [Diagnostic]
 }
 
 /// Converts one page's Markdown with libcmark, editing the syntax tree (never the HTML):
 /// block directives, wikilinks, checked site links, then auto-links, then HTML.
-public struct MarkdownConverter: Sendable {
-    public var index: PageIndex
+package struct MarkdownConverter: Sendable {
+    package var index: PageIndex
     /// Nil when auto-linking is off (`autolink: false`).
-    public var matcher: TermMatcher?
-    public var unsafe: Bool
-    public var directives: (any BlockDirectiveRenderer)?
+    package var matcher: TermMatcher?
+    package var unsafe: Bool
+    package var directives: (any BlockDirectiveRenderer)?
     /// Curly quotes and dashes (`smart:` in site.yml, on by default as in Hugo).
-    public var smart: Bool
+    package var smart: Bool
     /// Every file the build writes (`glossary/nps/index.html`, `assets/style.css` …),
     /// when known: relative links and images are checked against it. Nil in tests of
     /// the converter alone.
-    public var outputPaths: Set<String>?
+    package var outputPaths: Set<String>?
     /// Files under `content/` that are copied into the site (images beside terms),
     /// by their path from the root, and where each goes in the output.
-    public var resources: [String: String]
+    package var resources: [String: String]
 
-    public init(index: PageIndex, matcher: TermMatcher?, unsafe: Bool, directives: (any BlockDirectiveRenderer)?,
+    package init(index: PageIndex, matcher: TermMatcher?, unsafe: Bool, directives: (any BlockDirectiveRenderer)?,
                 smart: Bool = true, outputPaths: Set<String>? = nil, resources: [String: String] = [:]) {
         self.index = index
         self.matcher = matcher
@@ -49,13 +49,13 @@ public struct MarkdownConverter: Sendable {
     }
 
     /// Converts page number `pageNumber` of the index.
-    public func convert(page pageNumber: Int) -> RenderedMarkdown {
+    package func convert(page pageNumber: Int) -> RenderedMarkdown {
         var pass = ConversionPass(converter: self, page: index.pages[pageNumber], pageNumber: pageNumber)
         return pass.run()
     }
 
     /// Converts a page that is not in the index (the home page's content).
-    public func convert(_ page: Page) -> RenderedMarkdown {
+    package func convert(_ page: Page) -> RenderedMarkdown {
         var pass = ConversionPass(converter: self, page: page, pageNumber: -1)
         return pass.run()
     }

@@ -1,7 +1,7 @@
 /// A parsed Mustache template: a tree of text and tags, parsed once per build
 /// (`TemplateScanner`, `TemplateLines`, `TemplateTreeBuilder`) and rendered for every page
 /// (`TemplateRenderer`).
-public struct Template: @unchecked Sendable {
+package struct Template: @unchecked Sendable {
     /// A name as written in a tag, split at dots once instead of at every render. The
     /// first two parts are kept apart from the rest so that copying a name (once per
     /// tag rendered, on every core at once) copies no reference-counted array for the
@@ -101,7 +101,7 @@ public struct Template: @unchecked Sendable {
     private let storage: TextStorage
 
     /// Parses Mustache text; throws `TemplateSyntaxError` with every problem found.
-    public init(string: String) throws {
+    package init(string: String) throws {
         let bytes = Array(string.utf8)
         storage = TextStorage(bytes)
         let (pieces, scanProblems) = TemplateScanner.scan(bytes)
@@ -114,7 +114,7 @@ public struct Template: @unchecked Sendable {
     }
 
     /// Renders the template; `partials` are the templates `{{> name}}` and `{{< name}}` find.
-    public func render(_ context: TemplateValue, partials: [String: Template] = [:]) -> String {
+    package func render(_ context: TemplateValue, partials: [String: Template] = [:]) -> String {
         var renderer = TemplateRenderer(templates: partials)
         return renderer.render(self, context: context)
     }

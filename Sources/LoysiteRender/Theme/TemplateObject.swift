@@ -6,21 +6,21 @@
 /// looked for from the innermost value outwards, at every level of every lookup (a
 /// tenth of a 10,000-term build). Comparing a few short names is cheaper than hashing
 /// one. Setting a name that is there replaces its value, so names stay unique.
-public struct TemplateObject: Sendable {
+package struct TemplateObject: Sendable {
     private var names: [String]
     private var values: [TemplateValue]
 
-    public init() {
+    package init() {
         names = []
         values = []
     }
 
-    public init(_ members: [String: TemplateValue]) {
+    package init(_ members: [String: TemplateValue]) {
         names = Array(members.keys)
         values = Array(members.values)
     }
 
-    public subscript(name: String) -> TemplateValue? {
+    package subscript(name: String) -> TemplateValue? {
         get {
             guard let index = index(of: name) else { return nil }
             return values[index]
@@ -36,14 +36,14 @@ public struct TemplateObject: Sendable {
     }
 
     /// This object with `other`'s members added, `other`'s values winning.
-    public func merging(_ other: TemplateObject) -> TemplateObject {
+    package func merging(_ other: TemplateObject) -> TemplateObject {
         var result = self
         for (name, value) in zip(other.names, other.values) { result[name] = value }
         return result
     }
 
     /// The members as a dictionary (for descriptions and callers that want one).
-    public var dictionary: [String: TemplateValue] {
+    package var dictionary: [String: TemplateValue] {
         Dictionary(zip(names, values), uniquingKeysWith: { _, last in last })
     }
 
@@ -63,11 +63,11 @@ public struct TemplateObject: Sendable {
 
 extension TemplateObject: ExpressibleByDictionaryLiteral {
     /// As in a dictionary literal, each name may appear once (checked in debug builds).
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    package init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self.init(uniqueMembers: elements)
     }
 
-    public init(uniqueMembers elements: [(String, TemplateValue)]) {
+    package init(uniqueMembers elements: [(String, TemplateValue)]) {
         names = elements.map(\.0)
         values = elements.map(\.1)
         assert(Set(names).count == names.count, "duplicate names in a template object literal: \(names)")

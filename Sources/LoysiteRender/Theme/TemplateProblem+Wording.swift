@@ -1,6 +1,6 @@
 /// The messages template authors read, kept apart from the checks that find the problems.
 extension TemplateProblem {
-    public var message: String {
+    package var message: String {
         switch kind {
         case .unclosedTag(let close):
             return "this tag is never closed: no '\(close)' follows it"

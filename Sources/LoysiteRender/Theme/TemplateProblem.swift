@@ -1,7 +1,7 @@
 /// What is wrong with a template, found while reading it; where it is, 1-based. The
 /// words for each kind are in `TemplateProblem+Wording.swift`.
-public struct TemplateProblem: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct TemplateProblem: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// An opening delimiter with no closing delimiter after it (`close` is the one
         /// expected, `}}` unless a `{{= =}}` tag changed it).
         case unclosedTag(close: String)
@@ -34,11 +34,11 @@ public struct TemplateProblem: Sendable, Equatable {
         case noSuchTemplate(tag: String, templates: [String])
     }
 
-    public var kind: Kind
-    public var line: Int
-    public var column: Int
+    package var kind: Kind
+    package var line: Int
+    package var column: Int
 
-    public init(_ kind: Kind, line: Int, column: Int) {
+    package init(_ kind: Kind, line: Int, column: Int) {
         self.kind = kind
         self.line = line
         self.column = column
@@ -47,14 +47,14 @@ public struct TemplateProblem: Sendable, Equatable {
 
 /// Every problem of a template, in the order they appear: a template that has any is not
 /// made, and its author sees all of them at once.
-public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
-    public var problems: [TemplateProblem]
+package struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
+    package var problems: [TemplateProblem]
 
-    public init(problems: [TemplateProblem]) {
+    package init(problems: [TemplateProblem]) {
         self.problems = problems
     }
 
-    public var description: String {
+    package var description: String {
         problems.map { "\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n")
     }
 }

@@ -1,7 +1,7 @@
 /// A value templates see: what page contexts are made of. A closed set of cases instead
 /// of `Any`, so looking a name up is a search of a few names and a `switch`, not a chain
 /// of dynamic casts (which made rendering the largest step of a 10,000-term build).
-public enum TemplateValue: Sendable {
+package enum TemplateValue: Sendable {
     case string(String)
     case bool(Bool)
     case int(Int)
@@ -11,7 +11,7 @@ public enum TemplateValue: Sendable {
 
     /// Converts the loosely typed values of older callers (strings, numbers, booleans,
     /// arrays and string-keyed dictionaries of them); anything else becomes its description.
-    public init(any value: Any) {
+    package init(any value: Any) {
         switch value {
         case let value as TemplateValue: self = value
         case let value as String: self = .string(value)
@@ -58,11 +58,11 @@ public enum TemplateValue: Sendable {
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
+    package init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    package init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .object(TemplateObject(uniqueMembers: elements))
     }
 }

@@ -5,21 +5,21 @@ import LoysiteContent
 /// The templates and assets a site is rendered with: the built-in default theme, with
 /// any file of the root's `templates/` folder replacing the built-in one of that name
 /// (`templates/term.mustache`, `templates/assets/style.css`) or adding to it.
-public struct Theme: Sendable {
+package struct Theme: Sendable {
     /// Parsed templates by name (file name without `.mustache`).
-    public private(set) var templates: [String: Template]
+    package private(set) var templates: [String: Template]
     /// Files copied to `site/assets/`, by path relative to it.
-    public private(set) var assets: [String: Data]
+    package private(set) var assets: [String: Data]
     /// Template names available, for checks and diagnostics.
-    public private(set) var templateNames: Set<String>
+    package private(set) var templateNames: Set<String>
 
     /// No templates and no assets: a placeholder before a theme is loaded.
-    public static let empty = Theme(templates: [:], assets: [:], templateNames: [])
+    package static let empty = Theme(templates: [:], assets: [:], templateNames: [])
 
     /// The templates every build needs.
     static let required = ["base", "header", "footer", "home", "glossary", "term", "page", "report", "reports", "404"]
 
-    public static func load(root: URL) -> (theme: Theme, diagnostics: [Diagnostic]) {
+    package static func load(root: URL) -> (theme: Theme, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [String: (text: String, path: String)] = [:]
         // A built-in template is named as the file it was made from, so its problems read
@@ -97,13 +97,13 @@ public struct Theme: Sendable {
     /// Renders `template` with `context`; "" when there is no template of that name.
     /// The page is cleared of control characters other than tab and line breaks: they
     /// are errors in HTML, and text from front matter or data reaches templates as is.
-    public func render(_ template: String, context: TemplateValue) -> String {
+    package func render(_ template: String, context: TemplateValue) -> String {
         String(decoding: renderData(template, context: context), as: UTF8.self)
     }
 
     /// Renders `template` into UTF-8 bytes, for writing the page: the text is made of
     /// strings already, so it need not be checked again as a new string would be.
-    public func renderData(_ template: String, context: TemplateValue) -> Data {
+    package func renderData(_ template: String, context: TemplateValue) -> Data {
         guard let parsed = templates[template] else { return Data() }
         var renderer = TemplateRenderer(templates: templates)
         var bytes = renderer.renderBytes(parsed, context: context)
@@ -112,9 +112,9 @@ public struct Theme: Sendable {
     }
 
     /// Renders with a loosely typed context (dictionaries, arrays, strings, numbers, bools).
-    public func render(_ template: String, context: [String: Any]) -> String {
+    package func render(_ template: String, context: [String: Any]) -> String {
         render(template, context: TemplateValue(any: context))
     }
 
-    public func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
+    package func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
 }

@@ -7,19 +7,19 @@ import LoysiteSupport
 /// Renders the ```chart and ```metric blocks of SPEC §2 from the site's datasets: a
 /// chart block becomes an inline SVG figure, a metric block one or more KPI tiles.
 /// Every mistake in a block is an error at the block's line (or at the offending key).
-public struct DatasetBlockRenderer: BlockDirectiveRenderer {
-    public let names: Set<String> = ["chart", "metric"]
+package struct DatasetBlockRenderer: BlockDirectiveRenderer {
+    package let names: Set<String> = ["chart", "metric"]
     let datasets: [String: Dataset]
     let index: PageIndex
     let currencyCode: String
 
-    public init(datasets: [Dataset], index: PageIndex, currencyCode: String) {
+    package init(datasets: [Dataset], index: PageIndex, currencyCode: String) {
         self.datasets = Dictionary(datasets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.index = index
         self.currencyCode = currencyCode
     }
 
-    public func render(_ directive: BlockDirective) -> (html: String?, diagnostics: [Diagnostic]) {
+    package func render(_ directive: BlockDirective) -> (html: String?, diagnostics: [Diagnostic]) {
         switch directive.name {
         case "chart": return ChartBlock.render(directive, with: self)
         default: return MetricBlock.render(directive, with: self)
@@ -41,7 +41,7 @@ public struct DatasetBlockRenderer: BlockDirectiveRenderer {
 
     /// `Diagnostic.subject` of a problem with what a block asks of dataset `name`: it
     /// may only follow from the dataset's sidecar failing to load (`FollowOnProblems`).
-    public static func subject(_ name: String) -> String { "data/" + name }
+    package static func subject(_ name: String) -> String { "data/" + name }
 
     private var available: String {
         datasets.isEmpty ? "there are no datasets" : "datasets: " + datasets.keys.sorted().joined(separator: ", ")
