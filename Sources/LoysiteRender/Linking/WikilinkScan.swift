@@ -22,7 +22,9 @@ struct WikilinkScan {
                 let afterRun = index + 2 < count && bytes[index + 2] == open
                 let afterBang = index > 0 && (bytes[index - 1] == UInt8(ascii: "!") || bytes[index - 1] == open)
                 if afterRun || afterBang {
-                    // Part of `[[[` or `![[`: skip the whole run of brackets.
+                    // Part of `[[[` or `![[`: skip the whole run of brackets. An opener
+                    // before it is left open.
+                    if let opened = start, unclosed == nil { unclosed = opened }
                     start = nil
                     while index < count, bytes[index] == open { index += 1 }
                     continue
@@ -39,8 +41,10 @@ struct WikilinkScan {
                 index += 2
                 continue
             }
-            if byte == open || byte == close, start != nil {
-                // A single bracket inside: not a wikilink target.
+            if byte == open || byte == close, let opened = start {
+                // A single bracket inside: not a wikilink target, so the opener is left
+                // open (`[[a]b` is a typo the writer wants to hear about).
+                if unclosed == nil { unclosed = opened }
                 start = nil
             }
             index += 1
