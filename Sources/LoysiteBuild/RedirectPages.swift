@@ -9,13 +9,16 @@ import LoysiteSupport
 struct RedirectPages: Sendable {
     /// Output folder path of each redirect (`old/url/`) and the page it sends to.
     var redirects: [(path: String, page: Int)] = []
+    /// Redirects at the exact `.html` file an alias named (`old/url.html`), written beside
+    /// the folder one so both old URLs keep working.
+    var fileRedirects: [(path: String, page: Int)] = []
     var diagnostics: [Diagnostic] = []
 
     init(index: PageIndex) {
         var taken: [String: (source: String, location: SourceLocation)] = [:]
         for number in index.pages.indices {
             for alias in index.pages[number].urlAliases {
-                let path = alias.value
+                let path = URLAlias.folder(of: alias.value)
                 if let owner = index.page(atPath: path) {
                     let other = index.pages[owner].source
                     diagnostics.append(.error("alias '/\(path)' would take the URL of \(other == index.pages[number].source ? "this page itself" : other); a redirect cannot replace a page", at: alias.location))
@@ -31,17 +34,30 @@ struct RedirectPages: Sendable {
                 }
                 taken[path] = (index.pages[number].source, alias.location)
                 redirects.append((path, number))
+                if alias.value != path {
+                    if SiteLayout.Output.siteFiles.contains(alias.value) {
+                        diagnostics.append(.error("alias '/\(alias.value)' is a URL loysite writes itself; a redirect cannot replace it", at: alias.location))
+                    } else if taken[alias.value] == nil {
+                        taken[alias.value] = (index.pages[number].source, alias.location)
+                        fileRedirects.append((alias.value, number))
+                    }
+                }
             }
         }
     }
 
     /// The output paths of the redirect files.
-    var outputPaths: [String] { redirects.map { $0.path + "index.html" } }
+    var outputPaths: [String] { redirects.map { $0.path + "index.html" } + fileRedirects.map(\.path) }
 
     func files(site: LinkedSite) -> [OutputFile] {
-        redirects.map { redirect in
+        let folders = redirects.map { (output: $0.path + "index.html", folder: $0.path, page: $0.page) }
+        let files = fileRedirects.map { redirect in
+            let slash = redirect.path.lastIndex(of: "/").map { redirect.path.index(after: $0) } ?? redirect.path.startIndex
+            return (output: redirect.path, folder: String(redirect.path[..<slash]), page: redirect.page)
+        }
+        return (folders + files).map { redirect in
             let target = site.pages[redirect.page]
-            let relative = RelativeURL.link(from: redirect.path, to: target.path)
+            let relative = RelativeURL.link(from: redirect.folder, to: target.path)
             let canonical = Escape.html(site.absoluteURL(target.path))
             let html = """
             <!DOCTYPE html>
@@ -59,7 +75,7 @@ struct RedirectPages: Sendable {
             </html>
 
             """
-            return OutputFile(path: redirect.path + "index.html", text: html)
+            return OutputFile(path: redirect.output, text: html)
         }
     }
 }

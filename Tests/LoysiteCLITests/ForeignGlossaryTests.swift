@@ -197,6 +197,9 @@ import Testing
         #expect(event.contains("<img src=\"../images/timeline.png\" alt=\"Timeline\" />"))
         #expect(site.exists("site/glossary/images/timeline.png"))
         #expect(site.exists("site/glossary/events/index.html"))
+        // The exact file `redirect_from` named keeps working too, sending on from its folder.
+        let oldFile = try #require(site.read("site/glossary/events.html"))
+        #expect(oldFile.contains("<meta http-equiv=\"refresh\" content=\"0; url=event/\">"))
         let purchase = try #require(site.read("site/glossary/purchase/index.html"))
         #expect(purchase.contains("<a href=\"../event/\">event</a>"))
         #expect(purchase.contains("<a href=\"../event/\" title=\"Event\">recorded event</a>"))
