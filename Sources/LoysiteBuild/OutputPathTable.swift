@@ -3,11 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LoysiteSupport
 
 /// The build's output paths as an open-addressing hash table over their UTF-8 bytes, so
 /// the link check asks about a link's target without making a String of it (it runs for
 /// every link of every page; making and hashing a String per link was most of its cost).
-/// The paths' bytes sit end to end in one array, compared with memcmp.
+/// The paths' bytes sit end to end in one array, compared with memcmp; hashed with
+/// `ByteHash`, as the datasets' ids are.
 struct OutputPathTable: Sendable {
     /// One slot: a path's hash, where its bytes start in `bytes` and how many (length −1:
     /// empty). Side by side, so a probe reads one cache line before the bytes.
@@ -30,7 +32,7 @@ struct OutputPathTable: Sendable {
         var bytes: [UInt8] = [], slots = [Slot](repeating: Slot(), count: size)
         for file in files {
             let path = Array(file.utf8)
-            let hash = path.withUnsafeBufferPointer(OutputPathTable.hash)
+            let hash = path.withUnsafeBufferPointer(ByteHash.hash)
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
             while slots[slot].length >= 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Slot(hash: hash, start: Int32(bytes.count), length: Int32(path.count))
@@ -46,7 +48,7 @@ struct OutputPathTable: Sendable {
     }
 
     func contains(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
-        let hash = OutputPathTable.hash(path)
+        let hash = ByteHash.hash(path)
         return bytes.withUnsafeBufferPointer { stored in
             slots.withUnsafeBufferPointer { slots in
                 var slot = Int(truncatingIfNeeded: hash) & mask
@@ -60,16 +62,5 @@ struct OutputPathTable: Sendable {
                 return false
             }
         }
-    }
-
-    /// FNV-1a, 64 bits: paths are short, and no one chooses them to collide here.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        // The low bits pick the slot: fold the high ones in.
-        return hash ^ (hash >> 29)
     }
 }

@@ -1,3 +1,5 @@
+import LoysiteSupport
+
 /// Turns text ids (customers, orders) into dense integers 0, 1, 2 … in first-seen order,
 /// remembering each id's first spelling for messages.
 ///
@@ -9,8 +11,8 @@
 /// first id that is not ASCII switches the interner to a `String` dictionary for good
 /// (`textKeys`), built from the ids so far, so that it can equal one of them.
 ///
-/// The hash is unseeded: ids come from the site's own data, and a collision costs time,
-/// never a wrong index. Each id's hash is kept, so growing the table and merging the
+/// The hash is `ByteHash` (unseeded: ids come from the site's own data, and a collision
+/// costs time, never a wrong index). Each id's hash is kept, so growing the table and merging the
 /// interner of another chunk (`index(ofIdAt:in:)`) hash nothing again.
 struct IdInterner: Sendable {
     /// The ids' bytes, one after the other; id `i` is `bytes[starts[i]..<starts[i + 1]]`.
@@ -55,7 +57,7 @@ struct IdInterner: Sendable {
     /// The index of the id spelled `id`, a new one if it is new.
     mutating func index(of id: UnsafeBufferPointer<UInt8>) -> Int {
         if lastIndex >= 0, spells(lastIndex, id) { return lastIndex }
-        let index = insert(id, hash: IdInterner.hash(id))
+        let index = insert(id, hash: ByteHash.hash(id))
         lastIndex = index
         return index
     }
@@ -71,7 +73,7 @@ struct IdInterner: Sendable {
     /// The index of an id given as text.
     mutating func index(ofName name: String) -> Int {
         var name = name
-        return name.withUTF8 { insert($0, hash: IdInterner.hash($0)) }
+        return name.withUTF8 { insert($0, hash: ByteHash.hash($0)) }
     }
 
     /// Makes room for `count` ids in all.
@@ -159,37 +161,5 @@ struct IdInterner: Sendable {
         var combined: UInt8 = 0
         for byte in id { combined |= byte }
         return combined < 0x80
-    }
-
-    /// A 64-bit hash of the bytes, eight at a time (a multiply-xorshift mix, finished
-    /// with SplitMix64's finaliser so the low bits used for the slot depend on all).
-    static func hash(_ id: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(id.count)
-        guard let base = id.baseAddress else { return finish(hash) }
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= id.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 29
-            offset += 8
-        }
-        if offset < id.count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < id.count {
-                tail |= UInt64(base[offset]) << shift
-                shift += 8
-                offset += 1
-            }
-            hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
-        }
-        return finish(hash)
-    }
-
-    private static func finish(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
