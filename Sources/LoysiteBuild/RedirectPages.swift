@@ -19,6 +19,18 @@ struct RedirectPages: Sendable {
         for number in index.pages.indices {
             for alias in index.pages[number].urlAliases {
                 let path = URLAlias.folder(of: alias.value)
+                let isFile = alias.value != path
+                // `/glossary/nps.html` of the page at `glossary/nps/`: the old file sends on
+                // to its folder, which is the page.
+                if isFile, index.page(atPath: path) == number, !SiteLayout.Output.siteFiles.contains(alias.value) {
+                    if let earlier = taken[alias.value] {
+                        diagnostics.append(.error("alias '/\(alias.value)' is also an alias in \(earlier.source); two pages cannot redirect from one URL", at: alias.location))
+                    } else {
+                        taken[alias.value] = (index.pages[number].source, alias.location)
+                        fileRedirects.append((alias.value, number))
+                    }
+                    continue
+                }
                 if let owner = index.page(atPath: path) {
                     let other = index.pages[owner].source
                     diagnostics.append(.error("alias '/\(path)' would take the URL of \(other == index.pages[number].source ? "this page itself" : other); a redirect cannot replace a page", at: alias.location))
@@ -34,7 +46,7 @@ struct RedirectPages: Sendable {
                 }
                 taken[path] = (index.pages[number].source, alias.location)
                 redirects.append((path, number))
-                if alias.value != path {
+                if isFile {
                     if SiteLayout.Output.siteFiles.contains(alias.value) {
                         diagnostics.append(.error("alias '/\(alias.value)' is a URL loysite writes itself; a redirect cannot replace it", at: alias.location))
                     } else if taken[alias.value] == nil {

@@ -20,6 +20,9 @@ struct PageFields {
     var aka: [Located<String>]?
     /// `redirect_from` (Jekyll's redirect plugin): old URLs, as `/`-aliases.
     var redirectFrom: [Located<String>]?
+    /// The URL the page had where it was written (Jekyll's `permalink`, Hugo's `url`):
+    /// loysite publishes it at its own URL and redirects from this one.
+    var formerURLs: [Located<String>] = []
     var params: [(String, JSONValue)] = []
     var diagnostics: [Diagnostic] = []
     /// `title:` is there but not a text (a list, say), which has its own error.
@@ -27,8 +30,11 @@ struct PageFields {
 
     init() {}
 
-    /// Keys read besides `PageLoader.knownKeys`: the summary fallbacks, `aka`, `redirect_from`.
-    static let otherReadKeys: Set<String> = Set(PageLoader.summaryFallbackKeys + ["aka", "redirect_from"])
+    /// Keys read besides `PageLoader.knownKeys`: the summary fallbacks, `aka`,
+    /// `redirect_from` and the former-URL keys.
+    static let otherReadKeys: Set<String> = Set(PageLoader.summaryFallbackKeys + ["aka", "redirect_from"] + formerURLKeys)
+    /// Other generators' keys for the URL a page is published at, in the order they are read.
+    static let formerURLKeys = ["permalink", "url"]
 
     /// Reads the fields of a parsed YAML document.
     init(reading document: YAMLDocument) {
@@ -47,6 +53,12 @@ struct PageFields {
         let akaEntries = PageFields.akaEntries(document)
         aka = akaEntries == nil ? fields.stringList("aka") : akaEntries!.names
         redirectFrom = fields.stringList("redirect_from")
+        // Only a text is a URL; anything else under these names stays a template param,
+        // as it was before loysite read them.
+        formerURLs = PageFields.formerURLKeys.compactMap { key in
+            guard let entry = document[key], case .scalar = entry.value else { return nil }
+            return fields.string(key)
+        }
         diagnostics = fields.diagnostics + (akaEntries?.diagnostics ?? [])
         params = fields.unreadEntries.filter { akaEntries == nil || $0.key.lowercased() != "aka" }.map { ($0.key, $0.value.json) }
         titleHasWrongType = document["title"].map { entry in

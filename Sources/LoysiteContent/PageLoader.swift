@@ -71,7 +71,8 @@ package enum PageLoader {
         }
 
         let slug = resolveSlug(source: source.path, field: slugField, diagnostics: &diagnostics)
-        let urlAliasPaths = urlAliases.compactMap { URLAlias.path($0, diagnostics: &diagnostics) }
+        let formerURLs = slug.map { FormerURL.aliases(fields.formerURLs, pagePath: Page.path(kind: kind, slug: $0), diagnostics: &diagnostics) } ?? []
+        let urlAliasPaths = (urlAliases + formerURLs).compactMap { URLAlias.path($0, diagnostics: &diagnostics) }
         var seenCategories = Set<String>()
         categories = categories.filter { !$0.isEmpty && seenCategories.insert($0.lowercased()).inserted }
 

@@ -37,16 +37,17 @@ enum SimpleFrontMatter {
             let reader = Reader(text: text, lines: lines, firstLine: firstLine, path: path)
             guard let entries = reader.mapping(indent: 0, from: &number), number == lines.count, !entries.isEmpty else { return nil }
             var fields = PageFields()
-            var fallbacks: [String: Located<String>] = [:]
+            var keptTexts: [String: Located<String>] = [:]
             for entry in entries {
                 let key = entry.key.lowercased()
                 if PageLoader.knownKeys.contains(key) || PageFields.otherReadKeys.contains(key) {
-                    guard assign(entry.value, to: key, at: entry.location, in: &fields, fallbacks: &fallbacks) else { return nil }
+                    guard assign(entry.value, to: key, at: entry.location, in: &fields, keptTexts: &keptTexts) else { return nil }
                 } else {
                     fields.params.append((entry.key, entry.value.json))
                 }
             }
-            fields.summaryFallbacks = PageLoader.summaryFallbackKeys.compactMap { fallbacks[$0] }
+            fields.summaryFallbacks = PageLoader.summaryFallbackKeys.compactMap { keptTexts[$0] }
+            fields.formerURLs = PageFields.formerURLKeys.compactMap { keptTexts[$0] }
             return fields
         }
     }
@@ -350,9 +351,9 @@ enum SimpleFrontMatter {
 
     /// Stores `value` the way `FieldReader` reads that key; false where that needs YAML.
     private static func assign(_ value: Value, to key: String, at location: SourceLocation, in fields: inout PageFields,
-                               fallbacks: inout [String: Located<String>]) -> Bool {
+                               keptTexts: inout [String: Located<String>]) -> Bool {
         switch key {
-        case "title", "slug", "summary", "period", "date", "description", "short_description", "oneliner":
+        case "title", "slug", "summary", "period", "date", "description", "short_description", "oneliner", "permalink", "url":
             let text: Located<String>?
             switch value {
             case .plain(let plain): text = isNull(plain) ? nil : Located(plain.trimmingWhitespace(), at: location)
@@ -364,7 +365,7 @@ enum SimpleFrontMatter {
             case "slug": fields.slug = text
             case "summary": fields.summary = text
             case "period": fields.period = text
-            case "description", "short_description", "oneliner": fallbacks[key] = text
+            case "description", "short_description", "oneliner", "permalink", "url": keptTexts[key] = text
             default:
                 guard let text else { fields.date = nil; return true }
                 switch FieldReader.date(text, key: key) {

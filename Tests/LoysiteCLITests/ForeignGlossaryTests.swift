@@ -229,6 +229,37 @@ import Testing
         #expect(Self.literalSyntax(in: site).isEmpty, "\(Self.literalSyntax(in: site))")
     }
 
+    /// Jekyll's `permalink` and Hugo's `url` set where the old site published a page;
+    /// loysite publishes it at its own URL and redirects from the old one, and says so
+    /// where the old URL is a pattern or another site's address.
+    @Test func permalinksAndURLsBecomeRedirects() throws {
+        let site = try TemporarySite([
+            "content/glossary/event.md": "---\ntitle: Event\npermalink: /glossary/events/\n---\nSomething that happened.\n",
+            "content/glossary/purchase.md": "---\ntitle: Purchase\npermalink: /glossary/purchase.html\n---\nA bought thing, an [[Event]].\n",
+            "content/glossary/own.md": "---\ntitle: Own\npermalink: glossary/own\n---\nAt its own URL already.\n",
+            "content/glossary/points.md": "+++\ntitle = \"Points\"\nurl = \"/loyalty/points/\"\n+++\nUnits a member earns.\n",
+            "content/glossary/tier.md": "---\ntitle: Tier\npermalink: /:categories/:title/\n---\nA level.\n",
+            "content/glossary/badge.md": "---\ntitle: Badge\nurl: \"https://example.com/badge/\"\n---\nA mark.\n",
+            "content/glossary/style.md": "---\ntitle: Style\npermalink: pretty\nurl: [not, a, url]\n---\nA look.\n",
+        ])
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.errorLines == [
+            "content/glossary/badge.md:3:6: warning: 'https://example.com/badge/' is an address on another site: loysite publishes this page at /glossary/badge/ and writes no redirect for it",
+            "content/glossary/style.md:3:12: warning: 'pretty' is a pattern, not a URL: loysite publishes this page at /glossary/style/ and writes no redirect for it",
+            "content/glossary/tier.md:3:12: warning: '/:categories/:title/' is a pattern, not a URL: loysite publishes this page at /glossary/tier/ and writes no redirect for it",
+        ])
+        #expect(Self.brokenLinks(in: site).isEmpty, "\(Self.brokenLinks(in: site))")
+        #expect(site.read("site/glossary/events/index.html")?.contains("<meta http-equiv=\"refresh\" content=\"0; url=../event/\">") == true)
+        #expect(site.read("site/glossary/purchase.html")?.contains("<meta http-equiv=\"refresh\" content=\"0; url=purchase/\">") == true)
+        #expect(site.read("site/loyalty/points/index.html")?.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../glossary/points/\">") == true)
+        #expect(site.exists("site/glossary/own/index.html"))
+        // Nothing else was written for them: no redirect at a page's own URL or at a pattern.
+        let written = site.files(under: "site").filter { $0.hasSuffix(".html") && !$0.hasPrefix("glossary/") && !$0.hasPrefix("reports/") }
+        #expect(written == ["404.html", "index.html", "loyalty/points/index.html"])
+    }
+
     /// A Zola section: `_index.md` with TOML front matter, terms with `aliases`.
     @Test func aZolaSectionBuilds() throws {
         let site = try TemporarySite([

@@ -14,7 +14,7 @@ import Yams
 /// Yams gives; what it declines goes through Yams itself, so its diagnostics are Yams'.
 @Suite struct EventFrontMatterOracleTests {
     static let keys = ["title", "slug", "aliases", "summary", "category", "categories", "related", "draft", "date", "period",
-                       "Title", "ALIASES", "description", "aka", "redirect_from", "weight", "tags", "id", "full_link", "params", "lastmod"]
+                       "Title", "ALIASES", "description", "aka", "redirect_from", "permalink", "url", "weight", "tags", "id", "full_link", "params", "lastmod"]
 
     /// Scalar texts YAML resolves every way: text, numbers (YAML 1.1: octal, sexagesimal,
     /// underscores), booleans of 1.1, nulls, timestamps, merge and value keys.
@@ -102,6 +102,7 @@ import Yams
         check("summaryFallbacks", a.summaryFallbacks, b.summaryFallbacks)
         check("aka", a.aka, b.aka)
         check("redirectFrom", a.redirectFrom, b.redirectFrom)
+        check("formerURLs", a.formerURLs, b.formerURLs)
         check("diagnostics", a.diagnostics, b.diagnostics)
         check("titleHasWrongType", a.titleHasWrongType, b.titleHasWrongType)
         if params {

@@ -30,6 +30,7 @@ import Testing
         #expect(fast.summaryFallbacks == slow.summaryFallbacks, sourceLocation: sourceLocation)
         #expect(fast.aka == slow.aka, sourceLocation: sourceLocation)
         #expect(fast.redirectFrom == slow.redirectFrom, sourceLocation: sourceLocation)
+        #expect(fast.formerURLs == slow.formerURLs, sourceLocation: sourceLocation)
         #expect(fast.params.map(\.0) == slow.params.map(\.0), sourceLocation: sourceLocation)
         #expect(fast.params.map(\.1) == slow.params.map(\.1), sourceLocation: sourceLocation)
     }
@@ -91,6 +92,7 @@ import Testing
             "title: x  # trailing\ndate: '2026-03-07'\n",
             "title: x\nweight: 3\nfull_link: https://x.org/a/\nlastmod: 2024-05-01T10:00:00Z\nflag: yes\nratio: 0.5\nnone: ~\n",
             "title: x\naka: [NPS]\ndescription: \"d\"\noneliner: o\nredirect_from:\n  - /old/\ntags: [a, 3, \"b\"]\n",
+            "title: x\npermalink: /glossary/x/\nurl: \"/x/\"\n",
             "title: x\nparams:  # theme\n  tier: 2\n  featured: true\n  sources:\n    - handbook\n  nested:\n    deep: 0o17\nnext: n\n",
         ] {
             #expect(SimpleFrontMatter.fields(yaml, path: "p.md", firstLine: 2) != nil, "\(yaml)")
