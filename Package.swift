@@ -83,15 +83,18 @@ let package = Package(
         // Helpers shared by the test targets: temporary site roots, running the binary.
         .target(name: "LoysiteTesting", path: "Tests/LoysiteTesting"),
         .testTarget(name: "LoysiteSupportTests", dependencies: ["LoysiteSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "LoysiteMetricsTests", dependencies: ["LoysiteMetrics", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "LoysiteChartsTests", dependencies: ["LoysiteCharts", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "LoysiteContentTests", dependencies: ["LoysiteContent", "LoysiteTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "LoysiteMetricsTests", dependencies: ["LoysiteMetrics", "LoysiteSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "LoysiteChartsTests", dependencies: ["LoysiteCharts", "LoysiteSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "LoysiteContentTests", dependencies: [
+            "LoysiteContent", "LoysiteMetrics", "LoysiteSupport", "LoysiteTesting",
+            .product(name: "PropertyBased", package: "swift-property-based"), .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "LoysiteRenderTests", dependencies: [
-            "LoysiteRender", "LoysiteContent", "LoysiteTesting",
+            "LoysiteRender", "LoysiteContent", "LoysiteSupport", "LoysiteTesting",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "LoysiteReportsTests", dependencies: ["LoysiteReports", "LoysiteSupport", "LoysiteContent", "LoysiteMetrics", "LoysiteRender", "LoysiteTesting"]),
-        .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild", "LoysiteTesting"]),
+        .testTarget(name: "LoysiteBuildTests", dependencies: ["LoysiteBuild", "LoysiteSupport", "LoysiteTesting"]),
         .testTarget(name: "LoysiteServeTests", dependencies: ["LoysiteServe", "LoysiteBuild", "LoysiteTesting"]),
         // Runs the real `loysite` binary on temporary folders.
         .testTarget(name: "LoysiteCLITests", dependencies: ["loysite", "LoysiteTesting", .product(name: "Yams", package: "Yams")]),
