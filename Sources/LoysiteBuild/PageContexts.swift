@@ -44,7 +44,7 @@ struct PageContexts: Sendable {
         return contexts
     }
 
-    private func content(_ number: Int) -> String {
+    private func content(_ number: PageID) -> String {
         let body = read.body(number)
         guard let bodyStandIn, !body.isEmpty else { return body }
         return bodyStandIn
@@ -103,7 +103,7 @@ struct PageContexts: Sendable {
         return items
     }
 
-    func link(_ number: Int, from path: String?, summary: Bool = false) -> TemplateObject {
+    func link(_ number: PageID, from path: String?, summary: Bool = false) -> TemplateObject {
         var item: TemplateObject = [
             "title": .string(read.title(number)), "href": .string(href(to: read.path(number), from: path)),
             "slug": .string(read.slug(number)),
@@ -129,7 +129,7 @@ struct PageContexts: Sendable {
 
     // MARK: Kinds
 
-    func term(_ number: Int) -> TemplateValue {
+    func term(_ number: PageID) -> TemplateValue {
         let path = read.path(number)
         var context = common(path: path, title: read.title(number), kind: "term", summary: read.summary(number))
         addToPage(&context, ["params": params(read.params(number))])
@@ -161,16 +161,16 @@ struct PageContexts: Sendable {
         return .object(context)
     }
 
-    func report(_ number: Int) -> TemplateValue {
+    func report(_ number: PageID) -> TemplateValue {
         bodyPage(number, kind: "report")
     }
 
-    func freePage(_ number: Int) -> TemplateValue {
+    func freePage(_ number: PageID) -> TemplateValue {
         bodyPage(number, kind: "page")
     }
 
     /// A page that is its Markdown body and front matter: reports and free pages.
-    private func bodyPage(_ number: Int, kind: String) -> TemplateValue {
+    private func bodyPage(_ number: PageID, kind: String) -> TemplateValue {
         var context = common(path: read.path(number), title: read.title(number), kind: kind, summary: read.summary(number))
         var pageValues: TemplateObject = ["params": params(read.params(number))]
         if let date = read.date(number) {

@@ -1,3 +1,4 @@
+import LoysiteContent
 import LoysiteSupport
 
 /// Each page's part of the site-wide JSON files, serialized: its `DefinedTerm` in the
@@ -6,24 +7,24 @@ import LoysiteSupport
 /// so rebuilding the A–Z page and the search index after an edit does not serialize
 /// 10,000 terms again.
 struct SiteFragments: Sendable {
-    /// By page number; "" for pages that are not terms.
-    var definedTerms: [String]
-    var searchEntries: [String]
-    var scriptEntries: [String]
+    /// "" for pages that are not terms.
+    var definedTerms: PerPage<String>
+    var searchEntries: PerPage<String>
+    var scriptEntries: PerPage<String>
     /// What each page's three parts read.
-    var reads: [[SiteRead]]
+    var reads: PerPage<[SiteRead]>
 
     init(site: LinkedSite) {
         let made = Parallel.map(Array(site.pages.indices)) { SiteFragments.make($0, site: site) }
-        definedTerms = made.map(\.term)
-        searchEntries = made.map(\.entry)
-        scriptEntries = made.map(\.script)
-        reads = made.map(\.reads)
+        definedTerms = PerPage(made.map(\.term))
+        searchEntries = PerPage(made.map(\.entry))
+        scriptEntries = PerPage(made.map(\.script))
+        reads = PerPage(made.map(\.reads))
     }
 
     /// The parts of the pages whose reads are among `changed`, made again from `site`;
     /// the rest kept.
-    mutating func refresh(changed: SiteChanges, adding added: [Int] = [], site: LinkedSite) {
+    mutating func refresh(changed: SiteChanges, adding added: [PageID] = [], site: LinkedSite) {
         guard !changed.isEmpty else { return }
         let pages = Set(reads.indices.filter { changed.touches(reads[$0]) }).union(added).sorted()
         let made = Parallel.map(pages) { SiteFragments.make($0, site: site) }
@@ -41,24 +42,24 @@ struct SiteFragments: Sendable {
         carried.definedTerms = renumbering.carry(definedTerms, filling: "")
         carried.searchEntries = renumbering.carry(searchEntries, filling: "")
         carried.scriptEntries = renumbering.carry(scriptEntries, filling: "")
-        carried.reads = renumbering.carry(Parallel.map(reads, renumbering.map), filling: [])
+        carried.reads = renumbering.carry(PerPage(Parallel.map(reads.array, renumbering.map)), filling: [])
         return carried
     }
 
-    private static func make(_ number: Int, site: LinkedSite) -> (term: String, entry: String, script: String, reads: [SiteRead]) {
+    private static func make(_ number: PageID, site: LinkedSite) -> (term: String, entry: String, script: String, reads: [SiteRead]) {
         let log = ReadLog()
         let read = SiteReader(site, log: log)
         return (definedTerm(number, read: read), SearchIndex.entry(number, read: read), SearchIndex.scriptEntry(number, read: read), log.distinct)
     }
 
-    static func definedTerm(_ number: Int, read: SiteReader) -> String {
+    static func definedTerm(_ number: PageID, read: SiteReader) -> String {
         read.kind(number) == .term ? StructuredData.setMember(number, read: read) : ""
     }
 
     /// One part of each page of `order`: kept ones when the session keeps them (their
     /// reads noted in the reader's log), else made now.
-    static func parts(_ order: [Int], _ part: KeyPath<SiteFragments, [String]>, read: SiteReader,
-                      make: @Sendable @escaping (Int, SiteReader) -> String) -> [String] {
+    static func parts(_ order: [PageID], _ part: KeyPath<SiteFragments, PerPage<String>>, read: SiteReader,
+                      make: @Sendable @escaping (PageID, SiteReader) -> String) -> [String] {
         if let fragments = read.fragments {
             if let log = read.log { for number in order { log.note(contentsOf: fragments.reads[number]) } }
             let kept = fragments[keyPath: part]
