@@ -16,6 +16,15 @@ enum PageAspect: UInt8, CaseIterable, Sendable {
     /// The terms before and after it in A–Z order.
     case neighbours
 
+    /// Parts that are fields of the `Page` itself: the same page object (pages are
+    /// immutable) has them all the same.
+    var isPageField: Bool {
+        switch self {
+        case .title, .path, .slug, .kind, .date, .aliases, .categories, .params, .frontSummary: return true
+        case .summary, .excerpt, .body, .related, .backlinks, .neighbours: return false
+        }
+    }
+
     /// Whether this part of page `number` of `old` is the same as of page `current` of
     /// `new` (the same page, renumbered when pages were added or removed).
     func same(_ old: LinkedSite, _ number: PageID, _ new: LinkedSite, _ current: PageID, _ renumbering: PageRenumbering?) -> Bool {
@@ -196,12 +205,21 @@ struct SiteChanges: Sendable {
             site |= 1 << aspect.rawValue
             count += 1
         }
+        // Asked of every page, so the common answers are found without comparing: a page
+        // kept from the last build (the same object) has the same fields, and with the
+        // same A–Z order (usually the same array) every page has the same neighbours.
         let total = new.pages.count, chunk = 1024
+        let sameOrder = renumbering == nil && old.glossary.order == new.glossary.order
         let found = Parallel.map(Array(stride(from: 0, to: total, by: chunk))) { start -> [UInt32] in
             (PageID(start)..<PageID(min(start + chunk, total))).map { current in
                 guard let number = renumbering.map({ $0.oldNumber[current] }) ?? current else { return UInt32.max }
+                let samePage = old.pages[number] === new.pages[current]
                 var bits: UInt32 = 0
-                for aspect in PageAspect.allCases where !aspect.same(old, number, new, current, renumbering) { bits |= 1 << aspect.rawValue }
+                for aspect in PageAspect.allCases {
+                    if samePage, aspect.isPageField { continue }
+                    if sameOrder, aspect == .neighbours { continue }
+                    if !aspect.same(old, number, new, current, renumbering) { bits |= 1 << aspect.rawValue }
+                }
                 return bits
             }
         }

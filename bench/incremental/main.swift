@@ -103,7 +103,8 @@ for edit in edits where onlyEdits?.contains(edit.kind) ?? true {
         let path = try edit.apply(run)
         let (result, incremental) = seconds { session.build(changed: [path]) }
         guard withFullBuilds else {
-            say("edit \(edit.kind) \(run): incremental \(String(format: "%.4f", incremental)) s")
+            let steps = result.timings.map { String(format: "%@ %.1f", $0.step, $0.seconds * 1000) }.joined(separator: ", ")
+            say("edit \(edit.kind) \(run): incremental \(String(format: "%.4f", incremental)) s [\(steps) ms]")
             _ = session.build(changed: [try edit.restore(run)])
             continue
         }
