@@ -45,7 +45,9 @@ package final class BuildSession: @unchecked Sendable {
         // A previous build that failed or wrote nothing leaves no output to update.
         if let previous = state, previous.wrote {
             let changes = ChangeSet(since: previous, paths: changed, root: options.root)
-            if let result = run(changes, previous: previous, keepingState: true) { return result }
+            // Handed over, not shared: see `run`.
+            state = nil
+            if let result = run(changes, previous: consume previous, keepingState: true) { return result }
         }
         return run(.everything, previous: nil, keepingState: true)!
     }
@@ -56,12 +58,20 @@ package final class BuildSession: @unchecked Sendable {
     }
 
     /// The pipeline. nil when the load step finds that `changes` need everything.
-    private func run(_ changes: ChangeSet, previous: State?, keepingState: Bool) -> BuildResult? {
+    private func run(_ changes: ChangeSet, previous handed: consuming State?, keepingState: Bool) -> BuildResult? {
         var timer = StepTimer(progress: options.progress)
         var state: State
         let pages: PageChanges
-        if let previous, !changes.isEverything {
-            state = previous
+        var previous = handed
+        if let last = previous, !changes.isEverything {
+            state = last
+            // What a rebuild updates in place (each file's reads, the kept parts of the
+            // site-wide files) is left to `state` alone: shared with `previous`, every
+            // change would copy 10,000 entries first. `previous` is kept for comparing
+            // the sites, which needs neither.
+            previous!.reads = .empty
+            previous!.site.fragments = nil
+            previous!.unresolvedLinks = [:]
             state.wrote = false
             guard let found = reload(changes, into: &state) else { return nil }
             pages = found
@@ -425,7 +435,11 @@ package final class BuildSession: @unchecked Sendable {
         }
         let renumbering = pages.renumbering
         let changed = SiteChanges(between: previous.site, state.site, renumbering: renumbering)
-        let site = state.site, added = renumbering?.added ?? []
+        // The parts are made from a copy of the site without them, so the kept ones have
+        // one owner and are refreshed in place.
+        var site = state.site
+        site.fragments = nil
+        let added = renumbering?.added ?? []
         state.site.fragments?.refresh(changed: changed, adding: added, site: site)
         let (affected, siteFilesToRender) = state.reads.affected(by: changed)
         let pagesToRender = added.isEmpty ? affected : Set(affected).union(added).sorted()

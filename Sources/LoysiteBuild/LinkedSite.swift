@@ -7,7 +7,7 @@ import LoysiteSupport
 struct LinkedSite: Sendable {
     var config: SiteConfig
     var index: PageIndex
-    var bodies: PerPage<RenderedMarkdown>
+    private(set) var bodies: PerPage<RenderedMarkdown>
     /// Resolved `related` entries per page.
     var related: PerPage<[PageID]>
     /// Pages linking to each page, in A–Z order of their titles.
@@ -37,6 +37,10 @@ struct LinkedSite: Sendable {
     /// The fired alerts' messages, shown on the dashboard.
     var alerts: [String] = []
 
+    /// Each body's HTML, apart from the rest of the body: it is read for every page and
+    /// compared on every rebuild, and `bodies[id].html` copies the whole body first.
+    private(set) var bodyHTML: PerPage<String>
+
     /// `index.pages`, stored: a computed property hands out a new reference to the
     /// array at every access, and from two threads at once those reference counts
     /// contend.
@@ -51,6 +55,7 @@ struct LinkedSite: Sendable {
         self.index = index
         self.pages = index.pages
         self.bodies = bodies
+        bodyHTML = PerPage(bodies.map(\.html))
         self.related = related
         let pages = index.pages
         let summaries = PerPage(bodies.map { $0.summary ?? "" })
@@ -95,6 +100,7 @@ struct LinkedSite: Sendable {
         site.related = related
         let pages = site.pages, sortKeys = site.sortKeys
         for number in changed {
+            site.bodyHTML[number] = bodies[number].html
             site.summaries[number] = bodies[number].summary ?? ""
             site.excerpts[number] = TextFormatting.excerpt(site.summaries[number])
             let before = self.bodies[number].linkedPages.subtracting([number])

@@ -46,7 +46,7 @@ enum PageAspect: UInt8, CaseIterable, Sendable {
         case .frontSummary: return old.pages[number].summary == new.pages[current].summary
         case .summary: return old.summaries[number] == new.summaries[current]
         case .excerpt: return old.excerpts[number] == new.excerpts[current]
-        case .body: return old.bodies[number].html == new.bodies[current].html
+        case .body: return old.bodyHTML[number] == new.bodyHTML[current]
         case .related: return same(old.related[number], new.related[current])
         case .backlinks: return same(old.backlinks[number], new.backlinks[current])
         case .neighbours:
@@ -163,7 +163,7 @@ struct SiteReader: Sendable {
     func frontSummary(_ number: PageID) -> String? { note(number, .frontSummary); return site.pages[number].summary }
     func summary(_ number: PageID) -> String { note(number, .summary); return site.summaries[number] }
     func excerpt(_ number: PageID) -> String { note(number, .excerpt); return site.excerpts[number] }
-    func body(_ number: PageID) -> String { note(number, .body); return site.bodies[number].html }
+    func body(_ number: PageID) -> String { note(number, .body); return site.bodyHTML[number] }
     func related(_ number: PageID) -> [PageID] { note(number, .related); return site.related[number] }
     func backlinks(_ number: PageID) -> [PageID] { note(number, .backlinks); return site.backlinks[number] }
     func previous(_ number: PageID) -> PageID? { note(number, .neighbours); return site.glossary.previous(of: number) }
