@@ -78,8 +78,9 @@ struct LinkedSite: Sendable {
         })
         // Backlinks in A–Z order of the linking page's title, whatever kind it is.
         var incoming = PerPage<[PageID]>(repeating: [], count: pages.count)
-        for (source, body) in zip(bodies.indices, bodies) {
-            for target in body.linkedPages where target != source { incoming[target].append(source) }
+        // By id: iterating would hand out a copy of each body (its HTML, links, problems).
+        for source in bodies.indices {
+            for target in bodies[source].linkedPages where target != source { incoming[target].append(source) }
         }
         backlinks = PerPage(Parallel.map(incoming.array) { list in
             list.count < 2 ? list : list.sorted { LinkedSite.backlinkPrecedes($0, $1, sortKeys: sortKeys, pages: pages) }
