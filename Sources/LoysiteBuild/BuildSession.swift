@@ -325,9 +325,11 @@ package final class BuildSession: @unchecked Sendable {
             } else {
                 // The last build's bodies, by this build's numbers (the added pages' are
                 // converted anyway).
-                let search = NameSearch(Array(Set(names.map { $0.trimmingBlanks() }))), bodies = state.bodies
+                // `map` hands each body over in place; `bodies[id]` would copy it.
+                let search = NameSearch(Array(Set(names.map { $0.trimmingBlanks() })))
+                let hasProblems = PerPage(state.bodies.map { !$0.diagnostics.isEmpty })
                 let mentioning = PerPage(Parallel.map(Array(pages.indices)) { number -> Bool in
-                    !bodies[number].diagnostics.isEmpty || search.occurs(in: pages[number].body)
+                    hasProblems[number] || search.occurs(in: pages[number].body)
                 })
                 converting.formUnion(pages.indices.filter { mentioning[$0] })
             }

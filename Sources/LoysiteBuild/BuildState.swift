@@ -89,7 +89,8 @@ extension BuildSession {
             all.append(contentsOf: datasetDiagnostics)
             all.append(contentsOf: index.diagnostics)
             for page in relatedDiagnostics.indices where !relatedDiagnostics[page].isEmpty { all.append(contentsOf: relatedDiagnostics[page]) }
-            for page in bodies.indices where !bodies[page].diagnostics.isEmpty { all.append(contentsOf: bodies[page].diagnostics) }
+            // `map` hands each body over in place; `bodies[id]` would copy it.
+            for found in bodies.map(\.diagnostics) where !found.isEmpty { all.append(contentsOf: found) }
             all.append(contentsOf: homeDiagnostics)
             all.append(contentsOf: homeBody?.diagnostics ?? [])
             all.append(contentsOf: glossaryFolder.diagnostics)

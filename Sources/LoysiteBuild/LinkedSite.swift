@@ -78,9 +78,10 @@ struct LinkedSite: Sendable {
         })
         // Backlinks in A–Z order of the linking page's title, whatever kind it is.
         var incoming = PerPage<[PageID]>(repeating: [], count: pages.count)
-        // By id: iterating would hand out a copy of each body (its HTML, links, problems).
-        for source in bodies.indices {
-            for target in bodies[source].linkedPages where target != source { incoming[target].append(source) }
+        // Each body's links taken by `map`, which hands the bodies over in place
+        // (iterating or `bodies[id]` would copy each: its HTML, links, problems).
+        for (source, linked) in zip(bodies.indices, bodies.map(\.linkedPages)) {
+            for target in linked where target != source { incoming[target].append(source) }
         }
         backlinks = PerPage(Parallel.map(incoming.array) { list in
             list.count < 2 ? list : list.sorted { LinkedSite.backlinkPrecedes($0, $1, sortKeys: sortKeys, pages: pages) }
