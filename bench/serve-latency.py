@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Save-to-served latency of `loysite serve`, and what an idle preview costs.
 
-    python3 bench/serve-latency.py BINARY ROOT [--runs 10] [--idle 10]
+    python3 bench/serve-latency.py BINARY ROOT [--runs 10] [--idle 10] [--edit body|summary]
 
 ROOT is a site root (a copy: one term is edited), e.g. the corpus of
 bench/site-corpus.py:  python3 bench/site-corpus.py /dev/shm/c --terms 10000.
 The serve process is started on a free port; then, --runs times, one term's body gets
 a new marker word and the term page is fetched every 5 ms until it holds the marker:
 the time from the write to that response is the latency (watcher + incremental rebuild
-+ serving). Before the edits the serve process sits idle for --idle seconds and its CPU
++ serving). `--edit summary` puts the marker in the term's front-matter summary instead
+(issue 14's target: a summary edit also re-renders the A–Z page and the search index). Before the edits the serve process sits idle for --idle seconds and its CPU
 time over them is printed (the watcher's cost on a large tree); then again with a
 symbolic link content/glossary/u -> /usr, which the watcher must not walk.
 
@@ -46,6 +47,7 @@ def main():
     parser.add_argument("root")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--idle", type=float, default=10)
+    parser.add_argument("--edit", choices=["body", "summary"], default="body")
     args = parser.parse_args()
 
     glossary = os.path.join(args.root, "content", "glossary")
@@ -93,7 +95,7 @@ def main():
         for run in range(args.runs):
             marker = f"latencymarker{run}x{os.getpid()}"
             with open(term, "w") as handle:
-                handle.write(original.rstrip("\n") + f"\n\nEdited: {marker}.\n")
+                handle.write(edited(original, marker, args.edit))
             written = time.monotonic()
             while marker not in fetch(page):
                 if time.monotonic() - written > 60:
@@ -102,7 +104,7 @@ def main():
             latencies.append(time.monotonic() - written)
             time.sleep(0.5)
         ms = sorted(1000 * value for value in latencies)
-        print(f"save → served, {args.runs} edits: median {statistics.median(ms):.0f} ms, "
+        print(f"save → served, {args.runs} {args.edit} edits: median {statistics.median(ms):.0f} ms, "
               f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms")
         rebuilds = sorted(1000 * float(m.group(1)) for m in (re.search(r"in ([0-9.]+) s", l) for l in lines[-args.runs:]) if m)
         if rebuilds:
@@ -116,6 +118,17 @@ def main():
             os.unlink(link)
         with open(term, "w") as handle:
             handle.write(original)
+
+
+def edited(original, marker, kind):
+    """The term's text with `marker` in its body, or in its summary (replaced, or added
+    as the front matter's first key)."""
+    if kind == "body":
+        return original.rstrip("\n") + f"\n\nEdited: {marker}.\n"
+    line = f"summary: Edited {marker}."
+    if re.search(r"^summary:.*$", original, re.M):
+        return re.sub(r"^summary:.*$", line, original, count=1, flags=re.M)
+    return original.replace("---\n", "---\n" + line + "\n", 1)
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ extension BuildSession {
     /// first file that has it, with the count of the others, not one per page.
     static func linkDiagnostics(_ unresolved: [(path: String, links: [String])], site: LinkedSite) -> [Diagnostic] {
         guard !unresolved.isEmpty else { return [] }
-        var pageByOutput: [String: Int] = [:]
+        var pageByOutput: [String: PageID] = [:]
         for number in site.pages.indices { pageByOutput[site.pages[number].path + "index.html"] = number }
         let basePath = OutputLinkCheck.basePath(of: site.config.baseURL)
         struct Finding { var path: String; var link: String; var location: SourceLocation; var others = 0 }

@@ -45,7 +45,9 @@ package final class BuildSession: @unchecked Sendable {
         // A previous build that failed or wrote nothing leaves no output to update.
         if let previous = state, previous.wrote {
             let changes = ChangeSet(since: previous, paths: changed, root: options.root)
-            if let result = run(changes, previous: previous, keepingState: true) { return result }
+            // Handed over, not shared: see `run`.
+            state = nil
+            if let result = run(changes, previous: consume previous, keepingState: true) { return result }
         }
         return run(.everything, previous: nil, keepingState: true)!
     }
@@ -56,12 +58,20 @@ package final class BuildSession: @unchecked Sendable {
     }
 
     /// The pipeline. nil when the load step finds that `changes` need everything.
-    private func run(_ changes: ChangeSet, previous: State?, keepingState: Bool) -> BuildResult? {
+    private func run(_ changes: ChangeSet, previous handed: consuming State?, keepingState: Bool) -> BuildResult? {
         var timer = StepTimer(progress: options.progress)
         var state: State
         let pages: PageChanges
-        if let previous, !changes.isEverything {
-            state = previous
+        var previous = handed
+        if let last = previous, !changes.isEverything {
+            state = last
+            // What a rebuild updates in place (each file's reads, the kept parts of the
+            // site-wide files) is left to `state` alone: shared with `previous`, every
+            // change would copy 10,000 entries first. `previous` is kept for comparing
+            // the sites, which needs neither.
+            previous!.reads = .empty
+            previous!.site.fragments = nil
+            previous!.unresolvedLinks = [:]
             state.wrote = false
             guard let found = reload(changes, into: &state) else { return nil }
             pages = found
@@ -76,7 +86,7 @@ package final class BuildSession: @unchecked Sendable {
         index(pages, &state)
         timer.finish("index")
 
-        let converted = convert(pages, &state)
+        let converted: [PageID] = convert(pages, &state)
         timer.finish("markdown")
 
         link(pages, converted: converted, &state, previous: previous, keepingState: keepingState)
@@ -137,7 +147,7 @@ package final class BuildSession: @unchecked Sendable {
         (state.datasets, state.datasetDiagnostics) = datasets
         // Pages stand in the index as the previous build's pages until the index step.
         state.index = PageIndex(pages: [])
-        state.pendingPages = content.pages
+        state.pendingPages = PerPage(content.pages)
         return state
     }
 
@@ -202,9 +212,9 @@ package final class BuildSession: @unchecked Sendable {
         newState.files = list
         newState.loaded = loaded.map { $0! }
         newState.stamps = stamps
-        var pages: [Page] = []
-        for file in newState.loaded.indices {
-            if let page = newState.loaded[file].page, options.includeDrafts || !page.draft { pages.append(page) }
+        var pages = PerPage<Page>([])
+        for result in newState.loaded {
+            if let page = result.page, options.includeDrafts || !page.draft { pages.append(page) }
         }
         let renumbering = PageRenumbering(old: oldPages.map(\.source), new: pages.map(\.source))
         var found = PageChanges(everything: false, pages: renumbering.added, names: true, indexProblems: true, renumbering: renumbering)
@@ -227,12 +237,12 @@ package final class BuildSession: @unchecked Sendable {
         // The pages a body links to are numbers too (for backlinks); on every core, as
         // are the reads.
         let oldBodies = state.bodies
-        newState.bodies = renumbering.carry(Parallel.map(Array(oldBodies.indices)) { number -> RenderedMarkdown in
+        newState.bodies = renumbering.carry(PerPage(Parallel.map(Array(oldBodies.indices)) { number -> RenderedMarkdown in
             var body = oldBodies[number]
             if !body.linkedPages.isEmpty { body.linkedPages = Set(body.linkedPages.compactMap { renumbering.newNumber[$0] }) }
             return body
-        }, filling: filler)
-        newState.reads.pages = renumbering.carry(Parallel.map(state.reads.pages, renumbering.map), filling: [])
+        }), filling: filler)
+        newState.reads.pages = renumbering.carry(PerPage(Parallel.map(state.reads.pages.array, renumbering.map)), filling: [])
         newState.reads.siteFiles = state.reads.siteFiles.mapValues(renumbering.map)
         newState.site.fragments = state.site.fragments.map { $0.carried(by: renumbering) }
         for old in removed { newState.unresolvedLinks[oldPages[old].path + SiteLayout.Output.home] = nil }
@@ -247,7 +257,7 @@ package final class BuildSession: @unchecked Sendable {
     /// matcher built at the same time (it needs only the index).
     private func index(_ changes: PageChanges, _ state: inout State) {
         let pages = state.pendingPages
-        state.pendingPages = []
+        state.pendingPages = PerPage([])
         if changes.everything {
             // `related` is resolved in chunks, which the core not building the matcher
             // takes, and the other too once the matcher is done.
@@ -257,9 +267,9 @@ package final class BuildSession: @unchecked Sendable {
             let count = index.pages.count, chunk = 512
             let (relatedChunks, matcher) = Parallel.map(Array(stride(from: 0, to: count, by: chunk)), alongside: {
                 autolink ? TermMatcher(index: index) : nil
-            }) { start in index.resolveRelated(in: start..<min(start + chunk, count)) }
-            state.related = relatedChunks.flatMap(\.related)
-            state.relatedDiagnostics = relatedChunks.flatMap(\.diagnostics)
+            }) { start in index.resolveRelated(in: PageID(start)..<PageID(min(start + chunk, count))) }
+            state.related = PerPage(relatedChunks.flatMap(\.related))
+            state.relatedDiagnostics = PerPage(relatedChunks.flatMap(\.diagnostics))
             state.matcher = matcher
             state.redirects = RedirectPages(index: index)
             state.outputPaths = BuildSession.outputPaths(index: index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
@@ -271,9 +281,9 @@ package final class BuildSession: @unchecked Sendable {
             let count = pages.count, chunk = 512, matcher = changes.names && state.config.autolink
             let (relatedChunks, newMatcher) = Parallel.map(Array(stride(from: 0, to: count, by: chunk)), alongside: {
                 matcher ? TermMatcher(index: index) : nil
-            }) { start in index.resolveRelated(in: start..<min(start + chunk, count)) }
-            state.related = relatedChunks.flatMap(\.related)
-            state.relatedDiagnostics = relatedChunks.flatMap(\.diagnostics)
+            }) { start in index.resolveRelated(in: PageID(start)..<PageID(min(start + chunk, count))) }
+            state.related = PerPage(relatedChunks.flatMap(\.related))
+            state.relatedDiagnostics = PerPage(relatedChunks.flatMap(\.diagnostics))
             if matcher { state.matcher = newMatcher }
             if changes.renumbering != nil {
                 state.redirects = RedirectPages(index: state.index)
@@ -292,15 +302,15 @@ package final class BuildSession: @unchecked Sendable {
 
     /// Bodies converted with libcmark (directives, wikilinks, links, auto-links), in
     /// parallel. Returns the pages converted (all of them for everything).
-    private func convert(_ changes: PageChanges, _ state: inout State) -> [Int] {
+    private func convert(_ changes: PageChanges, _ state: inout State) -> [PageID] {
         let converter = state.converter()
         if changes.everything {
             let progress = options.progress
             progress?.counting(state.index.pages.count)
-            state.bodies = Parallel.map(Array(state.index.pages.indices)) { number in
+            state.bodies = PerPage(Parallel.map(Array(state.index.pages.indices)) { number in
                 defer { progress?.advance() }
                 return converter.convert(page: number)
-            }
+            })
             (state.home, state.homeDiagnostics) = HomePage.load(root: options.root, datasets: state.datasets)
             state.homeBody = state.home.map { converter.convert($0) }
             state.introBody = state.intro.map { converter.convert($0) }
@@ -315,10 +325,12 @@ package final class BuildSession: @unchecked Sendable {
             } else {
                 // The last build's bodies, by this build's numbers (the added pages' are
                 // converted anyway).
-                let search = NameSearch(Array(Set(names.map { $0.trimmingBlanks() }))), bodies = state.bodies
-                let mentioning = Parallel.map(Array(pages.indices)) { number -> Bool in
-                    !bodies[number].diagnostics.isEmpty || search.occurs(in: pages[number].body)
-                }
+                // `map` hands each body over in place; `bodies[id]` would copy it.
+                let search = NameSearch(Array(Set(names.map { $0.trimmingBlanks() })))
+                let hasProblems = PerPage(state.bodies.map { !$0.diagnostics.isEmpty })
+                let mentioning = PerPage(Parallel.map(Array(pages.indices)) { number -> Bool in
+                    hasProblems[number] || search.occurs(in: pages[number].body)
+                })
                 converting.formUnion(pages.indices.filter { mentioning[$0] })
             }
         }
@@ -333,7 +345,7 @@ package final class BuildSession: @unchecked Sendable {
 
     /// Backlinks, summaries, A–Z order; then the alerts (site.yml), whose fired ones are
     /// warnings, shown on the dashboard and in metrics.json.
-    private func link(_ changes: PageChanges, converted: [Int], _ state: inout State, previous: State?, keepingState: Bool) {
+    private func link(_ changes: PageChanges, converted: [PageID], _ state: inout State, previous: State?, keepingState: Bool) {
         if changes.names || previous == nil {
             let fragments = previous == nil ? nil : state.site.fragments
             state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related,
@@ -425,7 +437,11 @@ package final class BuildSession: @unchecked Sendable {
         }
         let renumbering = pages.renumbering
         let changed = SiteChanges(between: previous.site, state.site, renumbering: renumbering)
-        let site = state.site, added = renumbering?.added ?? []
+        // The parts are made from a copy of the site without them, so the kept ones have
+        // one owner and are refreshed in place.
+        var site = state.site
+        site.fragments = nil
+        let added = renumbering?.added ?? []
         state.site.fragments?.refresh(changed: changed, adding: added, site: site)
         let (affected, siteFilesToRender) = state.reads.affected(by: changed)
         let pagesToRender = added.isEmpty ? affected : Set(affected).union(added).sorted()

@@ -22,11 +22,11 @@ extension BuildSession {
         var datasetDiagnostics: [Diagnostic] = []
         var index = PageIndex(pages: [])
         /// The pages the load step made, handed to the index step.
-        var pendingPages: [Page] = []
-        var related: [[Int]] = []
-        var relatedDiagnostics: [[Diagnostic]] = []
+        var pendingPages = PerPage<Page>([])
+        var related = PerPage<[PageID]>([])
+        var relatedDiagnostics = PerPage<[Diagnostic]>([])
         var matcher: TermMatcher?
-        var bodies: [RenderedMarkdown] = []
+        var bodies = PerPage<RenderedMarkdown>([])
         var home: Page?
         var homeDiagnostics: [Diagnostic] = []
         var homeBody: RenderedMarkdown?
@@ -44,7 +44,7 @@ extension BuildSession {
         var unresolvedLinks: [String: [String]] = [:]
         /// Files of the glossary folder that could not be copied.
         var copyDiagnostics: [Diagnostic] = []
-        var site = LinkedSite(config: SiteConfig(), index: PageIndex(pages: []), bodies: [], related: [])
+        var site = LinkedSite(config: SiteConfig(), index: PageIndex(pages: []), bodies: PerPage([]), related: PerPage([]))
         var alerts = Alerts.evaluate([], datasets: [])
         /// What each output file read when it was rendered (kept by sessions only).
         var reads = RenderReads.empty
@@ -58,13 +58,13 @@ extension BuildSession {
                               smart: config.smart, outputPaths: outputPaths, resources: glossaryFolder.resources)
         }
 
-        /// Each file's page number, nil for files that give no page (errors, drafts).
-        func pageNumbers() -> [Int?] {
+        /// Each file's page, nil for files that give no page (errors, drafts).
+        func pageNumbers() -> [PageID?] {
             var number = 0
             return loaded.map { result in
                 guard let page = result.page, includesDrafts || !page.draft else { return nil }
                 defer { number += 1 }
-                return number
+                return PageID(number)
             }
         }
 
@@ -83,14 +83,14 @@ extension BuildSession {
             var all = Diagnostics()
             all.append(contentsOf: optionDiagnostics)
             all.append(contentsOf: configDiagnostics)
-            // By index, skipping the many empty lists: `for result in loaded` copies pages.
-            for file in loaded.indices where !loaded[file].diagnostics.isEmpty { all.append(contentsOf: loaded[file].diagnostics) }
+            for result in loaded where !result.diagnostics.isEmpty { all.append(contentsOf: result.diagnostics) }
             all.append(contentsOf: themeDiagnostics)
             all.append(contentsOf: contentFolderDiagnostics)
             all.append(contentsOf: datasetDiagnostics)
             all.append(contentsOf: index.diagnostics)
             for page in relatedDiagnostics.indices where !relatedDiagnostics[page].isEmpty { all.append(contentsOf: relatedDiagnostics[page]) }
-            for page in bodies.indices where !bodies[page].diagnostics.isEmpty { all.append(contentsOf: bodies[page].diagnostics) }
+            // `map` hands each body over in place; `bodies[id]` would copy it.
+            for found in bodies.map(\.diagnostics) where !found.isEmpty { all.append(contentsOf: found) }
             all.append(contentsOf: homeDiagnostics)
             all.append(contentsOf: homeBody?.diagnostics ?? [])
             all.append(contentsOf: glossaryFolder.diagnostics)

@@ -66,21 +66,21 @@ struct ChangeSet: Equatable {
 struct PageChanges {
     /// Every page is new (a full build).
     var everything: Bool
-    /// Numbers of the pages whose file was read again.
-    var pages: [Int]
+    /// The pages whose file was read again.
+    var pages: [PageID]
     /// Whether a title, alias, slug, kind or path changed (so lookups, auto-links and
     /// every A–Z order can).
     var names: Bool
     /// Whether the index's own problems can change (a page they name moved within its file).
     var indexProblems: Bool
-    /// When pages were added or removed: how the numbers moved (`pages` then holds the
-    /// added pages too, by new number).
+    /// When pages were added or removed: how the ids moved (`pages` then holds the
+    /// added pages too, by new id).
     var renumbering: PageRenumbering?
     /// The names the changed and removed pages had (title, slug, aliases): text that
     /// mentions one may link differently now.
     var formerNames: [String] = []
     /// Pages whose text linked to a removed page.
-    var linkingToRemoved: [Int] = []
+    var linkingToRemoved: [PageID] = []
 
     static func names(of page: Page) -> [String] {
         [page.title, page.slug] + page.aliases.map(\.value)

@@ -8,20 +8,20 @@ import LoysiteSupport
 struct GlossaryIndex {
     struct Group {
         var letter: String
-        var terms: [Int]
+        var terms: [PageID]
         /// An id usable in URLs and HTML (`a`, `num` for `#`).
         var id: String { letter == "#" ? "num" : letter.lowercased() }
     }
 
-    /// Term page numbers in A–Z order.
-    var order: [Int]
+    /// Terms in A–Z order.
+    var order: [PageID]
     var groups: [Group]
     /// Each page's place in `order` (nil for pages that are not terms), so neighbours
     /// are found without searching the order for every term.
-    private var positions: [Int: Int]
+    private var positions: [PageID: Int]
 
-    /// `keys`: `sortKey` of every page's title, by page number.
-    init(pages: [Page], sortKeys keys: [String]) {
+    /// `keys`: `sortKey` of every page's title.
+    init(pages: PerPage<Page>, sortKeys keys: PerPage<String>) {
         let terms = pages.indices.filter { pages[$0].kind == .term }
         // On both cores: at 50,000 terms, comparing titles was most of the link step.
         order = Parallel.sorted(terms) { lhs, rhs in
@@ -43,16 +43,16 @@ struct GlossaryIndex {
     }
 
     /// A term's place in A–Z order.
-    func position(of page: Int) -> Int? { positions[page] }
+    func position(of page: PageID) -> Int? { positions[page] }
 
     /// The term before `page` in A–Z order.
-    func previous(of page: Int) -> Int? {
+    func previous(of page: PageID) -> PageID? {
         guard let position = positions[page], position > 0 else { return nil }
         return order[position - 1]
     }
 
     /// The term after `page` in A–Z order.
-    func next(of page: Int) -> Int? {
+    func next(of page: PageID) -> PageID? {
         guard let position = positions[page], position + 1 < order.count else { return nil }
         return order[position + 1]
     }

@@ -21,7 +21,7 @@ enum HomePage {
                 let text = source.text.hasPrefix("---") ? source.text : "---\ntitle: Home\n---\n" + source.text
                 let offset = source.text.hasPrefix("---") ? 0 : 3
                 var result = PageLoader.load(SourceText(path: path, text: text), kind: .home)
-                result.page?.bodyFirstLine -= offset
+                result.page = result.page.map { $0.withBodyFirstLine($0.bodyFirstLine - offset) }
                 return result
             case .failure(let diagnostic):
                 return (nil, [diagnostic])

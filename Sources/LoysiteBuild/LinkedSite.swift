@@ -7,26 +7,26 @@ import LoysiteSupport
 struct LinkedSite: Sendable {
     var config: SiteConfig
     var index: PageIndex
-    var bodies: [RenderedMarkdown]
+    private(set) var bodies: PerPage<RenderedMarkdown>
     /// Resolved `related` entries per page.
-    var related: [[Int]]
+    var related: PerPage<[PageID]>
     /// Pages linking to each page, in A–Z order of their titles.
-    var backlinks: [[Int]]
+    var backlinks: PerPage<[PageID]>
     /// `GlossaryIndex.sortKey` of every page's title.
-    let sortKeys: [String]
+    let sortKeys: PerPage<String>
     /// Summary per page: front matter's, or the first paragraph (plain text).
-    var summaries: [String]
+    var summaries: PerPage<String>
     /// Each summary shortened for lists of links (`TextFormatting.excerpt`), made once
     /// rather than for every page that links there.
-    var excerpts: [String]
+    var excerpts: PerPage<String>
     var glossary: GlossaryIndex
     /// Reports, newest first (by date, then title).
-    var reports: [Int]
+    var reports: [PageID]
     /// Free pages by title.
-    var freePages: [Int]
+    var freePages: [PageID]
     /// The most-mentioned terms (most backlinks, then A–Z), a good way into the glossary
     /// for the home page.
-    var featuredTerms: [Int]
+    var featuredTerms: [PageID]
     /// Pages' parts of the site-wide JSON files, when a build session keeps them.
     var fragments: SiteFragments?
     /// Rendered HTML of the home page's dashboard (tiles and charts), if any.
@@ -37,49 +37,55 @@ struct LinkedSite: Sendable {
     /// The fired alerts' messages, shown on the dashboard.
     var alerts: [String] = []
 
+    /// Each body's HTML, apart from the rest of the body: it is read for every page and
+    /// compared on every rebuild, and `bodies[id].html` copies the whole body first.
+    private(set) var bodyHTML: PerPage<String>
+
     /// `index.pages`, stored: a computed property hands out a new reference to the
     /// array at every access, and from two threads at once those reference counts
     /// contend.
-    private(set) var pages: [Page]
+    private(set) var pages: PerPage<Page>
 
     /// `previous`: the site of a session's last build, whose sort keys and excerpts are
     /// kept where the title or summary they come from is the same (`renumbering` when
     /// pages were added or removed since).
-    init(config: SiteConfig, index: PageIndex, bodies: [RenderedMarkdown], related: [[Int]],
+    init(config: SiteConfig, index: PageIndex, bodies: PerPage<RenderedMarkdown>, related: PerPage<[PageID]>,
          reusing previous: LinkedSite? = nil, renumbering: PageRenumbering? = nil) {
         self.config = config
         self.index = index
         self.pages = index.pages
         self.bodies = bodies
+        bodyHTML = PerPage(bodies.map(\.html))
         self.related = related
         let pages = index.pages
-        let summaries = bodies.map { $0.summary ?? "" }
+        let summaries = PerPage(bodies.map { $0.summary ?? "" })
         self.summaries = summaries
         // Each page's number in `previous`, if it was there.
-        let before: @Sendable (Int) -> Int? = { number in
+        let before: @Sendable (PageID) -> PageID? = { number in
             guard let previous else { return nil }
             if let renumbering { return renumbering.oldNumber[number] }
-            return number < previous.pages.count ? number : nil
+            return previous.pages.contains(id: number) ? number : nil
         }
-        let sortKeys = Parallel.map(Array(pages.indices)) { number -> String in
+        let sortKeys = PerPage(Parallel.map(Array(pages.indices)) { number -> String in
             if let old = before(number), let previous, previous.pages[old].title == pages[number].title { return previous.sortKeys[old] }
             return GlossaryIndex.sortKey(pages[number].title)
-        }
+        })
         self.sortKeys = sortKeys
         glossary = GlossaryIndex(pages: pages, sortKeys: sortKeys)
-        excerpts = Parallel.map(Array(pages.indices)) { number -> String in
+        excerpts = PerPage(Parallel.map(Array(pages.indices)) { number -> String in
             if let old = before(number), let previous, previous.summaries[old] == summaries[number] { return previous.excerpts[old] }
             return TextFormatting.excerpt(summaries[number])
-        }
+        })
         // Backlinks in A–Z order of the linking page's title, whatever kind it is.
-        var incoming = [[Int]](repeating: [], count: pages.count)
-        // By index: `bodies.enumerated()` copies every body (its HTML, links, problems).
-        for source in bodies.indices {
-            for target in bodies[source].linkedPages where target != source { incoming[target].append(source) }
+        var incoming = PerPage<[PageID]>(repeating: [], count: pages.count)
+        // Each body's links taken by `map`, which hands the bodies over in place
+        // (iterating or `bodies[id]` would copy each: its HTML, links, problems).
+        for (source, linked) in zip(bodies.indices, bodies.map(\.linkedPages)) {
+            for target in linked where target != source { incoming[target].append(source) }
         }
-        backlinks = Parallel.map(incoming) { list in
+        backlinks = PerPage(Parallel.map(incoming.array) { list in
             list.count < 2 ? list : list.sorted { LinkedSite.backlinkPrecedes($0, $1, sortKeys: sortKeys, pages: pages) }
-        }
+        })
         reports = LinkedSite.reportOrder(pages, sortKeys: sortKeys)
         featuredTerms = LinkedSite.mostMentioned(glossary.order, backlinks: backlinks, count: 8)
         freePages = pages.indices.filter { pages[$0].kind == .page }.sorted { sortKeys[$0] < sortKeys[$1] }
@@ -88,7 +94,7 @@ struct LinkedSite: Sendable {
     /// The same site after `changed` pages got new fields or bodies, their titles (so
     /// every order) the same: summaries, excerpts and backlinks are updated for just
     /// those pages rather than worked out again for all (a rebuild in a `BuildSession`).
-    func updating(index: PageIndex, bodies: [RenderedMarkdown], related: [[Int]], changed: [Int]) -> LinkedSite {
+    func updating(index: PageIndex, bodies: PerPage<RenderedMarkdown>, related: PerPage<[PageID]>, changed: [PageID]) -> LinkedSite {
         var site = self
         site.index = index
         site.pages = index.pages
@@ -96,6 +102,7 @@ struct LinkedSite: Sendable {
         site.related = related
         let pages = site.pages, sortKeys = site.sortKeys
         for number in changed {
+            site.bodyHTML[number] = bodies[number].html
             site.summaries[number] = bodies[number].summary ?? ""
             site.excerpts[number] = TextFormatting.excerpt(site.summaries[number])
             let before = self.bodies[number].linkedPages.subtracting([number])
@@ -112,12 +119,12 @@ struct LinkedSite: Sendable {
     }
 
     /// Backlinks in A–Z order of the linking page's title, then by file.
-    static func backlinkPrecedes(_ lhs: Int, _ rhs: Int, sortKeys: [String], pages: [Page]) -> Bool {
+    static func backlinkPrecedes(_ lhs: PageID, _ rhs: PageID, sortKeys: PerPage<String>, pages: PerPage<Page>) -> Bool {
         sortKeys[lhs] != sortKeys[rhs] ? sortKeys[lhs] < sortKeys[rhs] : pages[lhs].source < pages[rhs].source
     }
 
     /// Reports, newest first (by date, then title).
-    static func reportOrder(_ pages: [Page], sortKeys: [String]) -> [Int] {
+    static func reportOrder(_ pages: PerPage<Page>, sortKeys: PerPage<String>) -> [PageID] {
         pages.indices.filter { pages[$0].kind == .report }.sorted { lhs, rhs in
             let (a, b) = (pages[lhs].date ?? "", pages[rhs].date ?? "")
             if a != b { return a > b }
@@ -127,8 +134,8 @@ struct LinkedSite: Sendable {
 
     /// The `count` terms with the most backlinks, ties in A–Z order: one pass over the
     /// A–Z order keeping the best few, rather than sorting every term.
-    static func mostMentioned(_ order: [Int], backlinks: [[Int]], count: Int) -> [Int] {
-        var best: [Int] = []
+    static func mostMentioned(_ order: [PageID], backlinks: PerPage<[PageID]>, count: Int) -> [PageID] {
+        var best: [PageID] = []
         for term in order {
             // A later term beats an earlier one only with strictly more backlinks.
             guard best.count < count || backlinks[term].count > backlinks[best[best.count - 1]].count else { continue }

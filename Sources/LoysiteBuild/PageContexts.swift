@@ -44,7 +44,7 @@ struct PageContexts: Sendable {
         return contexts
     }
 
-    private func content(_ number: Int) -> String {
+    private func content(_ number: PageID) -> String {
         let body = read.body(number)
         guard let bodyStandIn, !body.isEmpty else { return body }
         return bodyStandIn
@@ -103,7 +103,7 @@ struct PageContexts: Sendable {
         return items
     }
 
-    func link(_ number: Int, from path: String?, summary: Bool = false) -> TemplateObject {
+    func link(_ number: PageID, from path: String?, summary: Bool = false) -> TemplateObject {
         var item: TemplateObject = [
             "title": .string(read.title(number)), "href": .string(href(to: read.path(number), from: path)),
             "slug": .string(read.slug(number)),
@@ -129,7 +129,7 @@ struct PageContexts: Sendable {
 
     // MARK: Kinds
 
-    func term(_ number: Int) -> TemplateValue {
+    func term(_ number: PageID) -> TemplateValue {
         let path = read.path(number)
         var context = common(path: path, title: read.title(number), kind: "term", summary: read.summary(number))
         addToPage(&context, ["params": params(read.params(number))])
@@ -161,16 +161,16 @@ struct PageContexts: Sendable {
         return .object(context)
     }
 
-    func report(_ number: Int) -> TemplateValue {
+    func report(_ number: PageID) -> TemplateValue {
         bodyPage(number, kind: "report")
     }
 
-    func freePage(_ number: Int) -> TemplateValue {
+    func freePage(_ number: PageID) -> TemplateValue {
         bodyPage(number, kind: "page")
     }
 
     /// A page that is its Markdown body and front matter: reports and free pages.
-    private func bodyPage(_ number: Int, kind: String) -> TemplateValue {
+    private func bodyPage(_ number: PageID, kind: String) -> TemplateValue {
         var context = common(path: read.path(number), title: read.title(number), kind: kind, summary: read.summary(number))
         var pageValues: TemplateObject = ["params": params(read.params(number))]
         if let date = read.date(number) {
@@ -189,25 +189,38 @@ struct PageContexts: Sendable {
         context["count"] = .int(glossary.order.count)
         if let intro = read.glossaryIntroHTML { context["intro"] = .string(intro) }
         context["letters"] = .list(glossary.navigation.map { ["letter": .string($0.letter), "id": .string($0.id), "present": .bool($0.present)] })
-        // Every term's entry made on any core (each share with its own log), then grouped by letter.
+        // Every term's entry: kept by a session (their reads noted here), or made on any
+        // core (each share with its own log); then grouped by letter.
         let parent = read.log
-        let entries = Parallel.map(glossary.order) { number -> (TemplateValue, [SiteRead]) in
-            let log = parent.map { _ in ReadLog() }
-            // A copy only to log into (a copy retains every array of the site).
-            let contexts = log == nil ? self : logging(into: log)
-            var item = contexts.link(number, from: path, summary: true)
-            item["aliases_text"] = .string(contexts.read.aliases(number).joined(separator: ", "))
-            return (.object(item), log?.reads ?? [])
+        let entries: [TemplateValue]
+        if let fragments = read.fragments {
+            if let parent { for number in glossary.order { parent.note(contentsOf: fragments.glossaryEntryReads[number]) } }
+            entries = glossary.order.map { fragments.glossaryEntries[$0] }
+        } else {
+            let made = Parallel.map(glossary.order) { number -> (TemplateValue, [SiteRead]) in
+                let log = parent.map { _ in ReadLog() }
+                // A copy only to log into (a copy retains every array of the site).
+                let contexts = log == nil ? self : logging(into: log)
+                return (contexts.glossaryEntry(number), log?.reads ?? [])
+            }
+            if let parent { for (_, reads) in made { parent.note(contentsOf: reads) } }
+            entries = made.map(\.0)
         }
-        if let parent { for (_, reads) in entries { parent.note(contentsOf: reads) } }
         var next = 0
         context["groups"] = .list(glossary.groups.map { group -> TemplateValue in
-            let terms = entries[next..<next + group.terms.count].map(\.0)
+            let terms = Array(entries[next..<next + group.terms.count])
             next += group.terms.count
             return ["letter": .string(group.letter), "id": .string(group.id), "terms": .list(terms)]
         })
         context["jsonld"] = .string(StructuredData.definedTermSet(read: read))
         return .object(context)
+    }
+
+    /// A term's entry on the A–Z page.
+    func glossaryEntry(_ number: PageID) -> TemplateValue {
+        var item = link(number, from: SiteLayout.Output.glossaryFolder, summary: true)
+        item["aliases_text"] = .string(read.aliases(number).joined(separator: ", "))
+        return .object(item)
     }
 
     func reportsIndex() -> TemplateValue {

@@ -8,10 +8,10 @@ import LoysiteSupport
 /// names (aliases, JSON-LD, the search index) shows them.
 struct RedirectPages: Sendable {
     /// Output folder path of each redirect (`old/url/`) and the page it sends to.
-    var redirects: [(path: String, page: Int)] = []
+    var redirects: [(path: String, page: PageID)] = []
     /// Redirects at the exact `.html` file an alias named (`old/url.html`), written beside
     /// the folder one so both old URLs keep working.
-    var fileRedirects: [(path: String, page: Int)] = []
+    var fileRedirects: [(path: String, page: PageID)] = []
     var diagnostics: [Diagnostic] = []
 
     init(index: PageIndex) {

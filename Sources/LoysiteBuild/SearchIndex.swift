@@ -1,3 +1,4 @@
+import LoysiteContent
 import LoysiteSupport
 
 /// The search index, in two forms made from the same entries:
@@ -27,7 +28,7 @@ enum SearchIndex {
     }
 
     /// One page's entry, serialized.
-    static func entry(_ number: Int, read: SiteReader) -> String {
+    static func entry(_ number: PageID, read: SiteReader) -> String {
         var members: [(String, JSONValue)] = [
             ("title", .string(read.title(number))),
             ("kind", .string(read.kind(number).rawValue)),
@@ -44,7 +45,7 @@ enum SearchIndex {
     static let scriptSummaryLimit = 100
 
     /// One page's entry of `search-index.js`, serialized.
-    static func scriptEntry(_ number: Int, read: SiteReader) -> String {
+    static func scriptEntry(_ number: PageID, read: SiteReader) -> String {
         let kind: String
         switch read.kind(number) {
         case .term: kind = "t"

@@ -73,7 +73,7 @@ package enum SiteBuilder {
                 let file = siteFiles[job].render(contexts: contexts, theme: theme)
                 return (file, nil, check(file), log?.distinct ?? [])
             }
-            let (file, unresolved) = renderPage(job - siteFiles.count, contexts: contexts, theme: theme, splice: splice, check: check)
+            let (file, unresolved) = renderPage(PageID(job - siteFiles.count), contexts: contexts, theme: theme, splice: splice, check: check)
             let reads = log?.distinct ?? []
             guard let staged else { return (file, nil, unresolved, reads) }
             do {
@@ -95,7 +95,7 @@ package enum SiteBuilder {
         }
         result.unresolvedLinks = rendered.filter { !$0.unresolved.isEmpty }.map { ($0.file.path, $0.unresolved) }
         if recording {
-            result.reads = RenderReads(pages: rendered[siteFiles.count...].map(\.reads),
+            result.reads = RenderReads(pages: PerPage(rendered[siteFiles.count...].map(\.reads)),
                                        siteFiles: Dictionary(uniqueKeysWithValues: zip(siteFiles, rendered[..<siteFiles.count].map(\.reads))))
         }
         return result
@@ -103,7 +103,7 @@ package enum SiteBuilder {
 
     /// Page `number` rendered and its links checked (`check`); with `splice`, the
     /// template's links only, the body put in after.
-    static func renderPage(_ number: Int, contexts: PageContexts, theme: Theme, splice: BodySplice?,
+    static func renderPage(_ number: PageID, contexts: PageContexts, theme: Theme, splice: BodySplice?,
                            check: (OutputFile) -> [String]) -> (file: OutputFile, unresolved: [String]) {
         if let splice {
             let themed = renderPage(number, contexts: contexts.standingIn(splice.standIn), theme: theme)
@@ -117,7 +117,7 @@ package enum SiteBuilder {
     }
 
     /// Page `number` through its kind's template.
-    static func renderPage(_ number: Int, contexts: PageContexts, theme: Theme) -> OutputFile {
+    static func renderPage(_ number: PageID, contexts: PageContexts, theme: Theme) -> OutputFile {
         let html: Data
         switch contexts.read.kind(number) {
         case .term: html = theme.renderData("term", context: contexts.term(number))

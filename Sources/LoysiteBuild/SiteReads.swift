@@ -16,11 +16,20 @@ enum PageAspect: UInt8, CaseIterable, Sendable {
     /// The terms before and after it in A–Z order.
     case neighbours
 
+    /// Parts that are fields of the `Page` itself: the same page object (pages are
+    /// immutable) has them all the same.
+    var isPageField: Bool {
+        switch self {
+        case .title, .path, .slug, .kind, .date, .aliases, .categories, .params, .frontSummary: return true
+        case .summary, .excerpt, .body, .related, .backlinks, .neighbours: return false
+        }
+    }
+
     /// Whether this part of page `number` of `old` is the same as of page `current` of
     /// `new` (the same page, renumbered when pages were added or removed).
-    func same(_ old: LinkedSite, _ number: Int, _ new: LinkedSite, _ current: Int, _ renumbering: PageRenumbering?) -> Bool {
-        func pages(_ list: [Int]) -> [Int] { renumbering?.map(list) ?? list }
-        func page(_ page: Int?) -> Int? { renumbering?.map(page) ?? page }
+    func same(_ old: LinkedSite, _ number: PageID, _ new: LinkedSite, _ current: PageID, _ renumbering: PageRenumbering?) -> Bool {
+        func same(_ a: [PageID], _ b: [PageID]) -> Bool { renumbering?.same(a, as: b) ?? (a == b) }
+        func same(_ a: PageID?, _ b: PageID?) -> Bool { renumbering?.same(a, as: b) ?? (a == b) }
         switch self {
         case .title: return old.pages[number].title == new.pages[current].title
         case .path: return old.pages[number].path == new.pages[current].path
@@ -37,12 +46,12 @@ enum PageAspect: UInt8, CaseIterable, Sendable {
         case .frontSummary: return old.pages[number].summary == new.pages[current].summary
         case .summary: return old.summaries[number] == new.summaries[current]
         case .excerpt: return old.excerpts[number] == new.excerpts[current]
-        case .body: return old.bodies[number].html == new.bodies[current].html
-        case .related: return pages(old.related[number]) == new.related[current]
-        case .backlinks: return pages(old.backlinks[number]) == new.backlinks[current]
+        case .body: return old.bodyHTML[number] == new.bodyHTML[current]
+        case .related: return same(old.related[number], new.related[current])
+        case .backlinks: return same(old.backlinks[number], new.backlinks[current])
         case .neighbours:
-            return page(old.glossary.previous(of: number)) == new.glossary.previous(of: current)
-                && page(old.glossary.next(of: number)) == new.glossary.next(of: current)
+            return same(old.glossary.previous(of: number), new.glossary.previous(of: current))
+                && same(old.glossary.next(of: number), new.glossary.next(of: current))
         }
     }
 }
@@ -61,7 +70,7 @@ enum SiteAspect: UInt8, CaseIterable, Sendable {
     case pageSet
 
     func same(_ old: LinkedSite, _ new: LinkedSite, _ renumbering: PageRenumbering?) -> Bool {
-        func pages(_ list: [Int]) -> [Int] { renumbering?.map(list) ?? list }
+        func same(_ a: [PageID], _ b: [PageID]) -> Bool { renumbering?.same(a, as: b) ?? (a == b) }
         switch self {
         case .config:
             let (a, b) = (old.config, new.config)
@@ -71,11 +80,11 @@ enum SiteAspect: UInt8, CaseIterable, Sendable {
         case .nonEmpty: return old.glossary.order.isEmpty == new.glossary.order.isEmpty && old.reports.isEmpty == new.reports.isEmpty
         case .glossaryOrder:
             // The groups too: a retitled term can change letter and keep its place.
-            return pages(old.glossary.order) == new.glossary.order && old.glossary.groups.map(\.letter) == new.glossary.groups.map(\.letter)
+            return same(old.glossary.order, new.glossary.order) && old.glossary.groups.map(\.letter) == new.glossary.groups.map(\.letter)
                 && old.glossary.groups.map(\.terms.count) == new.glossary.groups.map(\.terms.count)
-        case .reportOrder: return pages(old.reports) == new.reports
-        case .freePages: return pages(old.freePages) == new.freePages
-        case .featured: return pages(old.featuredTerms) == new.featuredTerms
+        case .reportOrder: return same(old.reports, new.reports)
+        case .freePages: return same(old.freePages, new.freePages)
+        case .featured: return same(old.featuredTerms, new.featuredTerms)
         case .dashboard: return old.dashboardHTML == new.dashboardHTML
         case .glossaryIntro: return old.glossaryIntroHTML == new.glossaryIntroHTML
         case .alerts: return old.alerts == new.alerts
@@ -88,13 +97,14 @@ enum SiteAspect: UInt8, CaseIterable, Sendable {
 struct SiteRead: Hashable, Comparable, Sendable {
     let raw: UInt64
 
-    static func page(_ number: Int, _ aspect: PageAspect) -> SiteRead { SiteRead(raw: UInt64(number) << 8 | UInt64(aspect.rawValue)) }
+    static func page(_ id: PageID, _ aspect: PageAspect) -> SiteRead { SiteRead(raw: UInt64(id.number) << 8 | UInt64(aspect.rawValue)) }
     /// Above every page's reads (page numbers stay far below 2⁵⁵).
     static func site(_ aspect: SiteAspect) -> SiteRead { SiteRead(raw: UInt64.max - UInt64(aspect.rawValue)) }
 
     /// The site aspect read, or nil for a page's.
     var siteAspect: UInt8? { raw > UInt64.max - 256 ? UInt8(UInt64.max - raw) : nil }
-    var page: Int { Int(raw >> 8) }
+    /// The page read, or nil for a part of the site.
+    var page: PageID? { siteAspect == nil ? PageID(Int(raw >> 8)) : nil }
     var pageAspect: UInt8 { UInt8(raw & 0xFF) }
 
     static func < (lhs: SiteRead, rhs: SiteRead) -> Bool { lhs.raw < rhs.raw }
@@ -137,27 +147,27 @@ struct SiteReader: Sendable {
     /// The same site read for another file (or another thread's share of one).
     func logging(into log: ReadLog?) -> SiteReader { SiteReader(site, log: log) }
 
-    @inline(__always) private func note(_ number: Int, _ aspect: PageAspect) { log?.note(.page(number, aspect)) }
+    @inline(__always) private func note(_ number: PageID, _ aspect: PageAspect) { log?.note(.page(number, aspect)) }
     @inline(__always) private func note(_ aspect: SiteAspect) { log?.note(.site(aspect)) }
 
     // MARK: A page
 
-    func title(_ number: Int) -> String { note(number, .title); return site.pages[number].title }
-    func path(_ number: Int) -> String { note(number, .path); return site.pages[number].path }
-    func slug(_ number: Int) -> String { note(number, .slug); return site.pages[number].slug }
-    func kind(_ number: Int) -> PageKind { note(number, .kind); return site.pages[number].kind }
-    func date(_ number: Int) -> String? { note(number, .date); return site.pages[number].date }
-    func aliases(_ number: Int) -> [String] { note(number, .aliases); return site.pages[number].aliases.map(\.value) }
-    func categories(_ number: Int) -> [String] { note(number, .categories); return site.pages[number].categories }
-    func params(_ number: Int) -> [(String, JSONValue)] { note(number, .params); return site.pages[number].params }
-    func frontSummary(_ number: Int) -> String? { note(number, .frontSummary); return site.pages[number].summary }
-    func summary(_ number: Int) -> String { note(number, .summary); return site.summaries[number] }
-    func excerpt(_ number: Int) -> String { note(number, .excerpt); return site.excerpts[number] }
-    func body(_ number: Int) -> String { note(number, .body); return site.bodies[number].html }
-    func related(_ number: Int) -> [Int] { note(number, .related); return site.related[number] }
-    func backlinks(_ number: Int) -> [Int] { note(number, .backlinks); return site.backlinks[number] }
-    func previous(_ number: Int) -> Int? { note(number, .neighbours); return site.glossary.previous(of: number) }
-    func next(_ number: Int) -> Int? { note(number, .neighbours); return site.glossary.next(of: number) }
+    func title(_ number: PageID) -> String { note(number, .title); return site.pages[number].title }
+    func path(_ number: PageID) -> String { note(number, .path); return site.pages[number].path }
+    func slug(_ number: PageID) -> String { note(number, .slug); return site.pages[number].slug }
+    func kind(_ number: PageID) -> PageKind { note(number, .kind); return site.pages[number].kind }
+    func date(_ number: PageID) -> String? { note(number, .date); return site.pages[number].date }
+    func aliases(_ number: PageID) -> [String] { note(number, .aliases); return site.pages[number].aliases.map(\.value) }
+    func categories(_ number: PageID) -> [String] { note(number, .categories); return site.pages[number].categories }
+    func params(_ number: PageID) -> [(String, JSONValue)] { note(number, .params); return site.pages[number].params }
+    func frontSummary(_ number: PageID) -> String? { note(number, .frontSummary); return site.pages[number].summary }
+    func summary(_ number: PageID) -> String { note(number, .summary); return site.summaries[number] }
+    func excerpt(_ number: PageID) -> String { note(number, .excerpt); return site.excerpts[number] }
+    func body(_ number: PageID) -> String { note(number, .body); return site.bodyHTML[number] }
+    func related(_ number: PageID) -> [PageID] { note(number, .related); return site.related[number] }
+    func backlinks(_ number: PageID) -> [PageID] { note(number, .backlinks); return site.backlinks[number] }
+    func previous(_ number: PageID) -> PageID? { note(number, .neighbours); return site.glossary.previous(of: number) }
+    func next(_ number: PageID) -> PageID? { note(number, .neighbours); return site.glossary.next(of: number) }
 
     // MARK: The site
 
@@ -167,9 +177,9 @@ struct SiteReader: Sendable {
     var hasTerms: Bool { note(.nonEmpty); return !site.glossary.order.isEmpty }
     var hasReports: Bool { note(.nonEmpty); return !site.reports.isEmpty }
     var glossary: GlossaryIndex { note(.glossaryOrder); return site.glossary }
-    var reports: [Int] { note(.reportOrder); return site.reports }
-    var freePages: [Int] { note(.freePages); return site.freePages }
-    var featuredTerms: [Int] { note(.featured); return site.featuredTerms }
+    var reports: [PageID] { note(.reportOrder); return site.reports }
+    var freePages: [PageID] { note(.freePages); return site.freePages }
+    var featuredTerms: [PageID] { note(.featured); return site.featuredTerms }
     var dashboardHTML: String? { note(.dashboard); return site.dashboardHTML }
     var glossaryIntroHTML: String? { note(.glossaryIntro); return site.glossaryIntroHTML }
     var alerts: [String] { note(.alerts); return site.alerts }
@@ -181,7 +191,7 @@ struct SiteReader: Sendable {
 /// What changed between two builds' sites, as the reads it invalidates: for each page
 /// the parts of it that differ, as bits, so asking about one read is two array lookups.
 struct SiteChanges: Sendable {
-    private var pages: [UInt32]
+    private var pages: PerPage<UInt32>
     private var site: UInt32 = 0
     private(set) var count = 0
 
@@ -195,23 +205,32 @@ struct SiteChanges: Sendable {
             site |= 1 << aspect.rawValue
             count += 1
         }
+        // Asked of every page, so the common answers are found without comparing: a page
+        // kept from the last build (the same object) has the same fields, and with the
+        // same A–Z order (usually the same array) every page has the same neighbours.
         let total = new.pages.count, chunk = 1024
+        let sameOrder = renumbering == nil && old.glossary.order == new.glossary.order
         let found = Parallel.map(Array(stride(from: 0, to: total, by: chunk))) { start -> [UInt32] in
-            (start..<min(start + chunk, total)).map { current in
+            (PageID(start)..<PageID(min(start + chunk, total))).map { current in
                 guard let number = renumbering.map({ $0.oldNumber[current] }) ?? current else { return UInt32.max }
+                let samePage = old.pages[number] === new.pages[current]
                 var bits: UInt32 = 0
-                for aspect in PageAspect.allCases where !aspect.same(old, number, new, current, renumbering) { bits |= 1 << aspect.rawValue }
+                for aspect in PageAspect.allCases {
+                    if samePage, aspect.isPageField { continue }
+                    if sameOrder, aspect == .neighbours { continue }
+                    if !aspect.same(old, number, new, current, renumbering) { bits |= 1 << aspect.rawValue }
+                }
                 return bits
             }
         }
-        pages = found.flatMap { $0 }
+        pages = PerPage(found.flatMap { $0 })
         count += pages.reduce(0) { $0 + $1.nonzeroBitCount }
     }
 
     func contains(_ read: SiteRead) -> Bool {
         if let aspect = read.siteAspect { return site & (1 << aspect) != 0 }
-        let page = read.page
-        return page < pages.count && pages[page] & (1 << read.pageAspect) != 0
+        guard let page = read.page else { return false }
+        return pages.contains(id: page) && pages[page] & (1 << read.pageAspect) != 0
     }
 
     /// Whether any of `reads` is among the changes.

@@ -1,3 +1,4 @@
+import LoysiteContent
 import LoysiteSupport
 
 /// schema.org JSON-LD for the glossary (`DefinedTermSet`) and its terms (`DefinedTerm`),
@@ -20,15 +21,15 @@ enum StructuredData {
     }
 
     /// A term as a member of the glossary's set, serialized.
-    static func setMember(_ number: Int, read: SiteReader) -> String {
+    static func setMember(_ number: PageID, read: SiteReader) -> String {
         term(number, read: read, inSet: false).serialized()
     }
 
-    static func definedTerm(_ number: Int, read: SiteReader) -> JSONValue {
+    static func definedTerm(_ number: PageID, read: SiteReader) -> JSONValue {
         term(number, read: read, inSet: true)
     }
 
-    private static func term(_ number: Int, read: SiteReader, inSet: Bool) -> JSONValue {
+    private static func term(_ number: PageID, read: SiteReader, inSet: Bool) -> JSONValue {
         let url = read.absoluteURL(read.path(number))
         var members: [(String, JSONValue)] = []
         if inSet { members.append(("@context", .string("https://schema.org"))) }

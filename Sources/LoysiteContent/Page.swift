@@ -25,37 +25,41 @@ package enum PageKind: String, Sendable, CaseIterable {
 
 /// One Markdown page as loaded from disk: its front matter, read and checked, and its
 /// body, not yet rendered.
-package struct Page: Sendable {
-    package var kind: PageKind { didSet { path = Page.path(kind: kind, slug: slug) } }
+///
+/// A class with constant fields: a page is read from many places on every core (the
+/// index, each conversion, every file linking to it), and `let page = pages[id]` then
+/// costs one reference count, not one per field as a 17-field value did.
+package final class Page: Sendable {
+    package let kind: PageKind
     /// Path of the source file relative to the site root, e.g. `content/glossary/nps.md`.
-    package var source: String
-    package var slug: String { didSet { path = Page.path(kind: kind, slug: slug) } }
-    package var title: String
-    package var aliases: [Located<String>]
+    package let source: String
+    package let slug: String
+    package let title: String
+    package let aliases: [Located<String>]
     /// The summary from front matter; nil means "use the first paragraph".
-    package var summary: String?
+    package let summary: String?
     /// Where the front matter's summary (or what stands in for it) is written.
-    package var summaryLocation: SourceLocation?
+    package let summaryLocation: SourceLocation?
     /// Categories, the first being the primary one.
-    package var categories: [String]
+    package let categories: [String]
     /// `related` entries as written (slugs or titles); resolved when pages are linked.
-    package var related: [Located<String>]
-    package var draft: Bool
+    package let related: [Located<String>]
+    package let draft: Bool
     /// `YYYY-MM-DD`, for reports (and any page that gives one).
-    package var date: String?
+    package let date: String?
     /// A report's own period (`day`, `week`, `month`, `quarter`, `year`).
-    package var period: String?
+    package let period: String?
     /// Old URLs of the page (`aliases` starting with `/`, `redirect_from`) as output
     /// folder paths (`old/url/`): each gets a page redirecting here.
-    package var urlAliases: [Located<String>]
+    package let urlAliases: [Located<String>]
     /// Front-matter keys loysite does not know, in file order, for templates (`page.params`).
-    package var params: [(String, JSONValue)]
+    package let params: [(String, JSONValue)]
     /// The Markdown after the front matter.
-    package var body: String
+    package let body: String
     /// The line of the file on which `body` starts, so Markdown positions map to the file.
-    package var bodyFirstLine: Int
+    package let bodyFirstLine: Int
     /// Where the title was written (or the file start), for complaints about the page.
-    package var location: SourceLocation
+    package let location: SourceLocation
 
     package init(kind: PageKind, source: String, slug: String, title: String, aliases: [Located<String>], summary: String?, summaryLocation: SourceLocation? = nil,
                 categories: [String], related: [Located<String>], draft: Bool, date: String?, period: String?,
@@ -81,8 +85,8 @@ package struct Page: Sendable {
     }
 
     /// The page's folder path in the output, without leading slash: `glossary/nps/`.
-    /// Stored (it is read for every link to the page), kept up to date with kind and slug.
-    package private(set) var path: String
+    /// Stored: it is read for every link to the page.
+    package let path: String
 
     static func path(kind: PageKind, slug: String) -> String {
         switch kind {
@@ -94,4 +98,12 @@ package struct Page: Sendable {
     }
 
     package var primaryCategory: String? { categories.first }
+
+    /// The same page with its body starting on another line of the file (the home page,
+    /// whose front matter the loader may have been handed in front of the file's text).
+    package func withBodyFirstLine(_ line: Int) -> Page {
+        Page(kind: kind, source: source, slug: slug, title: title, aliases: aliases, summary: summary, summaryLocation: summaryLocation,
+             categories: categories, related: related, draft: draft, date: date, period: period, urlAliases: urlAliases,
+             params: params, body: body, bodyFirstLine: line, location: location)
+    }
 }

@@ -4,19 +4,19 @@ import LoysiteSupport
 /// `related`), or an output path (for plain Markdown links). Matching is
 /// case-insensitive. Glossary terms win over other pages with the same name.
 package struct PageIndex: Sendable {
-    package private(set) var pages: [Page]
-    private var byName: [String: Int] = [:]
-    private var byPath: [String: Int] = [:]
-    private var termBySlug: [String: Int] = [:]
-    private var bySource: [String: Int] = [:]
+    package private(set) var pages: PerPage<Page>
+    private var byName: [String: PageID] = [:]
+    private var byPath: [String: PageID] = [:]
+    private var termBySlug: [String: PageID] = [:]
+    private var bySource: [String: PageID] = [:]
     /// Terms by their front matter's `id:` (Kubernetes' glossary names terms by it in
     /// `glossary_tooltip term_id=…`), where it differs from the slug.
-    private var termByID: [String: Int] = [:]
+    private var termByID: [String: PageID] = [:]
     /// Problems found while indexing: two pages at one URL, ambiguous names.
     package private(set) var diagnostics: [Diagnostic] = []
     /// The pages those problems name (where they are said or whom they mention), so a
     /// rebuild knows whether a page's edit can change them without reading their words.
-    package private(set) var pagesWithProblems: Set<Int> = []
+    package private(set) var pagesWithProblems: Set<PageID> = []
 
     /// Why a page cannot have the URL `/path` (one of `SiteLayout.Output.reservedPagePaths`):
     /// worded once for the build and `loysite new`.
@@ -25,12 +25,15 @@ package struct PageIndex: Sendable {
     }
 
     package init(pages: [Page]) {
+        self.init(pages: PerPage(pages))
+    }
+
+    package init(pages: PerPage<Page>) {
         self.pages = pages
         byPath.reserveCapacity(pages.count)
         bySource.reserveCapacity(pages.count)
         termBySlug.reserveCapacity(pages.count)
         byName.reserveCapacity(pages.count * 3)
-        // Fields read in place: `for page in pages` copies every page.
         for index in pages.indices {
             let path = pages[index].path
             if SiteLayout.Output.reservedPagePaths.contains(path) {
@@ -55,9 +58,9 @@ package struct PageIndex: Sendable {
         }
         // Every name's key (trimmed, lower-cased), worked out on every core; registering
         // them stays in order, since the first page to take a name keeps it.
-        let keys = Parallel.map(Array(pages.indices)) { index -> [String] in
-            [PageIndex.key(pages[index].slug), PageIndex.key(pages[index].title)] + pages[index].aliases.map { PageIndex.key($0.value) }
-        }
+        let keys = PerPage(Parallel.map(pages.array) { page -> [String] in
+            [PageIndex.key(page.slug), PageIndex.key(page.title)] + page.aliases.map { PageIndex.key($0.value) }
+        })
         // Terms first, so a report titled like a term does not capture its wikilinks.
         let order = pages.indices.filter { pages[$0].kind == .term } + pages.indices.filter { pages[$0].kind != .term }
         for index in order where byPath[pages[index].path] == index {
@@ -70,7 +73,7 @@ package struct PageIndex: Sendable {
         }
     }
 
-    private mutating func register(_ name: String, key: String, for index: Int, at location: SourceLocation, isAlias: Bool) {
+    private mutating func register(_ name: String, key: String, for index: PageID, at location: SourceLocation, isAlias: Bool) {
         guard !key.isEmpty else { return }
         if let existing = byName[key] {
             if existing != index, isAlias || pages[existing].kind == pages[index].kind {
@@ -87,7 +90,7 @@ package struct PageIndex: Sendable {
     }
 
     /// The page a title, alias or slug names.
-    package func page(named name: String) -> Int? {
+    package func page(named name: String) -> PageID? {
         byName[PageIndex.key(name)]
     }
 
@@ -95,7 +98,7 @@ package struct PageIndex: Sendable {
     /// (`TermMatcher`): case-insensitively, and a plural `s` after a name still names it
     /// ("leaf bundles" is *leaf bundle*). Wikilinks and other generators' references use
     /// this one rule.
-    package func page(matching name: String) -> Int? {
+    package func page(matching name: String) -> PageID? {
         let key = PageIndex.key(name)
         if let page = byName[key] { return page }
         guard key.hasSuffix("s"), key.count > 2 else { return nil }
@@ -103,7 +106,7 @@ package struct PageIndex: Sendable {
     }
 
     /// The page at an output path such as `glossary/nps/` (leading slash optional).
-    package func page(atPath path: String) -> Int? {
+    package func page(atPath path: String) -> PageID? {
         var path = path.hasPrefix("/") ? String(path.dropFirst()) : path
         if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
         if !path.isEmpty, !path.hasSuffix("/") { path += "/" }
@@ -111,47 +114,46 @@ package struct PageIndex: Sendable {
     }
 
     /// The page loaded from a file (a path relative to the root: `content/glossary/nps.md`).
-    package func page(source: String) -> Int? {
+    package func page(source: String) -> PageID? {
         bySource[source]
     }
 
     /// A glossary term by its front matter's `id:`, for Kubernetes' `term_id`.
-    package func term(id: String) -> Int? {
+    package func term(id: String) -> PageID? {
         termByID[id]
     }
 
     /// A glossary term by slug, for links written for another generator (`/nps/`).
-    package func term(slug: String) -> Int? {
+    package func term(slug: String) -> PageID? {
         termBySlug[slug]
     }
 
     /// Every (name, page) pair that auto-linking looks for: terms' titles and aliases.
-    package var termNames: [(name: String, page: Int)] {
-        var names: [(String, Int)] = []
-        // By index: `pages.enumerated()` copies every page (a dozen reference counts each).
-        for index in pages.indices where pages[index].kind == .term && byPath[pages[index].path] == index {
-            names.append((pages[index].title, index))
-            for alias in pages[index].aliases { names.append((alias.value, index)) }
+    package var termNames: [(name: String, page: PageID)] {
+        var names: [(String, PageID)] = []
+        for (id, page) in zip(pages.indices, pages) where page.kind == .term && byPath[page.path] == id {
+            names.append((page.title, id))
+            for alias in page.aliases { names.append((alias.value, id)) }
         }
         return names
     }
 
     /// Resolves every term's `related` entries, reporting the ones that name no page.
-    package func resolveRelated() -> (related: [[Int]], diagnostics: [Diagnostic]) {
+    package func resolveRelated() -> (related: PerPage<[PageID]>, diagnostics: [Diagnostic]) {
         let (related, diagnostics) = resolveRelatedByPage()
         return (related, diagnostics.flatMap { $0 })
     }
 
     /// `resolveRelated` with each page's problems apart, page by page on every core.
-    package func resolveRelatedByPage() -> (related: [[Int]], diagnostics: [[Diagnostic]]) {
+    package func resolveRelatedByPage() -> (related: PerPage<[PageID]>, diagnostics: PerPage<[Diagnostic]>) {
         let resolved = Parallel.map(Array(pages.indices)) { resolveRelated(of: $0) }
-        return (resolved.map(\.related), resolved.map(\.diagnostics))
+        return (PerPage(resolved.map(\.related)), PerPage(resolved.map(\.diagnostics)))
     }
 
     /// `resolveRelatedByPage` for the pages in `range` only: for callers that share the
     /// work out in chunks alongside other jobs.
-    package func resolveRelated(in range: Range<Int>) -> (related: [[Int]], diagnostics: [[Diagnostic]]) {
-        var related: [[Int]] = [], diagnostics: [[Diagnostic]] = []
+    package func resolveRelated(in range: Range<PageID>) -> (related: [[PageID]], diagnostics: [[Diagnostic]]) {
+        var related: [[PageID]] = [], diagnostics: [[Diagnostic]] = []
         related.reserveCapacity(range.count)
         diagnostics.reserveCapacity(range.count)
         for index in range {
@@ -163,9 +165,9 @@ package struct PageIndex: Sendable {
     }
 
     /// One page's `related` entries.
-    package func resolveRelated(of index: Int) -> (related: [Int], diagnostics: [Diagnostic]) {
-        var seen = Set<Int>()
-        var result: [Int] = []
+    package func resolveRelated(of index: PageID) -> (related: [PageID], diagnostics: [Diagnostic]) {
+        var seen = Set<PageID>()
+        var result: [PageID] = []
         var diagnostics: [Diagnostic] = []
         for entry in pages[index].related {
             guard let target = self.page(named: entry.value) else {
@@ -180,7 +182,7 @@ package struct PageIndex: Sendable {
     /// The same index over `pages`, which must have the same sources, kinds, paths,
     /// titles, aliases and locations as the indexed ones (only bodies and other fields
     /// changed), so every lookup and every problem stays the same.
-    package func replacingPages(_ pages: [Page]) -> PageIndex {
+    package func replacingPages(_ pages: PerPage<Page>) -> PageIndex {
         var index = self
         index.pages = pages
         return index

@@ -38,6 +38,9 @@ package enum JSONValue: Sendable, Equatable {
     /// items already serialized (each on any core: long lists are written in parallel).
     package static func serializedObject(_ head: [(String, JSONValue)], endingWithArray key: String, of items: [String]) -> String {
         var out: [UInt8] = []
+        // Sized once: the search index and the A–Z page's JSON-LD are megabytes, and
+        // growing the buffer piece by piece copied them over and over.
+        out.reserveCapacity(items.reduce(key.utf8.count + 64) { $0 + $1.utf8.count + 1 })
         JSONValue.object(head).write(to: &out, pretty: false, indent: 0)
         if head.isEmpty { out.removeLast() } else { out[out.count - 1] = UInt8(ascii: ",") }
         writeString(key, to: &out)

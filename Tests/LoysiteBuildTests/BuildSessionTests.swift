@@ -48,6 +48,31 @@ import Testing
         return Set(served.keys.filter { before[$0] != served[$0] })
     }
 
+    /// One session through several edits in turn, each rebuild compared with a fresh full
+    /// build of the content as it is then: what a session keeps from one rebuild (kept
+    /// A–Z entries, search-index parts, reads, renumbered pages) must be right for the next.
+    func expectEachSameAsFullBuild(_ steps: [(paths: [String], edit: (TemporarySite) throws -> Void)],
+                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let site = try TemporarySite(Self.files)
+        defer { site.remove() }
+        let session = BuildSession(options: BuildOptions(root: site.root, output: site.root.appendingPathComponent("served")))
+        #expect(session.build().wrote, sourceLocation: sourceLocation)
+        for (number, step) in steps.enumerated() {
+            try step.edit(site)
+            let rebuilt = session.build(changed: step.paths)
+            try? FileManager.default.removeItem(at: site.root.appendingPathComponent("fresh"))
+            let fresh = SiteBuilder.build(BuildOptions(root: site.root, output: site.root.appendingPathComponent("fresh")))
+            #expect(rebuilt.wrote && fresh.wrote, "step \(number + 1)", sourceLocation: sourceLocation)
+            #expect(rebuilt.renderedPageCount != nil, "step \(number + 1) was a rebuild, not a full build", sourceLocation: sourceLocation)
+            #expect(rebuilt.diagnostics.sorted == fresh.diagnostics.sorted, "step \(number + 1)", sourceLocation: sourceLocation)
+            let served = snapshot(site, "served"), full = snapshot(site, "fresh")
+            #expect(served.keys.sorted() == full.keys.sorted(), "step \(number + 1)", sourceLocation: sourceLocation)
+            for (path, data) in full where served[path] != data {
+                Issue.record("step \(number + 1): \(path) differs from a full build", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
     func snapshot(_ site: TemporarySite, _ folder: String) -> [String: Data] {
         var result: [String: Data] = [:]
         for path in site.files(under: folder) {
@@ -109,6 +134,45 @@ import Testing
         }
         #expect(bodyOnly.contains("glossary/churn-rate/index.html"))
         #expect(!bodyOnly.contains("glossary/index.html") && !bodyOnly.contains("search-index.json"))
+    }
+
+    @Test func theSameTermEditedAgainAndAgain() throws {
+        let churn = "content/glossary/churn-rate.md"
+        func churnRate(summary: String, body: String = "The mirror of [[retention rate]].") -> (TemporarySite) throws -> Void {
+            { site in try site.write(churn, TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: \(summary)\nrelated: [retention-rate]\n", body: body)) }
+        }
+        try expectEachSameAsFullBuild([
+            ([churn], churnRate(summary: "Customers who left.")),
+            ([churn], churnRate(summary: "Customers who left, twice.")),
+            ([churn], churnRate(summary: "Customers who left, twice.", body: "Now it mentions loyalty.")),
+            ([churn], churnRate(summary: "Customers lost.")),
+        ])
+    }
+
+    @Test func renamingATermAndBackAndAcrossLetters() throws {
+        let zeta = "content/glossary/zeta.md", loyalty = "content/glossary/loyalty.md"
+        try expectEachSameAsFullBuild([
+            ([loyalty], { try $0.write(loyalty, TemporarySite.term("Customer loyalty", "", body: "Why customers stay. The retention rate shows it.")) }),
+            ([loyalty], { try $0.write(loyalty, TemporarySite.term("Loyalty", "", body: "Why customers stay. The retention rate shows it.")) }),
+            // From the Z group to the A group (and a new first term), then back.
+            ([zeta], { try $0.write(zeta, TemporarySite.term("Alpha zeta", "", body: "First in A–Z order now.")) }),
+            ([zeta], { try $0.write(zeta, TemporarySite.term("Zeta", "", body: "Last in A–Z order.")) }),
+            // A summary that changes the term's excerpt on the A–Z page and its letter at once.
+            ([zeta], { try $0.write(zeta, TemporarySite.term("Beta", "summary: Second now.\n", body: "Last in A–Z order.")) }),
+        ])
+    }
+
+    @Test func addingATermThenDeletingItAndAddingItAgain() throws {
+        let added = "content/glossary/advocacy.md"
+        let write: (TemporarySite) throws -> Void = { site in
+            try site.write(added, TemporarySite.term("Advocacy", "summary: Customers who recommend.\n", body: "Follows loyalty; the NPS measures it."))
+        }
+        try expectEachSameAsFullBuild([
+            ([added], write),
+            ([added], { try FileManager.default.removeItem(at: $0.root.appendingPathComponent(added)) }),
+            ([added], write),
+            (["content/glossary/zeta.md"], { try $0.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "summary: After advocacy.\n", body: "Mentions advocacy.")) }),
+        ])
     }
 
     @Test func aliasEditsRelinkThePagesThatUseThem() throws {

@@ -13,13 +13,13 @@ import Testing
 
     @Test func findsPagesByTitleAliasOrSlugIgnoringCase() {
         let index = PageIndex(pages: [page("Net Promoter Score", slug: "net-promoter-score", aliases: ["NPS"]), page("Churn rate", slug: "churn-rate")])
-        #expect(index.page(named: "net promoter score") == 0)
-        #expect(index.page(named: "nps") == 0)
-        #expect(index.page(named: "NET-PROMOTER-SCORE") == 0)
-        #expect(index.page(named: "Churn Rate") == 1)
+        #expect(index.page(named: "net promoter score") == PageID(0))
+        #expect(index.page(named: "nps") == PageID(0))
+        #expect(index.page(named: "NET-PROMOTER-SCORE") == PageID(0))
+        #expect(index.page(named: "Churn Rate") == PageID(1))
         #expect(index.page(named: "retention") == nil)
-        #expect(index.page(atPath: "/glossary/churn-rate/") == 1)
-        #expect(index.page(atPath: "glossary/churn-rate/index.html") == 1)
+        #expect(index.page(atPath: "/glossary/churn-rate/") == PageID(1))
+        #expect(index.page(atPath: "glossary/churn-rate/index.html") == PageID(1))
     }
 
     @Test func twoPagesAtOneURLNameBothFiles() {
@@ -37,14 +37,14 @@ import Testing
     @Test func relatedEntriesResolveOrFailAtTheirLine() {
         let index = PageIndex(pages: [page("A", slug: "a", related: ["b", "B title", "missing", "a"]), page("B title", slug: "b")])
         let (related, diagnostics) = index.resolveRelated()
-        #expect(related[0] == [1])
+        #expect(related[PageID(0)] == [PageID(1)])
         #expect(diagnostics.map(\.description) == ["content/glossary/a.md:5:10: error: related entry 'missing' matches no page's title, alias or slug"])
     }
 
     @Test func cyclicRelatedIsFine() {
         let index = PageIndex(pages: [page("A", slug: "a", related: ["b"]), page("B", slug: "b", related: ["a"])])
         let (related, diagnostics) = index.resolveRelated()
-        #expect(related == [[1], [0]])
+        #expect(related.array == [[PageID(1)], [PageID(0)]])
         #expect(diagnostics.isEmpty)
     }
 
@@ -52,6 +52,6 @@ import Testing
         let index = PageIndex(pages: [page("A", slug: "a", aliases: ["X"]), page("B", slug: "b", aliases: ["x"])])
         #expect(index.diagnostics.count == 1)
         #expect(index.diagnostics.first?.severity == .warning)
-        #expect(index.page(named: "x") == 0)
+        #expect(index.page(named: "x") == PageID(0))
     }
 }

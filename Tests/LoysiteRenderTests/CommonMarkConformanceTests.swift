@@ -66,7 +66,7 @@ import Testing
                         categories: [], related: [], draft: false, date: nil, period: nil, params: [], body: markdown,
                         bodyFirstLine: 1, location: .init(file: "content/glossary/case.md", line: 1, column: 1))
         let index = PageIndex(pages: [page])
-        return MarkdownConverter(index: index, matcher: nil, unsafe: false, directives: nil).convert(page: 0).html
+        return MarkdownConverter(index: index, matcher: nil, unsafe: false, directives: nil).convert(page: PageID(0)).html
     }
 
     @Test(.enabled(if: cmark != nil, "the cmark command is not installed (apt-get install cmark)"))

@@ -39,10 +39,10 @@ import Testing
 
     static func fold(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
 
-    static func bruteForce(names: [(name: String, page: Int)], in text: String) -> [TermMatcher.Mention] {
+    static func bruteForce(names: [(name: String, page: PageID)], in text: String) -> [TermMatcher.Mention] {
         let bytes = Array(text.utf8)
-        struct Candidate { var start: Int; var end: Int; var nameEnd: Int; var name: Int; var page: Int }
-        var kept: [(bytes: [UInt8], page: Int, exact: Bool)] = []
+        struct Candidate { var start: Int; var end: Int; var nameEnd: Int; var name: Int; var page: PageID }
+        var kept: [(bytes: [UInt8], page: PageID, exact: Bool)] = []
         for (name, page) in names {
             let trimmed = name.trimmingBlanks()
             guard trimmed.utf8.count >= 2 else { continue }
@@ -102,8 +102,8 @@ import Testing
 
     @Test func theBruteForceMatcherCanFail() {
         // The reference itself must tell a whole word from part of one.
-        let names = [(name: "ab", page: 0)]
+        let names = [(name: "ab", page: PageID(0))]
         #expect(Self.bruteForce(names: names, in: "ab abs xab abc").map(\.start) == [0, 3])
-        #expect(Self.bruteForce(names: [(name: "NPS", page: 0)], in: "nps NPS").map(\.start) == [4])
+        #expect(Self.bruteForce(names: [(name: "NPS", page: PageID(0))], in: "nps NPS").map(\.start) == [4])
     }
 }

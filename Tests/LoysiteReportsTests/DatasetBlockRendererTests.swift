@@ -24,7 +24,7 @@ import Testing
         let index = PageIndex(pages: [page])
         let converter = MarkdownConverter(index: index, matcher: nil, unsafe: false,
                                           directives: DatasetBlockRenderer(datasets: datasets, index: index, currencyCode: "EUR"))
-        return converter.convert(page: 0)
+        return converter.convert(page: PageID(0))
     }
 
     @Test func aChartBlockBecomesAnInlineFigureAndAMetricBlockATile() throws {

@@ -86,6 +86,11 @@ let edits: [(kind: String, apply: (Int) throws -> String, restore: (Int) throws 
     }, { run in added(run) }),
 ]
 
+// For profiling one kind of rebuild: `EDITS=summary,title` runs only those, and
+// `FULL=0` leaves out the full builds (nothing to compare then: the script is not used).
+let onlyEdits = ProcessInfo.processInfo.environment["EDITS"].map { Set($0.split(separator: ",").map(String.init)) }
+let withFullBuilds = ProcessInfo.processInfo.environment["FULL"] != "0"
+
 let session = BuildSession(options: BuildOptions(root: root, output: served))
 let (first, firstSeconds) = seconds { session.build() }
 guard first.wrote else {
@@ -93,10 +98,16 @@ guard first.wrote else {
     exit(1)
 }
 say("first build (full, in the session): \(String(format: "%.3f", firstSeconds)) s, \(first.pageCount) pages")
-for edit in edits {
+for edit in edits where onlyEdits?.contains(edit.kind) ?? true {
     for run in 1...runs {
         let path = try edit.apply(run)
         let (result, incremental) = seconds { session.build(changed: [path]) }
+        guard withFullBuilds else {
+            let steps = result.timings.map { String(format: "%@ %.1f", $0.step, $0.seconds * 1000) }.joined(separator: ", ")
+            say("edit \(edit.kind) \(run): incremental \(String(format: "%.4f", incremental)) s [\(steps) ms]")
+            _ = session.build(changed: [try edit.restore(run)])
+            continue
+        }
         try? FileManager.default.removeItem(at: fresh)
         let (full, fullSeconds) = seconds { SiteBuilder.build(BuildOptions(root: root, output: fresh)) }
         let steps = result.timings.map { String(format: "%@ %.1f", $0.step, $0.seconds * 1000) }.joined(separator: ", ")

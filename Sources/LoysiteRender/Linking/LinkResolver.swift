@@ -17,7 +17,7 @@ import LoysiteSupport
 /// - `g` (Hugo's documentation): the term the link's words name.
 struct LinkResolver {
     enum Target: Equatable {
-        case page(Int, fragment: String)
+        case page(PageID, fragment: String)
         /// A file of the output (an asset, a copied image) by its site path.
         case file(String, fragment: String)
         /// Not checked: a link to something the converter is not told about.
@@ -92,7 +92,7 @@ struct LinkResolver {
 
     /// A page by its source file: `nps.md`, `nps/index.md`, `nps.html` (Jekyll's output
     /// name for `nps.md`), or a folder holding `index.md`.
-    func sourceFile(_ source: String) -> Int? {
+    func sourceFile(_ source: String) -> PageID? {
         if let target = index.page(source: source) { return target }
         var stem = source
         if stem.hasSuffix(".html") { stem.removeLast(5) } else if stem.hasSuffix(".md") { stem.removeLast(3) } else { return nil }
@@ -102,7 +102,7 @@ struct LinkResolver {
 
     /// What a shortcode, Liquid tag or macro names: a title, alias or slug (with the
     /// plurals and case auto-linking accepts), or a path to a page's file.
-    func reference(_ name: String) -> Int? {
+    func reference(_ name: String) -> PageID? {
         let trimmed = name.trimmingBlanks()
         if let target = index.page(matching: trimmed) ?? index.term(id: trimmed) { return target }
         // MDN's `Glossary("HTTP_2")`, `Glossary("Engine/Rendering")` name a page's MDN slug

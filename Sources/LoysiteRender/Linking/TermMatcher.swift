@@ -16,7 +16,7 @@ import LoysiteSupport
 package struct TermMatcher: Sendable {
     struct Name: Sendable {
         var bytes: [UInt8]
-        var page: Int
+        var page: PageID
         /// Short all-capital aliases (NPS, CES) match only as written, so "ces" in a
         /// French quote or "cli" in a command is not taken for an acronym.
         var caseSensitive: Bool
@@ -26,7 +26,7 @@ package struct TermMatcher: Sendable {
         /// Byte range in the text.
         package var start: Int
         package var end: Int
-        package var page: Int
+        package var page: PageID
     }
 
     private let names: [Name]

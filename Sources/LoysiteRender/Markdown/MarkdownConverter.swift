@@ -12,7 +12,7 @@ package struct RenderedMarkdown: Sendable {
     /// plain text), else the text before a `<!--more-->` divider, else `firstParagraph`.
     package var summary: String?
     /// Pages this page links to (wikilinks, auto-links, plain links), for backlinks.
-    package var linkedPages: Set<Int>
+    package var linkedPages: Set<PageID>
     /// Links and images that name no file of the site, as written, already reported at
     /// their place (the check of the built site leaves them to these warnings).
     package var reportedLinks: Set<String> = []
@@ -48,15 +48,15 @@ package struct MarkdownConverter: Sendable {
         self.resources = resources
     }
 
-    /// Converts page number `pageNumber` of the index.
-    package func convert(page pageNumber: Int) -> RenderedMarkdown {
-        var pass = ConversionPass(converter: self, page: index.pages[pageNumber], pageNumber: pageNumber)
+    /// Converts page `id` of the index.
+    package func convert(page id: PageID) -> RenderedMarkdown {
+        var pass = ConversionPass(converter: self, page: index.pages[id], pageID: id)
         return pass.run()
     }
 
     /// Converts a page that is not in the index (the home page's content).
     package func convert(_ page: Page) -> RenderedMarkdown {
-        var pass = ConversionPass(converter: self, page: page, pageNumber: -1)
+        var pass = ConversionPass(converter: self, page: page, pageID: nil)
         return pass.run()
     }
 }
@@ -65,21 +65,22 @@ package struct MarkdownConverter: Sendable {
 private struct ConversionPass {
     let converter: MarkdownConverter
     let page: Page
-    let pageNumber: Int
+    /// Nil for a page that is not in the index.
+    let pageID: PageID?
     let document: MarkdownDocument
     /// The body as libcmark reads it: other generators' syntax carried over.
     let body: String
     let foreign: ForeignSyntax?
     var diagnostics: [Diagnostic] = []
-    var linked = Set<Int>()
+    var linked = Set<PageID>()
     var reportedLinks = Set<String>()
     /// Links the wikilink pass made: already relative links to pages, not checked again.
     var madeLinks = Set<OpaquePointer>()
 
-    init(converter: MarkdownConverter, page: Page, pageNumber: Int) {
+    init(converter: MarkdownConverter, page: Page, pageID: PageID?) {
         self.converter = converter
         self.page = page
-        self.pageNumber = pageNumber
+        self.pageID = pageID
         foreign = ForeignSyntax.mayContain(page.body) ? ForeignSyntax(body: page.body) : nil
         body = foreign?.text ?? page.body
         self.document = MarkdownDocument(body, unsafe: converter.unsafe, smart: converter.smart)
@@ -142,7 +143,7 @@ private struct ConversionPass {
         return location(line: position.line, column: position.column)
     }
 
-    func href(to target: Int, fragment: String = "") -> String {
+    func href(to target: PageID, fragment: String = "") -> String {
         RelativeURL.link(from: page.path, to: converter.index.pages[target].path) + fragment
     }
 
@@ -440,7 +441,7 @@ private struct ConversionPass {
             // The text is read where cmark keeps it; strings are made only for the
             // pieces of a text that has something to link.
             let pieces = node.withLiteralBytes { bytes -> [MarkdownNode] in
-                let mentions = matcher.mentions(in: bytes).filter { $0.page != pageNumber && !linked.contains($0.page) }
+                let mentions = matcher.mentions(in: bytes).filter { $0.page != pageID && !linked.contains($0.page) }
                 guard !mentions.isEmpty else { return [] }
                 func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
                 var pieces: [MarkdownNode] = []
