@@ -47,6 +47,17 @@ enum ChartBlock {
         case .success(let value): dataset = value
         case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
         }
+        let spec = ChartSpec(
+            type: type, title: title?.value, x: x?.value, y: y.map(\.value), percent: percent, horizontal: horizontal,
+            height: height, colors: colors, mixedUnits: mixedUnits, labels: labels, size: size?.value, row: row?.value)
+        let options = renderer.options(for: directive, dataset: dataset)
+        let key = PreparedCharts.Key(spec: spec, dataset: dataset.name, metric: metric?.value, options: options)
+        // Drawn before from the same table: the table exists, and the block's other
+        // errors are its own (found above, from its keys).
+        if let chart = renderer.charts.chart(for: key) {
+            guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+            return (chart.html(idPrefix: options.idPrefix), diagnostics)
+        }
         guard let table = dataset.table(named: metric?.value) else {
             let names = dataset.tableNames
             if let metric {
@@ -59,12 +70,10 @@ enum ChartBlock {
             return (nil, diagnostics)
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        let spec = ChartSpec(
-            type: type, title: title?.value, x: x?.value, y: y.map(\.value), percent: percent, horizontal: horizontal,
-            height: height, colors: colors, mixedUnits: mixedUnits, labels: labels, size: size?.value, row: row?.value)
         do {
-            let html = try ChartRenderer.render(spec, table: table, options: renderer.options(for: directive, dataset: dataset))
-            return (html, diagnostics)
+            let chart = try ChartRenderer.prepare(spec, table: table, options: options)
+            renderer.charts.keep(chart, for: key)
+            return (chart.html(idPrefix: options.idPrefix), diagnostics)
         } catch {
             // Point at the key at fault (the `y` item, the `row:` line) where the error names one.
             var location = directive.location
