@@ -101,9 +101,15 @@ struct TOMLByteReader {
         // Control characters (but tab and line feed) are errors or need care anywhere.
         for byte in text where (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F { return nil }
         var entries: [Entry] = []
-        var topKeys = Set<String>()
-        /// The `[table]` being filled, and its keys.
-        var table: (entry: Int, keys: Set<String>)?
+        // A front matter has a few keys: looking through an array of short strings is
+        // cheaper than a set's hashing and growing.
+        var topKeys: [String] = []
+        /// The `[table]` being filled: its entry, keys and members (kept apart until the
+        /// table ends, so that adding one does not copy the others).
+        var table: (entry: Int, keys: [String], members: [(String, TOMLValue)])?
+        func close(_ table: (entry: Int, keys: [String], members: [(String, TOMLValue)])?) {
+            if let table { entries[table.entry].value = .table(table.members) }
+        }
         while index < text.count {
             skipBlanks()
             guard let first = current else { break }
@@ -125,10 +131,13 @@ struct TOMLByteReader {
                 skipBlanks()
                 guard current == UInt8(ascii: "]") else { return nil }
                 index += 1
-                guard endOfLine(), topKeys.insert(name.lowercased()).inserted else { return nil }
+                let lowercased = name.lowercased()
+                guard endOfLine(), !topKeys.contains(lowercased) else { return nil }
+                topKeys.append(lowercased)
                 let place = location(at: keyStart)
+                close(table)
                 entries.append(Entry(key: name, value: .table([]), keyLocation: place, valueLocation: place))
-                table = (entries.count - 1, [])
+                table = (entries.count - 1, [], [])
                 continue
             }
             guard let key = bareKey() else { return nil }
@@ -139,16 +148,18 @@ struct TOMLByteReader {
             let keyLocation = location(at: keyStart)
             let valueLocation = location(at: index)
             guard let value = value(), endOfLine() else { return nil }
-            if var open = table {
-                guard open.keys.insert(key).inserted, case .table(var members) = entries[open.entry].value else { return nil }
-                members.append((key, value))
-                entries[open.entry].value = .table(members)
-                table = open
+            if table != nil {
+                guard !table!.keys.contains(key) else { return nil }
+                table!.keys.append(key)
+                table!.members.append((key, value))
             } else {
-                guard topKeys.insert(key.lowercased()).inserted else { return nil }
+                let lowercased = key.lowercased()
+                guard !topKeys.contains(lowercased) else { return nil }
+                topKeys.append(lowercased)
                 entries.append(Entry(key: key, value: value, keyLocation: keyLocation, valueLocation: valueLocation))
             }
         }
+        close(table)
         return entries
     }
 
@@ -336,12 +347,13 @@ struct TOMLByteReader {
     private mutating func inlineTable() -> TOMLValue? {
         index += 1
         var members: [(String, TOMLValue)] = []
-        var keys = Set<String>()
+        var keys: [String] = []
         skipBlanks()
         if current == UInt8(ascii: "}") { index += 1; return .table([]) }
         while true {
             skipBlanks()
-            guard let key = bareKey(), keys.insert(key).inserted else { return nil }
+            guard let key = bareKey(), !keys.contains(key) else { return nil }
+            keys.append(key)
             skipBlanks()
             guard current == UInt8(ascii: "=") else { return nil }
             index += 1
