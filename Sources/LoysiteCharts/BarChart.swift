@@ -69,7 +69,7 @@ enum BarChart {
             + data.series.map { ChartSummary.series($0, categories: data.categories, currencyCode: options.currencyCode) })
             .joined(separator: " ")
         return ChartDrawing(
-            width: frame.width, height: frame.height, body: svg.output, summary: summary,
+            width: frame.width, height: frame.height, body: svg.markup, summary: summary,
             table: .categories(data, currencyCode: options.currencyCode),
             fallbackTitle: ChartSummary.fallbackTitle(data),
             note: ChartDrawing.partialNote(data, drawnAs: "pale, dashed outline")

@@ -1,10 +1,11 @@
 /// What each chart type produces, before it is wrapped in its `<figure>`: the SVG's
 /// inner markup and size, the text for `<desc>`, and the numbers as an HTML table.
-struct ChartDrawing {
+struct ChartDrawing: Sendable {
     var width: Double
     var height: Double
-    /// SVG elements (no `<svg>` root, no `<title>`/`<desc>`).
-    var body: String
+    /// SVG elements (no `<svg>` root, no `<title>`/`<desc>`), with the places for the
+    /// figure's id prefix left open: one drawing serves every figure of the same chart.
+    var body: SVGMarkup
     /// A plain-language summary of the data for screen readers (`<desc>`).
     var summary: String
     /// The numbers behind the chart, for the `<details>` after it; `nil` when there are none.

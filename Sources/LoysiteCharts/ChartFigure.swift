@@ -19,8 +19,8 @@ import LoysiteSupport
 /// at its own size in CSS pixels inside a sideways-scrolling, focusable `div`.
 enum ChartFigure {
     /// One drawing of the chart. With several, each says which figure widths it is for.
-    struct Variant {
-        enum Role: String {
+    struct Variant: Sendable {
+        enum Role: String, Sendable {
             case wide, medium, narrow, phone
 
             /// Makes the drawing's ids unique on the page.
@@ -94,7 +94,7 @@ enum ChartFigure {
         svg.element("desc", ["id": descID], text: type.displayName + ". " + drawing.summary)
         // Presentation defaults on a group, not on <svg>, where HTML checkers reject them.
         svg.open("g", ["font-size": ChartStyle.fontSize.svg, "fill": "currentColor"])
-        svg.raw(drawing.body)
+        svg.raw(drawing.body.text(idPrefix: variant.idPrefix))
         svg.close("g")
         svg.close("svg")
         if variant.scrolls { svg.close("div") }

@@ -1,5 +1,5 @@
 /// Settings that come from the site and the page rather than from the chart block.
-package struct ChartOptions: Sendable, Equatable {
+package struct ChartOptions: Sendable, Hashable {
     /// ISO 4217 code for `money` figures (site.yml `currency`): USD → `$1.2k`,
     /// EUR → `€1.2k`, an unknown code → `1.2k CHF`.
     package var currencyCode: String
@@ -42,7 +42,10 @@ package struct ChartOptions: Sendable, Equatable {
     var widensBeyond: Double?
 
     /// `idPrefix` made safe for an `id` attribute and a URL fragment.
-    var safeIDPrefix: String {
+    var safeIDPrefix: String { ChartOptions.safeIDPrefix(idPrefix) }
+
+    /// `idPrefix` made safe for an `id` attribute and a URL fragment.
+    static func safeIDPrefix(_ idPrefix: String) -> String {
         let cleaned = String(idPrefix.map { character -> Character in
             character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_")
                 ? character : "-"

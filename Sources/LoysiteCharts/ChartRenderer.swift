@@ -14,12 +14,18 @@ package enum ChartRenderer {
     /// columns, mixed units, options that do not apply. A table without rows, or without
     /// a single value, is not an error: it renders a "No data" figure.
     package static func render(_ spec: ChartSpec, table: DataTable, options: ChartOptions = ChartOptions()) throws(ChartError) -> String {
+        try prepare(spec, table: table, options: options).html(idPrefix: options.idPrefix)
+    }
+
+    /// Everything `render` does but give the figure its ids: the same chart shown by
+    /// several blocks (on several pages) is drawn once and given each block's ids by
+    /// `PreparedChart.html(idPrefix:)`. `options.idPrefix` is not read.
+    package static func prepare(_ spec: ChartSpec, table: DataTable, options: ChartOptions = ChartOptions()) throws(ChartError) -> PreparedChart {
         try validate(spec)
-        let idPrefix = options.safeIDPrefix
         guard options.responsive, spec.type != .sparkline else {
-            let drawing = try drawing(spec, table: table, options: options, idPrefix: idPrefix)
-            return ChartFigure.html(type: spec.type, title: spec.title, variants: [ChartFigure.Variant(drawing: drawing, idPrefix: idPrefix, role: nil)],
-                                    table: drawing.table, figureID: idPrefix, note: drawing.note)
+            let drawing = try drawing(spec, table: table, options: options)
+            return PreparedChart(type: spec.type, title: spec.title, variants: [ChartFigure.Variant(drawing: drawing, idPrefix: "", role: nil)],
+                                 table: drawing.table, note: drawing.note)
         }
         // One drawing per class of column width (see `ChartStyle.drawingWidths`); the
         // first, widest one also gives the table and the note.
@@ -28,9 +34,8 @@ package enum ChartRenderer {
             var variantOptions = options
             variantOptions.width = width
             variantOptions.widensBeyond = ChartStyle.drawingWidths.map(\.width).filter { $0 > width }.min()
-            let prefix = idPrefix + role.idSuffix
-            let drawing = try drawing(spec, table: table, options: variantOptions, idPrefix: prefix)
-            let variant = ChartFigure.Variant(drawing: drawing, idPrefix: prefix, role: role, laidOutWidth: width)
+            let drawing = try drawing(spec, table: table, options: variantOptions)
+            let variant = ChartFigure.Variant(drawing: drawing, idPrefix: "", role: role, laidOutWidth: width)
             // Drawings widened to one width to scroll are the same drawing: written once.
             if variant.scrolls, let same = variants.firstIndex(where: { $0.scrolls && $0.drawing.width == drawing.width }) {
                 variants[same].alsoFor.append(role)
@@ -39,10 +44,10 @@ package enum ChartRenderer {
             }
         }
         let wide = variants[0].drawing
-        return ChartFigure.html(type: spec.type, title: spec.title, variants: variants, table: wide.table, figureID: idPrefix, note: wide.note)
+        return PreparedChart(type: spec.type, title: spec.title, variants: variants, table: wide.table, note: wide.note)
     }
 
-    static func drawing(_ spec: ChartSpec, table: DataTable, options: ChartOptions, idPrefix: String) throws(ChartError) -> ChartDrawing {
+    static func drawing(_ spec: ChartSpec, table: DataTable, options: ChartOptions) throws(ChartError) -> ChartDrawing {
         let width = options.drawingWidth
         let fallbackTitle = (spec.y.isEmpty ? "Chart" : spec.y.map(ColumnLabel.humanize).joined(separator: ", "))
         if table.rows.isEmpty {
@@ -60,7 +65,7 @@ package enum ChartRenderer {
         case .heatmap:
             let data = try HeatmapData.resolve(spec, table: table, period: options.period)
             guard data.hasValues else { return NoDataChart.draw(type: spec.type, width: width, fallbackTitle: fallbackTitle) }
-            return HeatmapChart.draw(data, spec: spec, options: options, idPrefix: idPrefix)
+            return HeatmapChart.draw(data, spec: spec, options: options)
         case .donut:
             let categories = try CategoryData.resolve(spec, table: table)
             let data = try DonutData.resolve(categories, spec: spec)

@@ -10,7 +10,7 @@
 /// percent: true
 /// title: Promoters, passives and detractors
 /// ```
-package struct ChartSpec: Sendable, Equatable {
+package struct ChartSpec: Sendable, Hashable {
     /// `type:` — the kind of chart.
     package var type: ChartType
     /// `title:` — shown as the figure caption and the SVG's `<title>`. Without one, the

@@ -105,7 +105,7 @@ enum DonutChart {
             }
         ).aligningDecimals()
         return ChartDrawing(
-            width: width, height: height, body: svg.output, summary: summary, table: table,
+            width: width, height: height, body: svg.markup, summary: summary, table: table,
             fallbackTitle: data.measure == "Total"
                 ? data.parts.map(\.label).joined(separator: ", ") + (data.row.map { " in \($0)" } ?? "")
                 : "\(data.measure) by \(data.partHeader.lowercasedFirst)"

@@ -4,7 +4,7 @@ import LoysiteSupport
 /// `<details><summary>Data: <title></summary>…</details>` after the SVG: readable
 /// without sight, copyable, and a check on the picture. Each column's numbers share one
 /// count of decimals (`DecimalAlignment`), so they line up.
-struct HTMLDataTable: Equatable {
+struct HTMLDataTable: Equatable, Sendable {
     /// Column headers; the first heads the row-header column.
     var header: [String]
     /// Each row: its header cell (a category) and its formatted cells.

@@ -57,7 +57,7 @@ enum HeatmapChart {
     /// grid that needs more shows its figures in tooltips and the table only.
     static let widestScrollingWidth = 960.0
 
-    static func draw(_ data: HeatmapData, spec: ChartSpec, options: ChartOptions, idPrefix: String) -> ChartDrawing {
+    static func draw(_ data: HeatmapData, spec: ChartSpec, options: ChartOptions) -> ChartDrawing {
         var width = options.drawingWidth
         let currency = options.currencyCode
         var layout = layout(data, width: width, requestedHeight: spec.height, currencyCode: currency)
@@ -163,7 +163,7 @@ enum HeatmapChart {
         }
         svg.close("g")
 
-        drawKey(colors: colors, data: data, x: layout.gridLeft, y: layout.height - 30, idPrefix: idPrefix, currencyCode: currency, maxWidth: width - layout.gridLeft - 4, into: &svg)
+        drawKey(colors: colors, data: data, x: layout.gridLeft, y: layout.height - 30, currencyCode: currency, maxWidth: width - layout.gridLeft - 4, into: &svg)
 
         let rowsText = data.rows.count == 1 ? "1 row" : "\(data.rows.count) rows"
         var summary = "\(rowsText) of \(data.rowHeader.lowercasedFirst)"
@@ -195,7 +195,7 @@ enum HeatmapChart {
             }
         ).aligningDecimals()
         return ChartDrawing(
-            width: width, height: layout.height, body: svg.output, summary: summary, table: table,
+            width: width, height: layout.height, body: svg.markup, summary: summary, table: table,
             fallbackTitle: data.columnTitle == nil ? "Heatmap by \(data.rowHeader.lowercasedFirst)" : "Retention by \(data.rowHeader.lowercasedFirst)",
             note: data.partialColumn.contains { $0 != nil }
                 ? "Cells outlined dashed are in a partial period: the data ends before it does." : nil
@@ -289,9 +289,10 @@ enum HeatmapChart {
     /// A colour ramp with its lowest and highest values, so the shades can be read.
     private static func drawKey(
         colors: SequentialColorScale, data: HeatmapData, x: Double, y: Double,
-        idPrefix: String, currencyCode: String, maxWidth: Double, into svg: inout SVGWriter
+        currencyCode: String, maxWidth: Double, into svg: inout SVGWriter
     ) {
-        let gradientID = idPrefix + "-ramp"
+        // The gradient's id is the figure's id prefix + this: left open in the drawing.
+        let gradientID = "-ramp"
         // The ramp is as long as the grid allows, up to its full length.
         // A cohort table's key also says the +0 column is off the scale; the ramp
         // shortens to leave it room.
@@ -299,7 +300,7 @@ enum HeatmapChart {
         let noteWidth = note.map { TextMetrics.width($0, fontSize: ChartStyle.fontSize) + 12 } ?? 0
         let rampWidth = max(40, min(Self.rampWidth, maxWidth - noteWidth))
         svg.open("defs")
-        svg.open("linearGradient", ["id": gradientID, "x1": "0", "x2": "1", "y1": "0", "y2": "0"])
+        svg.open("linearGradient", idPrefixed: gradientID, ["x1": "0", "x2": "1", "y1": "0", "y2": "0"])
         for stop in 0...4 {
             let t = Double(stop) / 4
             let value = colors.lower + (colors.upper - colors.lower) * t
@@ -308,7 +309,7 @@ enum HeatmapChart {
         svg.close("linearGradient")
         svg.close("defs")
         svg.open("g", ["class": "chart-legend chart-key", "fill": "currentColor"])
-        svg.empty("rect", ["x": x.svg, "y": y.svg, "width": rampWidth.svg, "height": "8", "rx": "2", "fill": "url(#\(gradientID))"])
+        svg.empty("rect", ["x": x.svg, "y": y.svg, "width": rampWidth.svg, "height": "8", "rx": "2"], "fill", urlOfIDPrefixed: gradientID)
         let low = FigureFormatter.format(colors.lower, unit: data.unit, currencyCode: currencyCode, style: .compact)
         let high = FigureFormatter.format(colors.upper, unit: data.unit, currencyCode: currencyCode, style: .compact)
         svg.element("text", ["x": x.svg, "y": (y + 22).svg, "fill-opacity": ChartStyle.mutedTextOpacity], text: low)

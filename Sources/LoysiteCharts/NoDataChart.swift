@@ -17,7 +17,7 @@ enum NoDataChart {
             "font-size": (isSparkline ? ChartStyle.smallFontSize : 14).svg,
         ], text: "No data")
         return ChartDrawing(
-            width: width, height: height, body: svg.output, summary: "No data.", table: nil,
+            width: width, height: height, body: svg.markup, summary: "No data.", table: nil,
             fallbackTitle: fallbackTitle
         )
     }

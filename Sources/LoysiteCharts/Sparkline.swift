@@ -66,7 +66,7 @@ enum Sparkline {
         let body = body(values: series.values, width: width, height: height, color: series.color, lastLabel: label, lastIsPartial: data.partial.last ?? false)
         let summary = ChartSummary.categories(data) + " " + ChartSummary.series(series, categories: data.categories, currencyCode: options.currencyCode)
         return ChartDrawing(
-            width: width, height: height, body: body, summary: summary,
+            width: width, height: height, body: SVGMarkup(body), summary: summary,
             table: .categories(data, currencyCode: options.currencyCode),
             fallbackTitle: ChartSummary.fallbackTitle(data),
             note: ChartDrawing.partialNote(data, drawnAs: "dashed")

@@ -85,7 +85,7 @@ enum StackedBarChart {
         if spec.percent { summary.append("Each bar shows shares of its total.") }
         summary += data.series.map { ChartSummary.series($0, categories: data.categories, currencyCode: options.currencyCode) }
         return ChartDrawing(
-            width: frame.width, height: frame.height, body: svg.output, summary: summary.joined(separator: " "),
+            width: frame.width, height: frame.height, body: svg.markup, summary: summary.joined(separator: " "),
             table: .categories(data, currencyCode: options.currencyCode),
             fallbackTitle: ChartSummary.fallbackTitle(data),
             note: ChartDrawing.partialNote(data, drawnAs: "pale, dashed outline")

@@ -28,6 +28,8 @@ package enum PageLoader {
         let fields: PageFields
         if frontMatter.format == .yaml, let simple = SimpleFrontMatter.fields(text, path: source.path, firstLine: frontMatter.textFirstLine) {
             fields = simple
+        } else if frontMatter.format == .toml, let simple = SimpleTOMLFrontMatter.fields(text, path: source.path, firstLine: frontMatter.textFirstLine) {
+            fields = simple
         } else {
             let parsed: Swift.Result<YAMLDocument, Diagnostic>
             switch frontMatter.format {

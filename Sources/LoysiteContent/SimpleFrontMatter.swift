@@ -73,7 +73,9 @@ enum SimpleFrontMatter {
         /// indented more than a key, a key twice (in any case), anything else unsure.
         func mapping(indent: Int, from number: inout Int) -> [Entry]? {
             var entries: [Entry] = []
-            var seen = Set<String>()
+            // A front matter has a few keys: comparing short strings is cheaper than a
+            // set's hashing and growing.
+            var seen: [String] = []
             while number < lines.count {
                 let line = line(number)
                 var index = 0
@@ -89,7 +91,9 @@ enum SimpleFrontMatter {
                 while index < line.count, isKeyByte(line[index]) { index += 1 }
                 guard index < line.count, line[index] == UInt8(ascii: ":") else { return nil }
                 let key = String(decoding: line[keyStart..<index], as: UTF8.self)
-                guard seen.insert(key.lowercased()).inserted else { return nil }
+                let lowercased = key.lowercased()
+                guard !seen.contains(lowercased) else { return nil }
+                seen.append(lowercased)
                 index += 1
                 if index == line.count || isCommentOrSpaces(line[index...]) {
                     guard let (value, location) = block(under: indent, from: &number) else { return nil }
@@ -275,6 +279,13 @@ enum SimpleFrontMatter {
     /// and `\/` (others are YAML's); single quotes, `''`.
     private static func quoted(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
         let quote = line[start]
+        // Most quoted text has no escape: made from its bytes at once (appending byte by
+        // byte was most of reading a Hugo archetype's front matter).
+        var end = start + 1
+        while end < line.count, line[end] != quote, !(quote == UInt8(ascii: "\"") && line[end] == UInt8(ascii: "\\")) { end += 1 }
+        if end < line.count, line[end] == quote, !(quote == UInt8(ascii: "'") && end + 1 < line.count && line[end + 1] == quote) {
+            return (String(decoding: UnsafeBufferPointer(rebasing: line[(start + 1)..<end]), as: UTF8.self), end + 1)
+        }
         var bytes: [UInt8] = []
         var index = start + 1
         while index < line.count {
@@ -305,8 +316,18 @@ enum SimpleFrontMatter {
     /// the byte after `]`.
     private static func flowList(_ line: UnsafeBufferPointer<UInt8>, from start: Int, lineNumber: Int, path: String) -> ([Item], Int)? {
         var items: [Item] = []
-        // Items are met left to right: their columns are counted in one pass.
-        var columns = ColumnCounter()
+        // Items are met left to right: their columns (in Unicode scalars) are counted in
+        // one pass. Counted here: `ColumnCounter`'s generic code was not specialised
+        // across the module boundary, and cost more than the rest of reading a list.
+        var countedTo = 0
+        var countedColumn = 1
+        func column(at target: Int) -> Int {
+            while countedTo < target {
+                if line[countedTo] & 0xC0 != 0x80 { countedColumn += 1 }
+                countedTo += 1
+            }
+            return countedColumn
+        }
         var index = start + 1
         func skipSpaces() { while index < line.count, line[index] == 0x20 { index += 1 } }
         skipSpaces()
@@ -314,7 +335,7 @@ enum SimpleFrontMatter {
         while index < line.count {
             skipSpaces()
             guard index < line.count, line[index] < 0x80 else { return nil }
-            let location = SourceLocation(file: path, line: lineNumber, column: columns.column(at: index, in: line))
+            let location = SourceLocation(file: path, line: lineNumber, column: column(at: index))
             if line[index] == UInt8(ascii: "\"") || line[index] == UInt8(ascii: "'") {
                 guard let (text, end) = quoted(line, from: index) else { return nil }
                 items.append(Item(text: text, location: location, isPlain: false))
@@ -344,7 +365,8 @@ enum SimpleFrontMatter {
         let tag = EventFrontMatter.plainTag(text)
         // A decimal integer (`weight: 10`) is what Yams' constructor makes of it, without
         // its work for octal, hexadecimal, sexagesimal and `_` forms.
-        if tag == .str { return .string(text) }
+        // A timestamp (`lastmod: 2024-07-27T10:00:00Z`) stays its text, as in `Node.json`.
+        if tag == .str || tag == .timestamp { return .string(text) }
         if tag == .int, text.utf8.count <= 18, EventFrontMatter.numericTag(text) == .int, let value = Int(text) { return .int(value) }
         return Node.scalar(.init(text, EventFrontMatter.tag(tag), .plain)).json
     }

@@ -283,7 +283,8 @@ struct ResponsesRowReader: RowConsumer {
             case .success(let answer): upsell = answer
             }
         }
-        let segmentName = segment.flatMap { row.text(of: $0)?.trimmingCharacters(in: [" ", "\t"]) }
+        // On bytes: Foundation's trimming built a character set's bitmap for every row.
+        let segmentName = segment.flatMap { row.text(of: $0)?.trimming(.spacesAndTabs) }
         accumulator.add(score: value, day: day, segment: segmentName, repurchase: repurchase, upsell: upsell)
         return nil
     }
@@ -345,4 +346,9 @@ struct SeriesRowReader: RowConsumer {
         }
         return DataTable(columns: header.map { DataTable.Column($0) }, rows: rows)
     }
+}
+
+extension TrimmingSet {
+    /// `[" ", "\t"]`: what a response's segment is trimmed of.
+    static let spacesAndTabs = TrimmingSet([" ", "\t"])
 }

@@ -289,12 +289,9 @@ private struct ConversionPass {
             var cursor = 0
             func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
             for span in scan.links {
-                let inner = text(span.lowerBound + 2..<span.upperBound - 2)
-                let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-                let target = parts[0].trimmingBlanks()
-                let label = parts.count > 1 ? parts[1].trimmingBlanks() : target
+                let parts = WikilinkParts(bytes, span: span)
+                let (inner, label, name, fragment) = (parts.inner, parts.label, parts.name, parts.fragment)
                 if span.lowerBound > cursor { pieces.append(.text(text(cursor..<span.lowerBound))) }
-                let (name, fragment) = LinkResolver.splitFragment(target)
                 if let targetPage = converter.index.page(matching: name) {
                     linked.insert(targetPage)
                     let title = converter.index.pages[targetPage].title

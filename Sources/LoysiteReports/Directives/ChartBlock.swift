@@ -47,23 +47,36 @@ enum ChartBlock {
         case .success(let value): dataset = value
         case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
         }
-        guard let table = dataset.table(named: metric?.value) else {
-            let names = dataset.tableNames
-            if let metric {
-                diagnostics.append(.error("unknown metric '\(metric.value)' for \(dataset.kind.rawValue) dataset '\(dataset.name)'; metrics: \(names.joined(separator: ", "))", at: metric.location,
-                                          subject: DatasetBlockRenderer.subject(dataset.name)))
-            } else {
-                diagnostics.append(.error("dataset '\(dataset.name)' holds \(dataset.kind.rawValue); say which table to chart with 'metric:' (\(names.joined(separator: ", ")))", at: dataName?.location ?? directive.location,
-                                          subject: DatasetBlockRenderer.subject(dataset.name)))
-            }
-            return (nil, diagnostics)
-        }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let spec = ChartSpec(
             type: type, title: title?.value, x: x?.value, y: y.map(\.value), percent: percent, horizontal: horizontal,
             height: height, colors: colors, mixedUnits: mixedUnits, labels: labels, size: size?.value, row: row?.value)
+        let options = renderer.options(for: directive, dataset: dataset)
+        let key = PreparedCharts.Key(spec: spec, dataset: dataset.name, metric: metric?.value, options: options)
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        // Drawn once per build (`PreparedCharts`): a chart drawn before had its table,
+        // and a block's other errors are its own (found above, from its keys).
+        var missingTable = false
         do {
-            let html = try ChartRenderer.render(spec, table: table, options: renderer.options(for: directive, dataset: dataset))
+            let html = try renderer.charts.figure(for: key, idPrefix: options.idPrefix) { () throws(ChartError) -> PreparedChart? in
+                guard let table = dataset.table(named: metric?.value) else {
+                    missingTable = true
+                    return nil
+                }
+                guard !hasErrors else { return nil }
+                return try ChartRenderer.prepare(spec, table: table, options: options)
+            }
+            if missingTable {
+                let names = dataset.tableNames
+                if let metric {
+                    diagnostics.append(.error("unknown metric '\(metric.value)' for \(dataset.kind.rawValue) dataset '\(dataset.name)'; metrics: \(names.joined(separator: ", "))", at: metric.location,
+                                              subject: DatasetBlockRenderer.subject(dataset.name)))
+                } else {
+                    diagnostics.append(.error("dataset '\(dataset.name)' holds \(dataset.kind.rawValue); say which table to chart with 'metric:' (\(names.joined(separator: ", ")))", at: dataName?.location ?? directive.location,
+                                              subject: DatasetBlockRenderer.subject(dataset.name)))
+                }
+                return (nil, diagnostics)
+            }
+            guard !hasErrors, let html else { return (nil, diagnostics) }
             return (html, diagnostics)
         } catch {
             // Point at the key at fault (the `y` item, the `row:` line) where the error names one.

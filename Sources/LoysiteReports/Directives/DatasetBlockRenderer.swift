@@ -12,6 +12,8 @@ package struct DatasetBlockRenderer: BlockDirectiveRenderer {
     let datasets: [String: Dataset]
     let index: PageIndex
     let currencyCode: String
+    /// The charts drawn so far by this renderer (one build).
+    let charts = PreparedCharts()
 
     package init(datasets: [Dataset], index: PageIndex, currencyCode: String) {
         self.datasets = Dictionary(datasets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
