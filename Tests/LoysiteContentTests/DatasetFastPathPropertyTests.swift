@@ -160,6 +160,9 @@ import Testing
             let bits = bytes.withUnsafeBytes { CSVDelimiterWindow.delimiterBits($0.baseAddress!) }
             let expected = bytes.enumerated().reduce(UInt64(0)) { [0x2C, 0x0A, 0x0D, 0x00].contains($1.element) ? $0 | 1 << UInt64($1.offset) : $0 }
             #expect(bits == expected, "\(bytes)")
+            let plainBits = bytes.withUnsafeBytes { CSVDelimiterWindow.fieldBits($0.baseAddress!) }
+            let plainExpected = bytes.enumerated().reduce(UInt64(0)) { [0x2C, 0x0A, 0x0D, 0x00, 0x22].contains($1.element) || $1.element >= 0x80 ? $0 | 1 << UInt64($1.offset) : $0 }
+            #expect(plainBits == plainExpected, "\(bytes)")
         }
         var ends = 0
         for _ in 0..<3_000 {

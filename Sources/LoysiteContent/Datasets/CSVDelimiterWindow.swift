@@ -56,38 +56,40 @@ struct CSVDelimiterWindow {
     /// comma, LF, CR or NUL.
     @inline(__always)
     static func delimiterBits(_ raw: UnsafeRawPointer) -> UInt64 {
-        bits(raw, quotes: false)
+        bits(raw, plain: false)
     }
 
-    /// `delimiterBits` with the quotes too: every byte that ends a field or makes a
-    /// record other than plain (`CSVReader.scanPlainRecord`).
+    /// `delimiterBits` with quotes and bytes ≥ 0x80 too: every byte that ends a field or
+    /// makes a record other than plain (`CSVReader.scanPlainRecord`), so that a plain
+    /// record is known to be ASCII without another look at its bytes.
     @inline(__always)
     static func fieldBits(_ raw: UnsafeRawPointer) -> UInt64 {
-        bits(raw, quotes: true)
+        bits(raw, plain: true)
     }
 
     @inline(__always)
-    private static func bits(_ raw: UnsafeRawPointer, quotes: Bool) -> UInt64 {
-        delimiterBits16(raw.loadUnaligned(as: SIMD16<UInt8>.self), quotes: quotes)
-            | delimiterBits16(raw.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self), quotes: quotes) << 16
-            | delimiterBits16(raw.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self), quotes: quotes) << 32
-            | delimiterBits16(raw.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self), quotes: quotes) << 48
+    private static func bits(_ raw: UnsafeRawPointer, plain: Bool) -> UInt64 {
+        delimiterBits16(raw.loadUnaligned(as: SIMD16<UInt8>.self), plain: plain)
+            | delimiterBits16(raw.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self), plain: plain) << 16
+            | delimiterBits16(raw.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self), plain: plain) << 32
+            | delimiterBits16(raw.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self), plain: plain) << 48
     }
 
-    /// The delimiters (and quotes, if asked) of 16 bytes as the low 16 bits. `(x &- 1) & ~x` has the high bit of
-    /// a lane set exactly where the lane is 0: lanes do not borrow from each other, so
-    /// unlike the same trick on a 64-bit word no byte past a zero is marked. (Swift's
+    /// The delimiters (and, for `plain`, quotes and bytes ≥ 0x80) of 16 bytes as the low
+    /// 16 bits. `(x &- 1) & ~x` has the high bit of a lane set exactly where the lane
+    /// is 0: lanes do not borrow from each other, so unlike the same trick on a 64-bit
+    /// word no byte past a zero is marked; a byte ≥ 0x80 marks itself. (Swift's
     /// `.==` on vectors compiles to a loop over the lanes here; these wrapping lane
     /// operations compile to one vector instruction each.) The marks, bit 7 of each
     /// byte, are then gathered eight at a time by one multiplication: byte `k`'s bit,
     /// moved to bit `8k`, is multiplied to bit `56 + k`, and no two partial products
     /// meet, so nothing carries.
     @inline(__always)
-    static func delimiterBits16(_ lanes: SIMD16<UInt8>, quotes: Bool) -> UInt64 {
+    static func delimiterBits16(_ lanes: SIMD16<UInt8>, plain: Bool) -> UInt64 {
         @inline(__always) func zeroLanes(_ x: SIMD16<UInt8>) -> SIMD16<UInt8> { (x &- 1) & ~x }
         var found = zeroLanes(lanes ^ SIMD16(repeating: 0x2C)) | zeroLanes(lanes ^ SIMD16(repeating: 0x0A))
             | zeroLanes(lanes ^ SIMD16(repeating: 0x0D)) | zeroLanes(lanes)
-        if quotes { found |= zeroLanes(lanes ^ SIMD16(repeating: 0x22)) }
+        if plain { found |= zeroLanes(lanes ^ SIMD16(repeating: 0x22)) | lanes }
         let marks = found & SIMD16(repeating: 0x80)
         let halves = unsafeBitCast(marks, to: SIMD2<UInt64>.self)
         let gather: UInt64 = 0x0102_0408_1020_4080

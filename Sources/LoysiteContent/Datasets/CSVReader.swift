@@ -52,14 +52,15 @@ struct CSVReader: ~Copyable {
     private var fieldCapacity = 64
     private var fieldCount = 0
     /// `buffer[asciiFrom..<asciiEnd]` is known to be ASCII, so a record inside it is
-    /// UTF-8 with no further look (`CSVRecord.isASCII`). Found a block at a time, words
-    /// of 32 bytes at once: checking each record's bytes was 6% of the time at scale.
+    /// UTF-8 with no further look (`CSVRecord.isASCII`). Found up to 1 KiB ahead at a
+    /// time, words of 32 bytes at once: checking each record's bytes was 6% of the time
+    /// at scale. (Plain records need no span: `scanPlainRecord`.)
     private var asciiFrom = 0
     private var asciiEnd = 0
     /// Where the unquoted fields of the buffer end (dropped when the bytes move).
     private var delimiters = CSVDelimiterWindow()
     /// `scanPlainRecord`'s 64 bytes, `buffer[plainStart..<plainStart + 64]`, as one bit
-    /// per comma, LF, CR, NUL and quote (`CSVDelimiterWindow.fieldBits`); none while
+    /// per comma, LF, CR, NUL, quote and byte ≥ 0x80 (`CSVDelimiterWindow.fieldBits`); none while
     /// `plainCovered` is false (dropped when the bytes move, like `delimiters`).
     private var plainStart = 0
     private var plainBits: UInt64 = 0
@@ -122,7 +123,16 @@ struct CSVReader: ~Copyable {
                 if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
             }
             if bufferOffset + position >= limit { return nil }
-            switch (splitsPlainRecords ? scanPlainRecord() : nil) ?? scanRecord() {
+            if splitsPlainRecords, let next = scanPlainRecord() {
+                // A plain record is ASCII: a byte ≥ 0x80 is no plain record's.
+                let record = CSVRecord(
+                    base: UnsafePointer(buffer), start: position, line: line, fields: UnsafePointer(fields),
+                    count: fieldCount, problem: nil, isASCII: true)
+                position = next
+                line += 1
+                return record
+            }
+            switch scanRecord() {
             case .incomplete:
                 // The record runs past the buffered bytes: keep its start, read more, scan again.
                 try refill()
@@ -147,7 +157,7 @@ struct CSVReader: ~Copyable {
     }
 
     /// Whether `buffer[range]` is all ASCII, extending the known-ASCII span past
-    /// `range.lowerBound` as far as the buffered bytes allow when it does not cover it.
+    /// `range.lowerBound` (up to 1 KiB past the range) when it does not cover it.
     @inline(__always)
     private mutating func isASCII(_ range: Range<Int>) -> Bool {
         // Nearly every record: inside the span, with no call.
@@ -160,13 +170,17 @@ struct CSVReader: ~Copyable {
         let highs: UInt64 = 0x8080_8080_8080_8080
         var pos = asciiEnd
         let raw = UnsafeRawPointer(buffer)
-        while pos + 32 <= filled {
+        // Past the record by 1 KiB, not to the end of the buffer: plain records are known
+        // to be ASCII without the span (`scanPlainRecord`), so it serves the others only,
+        // and one quoted field among plain rows should not cost a scan of the buffer.
+        let stop = min(filled, range.upperBound + 1024)
+        while pos + 32 <= stop {
             let word = raw.loadUnaligned(fromByteOffset: pos, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: pos + 8, as: UInt64.self)
                 | raw.loadUnaligned(fromByteOffset: pos + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: pos + 24, as: UInt64.self)
             if word & highs != 0 { break }
             pos += 32
         }
-        while pos < filled && buffer[pos] < 0x80 { pos += 1 }
+        while pos < stop && buffer[pos] < 0x80 { pos += 1 }
         asciiEnd = pos
         return range.upperBound <= asciiEnd
     }
@@ -189,10 +203,11 @@ struct CSVReader: ~Copyable {
         case record(next: Int, lines: Int, problem: CSVRecordProblem?)
     }
 
-    /// `scanRecord` for a plain record: not blank, no quote, NUL or lone CR before its
-    /// line end, and lying in windows of 64 bytes inside the buffer. Nil for any other
-    /// record (`scanRecord` splits those), and it then leaves no state changed but
-    /// `fields`; where it answers, it answers what `scanRecord` does
+    /// `scanRecord` for a plain record: not blank, no quote, NUL, lone CR or byte ≥ 0x80
+    /// before its line end, and lying in windows of 64 bytes inside the buffer: where
+    /// the next record starts (the record is one line long and has no problem). Nil for
+    /// any other record (`scanRecord` splits those), and it then leaves no state changed
+    /// but `fields`; where it answers, it answers what `scanRecord` does
     /// (`CSVPlainRecordTests`).
     ///
     /// Why: `scanRecord` finds each field's end from the last one's, through a chain of
@@ -202,7 +217,7 @@ struct CSVReader: ~Copyable {
     /// byte it is (nearly always a comma) is read beside the chain, not in it. The
     /// window is kept from record to record: a row of 90 bytes needs one or two.
     @inline(__always)
-    private mutating func scanPlainRecord() -> ScanResult? {
+    private mutating func scanPlainRecord() -> Int? {
         let start = position, end = filled
         var windowStart: Int, bits: UInt64
         if plainCovered, start >= plainStart, start < plainStart + 64 {
@@ -239,7 +254,7 @@ struct CSVReader: ~Copyable {
                 continue
             }
             // A line end, or what makes the record one for `scanRecord`: a quote, a NUL,
-            // a lone CR, a blank line (a line end at the record's start).
+            // a lone CR, a byte ≥ 0x80, a blank line (a line end at the record's start).
             let next: Int
             if byte == lf {
                 next = at + 1
@@ -255,7 +270,7 @@ struct CSVReader: ~Copyable {
             // Kept for the next record, which starts in it or just past it.
             plainStart = windowStart
             plainBits = bits
-            return .record(next: next, lines: 1, problem: nil)
+            return next
         }
     }
 
