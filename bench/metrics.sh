@@ -94,6 +94,14 @@ for line in open(f"{work}/sizes"):
     if "loysite" in medians:
         peers = [t for t in tools if t not in ("cat", "loysite")]
         print("  " + ", ".join(f"{t} / loysite: {medians[t] / medians['loysite']:.2f}×" for t in peers))
+        # Run i of every tool ran back to back: the faster peer of round i over loysite's
+        # time in round i, so that one busy minute does not decide a ratio.
+        walls = {t: [int(l.split()[0]) for l in open(f"{work}/{copies}-{t}.times")] for t in ["loysite"] + peers}
+        rivals = [t for t in peers if t in ("polars", "duckdb")] or peers
+        if rivals:
+            rounds = [min(walls[t][i] for t in rivals) / walls["loysite"][i] for i in range(len(walls["loysite"]))]
+            print(f"  faster of {' and '.join(rivals)} / loysite, per round: " + " ".join(f"{r:.2f}×" for r in rounds)
+                  + f" (median {statistics.median(rounds):.2f}×, min {min(rounds):.2f}×)")
 PY
 status=0
 for copies in $COPIES; do

@@ -65,16 +65,40 @@ package struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
     package static prefix func - (value: Money) -> Money { Money(units: -value.units) }
     package static func < (lhs: Money, rhs: Money) -> Bool { lhs.units < rhs.units }
 
-    private static let smallPowersOfTen: [Int64] = (0...18).reduce(into: []) { powers, exponent in
-        powers.append(exponent == 0 ? 1 : powers[exponent - 1] * 10)
+    @inline(__always)
+    private static func smallPowerOfTen(_ exponent: Int) -> Int64? {
+        switch exponent {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        case 8: return 100_000_000
+        case 9: return 1_000_000_000
+        case 10: return 10_000_000_000
+        case 11: return 100_000_000_000
+        case 12: return 1_000_000_000_000
+        case 13: return 10_000_000_000_000
+        case 14: return 100_000_000_000_000
+        case 15: return 1_000_000_000_000_000
+        case 16: return 10_000_000_000_000_000
+        case 17: return 100_000_000_000_000_000
+        case 18: return 1_000_000_000_000_000_000
+        default: return nil
+        }
     }
 
     /// 10^exponent for 0 ≤ exponent ≤ 38.
     package static func powerOfTen(_ exponent: Int) -> Int128 {
         precondition(exponent >= 0 && exponent <= 38, "10^\(exponent) does not fit in Int128")
-        // Up to 10^18 from a table: the per-row conversions (at most `scale` places) ask
-        // for these, millions of times at scale.
-        if exponent < smallPowersOfTen.count { return Int128(smallPowersOfTen[exponent]) }
+        // Up to 10^18 from constants: the per-row conversions (at most `scale` places)
+        // ask for these, millions of times at scale. (A `static let` table cost a
+        // `swift_once` check per call, 2% of the CPU time at 10.8M rows; a switch of
+        // constants compiles to a table with no check.)
+        if let small = smallPowerOfTen(exponent) { return Int128(small) }
         var result: Int128 = 1
         var remaining = exponent
         while remaining >= 9 {

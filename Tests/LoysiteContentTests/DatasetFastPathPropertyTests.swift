@@ -53,6 +53,30 @@ import Testing
         Self.withBytes("9999999999999999999") { #expect(DecimalText.parseShort($0) == nil) }
     }
 
+    /// quantity × price from the two texts at once (trailing zeros kept), against parsing
+    /// both and multiplying the values: the same money wherever the short product answers.
+    @Test func shortProductsAreTheProductsOfTheParsedValues() {
+        var numbers = Numbers(state: 29)
+        let common = ["6", "12", "-3", "2.55", "0.85", "1.250", "10.00", "0", "-0.0", "+7", ".5", "5.", "100000", "0.001", "2147483647", "2147483648", "1.000000000000", "0.0000001"]
+        var short = 0
+        for _ in 0..<50_000 {
+            func text() -> String { numbers.chance(50) ? common[numbers.below(common.count)] : Self.decimalText(&numbers) }
+            let left = text(), right = text()
+            Self.withBytes(left) { leftBytes in
+                Self.withBytes(right) { rightBytes in
+                    guard let fast = DecimalText.shortProduct(leftBytes, rightBytes) else { return }
+                    short += 1
+                    guard case .success(let quantity) = DecimalText.parse(leftBytes), case .success(let price) = DecimalText.parse(rightBytes) else {
+                        Issue.record("'\(left)' × '\(right)': a short product of texts that are not numbers")
+                        return
+                    }
+                    #expect(quantity.moneyProduct(price) == fast, "'\(left)' × '\(right)'")
+                }
+            }
+        }
+        #expect(short > 15_000)
+    }
+
     /// quantity × price straight to money units, against the product normalised first.
     @Test func moneyProductsAreTheNormalisedProducts() {
         var numbers = Numbers(state: 7)
@@ -121,22 +145,120 @@ import Testing
         for (index, id) in ids.enumerated().reversed() { #expect(Self.withBytes(id) { interner.index(of: $0) } == index) }
     }
 
-    /// The lowest mark of `unquotedFieldEnds` is the first comma, LF, CR or NUL of the
-    /// word, over words of random bytes with delimiters and 0x80-ish bytes mixed in.
-    @Test func theLowestMarkIsTheFirstDelimiter() {
-        var numbers = Numbers(state: 11)
-        let special: [UInt8] = [0x2C, 0x0A, 0x0D, 0x00, 0x80, 0x81, 0xFF, 0x2B, 0x2D, 0x0B, 0x0C, 0x01, 0x2C ^ 0x80]
-        for _ in 0..<200_000 {
-            let bytes = (0..<8).map { _ in numbers.chance(20) ? special[numbers.below(special.count)] : UInt8(numbers.below(256)) }
-            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-            let marks = CSVReader.unquotedFieldEnds(word)
-            let first = bytes.firstIndex { [0x2C, 0x0A, 0x0D, 0x00].contains($0) }
-            if let first {
-                #expect(marks.trailingZeroBitCount >> 3 == first, "\(bytes)")
-            } else {
-                #expect(marks == 0, "\(bytes)")
+    /// The 64-byte window of delimiters against looking at the bytes one by one: each
+    /// bit of a window is a comma, LF, CR or NUL; and walking a buffer the way the reader
+    /// does (from each field end on, with jumps as past quoted fields, into the last 63
+    /// bytes) finds every field end the byte loop finds.
+    @Test func theDelimiterWindowFindsWhatTheByteLoopFinds() {
+        var numbers = Numbers(state: 23)
+        let special: [UInt8] = [0x2C, 0x0A, 0x0D, 0x00, 0x80, 0x81, 0xFF, 0x2B, 0x2D, 0x0B, 0x0C, 0x01, 0x2C ^ 0x80, 0x22, 0x8A, 0x8D]
+        func randomBytes(_ count: Int, density: Int) -> [UInt8] {
+            (0..<count).map { _ in numbers.chance(density) ? special[numbers.below(special.count)] : UInt8(numbers.below(256)) }
+        }
+        for _ in 0..<10_000 {
+            let bytes = randomBytes(64, density: 1 + numbers.below(30))
+            let bits = bytes.withUnsafeBytes { CSVDelimiterWindow.delimiterBits($0.baseAddress!) }
+            let expected = bytes.enumerated().reduce(UInt64(0)) { [0x2C, 0x0A, 0x0D, 0x00].contains($1.element) ? $0 | 1 << UInt64($1.offset) : $0 }
+            #expect(bits == expected, "\(bytes)")
+            let plainBits = bytes.withUnsafeBytes { CSVDelimiterWindow.fieldBits($0.baseAddress!) }
+            let plainExpected = bytes.enumerated().reduce(UInt64(0)) { [0x2C, 0x0A, 0x0D, 0x00, 0x22].contains($1.element) || $1.element >= 0x80 ? $0 | 1 << UInt64($1.offset) : $0 }
+            #expect(plainBits == plainExpected, "\(bytes)")
+        }
+        var ends = 0
+        for _ in 0..<3_000 {
+            let bytes = randomBytes(numbers.below(600), density: numbers.chance(50) ? 3 : 1 + numbers.below(40))
+            bytes.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                var window = CSVDelimiterWindow()
+                var pos = 0
+                while pos <= buffer.count {
+                    let found = window.firstDelimiter(in: base, from: pos, before: buffer.count)
+                    #expect(found == CSVDelimiterWindow.firstDelimiterByBytes(in: base, from: pos, before: buffer.count), "from \(pos) in \(bytes)")
+                    ends += 1
+                    pos = found + 1 + (numbers.chance(20) ? numbers.below(100) : 0)
+                    if numbers.chance(3) { window.invalidate() }
+                }
             }
         }
+        #expect(ends > 20_000)
+    }
+}
+
+/// `CSVReader.scanPlainRecord` against `scanRecord` alone: over random files — quoted
+/// fields with commas, line ends and `""`, text after a closing quote, CRLF, lone CRs,
+/// blank lines, NULs, rows longer than a window, files larger than the buffer — the
+/// readers with and without the plain-record path hand out the same records (fields,
+/// bytes, lines, problems) and stop with the same error.
+@Suite struct CSVPlainRecordTests {
+    struct Record: Equatable {
+        var start: Int
+        var line: Int
+        var fields: [[UInt8]]
+        var escaped: [Bool]
+        var positions: [CSVPosition]
+        var problem: CSVRecordProblem?
+        var isASCII: Bool
+    }
+
+    static func records(of path: String, plain: Bool) -> (records: [Record], error: CSVSyntaxError?) {
+        let descriptor = open(path, O_RDONLY)
+        var reader = CSVReader(fileDescriptor: descriptor, ownsDescriptor: true, from: 0, before: Int.max, splitsPlainRecords: plain)
+        var records: [Record] = []
+        do {
+            while let record = try reader.next() {
+                records.append(Record(
+                    start: record.start, line: record.line, fields: (0..<record.count).map { Array(record.rawBytes(of: $0)) },
+                    escaped: (0..<record.count).map { record.isEscaped($0) }, positions: (0..<record.count).map { record.position(ofField: $0) },
+                    problem: record.problem, isASCII: record.isASCII))
+            }
+        } catch {
+            return (records, error)
+        }
+        return (records, nil)
+    }
+
+    static func randomFile(_ numbers: inout CSVChunkedReadPropertyTests.Numbers, rows: Int) -> [UInt8] {
+        let pieces = ["a", "17850", "2010-12-01 08:26:00", "WHITE HANGING HEART T-LIGHT HOLDER", "", "2.55", "caf\u{E9}",
+                      "\"q, \"\"x\"\"\"", "\"two\nlines\"", "\"cr\r\nlf\"", "\"a\"x", "in\"side", String(repeating: "long", count: 30)]
+        // (A lone quote would open a field that runs to the end of the file, and a NUL
+        // ends it: some files end with the one or hold the other.)
+        let rare = ["\r", "\n", "\r\n", "x\"", "\"\"x"]
+        var text = ""
+        for _ in 0..<rows {
+            let fields = 1 + numbers.below(9)
+            text += (0..<fields).map { _ in
+                numbers.chance(2) ? rare[numbers.below(rare.count)] : pieces[numbers.below(pieces.count)]
+            }.joined(separator: ",")
+            text += numbers.chance(20) ? "\r\n" : numbers.chance(3) ? "\n\n" : numbers.chance(2) ? "\r" : "\n"
+        }
+        return Array(text.utf8)
+    }
+
+    @Test(arguments: 0..<6)
+    func plainRecordsAreSplitAsTheGeneralScannerSplitsThem(seed: Int) throws {
+        var numbers = CSVChunkedReadPropertyTests.Numbers(state: UInt64(1_000 + seed))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plain-records-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var plainRecords = 0
+        for file in 0..<8 {
+            // The last file of each seed is larger than the reader's buffer.
+            var bytes = Self.randomFile(&numbers, rows: file == 7 ? 40_000 : 20 + numbers.below(400))
+            if file == 7 { while bytes.count < 3 * CSVReader.blockSize { bytes += bytes.prefix(bytes.count / 2) } }
+            if numbers.chance(10) { bytes += Array("\"never closed,\n1,2\n".utf8) }
+            if numbers.chance(10) { bytes.insert(0, at: numbers.below(bytes.count)) }
+            let path = folder.appendingPathComponent("\(file).csv").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let fast = Self.records(of: path, plain: true), general = Self.records(of: path, plain: false)
+            #expect(fast.records.count == general.records.count, "file \(file)")
+            for (one, other) in zip(fast.records, general.records) where one != other {
+                Issue.record("line \(other.line): \(one) against \(other)")
+                break
+            }
+            #expect(fast.error == general.error)
+            plainRecords += general.records.count { $0.problem == nil && !$0.escaped.contains(true) }
+        }
+        #expect(plainRecords > 10_000)
     }
 }
 

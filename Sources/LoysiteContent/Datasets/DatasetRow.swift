@@ -56,11 +56,18 @@ extension JSONRows.Row: DatasetRow {
 
 extension UnsafeBufferPointer<UInt8> {
     /// Without spaces and tabs at either end.
+    @inline(__always)
     var trimmed: UnsafeBufferPointer<UInt8> {
+        // Most ids: nothing to trim, told by their two ends, with no call.
+        if let base = baseAddress, count > 0, !base[0].isSpaceOrTab, !base[count - 1].isSpaceOrTab { return self }
+        return trimmedSlowly
+    }
+
+    private var trimmedSlowly: UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = count
-        while start < end && (self[start] == 0x20 || self[start] == 0x09) { start += 1 }
-        while end > start && (self[end - 1] == 0x20 || self[end - 1] == 0x09) { end -= 1 }
+        while start < end && self[start].isSpaceOrTab { start += 1 }
+        while end > start && self[end - 1].isSpaceOrTab { end -= 1 }
         guard start < end, let base = baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: base + start, count: end - start)
     }
@@ -73,6 +80,10 @@ extension UnsafeBufferPointer<UInt8> {
         guard count > 0 else { return true }
         return other.withUnsafeBufferPointer { equalBytes(baseAddress!, $0.baseAddress!, count) }
     }
+}
+
+extension UInt8 {
+    fileprivate var isSpaceOrTab: Bool { self == 0x20 || self == 0x09 }
 }
 
 /// Whether `count` bytes at `left` and `right` are equal: eight at a time, inline. The

@@ -130,6 +130,49 @@ enum DecimalText {
         return Value(significand: Int128(negative ? -significand : significand), fractionDigits: fractionDigits)
     }
 
+    /// quantity × price in money units straight from their texts, without a `Value` of
+    /// either: when both are short decimals as `parseShort` reads them, below 2^31 in
+    /// magnitude, with at most `Money.scale` decimal places between them as written.
+    /// Nil for anything else (the caller parses them then). Trailing fraction zeros are
+    /// kept: scaled to money units the product is the same number either way, and not
+    /// removing them saves a division per number (8% of the reading of a row).
+    /// The same money as `parse` and `Value.moneyProduct` (DecimalFastPathPropertyTests).
+    @inline(__always)
+    static func shortProduct(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Money? {
+        guard let left = shortDigits(left), let right = shortDigits(right) else { return nil }
+        let places = left.fractionDigits + right.fractionDigits
+        guard places <= Money.scale, left.significand.magnitude < 1 << 31, right.significand.magnitude < 1 << 31 else { return nil }
+        // Below 2^62, and times 10^12 (< 2^40) below 2^102: wrapping arithmetic is exact.
+        return Money(units: Int128(left.significand &* right.significand) &* Money.powerOfTen(Money.scale - places))
+    }
+
+    /// `parseShort`'s reading, trailing fraction zeros kept.
+    @inline(__always)
+    private static func shortDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> (significand: Int64, fractionDigits: Int)? {
+        let count = bytes.count
+        guard count > 0, count <= 20, let base = bytes.baseAddress else { return nil }
+        var index = 0
+        let negative = base[0] == 0x2D
+        if negative || base[0] == 0x2B { index = 1 }
+        var significand: Int64 = 0
+        var digits = 0
+        var pointAt = -1
+        while index < count {
+            let digit = base[index] &- 0x30
+            if digit < 10 {
+                significand = significand &* 10 &+ Int64(digit)
+                digits += 1
+            } else if base[index] == 0x2E && pointAt < 0 {
+                pointAt = index
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0, digits <= 18 else { return nil }
+        return (negative ? -significand : significand, pointAt < 0 ? 0 : count - 1 - pointAt)
+    }
+
     /// `parse` for any text: the reference the short path is checked against.
     static func parseAny(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Value, Failure> {
         var start = 0

@@ -55,8 +55,14 @@ struct IdInterner: Sendable {
     }
 
     /// The index of the id spelled `id`, a new one if it is new.
+    @inline(__always)
     mutating func index(of id: UnsafeBufferPointer<UInt8>) -> Int {
+        // Most rows: the id of the row before, answered inline.
         if lastIndex >= 0, spells(lastIndex, id) { return lastIndex }
+        return lookUp(id)
+    }
+
+    private mutating func lookUp(_ id: UnsafeBufferPointer<UInt8>) -> Int {
         let index = insert(id, hash: ByteHash.hash(id))
         lastIndex = index
         return index
