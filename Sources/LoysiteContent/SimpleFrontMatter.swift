@@ -36,19 +36,16 @@ enum SimpleFrontMatter {
             var number = 0
             let reader = Reader(text: text, lines: lines, firstLine: firstLine, path: path)
             guard let entries = reader.mapping(indent: 0, from: &number), number == lines.count, !entries.isEmpty else { return nil }
-            var fields = PageFields()
-            var keptTexts: [String: Located<String>] = [:]
+            var fields = PageFieldsBuilder()
             for entry in entries {
                 let key = entry.key.lowercased()
-                if PageLoader.knownKeys.contains(key) || PageFields.otherReadKeys.contains(key) {
-                    guard assign(entry.value, to: key, at: entry.location, in: &fields, keptTexts: &keptTexts) else { return nil }
+                if let role = PageFieldsBuilder.role(of: key) {
+                    guard assign(entry.value, as: role, to: key, at: entry.location, in: &fields) else { return nil }
                 } else {
-                    fields.params.append((entry.key, entry.value.json))
+                    fields.addParam(entry.key, entry.value.json)
                 }
             }
-            fields.summaryFallbacks = PageLoader.summaryFallbackKeys.compactMap { keptTexts[$0] }
-            fields.formerURLs = PageFields.formerURLKeys.compactMap { keptTexts[$0] }
-            return fields
+            return fields.finished()
         }
     }
 
@@ -371,63 +368,41 @@ enum SimpleFrontMatter {
         return Node.scalar(.init(text, EventFrontMatter.tag(tag), .plain)).json
     }
 
-    /// Stores `value` the way `FieldReader` reads that key; false where that needs YAML.
-    private static func assign(_ value: Value, to key: String, at location: SourceLocation, in fields: inout PageFields,
-                               keptTexts: inout [String: Located<String>]) -> Bool {
-        switch key {
-        case "title", "slug", "summary", "period", "date", "description", "short_description", "oneliner", "permalink", "url":
-            let text: Located<String>?
+    /// Hands `value` over as `FieldReader` would read it for a key of that role; false
+    /// where that needs YAML.
+    private static func assign(_ value: Value, as role: PageFieldsBuilder.Role, to key: String, at location: SourceLocation,
+                               in fields: inout PageFieldsBuilder) -> Bool {
+        switch role {
+        case .text:
             switch value {
-            case .plain(let plain): text = isNull(plain) ? nil : Located(plain.trimmingWhitespace(), at: location)
-            case .quoted(let quoted): text = Located(quoted.trimmingWhitespace(), at: location)
+            case .plain(let plain): fields.setText(isNull(plain) ? nil : Located(plain.trimmingWhitespace(), at: location), key: key)
+            case .quoted(let quoted): fields.setText(Located(quoted.trimmingWhitespace(), at: location), key: key)
             case .list, .mapping: return false
             }
-            switch key {
-            case "title": fields.title = text
-            case "slug": fields.slug = text
-            case "summary": fields.summary = text
-            case "period": fields.period = text
-            case "description", "short_description", "oneliner", "permalink", "url": keptTexts[key] = text
-            default:
-                guard let text else { fields.date = nil; return true }
-                switch FieldReader.date(text, key: key) {
-                case .success(let day): fields.date = day
-                case .failure(let diagnostic): fields.diagnostics.append(diagnostic)
-                }
-            }
-        case "draft":
+        case .flag:
             guard case .plain(let plain) = value, plain == "true" || plain == "false" else { return false }
-            fields.draft = Located(plain == "true", at: location)
-        default:
-            let list: [Located<String>]
+            fields.setFlag(Located(plain == "true", at: location), key: key)
+        case .names:
             switch value {
             case .list(let items):
-                list = items.compactMap { item in
+                fields.setNames(items.compactMap { item in
                     guard !item.isPlain || !isNull(item.text) else { return nil }
                     let text = item.text.trimmingBlanks()
                     return text.isEmpty ? nil : Located(text, at: item.location)
-                }
+                }, key: key)
             case .plain(let plain):
                 if isNull(plain) {
-                    list = []
+                    fields.setNames([], key: key)
                 } else {
                     // YAML would type `3` or `yes` as a number or a boolean: an error
                     // that FieldReader words.
                     guard isCertainlyText(plain) else { return false }
-                    list = [Located(plain.trimmingBlanks(), at: location)]
+                    fields.setNames([Located(plain.trimmingBlanks(), at: location)], key: key)
                 }
             case .quoted(let quoted):
-                list = [Located(quoted.trimmingBlanks(), at: location)]
+                fields.setNames([Located(quoted.trimmingBlanks(), at: location)], key: key)
             case .mapping:
                 return false
-            }
-            switch key {
-            case "aliases": fields.aliases = list
-            case "category": fields.category = list
-            case "categories": fields.categories = list
-            case "aka": fields.aka = list
-            case "redirect_from": fields.redirectFrom = list
-            default: fields.related = list
             }
         }
         return true

@@ -8,44 +8,30 @@ import LoysiteSupport
 enum SimpleTOMLFrontMatter {
     static func fields(_ toml: String, path: String, firstLine: Int) -> PageFields? {
         guard let entries = TOMLByteReader.entries(toml, path: path, firstLine: firstLine), !entries.isEmpty else { return nil }
-        var fields = PageFields()
-        var fallbacks: [String: Located<String>] = [:]
+        var fields = PageFieldsBuilder()
         for entry in entries {
             let key = entry.key.lowercased()
-            if PageLoader.knownKeys.contains(key) || PageFields.otherReadKeys.contains(key) {
-                guard assign(entry.value, to: key, at: entry.valueLocation, in: &fields, fallbacks: &fallbacks) else { return nil }
+            if let role = PageFieldsBuilder.role(of: key) {
+                guard assign(entry.value, as: role, to: key, at: entry.valueLocation, in: &fields) else { return nil }
             } else {
-                fields.params.append((entry.key, entry.value.json))
+                fields.addParam(entry.key, entry.value.json)
             }
         }
-        fields.summaryFallbacks = PageLoader.summaryFallbackKeys.compactMap { fallbacks[$0] }
-        return fields
+        return fields.finished()
     }
 
-    /// Stores `value` the way `FieldReader` reads that key; false where it would complain.
-    private static func assign(_ value: TOMLValue, to key: String, at location: SourceLocation, in fields: inout PageFields,
-                               fallbacks: inout [String: Located<String>]) -> Bool {
-        switch key {
-        case "title", "slug", "summary", "period", "date", "description", "short_description", "oneliner":
+    /// Hands `value` over as `FieldReader` would read it for a key of that role; false
+    /// where it would complain.
+    private static func assign(_ value: TOMLValue, as role: PageFieldsBuilder.Role, to key: String, at location: SourceLocation,
+                               in fields: inout PageFieldsBuilder) -> Bool {
+        switch role {
+        case .text:
             guard let scalar = value.scalarText else { return false }
-            let text = Located(scalar.trimmingWhitespace(), at: location)
-            switch key {
-            case "title": fields.title = text
-            case "slug": fields.slug = text
-            case "summary": fields.summary = text
-            case "period": fields.period = text
-            case "date":
-                switch FieldReader.date(text, key: key) {
-                case .success(let day): fields.date = day
-                case .failure(let diagnostic): fields.diagnostics.append(diagnostic)
-                }
-            default: fallbacks[key] = text
-            }
-        case "draft":
+            fields.setText(Located(scalar.trimmingWhitespace(), at: location), key: key)
+        case .flag:
             guard case .boolean(let flag) = value else { return false }
-            fields.draft = Located(flag, at: location)
-        default:
-            let list: [Located<String>]
+            fields.setFlag(Located(flag, at: location), key: key)
+        case .names:
             switch value {
             case .array(let items):
                 // Items have no place of their own: the list's. A table among `aka`'s
@@ -56,19 +42,11 @@ enum SimpleTOMLFrontMatter {
                     let text = scalar.trimmingBlanks()
                     if !text.isEmpty { names.append(Located(text, at: location)) }
                 }
-                list = names
+                fields.setNames(names, key: key)
             case .string, .dateText:
-                list = [Located((value.scalarText ?? "").trimmingBlanks(), at: location)]
+                fields.setNames([Located((value.scalarText ?? "").trimmingBlanks(), at: location)], key: key)
             case .integer, .float, .boolean, .table:
                 return false
-            }
-            switch key {
-            case "aliases": fields.aliases = list
-            case "category": fields.category = list
-            case "categories": fields.categories = list
-            case "aka": fields.aka = list
-            case "redirect_from": fields.redirectFrom = list
-            default: fields.related = list
             }
         }
         return true

@@ -14,7 +14,7 @@ import Testing
 /// params, locations and diagnostics; and it must never read what TOMLKit rejects.
 @Suite struct SimpleTOMLFrontMatterOracleTests {
     static let keys = ["title", "slug", "aliases", "summary", "category", "categories", "related", "draft", "date", "period",
-                       "Title", "ALIASES", "description", "oneliner", "aka", "redirect_from", "weight", "tags", "id", "full_link",
+                       "Title", "ALIASES", "description", "oneliner", "aka", "redirect_from", "permalink", "url", "weight", "tags", "id", "full_link",
                        "lastmod", "Weight", "sources", "featured"]
 
     static let texts = ["Churn rate", "NPS", "2024", "", " padded ", "é", "Échelle «x»", "e\u{301}", "😀 emoji", "a  b", "C#",

@@ -57,7 +57,7 @@ import Testing
         let shared = MarkdownConverter(index: index, matcher: nil, unsafe: false,
                                        directives: DatasetBlockRenderer(datasets: datasets, index: index, currencyCode: "EUR"))
         var heatmapIDs: Set<String> = []
-        for number in pages.indices {
+        for number in index.pages.indices {
             let own = MarkdownConverter(index: index, matcher: nil, unsafe: false,
                                         directives: DatasetBlockRenderer(datasets: datasets, index: index, currencyCode: "EUR"))
             let drawnAnew = own.convert(page: number)
