@@ -104,7 +104,11 @@ enum TOMLScalarText {
         guard offset == token.count else { return nil }
         let text = String(decoding: clean, as: UTF8.self)
         if isFloat {
-            guard let value = Double(text), value.isFinite else { return nil }
+            // Beyond Double's range (overflow, or underflow to zero or a subnormal) is
+            // toml++'s to judge.
+            let mantissaIsZero = !clean.prefix { $0 != UInt8(ascii: "e") }.contains { $0 >= 0x31 && $0 <= 0x39 }
+            guard let value = Double(text), value.isFinite, (value == 0) == mantissaIsZero,
+                  value == 0 || abs(value) >= Double.leastNormalMagnitude else { return nil }
             return .float(value)
         }
         guard integerDigits <= 18, let value = Int(text) else { return nil }
