@@ -58,13 +58,19 @@ extension BuildSession {
             let location: SourceLocation
             var links = links
             let folder = String(path.dropLast(path.hasSuffix("index.html") ? "index.html".count : 0))
+            // What Markdown shown in the file links to was reported where it is written:
+            // a page's body, or the glossary's own text on the A–Z page.
+            var reportedInMarkdown: Set<String> = []
             if let number = pageByOutput[path] {
                 location = SourceLocation(file: site.pages[number].source, line: 1, column: 1)
-                // What the page's Markdown links to was reported where it is written.
-                let reported = Set(site.bodies[number].reportedLinks.compactMap { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath) })
-                links.removeAll { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath).map(reported.contains) ?? false }
+                reportedInMarkdown = site.bodies[number].reportedLinks
             } else {
                 location = SourceLocation(file: SiteLayout.templateFile(path.split(separator: "/").first.map { String($0) }?.replacingOccurrences(of: ".html", with: "") ?? path))
+                if path == SiteLayout.Output.glossaryIndex { reportedInMarkdown = site.glossaryIntroReportedLinks }
+            }
+            if !reportedInMarkdown.isEmpty {
+                let reported = Set(reportedInMarkdown.compactMap { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath) })
+                links.removeAll { OutputLinkCheck.target(of: $0, folder: folder, basePath: basePath).map(reported.contains) ?? false }
             }
             for link in Set(links).sorted() {
                 let target = OutputLinkCheck.target(of: link, folder: folder, basePath: basePath) ?? path + " " + link

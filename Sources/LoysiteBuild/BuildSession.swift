@@ -356,6 +356,7 @@ package final class BuildSession: @unchecked Sendable {
         }
         state.site.dashboardHTML = state.homeBody?.html
         state.site.glossaryIntroHTML = state.introBody?.html
+        state.site.glossaryIntroReportedLinks = state.introBody?.reportedLinks ?? []
         if changes.everything { state.alerts = Alerts.evaluate(state.config.alerts, datasets: state.datasets) }
         state.site.alerts = state.alerts.fired.map(\.message)
         if keepingState, changes.everything { state.site.fragments = SiteFragments(site: state.site) }

@@ -34,6 +34,9 @@ struct LinkedSite: Sendable {
     /// Rendered HTML of the glossary's own text (`content/glossary/_index.md`), shown on
     /// the A–Z page.
     var glossaryIntroHTML: String?
+    /// The links of the glossary's own text already reported at their source, so that the
+    /// check of the built A–Z page does not report them again.
+    var glossaryIntroReportedLinks: Set<String> = []
     /// The fired alerts' messages, shown on the dashboard.
     var alerts: [String] = []
 

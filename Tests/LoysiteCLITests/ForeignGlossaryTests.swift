@@ -347,6 +347,20 @@ import Testing
         #expect(!site.exists("strict"))
     }
 
+    /// The glossary's own text is shown on the A–Z page: its broken link is said once, at
+    /// its source, not again as a link of the theme's.
+    @Test func aBrokenLinkInTheGlossaryTextIsReportedOnce() throws {
+        let site = try TemporarySite([
+            "content/glossary/_index.md": "---\ntitle: Glossary\n---\nSee [the old list](/nowhere/) and [points](points.html).\n",
+            "content/glossary/points.md": TemporarySite.term("Points", body: "Units."),
+        ])
+        defer { site.remove() }
+        let run = try LoysiteBinary.run(["build", "--root", site.root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.errorLines == ["content/glossary/_index.md:4:5: warning: link to '/nowhere/' matches no page of the site"])
+        #expect(site.read("site/glossary/index.html")?.contains("<a href=\"points/\">points</a>") == true)
+    }
+
     @Test func newRefusesAURLTheBuildReserves() throws {
         let site = try TemporarySite()
         defer { site.remove() }
