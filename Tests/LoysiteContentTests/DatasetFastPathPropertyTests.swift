@@ -262,6 +262,58 @@ import Testing
     }
 }
 
+/// A CSV row that repeats the last added row's order, customer and date takes them from
+/// it (`RepeatedOrderRow`); JSON rows never do. So the same orders written both ways —
+/// runs of rows of one order, with a row of another customer in a run, rows without a
+/// customer or an order id, ids of spaces or with `""` escapes, bad dates and amounts
+/// inside runs, orders coming back later — give the same figures, rows and messages
+/// (but for the file name and columns).
+@Suite struct RepeatedOrderRowTests {
+    @Test(arguments: 0..<4)
+    func repeatedRowsGiveTheFiguresOfRowsReadInFull(seed: Int) throws {
+        var numbers = CSVChunkedReadPropertyTests.Numbers(state: UInt64(77 + seed))
+        var csv = "order_id,customer_id,date,amount\n"
+        var json = "["
+        var rows = 0
+        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        func jsonString(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        for _ in 0..<700 {
+            let orderNumber = numbers.below(500)
+            var order = numbers.chance(5) ? "" : numbers.chance(5) ? "  " : numbers.chance(5) ? "O\"\(orderNumber)" : "O\(orderNumber)"
+            var customerId = numbers.chance(8) ? "" : numbers.chance(5) ? "C\"\(orderNumber % 90)" : "C\(orderNumber % 90)"
+            var day = "2026-0\(1 + numbers.below(9))-1\(numbers.below(10))"
+            for _ in 0..<(1 + numbers.below(6)) {
+                var rowCustomer = customerId, rowDay = day, amount = ["12.5", "-3", "0.25", "7", "100"][numbers.below(5)]
+                if numbers.chance(6) { rowCustomer = "C\(numbers.below(90))" }
+                if numbers.chance(4) { rowCustomer = "" }
+                if numbers.chance(4) { rowDay = "2026-13-40" }
+                if numbers.chance(4) { amount = "x" }
+                if numbers.chance(3) { day = "2026-0\(1 + numbers.below(9))-1\(numbers.below(10))"; rowDay = day }
+                if numbers.chance(2) { order = "O\(numbers.below(500))" }
+                if numbers.chance(2) { customerId = rowCustomer }
+                // Quoted in some rows and not in others: the same id either way.
+                let fields = [order, rowCustomer, rowDay].map { $0.contains("\"") || numbers.chance(10) ? quoted($0) : $0 }
+                csv += fields.joined(separator: ",") + ",\(amount)\n"
+                json += (rows == 0 ? "\n" : ",\n") + "{\"order_id\": \(jsonString(order)), \"customer_id\": \(jsonString(rowCustomer)), \"date\": \(jsonString(rowDay)), \"amount\": " + (amount == "x" ? "\"x\"" : amount) + "}"
+                rows += 1
+            }
+        }
+        json += "\n]\n"
+        let sidecar = "kind: orders\nbad_rows: skip\n"
+        let fromCSV = try DatasetsFixture(["o.yml": sidecar, "o.csv": csv]).loadOne()
+        let fromJSON = try DatasetsFixture(["o.yml": sidecar, "o.json": json]).loadOne()
+        #expect(fromCSV.dataset.rows == rows && fromJSON.dataset.rows == rows)
+        #expect(fromCSV.dataset.skippedRows == fromJSON.dataset.skippedRows && fromCSV.dataset.skippedRows > 0)
+        #expect(fromCSV.dataset.json() == fromJSON.dataset.json())
+        // Each row is on line `row + 2` in both files; only the columns differ.
+        func withoutColumns(_ messages: [String]) -> [String] {
+            messages.map { $0.replacingOccurrences(of: #"^content/data/o\.(?:csv|json)(:\d+)?(?::\d+)?:"#, with: "o$1:", options: .regularExpression) }
+        }
+        #expect(withoutColumns(fromCSV.messages) == withoutColumns(fromJSON.messages))
+        #expect(fromCSV.messages.contains { $0.contains("must share one customer") })
+    }
+}
+
 /// Whether a row is UTF-8 is decided from a known-ASCII span of the reader's buffer: in a
 /// file of several buffers, with text that is not ASCII (good and bad) at random rows,
 /// every bad row and only those is reported, at its line and column.

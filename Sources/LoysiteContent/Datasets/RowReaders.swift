@@ -32,6 +32,9 @@ struct OrdersRowReader: MergeableRowConsumer {
     private var rowsWithoutOrderId = 0
     private var lastDateBytes: [UInt8] = []
     private var lastDay: Int?
+    /// The last CSV row added, whose order, customer and day the next row most often
+    /// repeats (`RepeatedOrderRow`).
+    private var lastRow = RepeatedOrderRow()
     /// Where the earliest and latest order dates are, to point at a mistyped year.
     private(set) var dateExtremes = DateExtremes()
     /// Rows refused because their order belongs to another customer: whether such a row
@@ -76,8 +79,12 @@ struct OrdersRowReader: MergeableRowConsumer {
     }
 
     mutating func consume<Row: DatasetRow>(_ row: Row) -> RowIssue? {
+        // (A test on the row's type, decided when `consume` is specialised for it.)
+        let record = row as? CSVRecord
+        let repeated: Bool
+        if let record, let order { repeated = lastRow.matches(record, order: order, customer: customer, date: date) } else { repeated = false }
         // The date: rows of one order usually repeat it, so the last one is cached.
-        let day: Int? = row.withBytes(of: date) { bytes in
+        let day: Int? = repeated ? lastRow.day : row.withBytes(of: date) { bytes in
             if let lastDay, bytes.hasSameBytes(as: lastDateBytes) { return lastDay }
             guard let parsed = dates.dayNumber(bytes) else { return nil }
             lastDateBytes.removeAll(keepingCapacity: true)
@@ -122,7 +129,7 @@ struct OrdersRowReader: MergeableRowConsumer {
             return issue(row, amountColumn, "amount \(lineAmount) is too large (at most \(largestAmount) per row)")
         }
 
-        let customerIndex: Int? = row.withBytes(of: customer) { bytes in
+        let customerIndex: Int? = repeated ? lastRow.customer : row.withBytes(of: customer) { bytes in
             let id = bytes.trimmed
             return id.isEmpty ? nil : customers.index(of: id)
         }
@@ -131,7 +138,9 @@ struct OrdersRowReader: MergeableRowConsumer {
             return nil
         }
         let orderIndex: Int
-        if let order {
+        if repeated {
+            orderIndex = lastRow.order
+        } else if let order {
             orderIndex = row.withBytes(of: order) { bytes in
                 let id = bytes.trimmed
                 if !id.isEmpty { return orders.index(of: id) }
@@ -146,6 +155,9 @@ struct OrdersRowReader: MergeableRowConsumer {
         do {
             try accumulator.add(OrderLine(order: orderIndex, customer: customerIndex, day: day, amount: lineAmount))
             dateExtremes.note(day) { row.position(of: date) }
+            if !repeated, let record, let order {
+                lastRow.remember(record, order: order, customer: customer, date: date, as: (orderIndex, customerIndex, day))
+            }
         } catch {
             customerConflicts += 1
             let orderName = orders.name(at: error.order)
