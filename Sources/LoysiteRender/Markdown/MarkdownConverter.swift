@@ -261,9 +261,7 @@ private struct ConversionPass {
         resolveWikilinks(in: cell.root)
         checkLinks(in: cell.root)
         autolink(in: cell.root)
-        var html = cell.html().trimmingWhitespace()
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
-        return html
+        return CellHTML.inline(cell.html())
     }
 
     // MARK: Wikilinks
