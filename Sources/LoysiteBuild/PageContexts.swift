@@ -13,7 +13,28 @@ struct PageContexts: Sendable {
     /// The same for every page, so made once: `site`'s members but `nav`, and the
     /// navigation items.
     private let siteFields: [(String, TemplateValue)]
-    private let navigationItems: [SiteConfig.NavItem]
+    private let navigationItems: [NavigationItem]
+
+    /// A navigation item with what every page's `nav` needs of it worked out once (the
+    /// prefix tests and the path without its `/` were made again for every page).
+    struct NavigationItem: Sendable {
+        let title: String
+        let url: String
+        /// The site path a `/…` URL names (not `//…`), linked relatively from each page;
+        /// nil: the URL as written.
+        let sitePath: String?
+        /// What a page's path starts with when the item is its current section; nil for
+        /// URLs not starting with `/`.
+        let sectionPath: String?
+
+        init(_ item: SiteConfig.NavItem) {
+            title = item.title
+            url = item.url
+            let rooted = item.url.hasPrefix("/")
+            sitePath = rooted && !item.url.hasPrefix("//") ? String(item.url.dropFirst()) : nil
+            sectionPath = rooted ? String(item.url.dropFirst()) : nil
+        }
+    }
 
     init(site: LinkedSite) {
         read = SiteReader(site)
@@ -24,10 +45,10 @@ struct PageContexts: Sendable {
             // So the footer and the 404 page leave out a glossary or reports index with nothing in it.
             ("has_terms", .bool(read.hasTerms)), ("has_reports", .bool(read.hasReports)),
         ]
-        navigationItems = read.navigation
+        navigationItems = read.navigation.map(NavigationItem.init)
     }
 
-    private init(read: SiteReader, siteFields: [(String, TemplateValue)], navigationItems: [SiteConfig.NavItem]) {
+    private init(read: SiteReader, siteFields: [(String, TemplateValue)], navigationItems: [NavigationItem]) {
         self.read = read
         self.siteFields = siteFields
         self.navigationItems = navigationItems
@@ -75,12 +96,8 @@ struct PageContexts: Sendable {
         var nav: [TemplateValue] = []
         nav.reserveCapacity(navigationItems.count)
         for item in navigationItems {
-            var href = item.url
-            if item.url.hasPrefix("/"), !item.url.hasPrefix("//") {
-                href = self.href(to: String(item.url.dropFirst()), from: path)
-            }
-            let itemPath = item.url.hasPrefix("/") ? String(item.url.dropFirst()) : nil
-            let current = path.map { page in itemPath.map { !$0.isEmpty && page.hasPrefix($0) } ?? false } ?? false
+            let href = item.sitePath.map { self.href(to: $0, from: path) } ?? item.url
+            let current = path.map { page in item.sectionPath.map { !$0.isEmpty && page.hasPrefix($0) } ?? false } ?? false
             nav.append(["title": .string(item.title), "href": .string(href), "current": .bool(current)])
         }
         var page: TemplateObject = ["title": .string(title), "kind": .string(kind), "summary": .string(summary)]

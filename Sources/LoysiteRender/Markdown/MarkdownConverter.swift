@@ -199,8 +199,7 @@ private struct ConversionPass {
         for paragraph in document.root.descendants(ofType: CMARK_NODE_PARAGRAPH) {
             let first = paragraph.startLine, last = Int(cmark_node_get_end_line(paragraph.pointer))
             guard first > 0, last > first else { continue }
-            // Split at line-feed bytes: a line feed is never part of a larger character.
-            let lines = bodyLines ?? body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            let lines = bodyLines ?? BodyLines.lines(of: body)
             bodyLines = lines
             guard last <= lines.count else { continue }
             let indent = max(paragraph.startColumn - 1, 0)
@@ -216,7 +215,8 @@ private struct ConversionPass {
             var tableRows = Array(rows)
             var tableStart = 0
             var found: PipeTable?
-            for start in 0..<(tableRows.count - 1) where tableRows[start + 1].contains("-") {
+            // A delimiter row has a dash byte (a quick test; `PipeTable` reads the row).
+            for start in 0..<(tableRows.count - 1) where tableRows[start + 1].utf8.contains(UInt8(ascii: "-")) {
                 if let table = PipeTable(rows: Array(tableRows[start...])) { found = table; tableStart = start; break }
             }
             guard let table = found else { continue }
@@ -261,9 +261,7 @@ private struct ConversionPass {
         resolveWikilinks(in: cell.root)
         checkLinks(in: cell.root)
         autolink(in: cell.root)
-        var html = cell.html().trimmingWhitespace()
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
-        return html
+        return CellHTML.inline(cell.html())
     }
 
     // MARK: Wikilinks

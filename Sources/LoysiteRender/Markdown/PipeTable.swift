@@ -25,19 +25,45 @@ struct PipeTable {
         let delimiters = PipeTable.cells(rows[1])
         guard !header.isEmpty, header.count == delimiters.count else { return nil }
         var alignments: [Alignment] = []
-        for cell in delimiters.map(\.text) {
-            let core = cell.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
-            guard !core.isEmpty, core.allSatisfy({ $0 == "-" }) else { return nil }
-            switch (cell.hasPrefix(":"), cell.hasSuffix(":")) {
-            case (true, true): alignments.append(.center)
-            case (true, false): alignments.append(.left)
-            case (false, true): alignments.append(.right)
-            case (false, false): alignments.append(.none)
-            }
+        for cell in delimiters {
+            guard let alignment = PipeTable.alignment(delimiter: cell.text) else { return nil }
+            alignments.append(alignment)
         }
         self.header = header
         self.alignments = alignments
         self.body = rows.dropFirst(2).map(PipeTable.cells)
+    }
+
+    /// A delimiter row's cell (`---`, `:--`, `:-:`, `--:`): dashes with an optional colon
+    /// at either end; nil for anything else. Read on bytes: only ASCII colons and dashes
+    /// make a delimiter, and a byte of anything else (a combining mark too) makes none.
+    /// (Trimming with a `CharacterSet` built a bitmap for every cell.)
+    static func alignment(delimiter cell: String) -> Alignment? {
+        var bytes = Substring(cell).utf8[...]
+        let colon = UInt8(ascii: ":"), dash = UInt8(ascii: "-")
+        let leading = bytes.first == colon, trailing = bytes.last == colon
+        while bytes.first == colon { bytes.removeFirst() }
+        while bytes.last == colon { bytes.removeLast() }
+        guard !bytes.isEmpty, bytes.allSatisfy({ $0 == dash }) else { return nil }
+        switch (leading, trailing) {
+        case (true, true): return .center
+        case (true, false): return .left
+        case (false, true): return .right
+        case (false, false): return Alignment.none
+        }
+    }
+
+    /// `alignment(delimiter:)` on Characters with Foundation's trimming: the reference of
+    /// the tests.
+    static func referenceAlignment(delimiter cell: String) -> Alignment? {
+        let core = cell.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+        guard !core.isEmpty, core.allSatisfy({ $0 == "-" }) else { return nil }
+        switch (cell.hasPrefix(":"), cell.hasSuffix(":")) {
+        case (true, true): return .center
+        case (true, false): return .left
+        case (false, true): return .right
+        case (false, false): return Alignment.none
+        }
     }
 
     func alignmentAttribute(_ column: Int) -> String {
