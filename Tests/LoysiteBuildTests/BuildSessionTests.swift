@@ -120,6 +120,31 @@ import Testing
         }
     }
 
+    /// A term's front-matter `id:` is a name too: Kubernetes' `glossary_tooltip term_id=…`
+    /// finds the term by it, so editing, adding or removing one relinks the pages that use it.
+    @Test func editingAddingAndRemovingATermsID() throws {
+        let report = "---\ntitle: Q1\ndate: 2026-03-01\n---\nCustomers {{< glossary_tooltip text=\"stay\" term_id=\"stay\" >}}; others {{< glossary_tooltip text=\"leave\" term_id=\"leave\" >}}.\n"
+        let withID = ["content/reports/q1.md": report,
+                      "content/glossary/loyalty.md": TemporarySite.term("Loyalty", "id: stay\n", body: "Why customers stay.")]
+        let withoutID = ["content/reports/q1.md": report]
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"], incrementally: true, installing: withID) { site in
+            try site.write("content/glossary/loyalty.md", TemporarySite.term("Loyalty", "id: leave\n", body: "Why customers stay."))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"], incrementally: true, installing: withoutID) { site in
+            try site.write("content/glossary/loyalty.md", TemporarySite.term("Loyalty", "id: stay\n", body: "Why customers stay."))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"], incrementally: true, installing: withID) { site in
+            try site.write("content/glossary/loyalty.md", TemporarySite.term("Loyalty", "", body: "Why customers stay."))
+        }
+        // Through a session's edits in turn: the id moved to another term and back.
+        try expectEachSameAsFullBuild([
+            (["content/reports/q1.md"], { try $0.write("content/reports/q1.md", report) }),
+            (["content/glossary/zeta.md"], { try $0.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "id: stay\n", body: "Last in A–Z order.")) }),
+            (["content/glossary/zeta.md"], { try $0.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "id: leave\n", body: "Last in A–Z order.")) }),
+            (["content/glossary/zeta.md"], { try $0.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "", body: "Last in A–Z order.")) }),
+        ])
+    }
+
     @Test func summaryEditsRewriteThePageAndTheListsThatShowIt() throws {
         let changed = try expectSameAsFullBuild(changing: ["content/glossary/churn-rate.md"]) { site in
             try site.write("content/glossary/churn-rate.md", TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: Customers who left.\nrelated: [retention-rate]\n", body: "The mirror of [[retention rate]]."))
