@@ -145,6 +145,22 @@ import Testing
         ])
     }
 
+    /// A tooltip naming a term only by its `id:` shows the term's title, though the
+    /// referring text contains neither the old title nor the new one (the id is searched
+    /// for too). An MDN reference by transliterated slug (`HTTP_2` for `http-2`) shows the
+    /// text as written, so a retitled term must leave it as it is.
+    @Test func retitlingATermNamedByIDOrMDNSlug() throws {
+        let extra = ["content/reports/q1.md": "---\ntitle: Q1\ndate: 2026-03-01\n---\nCustomers {{< glossary_tooltip term_id=\"stay\" >}}; see {{Glossary(\"HTTP_2\")}}.\n",
+                     "content/glossary/loyalty.md": TemporarySite.term("Loyalty", "id: stay\n", body: "Why customers stay."),
+                     "content/glossary/http-2.md": TemporarySite.term("HTTP/2", "", body: "A protocol.")]
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"], incrementally: true, installing: extra) { site in
+            try site.write("content/glossary/loyalty.md", TemporarySite.term("Staying power", "id: stay\n", body: "Why customers stay."))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/http-2.md"], incrementally: true, installing: extra) { site in
+            try site.write("content/glossary/http-2.md", TemporarySite.term("Second HTTP", "", body: "A protocol."))
+        }
+    }
+
     @Test func summaryEditsRewriteThePageAndTheListsThatShowIt() throws {
         let changed = try expectSameAsFullBuild(changing: ["content/glossary/churn-rate.md"]) { site in
             try site.write("content/glossary/churn-rate.md", TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: Customers who left.\nrelated: [retention-rate]\n", body: "The mirror of [[retention rate]]."))
