@@ -241,8 +241,8 @@ package final class BuildSession: @unchecked Sendable {
             if !body.linkedPages.isEmpty { body.linkedPages = Set(body.linkedPages.compactMap { renumbering.newNumber[$0] }) }
             return body
         }), filling: filler)
-        newState.reads = RenderReads(pages: renumbering.carry(PerPage(Parallel.map(state.reads.pages.array, renumbering.map)), filling: []),
-                                     siteFiles: state.reads.siteFiles.mapValues(renumbering.map))
+        newState.reads.pages = renumbering.carry(PerPage(Parallel.map(state.reads.pages.array, renumbering.map)), filling: [])
+        newState.reads.siteFiles = state.reads.siteFiles.mapValues(renumbering.map)
         newState.site.fragments = state.site.fragments.map { $0.carried(by: renumbering) }
         for old in removed { newState.unresolvedLinks[oldPages[old].path + SiteLayout.Output.home] = nil }
         newState.pendingPages = pages
@@ -467,7 +467,7 @@ package final class BuildSession: @unchecked Sendable {
             if job < siteFilesToRender.count {
                 state.reads.siteFiles[siteFilesToRender[job]] = made.reads
             } else {
-                state.reads.record(page: pagesToRender[job - siteFilesToRender.count], reads: made.reads)
+                state.reads.pages[pagesToRender[job - siteFilesToRender.count]] = made.reads
             }
             state.unresolvedLinks[made.file.path] = made.unresolved.isEmpty ? nil : made.unresolved
         }

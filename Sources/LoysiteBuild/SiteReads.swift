@@ -233,11 +233,6 @@ struct SiteChanges: Sendable {
         return pages.contains(id: page) && pages[page] & (1 << read.pageAspect) != 0
     }
 
-    /// Each page with a changed part, and those parts as `PageAspect` bits.
-    func forEachChangedPage(_ body: (PageID, UInt32) -> Void) {
-        for page in pages.indices where pages[page] != 0 { body(page, pages[page]) }
-    }
-
     /// Whether any of `reads` is among the changes.
     func touches(_ reads: [SiteRead]) -> Bool {
         reads.contains(where: contains)
