@@ -14,8 +14,8 @@ import LoysiteSupport
 ///    changed are read again; anything else that changed — site.yml, templates,
 ///    datasets, a page file added or removed, failing to load or turning into a draft, a
 ///    page's URL — is "everything", and a full build is this pipeline with everything;
-/// 2. **index**: rebuilt when names (title, aliases, slug, path) or the places its
-///    problems name changed, else updated;
+/// 2. **index**: rebuilt when what it reads of a page (`IndexedPage`: title, aliases,
+///    slug, `id:`, kind, path) or the places its problems name changed, else updated;
 /// 3. **markdown**: the changed pages, and, when names changed, the pages whose text
 ///    contains one of the old or new names (the only ones whose links can differ) and
 ///    those with problems (whose suggestions can);
@@ -170,12 +170,11 @@ package final class BuildSession: @unchecked Sendable {
             // A new URL means files to add and remove: a full build. So do old URLs
             // (redirect pages name the page).
             guard pages[number].path == page.path, pages[number].urlAliases.isEmpty, page.urlAliases.isEmpty else { return nil }
-            if pages[number].title != page.title || pages[number].slug != page.slug || pages[number].kind != page.kind
-                || pages[number].aliases.map(\.value) != page.aliases.map(\.value) {
-                found.names = true
-            }
+            // Whatever the index reads of the page decides whether it is built again.
+            let indexed = IndexedPage(page), before = state.index.indexed[number]
+            if indexed.names != before.names { found.names = true }
             // The index's problems are said at pages' locations and aliases' places.
-            if state.index.pagesWithProblems.contains(number), pages[number].location != page.location || pages[number].aliases != page.aliases {
+            if state.index.pagesWithProblems.contains(number), indexed.places != before.places {
                 found.indexProblems = true
             }
             found.formerNames += PageChanges.names(of: pages[number])
@@ -291,7 +290,7 @@ package final class BuildSession: @unchecked Sendable {
                 state.outputTable = OutputPathTable(state.outputPaths)
             }
         } else {
-            state.index = state.index.replacingPages(pages)
+            state.index = state.index.replacingPages(pages, changed: changes.pages)
             for number in changes.pages {
                 (state.related[number], state.relatedDiagnostics[number]) = state.index.resolveRelated(of: number)
             }

@@ -68,22 +68,22 @@ struct PageChanges {
     var everything: Bool
     /// The pages whose file was read again.
     var pages: [PageID]
-    /// Whether a title, alias, slug, kind or path changed (so lookups, auto-links and
-    /// every A–Z order can).
+    /// Whether what the index reads of a page (`IndexedPage.Names`: title, aliases,
+    /// slug, `id:`, kind, path) changed, so lookups, auto-links and every A–Z order can.
     var names: Bool
     /// Whether the index's own problems can change (a page they name moved within its file).
     var indexProblems: Bool
     /// When pages were added or removed: how the ids moved (`pages` then holds the
     /// added pages too, by new id).
     var renumbering: PageRenumbering?
-    /// The names the changed and removed pages had (title, slug, aliases): text that
-    /// mentions one may link differently now.
+    /// The names the changed and removed pages had (`IndexedPage.Names.mentionable`):
+    /// text that mentions one may link differently now.
     var formerNames: [String] = []
     /// Pages whose text linked to a removed page.
     var linkingToRemoved: [PageID] = []
 
     static func names(of page: Page) -> [String] {
-        [page.title, page.slug] + page.aliases.map(\.value)
+        IndexedPage(page).names.mentionable
     }
 
     static let all = PageChanges(everything: true, pages: [], names: true, indexProblems: true, renumbering: nil)

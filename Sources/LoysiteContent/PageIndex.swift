@@ -5,18 +5,15 @@ import LoysiteSupport
 /// case-insensitive. Glossary terms win over other pages with the same name.
 package struct PageIndex: Sendable {
     package private(set) var pages: PerPage<Page>
-    private var byName: [String: PageID] = [:]
-    private var byPath: [String: PageID] = [:]
-    private var termBySlug: [String: PageID] = [:]
-    private var bySource: [String: PageID] = [:]
-    /// Terms by their front matter's `id:` (Kubernetes' glossary names terms by it in
-    /// `glossary_tooltip term_id=…`), where it differs from the slug.
-    private var termByID: [String: PageID] = [:]
+    /// What the index read of each page (all it read): a rebuild compares a changed
+    /// page's with these to know whether the index must be built again.
+    package private(set) var indexed: PerPage<IndexedPage>
+    private let lookups: Lookups
     /// Problems found while indexing: two pages at one URL, ambiguous names.
-    package private(set) var diagnostics: [Diagnostic] = []
+    package var diagnostics: [Diagnostic] { lookups.diagnostics }
     /// The pages those problems name (where they are said or whom they mention), so a
     /// rebuild knows whether a page's edit can change them without reading their words.
-    package private(set) var pagesWithProblems: Set<PageID> = []
+    package var pagesWithProblems: Set<PageID> { lookups.pagesWithProblems }
 
     /// Why a page cannot have the URL `/path` (one of `SiteLayout.Output.reservedPagePaths`):
     /// worded once for the build and `loysite new`.
@@ -30,59 +27,77 @@ package struct PageIndex: Sendable {
 
     package init(pages: PerPage<Page>) {
         self.pages = pages
-        byPath.reserveCapacity(pages.count)
-        bySource.reserveCapacity(pages.count)
-        termBySlug.reserveCapacity(pages.count)
-        byName.reserveCapacity(pages.count * 3)
-        for index in pages.indices {
-            let path = pages[index].path
-            if SiteLayout.Output.reservedPagePaths.contains(path) {
-                diagnostics.append(.error(PageIndex.reservedURLMessage(path), at: pages[index].location))
-                pagesWithProblems.insert(index)
-                continue
+        let indexed = PerPage(Parallel.map(pages.array) { IndexedPage($0) })
+        self.indexed = indexed
+        lookups = Lookups(indexed)
+    }
+
+    /// The tables, built from `IndexedPage`s only: a field the index reads is one the
+    /// rebuild compares.
+    private struct Lookups: Sendable {
+        var byName: [String: PageID] = [:]
+        var byPath: [String: PageID] = [:]
+        var termBySlug: [String: PageID] = [:]
+        var bySource: [String: PageID] = [:]
+        /// Terms by their front matter's `id:`.
+        var termByID: [String: PageID] = [:]
+        var diagnostics: [Diagnostic] = []
+        var pagesWithProblems: Set<PageID> = []
+
+        init(_ pages: PerPage<IndexedPage>) {
+            byPath.reserveCapacity(pages.count)
+            bySource.reserveCapacity(pages.count)
+            termBySlug.reserveCapacity(pages.count)
+            byName.reserveCapacity(pages.count * 3)
+            for index in pages.indices {
+                let names = pages[index].names, location = pages[index].places.page
+                let path = names.path
+                if SiteLayout.Output.reservedPagePaths.contains(path) {
+                    diagnostics.append(.error(PageIndex.reservedURLMessage(path), at: location))
+                    pagesWithProblems.insert(index)
+                    continue
+                }
+                if let other = byPath[path] {
+                    diagnostics.append(.error("two pages have the URL /\(path): \(names.source) and \(pages[other].names.source)", at: location))
+                    diagnostics.append(.error("two pages have the URL /\(path): \(pages[other].names.source) and \(names.source)", at: pages[other].places.page))
+                    pagesWithProblems.formUnion([index, other])
+                    continue
+                }
+                byPath[path] = index
+                bySource[names.source] = index
+                if names.kind == .term {
+                    termBySlug[names.slug] = index
+                    if let id = names.termID, termByID[id] == nil { termByID[id] = index }
+                }
             }
-            if let other = byPath[path] {
-                diagnostics.append(.error("two pages have the URL /\(path): \(pages[index].source) and \(pages[other].source)", at: pages[index].location))
-                diagnostics.append(.error("two pages have the URL /\(path): \(pages[other].source) and \(pages[index].source)", at: pages[other].location))
-                pagesWithProblems.formUnion([index, other])
-                continue
-            }
-            byPath[path] = index
-            bySource[pages[index].source] = index
-            if pages[index].kind == .term {
-                termBySlug[pages[index].slug] = index
-                if let id = pages[index].params.first(where: { $0.0.lowercased() == "id" }), case .string(let text) = id.1, termByID[text] == nil {
-                    termByID[text] = index
+            // Every name's key (trimmed, lower-cased), worked out on every core; registering
+            // them stays in order, since the first page to take a name keeps it.
+            let keys = PerPage(Parallel.map(pages.array) { page -> [String] in
+                [PageIndex.key(page.names.slug), PageIndex.key(page.names.title)] + page.names.aliases.map { PageIndex.key($0) }
+            })
+            // Terms first, so a report titled like a term does not capture its wikilinks.
+            let order = pages.indices.filter { pages[$0].names.kind == .term } + pages.indices.filter { pages[$0].names.kind != .term }
+            for index in order where byPath[pages[index].names.path] == index {
+                let pageKeys = keys[index], names = pages[index].names, places = pages[index].places
+                register(names.slug, key: pageKeys[0], for: index, at: places.page, isAlias: false, in: pages)
+                register(names.title, key: pageKeys[1], for: index, at: places.page, isAlias: false, in: pages)
+                for (number, alias) in names.aliases.enumerated() {
+                    register(alias, key: pageKeys[2 + number], for: index, at: places.aliases[number], isAlias: true, in: pages)
                 }
             }
         }
-        // Every name's key (trimmed, lower-cased), worked out on every core; registering
-        // them stays in order, since the first page to take a name keeps it.
-        let keys = PerPage(Parallel.map(pages.array) { page -> [String] in
-            [PageIndex.key(page.slug), PageIndex.key(page.title)] + page.aliases.map { PageIndex.key($0.value) }
-        })
-        // Terms first, so a report titled like a term does not capture its wikilinks.
-        let order = pages.indices.filter { pages[$0].kind == .term } + pages.indices.filter { pages[$0].kind != .term }
-        for index in order where byPath[pages[index].path] == index {
-            let pageKeys = keys[index]
-            register(pages[index].slug, key: pageKeys[0], for: index, at: pages[index].location, isAlias: false)
-            register(pages[index].title, key: pageKeys[1], for: index, at: pages[index].location, isAlias: false)
-            for (number, alias) in pages[index].aliases.enumerated() {
-                register(alias.value, key: pageKeys[2 + number], for: index, at: alias.location, isAlias: true)
-            }
-        }
-    }
 
-    private mutating func register(_ name: String, key: String, for index: PageID, at location: SourceLocation, isAlias: Bool) {
-        guard !key.isEmpty else { return }
-        if let existing = byName[key] {
-            if existing != index, isAlias || pages[existing].kind == pages[index].kind {
-                diagnostics.append(.warning("'\(name)' also names \(pages[existing].source); links to it go there", at: location))
-                pagesWithProblems.formUnion([existing, index])
+        private mutating func register(_ name: String, key: String, for index: PageID, at location: SourceLocation, isAlias: Bool, in pages: PerPage<IndexedPage>) {
+            guard !key.isEmpty else { return }
+            if let existing = byName[key] {
+                if existing != index, isAlias || pages[existing].names.kind == pages[index].names.kind {
+                    diagnostics.append(.warning("'\(name)' also names \(pages[existing].names.source); links to it go there", at: location))
+                    pagesWithProblems.formUnion([existing, index])
+                }
+                return
             }
-            return
+            byName[key] = index
         }
-        byName[key] = index
     }
 
     static func key(_ name: String) -> String {
@@ -91,7 +106,7 @@ package struct PageIndex: Sendable {
 
     /// The page a title, alias or slug names.
     package func page(named name: String) -> PageID? {
-        byName[PageIndex.key(name)]
+        lookups.byName[PageIndex.key(name)]
     }
 
     /// The page a name means, read the way auto-linking reads names in running text
@@ -100,9 +115,9 @@ package struct PageIndex: Sendable {
     /// this one rule.
     package func page(matching name: String) -> PageID? {
         let key = PageIndex.key(name)
-        if let page = byName[key] { return page }
+        if let page = lookups.byName[key] { return page }
         guard key.hasSuffix("s"), key.count > 2 else { return nil }
-        return byName[String(key.dropLast())]
+        return lookups.byName[String(key.dropLast())]
     }
 
     /// The page at an output path such as `glossary/nps/` (leading slash optional).
@@ -110,30 +125,30 @@ package struct PageIndex: Sendable {
         var path = path.hasPrefix("/") ? String(path.dropFirst()) : path
         if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
         if !path.isEmpty, !path.hasSuffix("/") { path += "/" }
-        return byPath[path]
+        return lookups.byPath[path]
     }
 
     /// The page loaded from a file (a path relative to the root: `content/glossary/nps.md`).
     package func page(source: String) -> PageID? {
-        bySource[source]
+        lookups.bySource[source]
     }
 
     /// A glossary term by its front matter's `id:`, for Kubernetes' `term_id`.
     package func term(id: String) -> PageID? {
-        termByID[id]
+        lookups.termByID[id]
     }
 
     /// A glossary term by slug, for links written for another generator (`/nps/`).
     package func term(slug: String) -> PageID? {
-        termBySlug[slug]
+        lookups.termBySlug[slug]
     }
 
     /// Every (name, page) pair that auto-linking looks for: terms' titles and aliases.
     package var termNames: [(name: String, page: PageID)] {
         var names: [(String, PageID)] = []
-        for (id, page) in zip(pages.indices, pages) where page.kind == .term && byPath[page.path] == id {
+        for (id, page) in zip(indexed.indices, indexed.map(\.names)) where page.kind == .term && lookups.byPath[page.path] == id {
             names.append((page.title, id))
-            for alias in page.aliases { names.append((alias.value, id)) }
+            for alias in page.aliases { names.append((alias, id)) }
         }
         return names
     }
@@ -179,12 +194,18 @@ package struct PageIndex: Sendable {
         return (result, diagnostics)
     }
 
-    /// The same index over `pages`, which must have the same sources, kinds, paths,
-    /// titles, aliases and locations as the indexed ones (only bodies and other fields
-    /// changed), so every lookup and every problem stays the same.
-    package func replacingPages(_ pages: PerPage<Page>) -> PageIndex {
+    /// The same index over `pages`, whose `IndexedPage.Names` must be the indexed ones
+    /// (and their places too where a page has problems), so every lookup and every
+    /// problem stays the same. The places are taken from `pages`, so the next rebuild
+    /// compares with what is on disk.
+    package func replacingPages(_ pages: PerPage<Page>, changed: [PageID]) -> PageIndex {
         var index = self
         index.pages = pages
+        for number in changed {
+            let page = IndexedPage(pages[number])
+            assert(page.names == indexed[number].names, "replacingPages with a page whose names changed")
+            index.indexed[number] = page
+        }
         return index
     }
 }

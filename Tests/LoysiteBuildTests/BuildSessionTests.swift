@@ -120,6 +120,47 @@ import Testing
         }
     }
 
+    /// A term's front-matter `id:` is a name too: Kubernetes' `glossary_tooltip term_id=…`
+    /// finds the term by it, so editing, adding or removing one relinks the pages that use it.
+    @Test func editingAddingAndRemovingATermsID() throws {
+        let report = "---\ntitle: Q1\ndate: 2026-03-01\n---\nCustomers {{< glossary_tooltip text=\"stay\" term_id=\"stay\" >}}; others {{< glossary_tooltip text=\"leave\" term_id=\"leave\" >}}.\n"
+        let withID = ["content/reports/q1.md": report,
+                      "content/glossary/loyalty.md": TemporarySite.term("Loyalty", "id: stay\n", body: "Why customers stay.")]
+        let withoutID = ["content/reports/q1.md": report]
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"], incrementally: true, installing: withID) { site in
+            try site.write("content/glossary/loyalty.md", TemporarySite.term("Loyalty", "id: leave\n", body: "Why customers stay."))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"], incrementally: true, installing: withoutID) { site in
+            try site.write("content/glossary/loyalty.md", TemporarySite.term("Loyalty", "id: stay\n", body: "Why customers stay."))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"], incrementally: true, installing: withID) { site in
+            try site.write("content/glossary/loyalty.md", TemporarySite.term("Loyalty", "", body: "Why customers stay."))
+        }
+        // Through a session's edits in turn: the id moved to another term and back.
+        try expectEachSameAsFullBuild([
+            (["content/reports/q1.md"], { try $0.write("content/reports/q1.md", report) }),
+            (["content/glossary/zeta.md"], { try $0.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "id: stay\n", body: "Last in A–Z order.")) }),
+            (["content/glossary/zeta.md"], { try $0.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "id: leave\n", body: "Last in A–Z order.")) }),
+            (["content/glossary/zeta.md"], { try $0.write("content/glossary/zeta.md", TemporarySite.term("Zeta", "", body: "Last in A–Z order.")) }),
+        ])
+    }
+
+    /// A tooltip naming a term only by its `id:` shows the term's title, though the
+    /// referring text contains neither the old title nor the new one (the id is searched
+    /// for too). An MDN reference by transliterated slug (`HTTP_2` for `http-2`) shows the
+    /// text as written, so a retitled term must leave it as it is.
+    @Test func retitlingATermNamedByIDOrMDNSlug() throws {
+        let extra = ["content/reports/q1.md": "---\ntitle: Q1\ndate: 2026-03-01\n---\nCustomers {{< glossary_tooltip term_id=\"stay\" >}}; see {{Glossary(\"HTTP_2\")}}.\n",
+                     "content/glossary/loyalty.md": TemporarySite.term("Loyalty", "id: stay\n", body: "Why customers stay."),
+                     "content/glossary/http-2.md": TemporarySite.term("HTTP/2", "", body: "A protocol.")]
+        try expectSameAsFullBuild(changing: ["content/glossary/loyalty.md"], incrementally: true, installing: extra) { site in
+            try site.write("content/glossary/loyalty.md", TemporarySite.term("Staying power", "id: stay\n", body: "Why customers stay."))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/http-2.md"], incrementally: true, installing: extra) { site in
+            try site.write("content/glossary/http-2.md", TemporarySite.term("Second HTTP", "", body: "A protocol."))
+        }
+    }
+
     @Test func summaryEditsRewriteThePageAndTheListsThatShowIt() throws {
         let changed = try expectSameAsFullBuild(changing: ["content/glossary/churn-rate.md"]) { site in
             try site.write("content/glossary/churn-rate.md", TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: Customers who left.\nrelated: [retention-rate]\n", body: "The mirror of [[retention rate]]."))
