@@ -2,6 +2,7 @@ import Foundation
 import LoysiteContent
 import LoysiteSupport
 import PropertyBased
+import LoysiteTesting
 import Testing
 
 /// Reading a CSV file of orders in chunks on every core against reading it in one pass:
@@ -12,24 +13,9 @@ import Testing
 @Suite struct CSVChunkedReadPropertyTests {
     static let chunkSizes = [1, 2, 5, 13, 40, 97, 400]
 
-    /// A deterministic stream of numbers from a seed (SplitMix64), so a failing file can
-    /// be made again from the seed the check prints.
-    struct Numbers {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ count: Int) -> Int { Int(next() % UInt64(count)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
-
     /// An orders file: `order_id,customer_id,date,amount,note`, with bad rows among good ones.
     static func ordersFile(seed: Int, rows: Int, crlf: Bool, bom: Bool) -> [UInt8] {
-        var numbers = Numbers(state: UInt64(seed))
+        var numbers = SeededNumbers(seed: UInt64(seed))
         let lineEnd = crlf ? "\r\n" : "\n"
         var bytes: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
         bytes += Array(("order_id,customer_id,date,amount,note" + lineEnd).utf8)

@@ -2,12 +2,13 @@ import Foundation
 @testable import LoysiteContent
 import LoysiteMetrics
 import PropertyBased
+import LoysiteTesting
 import Testing
 
 /// The fast paths of the dataset readers against the general code they stand in for:
 /// where a fast path answers, its answer is the reference's, bit for bit.
 @Suite struct DatasetFastPathPropertyTests {
-    typealias Numbers = CSVChunkedReadPropertyTests.Numbers
+    typealias Numbers = SeededNumbers
 
     static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var text = text
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func shortDecimalsAreReadAsTheGeneralParserReadsThem() {
-        var numbers = Numbers(state: 18)
+        var numbers = SeededNumbers(seed: 18)
         var short = 0
         for _ in 0..<50_000 {
             let text = Self.decimalText(&numbers)
@@ -56,7 +57,7 @@ import Testing
     /// quantity × price from the two texts at once (trailing zeros kept), against parsing
     /// both and multiplying the values: the same money wherever the short product answers.
     @Test func shortProductsAreTheProductsOfTheParsedValues() {
-        var numbers = Numbers(state: 29)
+        var numbers = SeededNumbers(seed: 29)
         let common = ["6", "12", "-3", "2.55", "0.85", "1.250", "10.00", "0", "-0.0", "+7", ".5", "5.", "100000", "0.001", "2147483647", "2147483648", "1.000000000000", "0.0000001"]
         var short = 0
         for _ in 0..<50_000 {
@@ -79,7 +80,7 @@ import Testing
 
     /// quantity × price straight to money units, against the product normalised first.
     @Test func moneyProductsAreTheNormalisedProducts() {
-        var numbers = Numbers(state: 7)
+        var numbers = SeededNumbers(seed: 7)
         let magnitudes: [Int128] = [0, 1, 7, 10, 100, 2550, 1_000_000, 999_999_999_999, Int128(Int64.max), Int128(Int64.max) + 1, Int128(Int64.min), 10_000_000_000_000_000_000_000]
         var fast = 0
         for _ in 0..<100_000 {
@@ -103,7 +104,7 @@ import Testing
     @Test func idsGetTheIndicesOfAStringDictionary() {
         let pool = ["17850", "C536379", "", "A", "AB", "a", "12345678", "123456789", "1234567890123456", "\u{0}row 1",
                     "caf\u{E9}", "cafe\u{301}", "K9", "\u{212A}9", "e", "\u{E9}t\u{E9}", "x y"]
-        var numbers = Numbers(state: 3)
+        var numbers = SeededNumbers(seed: 3)
         for round in 0..<300 {
             let asciiOnly = round % 2 == 0
             let ids = (0..<numbers.below(400)).map { _ -> String in
@@ -150,7 +151,7 @@ import Testing
     /// does (from each field end on, with jumps as past quoted fields, into the last 63
     /// bytes) finds every field end the byte loop finds.
     @Test func theDelimiterWindowFindsWhatTheByteLoopFinds() {
-        var numbers = Numbers(state: 23)
+        var numbers = SeededNumbers(seed: 23)
         let special: [UInt8] = [0x2C, 0x0A, 0x0D, 0x00, 0x80, 0x81, 0xFF, 0x2B, 0x2D, 0x0B, 0x0C, 0x01, 0x2C ^ 0x80, 0x22, 0x8A, 0x8D]
         func randomBytes(_ count: Int, density: Int) -> [UInt8] {
             (0..<count).map { _ in numbers.chance(density) ? special[numbers.below(special.count)] : UInt8(numbers.below(256)) }
@@ -217,7 +218,7 @@ import Testing
         return (records, nil)
     }
 
-    static func randomFile(_ numbers: inout CSVChunkedReadPropertyTests.Numbers, rows: Int) -> [UInt8] {
+    static func randomFile(_ numbers: inout SeededNumbers, rows: Int) -> [UInt8] {
         let pieces = ["a", "17850", "2010-12-01 08:26:00", "WHITE HANGING HEART T-LIGHT HOLDER", "", "2.55", "caf\u{E9}",
                       "\"q, \"\"x\"\"\"", "\"two\nlines\"", "\"cr\r\nlf\"", "\"a\"x", "in\"side", String(repeating: "long", count: 30)]
         // (A lone quote would open a field that runs to the end of the file, and a NUL
@@ -236,7 +237,7 @@ import Testing
 
     @Test(arguments: 0..<6)
     func plainRecordsAreSplitAsTheGeneralScannerSplitsThem(seed: Int) throws {
-        var numbers = CSVChunkedReadPropertyTests.Numbers(state: UInt64(1_000 + seed))
+        var numbers = SeededNumbers(seed: UInt64(1_000 + seed))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plain-records-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -271,7 +272,7 @@ import Testing
 @Suite struct RepeatedOrderRowTests {
     @Test(arguments: 0..<4)
     func repeatedRowsGiveTheFiguresOfRowsReadInFull(seed: Int) throws {
-        var numbers = CSVChunkedReadPropertyTests.Numbers(state: UInt64(77 + seed))
+        var numbers = SeededNumbers(seed: UInt64(77 + seed))
         var csv = "order_id,customer_id,date,amount\n"
         var json = "["
         var rows = 0
@@ -320,7 +321,7 @@ import Testing
 @Suite struct CSVASCIISpanTests {
     @Test(arguments: [0, 1, 2])
     func everyRowThatIsNotUTF8IsFoundAcrossBuffers(seed: Int) throws {
-        var numbers = CSVChunkedReadPropertyTests.Numbers(state: UInt64(seed))
+        var numbers = SeededNumbers(seed: UInt64(seed))
         var bytes = Array("order_id,customer_id,date,amount,note\n".utf8)
         var expected: [String] = []
         let padding = String(repeating: "p", count: 60)
@@ -358,7 +359,7 @@ import Testing
 @Suite struct JSONStreamingTests {
     @Test(arguments: [0, 1, 2, 3])
     func theSameOrdersAsCSVAndAsJSONGiveTheSameFigures(seed: Int) throws {
-        var numbers = CSVChunkedReadPropertyTests.Numbers(state: UInt64(seed))
+        var numbers = SeededNumbers(seed: UInt64(seed))
         var csv = "order_id,customer_id,date,amount,note\n"
         var json = "[\n"
         let notes = ["plain", "caf\u{E9}", "say \"hi\"", "back\\slash", "tab\tin", "\u{1F600}"]

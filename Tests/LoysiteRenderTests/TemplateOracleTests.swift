@@ -1,6 +1,7 @@
 import Foundation
 import LoysiteRender
 import Mustache
+import LoysiteTesting
 import Testing
 
 /// loysite renders themes with its own Mustache engine, written from the specification
@@ -51,18 +52,18 @@ import Testing
     /// Deterministic random templates from the tags themes use, on lines that all hold
     /// text (`·`), so no line stands alone. (`{{.}}` appears only over lists of strings:
     /// on a dictionary it prints Swift's unordered description.)
-    static func randomInlineTemplate(_ random: inout SplitMix, depth: Int = 0, inverted: Bool = false) -> String {
+    static func randomInlineTemplate(_ random: inout SeededNumbers, depth: Int = 0, inverted: Bool = false) -> String {
         var leaves = ["{{title}}", "{{{title}}}", "{{& title}}", "{{empty}}", "{{count}}", "{{ratio}}", "{{site.title}}", "{{missing}}",
                       "{{#items}}{{#tags}}<{{.}}>{{/tags}}{{/items}}", "{{name}}", "{{.name}}", "text <&> ", "\n·", "  ", "{{> part}}", "{{! a comment }}"]
         if inverted { leaves.removeAll { $0 == "{{.name}}" } }
         var out = ""
-        for _ in 0..<(1 + random.next(4)) {
-            if depth < 3, random.next(3) == 0 {
-                let name = sections[random.next(sections.count)]
-                let invertedSection = random.next(3) == 0
+        for _ in 0..<(1 + random.below(4)) {
+            if depth < 3, random.below(3) == 0 {
+                let name = sections[random.below(sections.count)]
+                let invertedSection = random.below(3) == 0
                 out += "{{\(invertedSection ? "^" : "#")\(name)}}" + randomInlineTemplate(&random, depth: depth + 1, inverted: invertedSection) + "{{/\(name)}}"
             } else {
-                out += leaves[random.next(leaves.count)]
+                out += leaves[random.below(leaves.count)]
             }
         }
         return out
@@ -72,18 +73,18 @@ import Testing
 
     /// Random templates laid out as themes are: section tags, comments and partials alone
     /// on their lines (indented or not), between lines of text and tags.
-    static func randomLinesTemplate(_ random: inout SplitMix, depth: Int = 0, inverted: Bool = false) -> String {
+    static func randomLinesTemplate(_ random: inout SeededNumbers, depth: Int = 0, inverted: Bool = false) -> String {
         var out = ""
-        for _ in 0..<(1 + random.next(4)) {
-            let indentation = ["", "  ", "\t"][random.next(3)]
-            switch random.next(6) {
+        for _ in 0..<(1 + random.below(4)) {
+            let indentation = ["", "  ", "\t"][random.below(3)]
+            switch random.below(6) {
             case 0 where depth < 3, 1 where depth < 3:
-                let name = sections[random.next(sections.count)]
-                let invertedSection = random.next(3) == 0
+                let name = sections[random.below(sections.count)]
+                let invertedSection = random.below(3) == 0
                 out += indentation + "{{\(invertedSection ? "^" : "#")\(name)}}\n" + randomLinesTemplate(&random, depth: depth + 1, inverted: invertedSection)
                     + indentation + "{{/\(name)}}\n"
             case 2:
-                out += indentation + ["{{! a comment }}", "{{> part}}", "{{!\n  two lines\n}}"][random.next(3)] + "\n"
+                out += indentation + ["{{! a comment }}", "{{> part}}", "{{!\n  two lines\n}}"][random.below(3)] + "\n"
             default:
                 out += "·" + randomInlineTemplate(&random, depth: 2, inverted: inverted) + "\n"
             }
@@ -92,7 +93,7 @@ import Testing
     }
 
     @Test func randomTemplatesRenderAsSwiftMustacheRendersThem() throws {
-        var random = SplitMix(seed: 20261122)
+        var random = SeededNumbers(seed: 20261122)
         for _ in 0..<3000 {
             let text = "·" + Self.randomInlineTemplate(&random) + "\n"
             let result = try both(text, partials: ["part": "[{{title}}{{#yes}}!{{/yes}}]"])
@@ -101,7 +102,7 @@ import Testing
     }
 
     @Test func randomTemplatesWithStandaloneLinesRenderAsSwiftMustacheRendersThem() throws {
-        var random = SplitMix(seed: 20261204)
+        var random = SeededNumbers(seed: 20261204)
         for _ in 0..<2000 {
             let text = Self.randomLinesTemplate(&random)
             let result = try both(text, partials: ["part": "[{{title}}{{#yes}}!{{/yes}}]\n<p>\n"])
@@ -138,18 +139,5 @@ import Testing
             let reference = try MustacheTemplate(string: text).render(Self.referenceValue(page), library: library)
             #expect(ours == reference, "template \(name)")
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so every run tests the same templates.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

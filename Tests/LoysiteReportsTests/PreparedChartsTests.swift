@@ -38,7 +38,7 @@ import Testing
 
     /// `count` report pages, each a seeded random choice of blocks in a random order.
     static func reports(_ count: Int, seed: UInt64) -> [String] {
-        var random = SplitMix(seed: seed)
+        var random = SeededNumbers(seed: seed)
         return (0..<count).map { _ in
             (0..<(1 + Int(random.next() % 6))).map { _ in blocks[Int(random.next() % UInt64(blocks.count))] }.joined(separator: "\n")
         }
@@ -90,15 +90,3 @@ import Testing
     }
 }
 
-/// A small seeded generator (SplitMix64), so a failing page can be made again.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
