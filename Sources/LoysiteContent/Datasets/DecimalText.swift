@@ -100,34 +100,12 @@ enum DecimalText {
     /// read a text they give the same value (DecimalFastPathPropertyTests).
     @inline(__always)
     static func parseShort(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-        let count = bytes.count
-        guard count > 0, count <= 20, let base = bytes.baseAddress else { return nil }
-        var index = 0
-        let negative = base[0] == 0x2D
-        if negative || base[0] == 0x2B { index = 1 }
-        var significand: Int64 = 0
-        var digits = 0
-        var fractionDigits = 0
-        var sawPoint = false
-        while index < count {
-            let digit = base[index] &- 0x30
-            if digit < 10 {
-                significand = significand &* 10 &+ Int64(digit)
-                digits += 1
-                if sawPoint { fractionDigits += 1 }
-            } else if base[index] == 0x2E && !sawPoint {
-                sawPoint = true
-            } else {
-                return nil
-            }
-            index += 1
-        }
-        guard digits > 0, digits <= 18 else { return nil }
+        guard var (significand, fractionDigits) = shortDigits(bytes) else { return nil }
         while fractionDigits > 0 && significand % 10 == 0 {
             significand /= 10
             fractionDigits -= 1
         }
-        return Value(significand: Int128(negative ? -significand : significand), fractionDigits: fractionDigits)
+        return Value(significand: Int128(significand), fractionDigits: fractionDigits)
     }
 
     /// quantity × price in money units straight from their texts, without a `Value` of
@@ -146,7 +124,9 @@ enum DecimalText {
         return Money(units: Int128(left.significand &* right.significand) &* Money.powerOfTen(Money.scale - places))
     }
 
-    /// `parseShort`'s reading, trailing fraction zeros kept.
+    /// An optional sign, then at most 18 digits with at most one point, nothing around
+    /// them: the significand as written and the number of digits after the point
+    /// (trailing zeros kept; `parseShort` drops them).
     @inline(__always)
     private static func shortDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> (significand: Int64, fractionDigits: Int)? {
         let count = bytes.count
