@@ -20,39 +20,38 @@ struct RedirectPages: Sendable {
             for alias in index.pages[number].urlAliases {
                 let path = URLAlias.folder(of: alias.value)
                 let isFile = alias.value != path
-                // `/glossary/nps.html` of the page at `glossary/nps/`: the old file sends on
-                // to its folder, which is the page.
-                if isFile, index.page(atPath: path) == number, !SiteLayout.Output.siteFiles.contains(alias.value) {
-                    if let earlier = taken[alias.value] {
+                // `/glossary/nps.html` of the page at `glossary/nps/`: only the old file is
+                // written, sending on to its folder, which is the page.
+                let isOwnFolder = isFile && index.page(atPath: path) == number && !SiteLayout.Output.siteFiles.contains(alias.value)
+                if !isOwnFolder {
+                    if let owner = index.page(atPath: path) {
+                        let other = index.pages[owner].source
+                        diagnostics.append(.error("alias '/\(path)' would take the URL of \(other == index.pages[number].source ? "this page itself" : other); a redirect cannot replace a page", at: alias.location))
+                        continue
+                    }
+                    if SiteLayout.Output.reservedPagePaths.contains(path) || path.hasPrefix(SiteLayout.Output.assetsFolder) {
+                        diagnostics.append(.error("alias '/\(path)' is a URL loysite writes itself; a redirect cannot replace it", at: alias.location))
+                        continue
+                    }
+                    if let earlier = taken[path] {
+                        diagnostics.append(.error("alias '/\(path)' is also an alias in \(earlier.source); two pages cannot redirect from one URL", at: alias.location))
+                        continue
+                    }
+                    taken[path] = (index.pages[number].source, alias.location)
+                    redirects.append((path, number))
+                }
+                guard isFile else { continue }
+                if SiteLayout.Output.siteFiles.contains(alias.value) {
+                    diagnostics.append(.error("alias '/\(alias.value)' is a URL loysite writes itself; a redirect cannot replace it", at: alias.location))
+                } else if let earlier = taken[alias.value] {
+                    // Beside a folder redirect of its own, an old file another alias already
+                    // redirects from is left to that one.
+                    if isOwnFolder {
                         diagnostics.append(.error("alias '/\(alias.value)' is also an alias in \(earlier.source); two pages cannot redirect from one URL", at: alias.location))
-                    } else {
-                        taken[alias.value] = (index.pages[number].source, alias.location)
-                        fileRedirects.append((alias.value, number))
                     }
-                    continue
-                }
-                if let owner = index.page(atPath: path) {
-                    let other = index.pages[owner].source
-                    diagnostics.append(.error("alias '/\(path)' would take the URL of \(other == index.pages[number].source ? "this page itself" : other); a redirect cannot replace a page", at: alias.location))
-                    continue
-                }
-                if SiteLayout.Output.reservedPagePaths.contains(path) || path.hasPrefix(SiteLayout.Output.assetsFolder) {
-                    diagnostics.append(.error("alias '/\(path)' is a URL loysite writes itself; a redirect cannot replace it", at: alias.location))
-                    continue
-                }
-                if let earlier = taken[path] {
-                    diagnostics.append(.error("alias '/\(path)' is also an alias in \(earlier.source); two pages cannot redirect from one URL", at: alias.location))
-                    continue
-                }
-                taken[path] = (index.pages[number].source, alias.location)
-                redirects.append((path, number))
-                if isFile {
-                    if SiteLayout.Output.siteFiles.contains(alias.value) {
-                        diagnostics.append(.error("alias '/\(alias.value)' is a URL loysite writes itself; a redirect cannot replace it", at: alias.location))
-                    } else if taken[alias.value] == nil {
-                        taken[alias.value] = (index.pages[number].source, alias.location)
-                        fileRedirects.append((alias.value, number))
-                    }
+                } else {
+                    taken[alias.value] = (index.pages[number].source, alias.location)
+                    fileRedirects.append((alias.value, number))
                 }
             }
         }
