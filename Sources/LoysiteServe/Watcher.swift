@@ -3,14 +3,16 @@ import Foundation
 /// Watches folders for changed, added and removed files and reports each burst of
 /// changes once.
 ///
-/// A scan of the folders' modification times (`lstat`, on every file) is the source of
-/// truth; it works the same on every file system, including network mounts and editors
-/// that save by renaming. On Linux the kernel's change notification (`ChangeNotifier`,
-/// inotify) says when a scan is worth doing, so an idle large tree costs nothing and a
-/// save is seen within 50 ms; where it is missing or full, the watcher scans every
-/// `interval` (300 ms by default). Editors often write a file in several steps, and
-/// `git checkout` touches many at once: changes are reported only once a tick finds
-/// nothing new (or after `maximumDelay`, for a stream of changes that never settles).
+/// `lstat` on the files is the source of truth; it works the same on every file
+/// system, including network mounts and editors that save by renaming. On Linux the
+/// kernel's change notification (`ChangeNotifier`, inotify) says when and where to look:
+/// the watcher wakes when an event arrives and `lstat`s only the entries it names, so an
+/// idle large tree costs nothing and a save in a 10,000-file folder costs one `lstat`.
+/// Where notification is missing or full, or cannot say where (a lost event queue), the
+/// watcher scans every file, every `interval` (300 ms by default) when polling. Editors
+/// often write a file in several steps, and `git checkout` touches many at once: a burst
+/// is reported once it has been quiet for `settle` (and a poll found nothing new), or
+/// after `maximumDelay`, for a stream of changes that never settles.
 ///
 /// Only what a build reads is followed: a symbolic link to a folder is never entered
 /// (`content/glossary/u -> /usr` is one entry, not 100,000 files), and a link to a file
@@ -28,20 +30,30 @@ package final class Watcher: @unchecked Sendable {
     package let base: URL
     package let interval: TimeInterval
     package let maximumDelay: TimeInterval
+    package let settle: TimeInterval
     private let onChange: @Sendable ([String]) -> Void
-    private let queue = DispatchQueue(label: "loysite.watcher")
+    let queue = DispatchQueue(label: "loysite.watcher")
     private var timer: DispatchSourceTimer?
-    private var snapshot: [String: Stamp] = [:]
+    private var wakeOnEvents: DispatchSourceRead?
+    var snapshot: [String: Stamp] = [:]
+    /// The folders walked so far (absolute), so a named entry that was a folder has its
+    /// files compared too.
+    var knownFolders: Set<String> = []
+    private var started = false
+    private var drivenByHand = false
     private var pending: Set<String> = []
     private var pendingSince: Date?
-    private var notifier: ChangeNotifier?
+    private var lastChange: Date?
+    var notifier: ChangeNotifier?
     private let wantsChangeNotification: Bool
-    /// Scans made so far (for tests: an idle tick with notification makes none).
-    private(set) var scanCount = 0
-    /// A scan is due at the next tick even without a notification (new folders were
-    /// just added to the notifier, so a file made in them meanwhile is not missed).
-    private var scanDue = false
-    /// How often the watcher looks when the kernel notifies it of changes.
+    /// Whole-tree scans made so far (for tests: an idle tick, or a save the kernel
+    /// named, makes none).
+    var scanCount = 0
+    /// Folders to look at again at the next poll although no event named them: they were
+    /// just watched, so a file made in them before the watch was added is not missed.
+    var entriesDue: Set<String> = []
+    /// How often the watcher looks when the kernel notifies it of changes (events wake it
+    /// at once; the tick only notices watched folders that appear later, like `templates/`).
     static let notifiedTick: TimeInterval = 0.05
 
     /// Whether changes come from the kernel (false: polling by scans).
@@ -50,102 +62,198 @@ package final class Watcher: @unchecked Sendable {
     /// - Parameters:
     ///   - folders: the trees to watch (they need not exist yet).
     ///   - base: changed paths are reported relative to it (`content/glossary/nps.md`).
+    ///   - settle: how long a burst must be quiet before it is reported, with notification
+    ///     (an editor's steps of one save come within a few milliseconds of each other).
     ///   - onChange: called on the watcher's own queue with the sorted changed paths.
     ///   - changeNotification: use the kernel's notification where there is one (false: always poll).
     package init(
         folders: [URL], relativeTo base: URL, interval: TimeInterval = 0.3, maximumDelay: TimeInterval = 2,
-        changeNotification: Bool = true, onChange: @escaping @Sendable ([String]) -> Void
+        settle: TimeInterval = 0.02, changeNotification: Bool = true, onChange: @escaping @Sendable ([String]) -> Void
     ) {
         self.wantsChangeNotification = changeNotification
         self.folders = folders
         self.base = base.standardizedFileURL
         self.interval = interval
         self.maximumDelay = maximumDelay
+        self.settle = settle
         self.onChange = onChange
     }
 
     deinit {
         timer?.cancel()
+        wakeOnEvents?.cancel()
     }
 
-    /// Takes the first snapshot (so files present now are not reported) and starts polling.
-    package func start() {
+    /// Takes the first snapshot (so files present now are not reported) and starts watching.
+    /// - Parameter drivenByHand: for tests: nothing looks by itself; each `poll()` is one look.
+    package func start(drivenByHand: Bool = false) {
         queue.sync {
-            guard timer == nil else { return }
+            guard timer == nil, !started else { return }
+            started = true
+            self.drivenByHand = drivenByHand
             notifier = wantsChangeNotification ? ChangeNotifier.make() : nil
             // Watch first, then take the snapshot: a change between the two is in both.
             if notifier != nil { watchFound(scanTree()) }
             let first = scanTree()
             snapshot = first.files
+            knownFolders = Set(first.folders.map(\.path))
             watchFound(first)
-            scanDue = false // the snapshot was taken with every folder already watched
+            entriesDue = [] // the snapshot was taken with every folder already watched
+            guard !drivenByHand else { return }
+            if let notifier { listen(to: notifier) }
             let tick = notifier == nil ? interval : min(interval, Watcher.notifiedTick)
             let timer = DispatchSource.makeTimerSource(queue: queue)
             timer.schedule(deadline: .now() + tick, repeating: tick, leeway: .milliseconds(10))
-            timer.setEventHandler { [weak self] in self?.poll() }
+            timer.setEventHandler { [weak self] in self?.look() }
             self.timer = timer
             timer.resume()
         }
     }
 
-    /// Stops polling; a burst not yet reported is dropped.
+    /// Stops watching; a burst not yet reported is dropped.
     package func stop() {
         queue.sync {
             timer?.cancel()
             timer = nil
+            started = false
+            stopListening()
             pending = []
-            notifier = nil
         }
     }
 
-    /// One tick: scan if anything may have changed, compare with the last snapshot, and
-    /// report a burst once it has settled.
+    /// Polls as soon as the kernel has events queued, instead of at the next tick.
+    private func listen(to notifier: ChangeNotifier) {
+        let source = DispatchSource.makeReadSource(fileDescriptor: notifier.descriptor, queue: queue)
+        source.setEventHandler { [weak self] in self?.look() }
+        // The descriptor is closed with the notifier, so it lives until the source is done with it.
+        source.setCancelHandler { withExtendedLifetime(notifier) {} }
+        wakeOnEvents = source
+        source.resume()
+    }
+
+    private func stopListening() {
+        wakeOnEvents?.cancel()
+        wakeOnEvents = nil
+        notifier = nil
+    }
+
+    /// One look, made now on the watcher's queue (tests drive a watcher started by hand so).
     func poll() {
+        queue.sync { look() }
+    }
+
+    /// One look: `lstat` what may have changed, compare with the snapshot, and report a
+    /// burst once it has settled.
+    private func look() {
         var changed = Set<String>()
-        if needsScan() {
+        switch whatToLookAt() {
+        case .nothing:
+            break
+        case .entries(let entries):
+            changed = rescan(entries)
+        case .unplaced:
             let current = scanTree()
             changed = Watcher.differences(snapshot, current.files)
             snapshot = current.files
+            knownFolders = Set(current.folders.map(\.path))
             watchFound(current)
         }
+        let now = Date()
         if !changed.isEmpty {
             pending.formUnion(changed)
-            if pendingSince == nil { pendingSince = Date() }
-            let waited = Date().timeIntervalSince(pendingSince!)
-            if waited < maximumDelay { return }
+            lastChange = now
+            if pendingSince == nil { pendingSince = now }
+            if now.timeIntervalSince(pendingSince!) < maximumDelay {
+                // Look again once it may have settled (events, if any, wake it sooner).
+                if notifier != nil, !drivenByHand {
+                    queue.asyncAfter(deadline: .now() + settle) { [weak self] in self?.look() }
+                }
+                return
+            }
         }
         guard !pending.isEmpty else { return }
+        if changed.isEmpty, let lastChange, now.timeIntervalSince(lastChange) < settle,
+           now.timeIntervalSince(pendingSince!) < maximumDelay {
+            return // quiet, but not for long enough yet: the look scheduled above reports it
+        }
         let paths = pending.sorted()
         pending = []
         pendingSince = nil
+        lastChange = nil
         onChange(paths)
     }
 
-    /// Whether this tick must scan: always when polling; with notification, when the
-    /// kernel reported something or a watched folder is not watched yet (it did not
-    /// exist, like a `templates/` made after the start).
-    private func needsScan() -> Bool {
-        guard let notifier else { return true }
-        let notified = notifier.drain()
-        if notified || scanDue {
-            scanDue = false
-            return true
-        }
-        return folders.contains { !notifier.isWatching($0.standardizedFileURL.path) && Watcher.exists($0.path) }
+    /// What this poll must look at: everything when polling; with notification, the
+    /// entries the kernel named, folders just watched, and watched folders not watched
+    /// yet (they did not exist, like a `templates/` made after the start); everything
+    /// when the kernel could not say where.
+    private func whatToLookAt() -> NotifiedChanges {
+        guard let notifier else { return .unplaced }
+        var look = notifier.drain()
+        let appeared = folders.map { $0.standardizedFileURL.path }.filter { !notifier.isWatching($0) && Watcher.exists($0) }
+        look.add(.entries(entriesDue.union(appeared)))
+        entriesDue = []
+        return look
     }
 
-    /// Hands the folders (and followed links' targets) of a scan to the notifier; falls
-    /// back to polling if the kernel's watch limit is reached.
+    /// Brings the snapshot up to date for the named entries (absolute paths) and returns
+    /// what changed: an entry is `lstat`ed, and walked if it is a folder; an entry that was
+    /// a folder has every file it held compared.
+    private func rescan(_ entries: Set<String>) -> Set<String> {
+        var changed = Set<String>()
+        var found = Tree()
+        for path in entries.sorted() where !Watcher.isIgnored(Watcher.lastComponent(path)) {
+            let relative = Watcher.relative(path, to: basePath)
+            var here = Tree()
+            visit(path, into: &here)
+            let wasFolder = knownFolders.contains(path)
+            let isFolder = here.folders.first?.path == path
+            var old: [String: Stamp] = [:]
+            if let stamp = snapshot[relative] { old[relative] = stamp }
+            if wasFolder || isFolder {
+                let below = relative + "/"
+                for (key, stamp) in snapshot where key.hasPrefix(below) { old[key] = stamp }
+            }
+            changed.formUnion(Watcher.differences(old, here.files))
+            for key in old.keys { snapshot[key] = nil }
+            snapshot.merge(here.files) { _, new in new }
+            if wasFolder, !isFolder { forgetFolder(path) }
+            knownFolders.formUnion(here.folders.map(\.path))
+            found.folders += here.folders
+            found.linkTargets += here.linkTargets
+        }
+        if let notifier {
+            if let fresh = notifier.watch(found.watchPaths) {
+                entriesDue.formUnion(fresh)
+            } else {
+                fallBackToPolling()
+            }
+        }
+        return changed
+    }
+
+    /// A folder that was deleted or moved away: neither it nor anything below is watched.
+    private func forgetFolder(_ folder: String) {
+        let below = folder + "/"
+        knownFolders = knownFolders.filter { $0 != folder && !$0.hasPrefix(below) }
+        notifier?.forget(folder: folder)
+    }
+
+    /// Hands the folders (and followed links' targets) of a whole scan to the notifier;
+    /// falls back to polling if the kernel's watch limit is reached.
     private func watchFound(_ tree: Tree) {
         guard let notifier else { return }
-        let before = notifier.watchedCount
-        notifier.keepOnly(Set(tree.watchPaths))
-        guard notifier.watch(tree.watchPaths) else {
-            self.notifier = nil
-            timer?.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
+        notifier.keepOnly(Set(tree.watchPaths.map(\.path)))
+        guard let fresh = notifier.watch(tree.watchPaths) else {
+            fallBackToPolling()
             return
         }
-        if notifier.watchedCount > before { scanDue = true }
+        entriesDue.formUnion(fresh)
+    }
+
+    private func fallBackToPolling() {
+        stopListening()
+        timer?.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
     }
 
     /// Paths added, removed or modified between two snapshots.
@@ -154,99 +262,5 @@ package final class Watcher: @unchecked Sendable {
         for (path, stamp) in new where old[path] != stamp { changed.insert(path) }
         for path in old.keys where new[path] == nil { changed.insert(path) }
         return changed
-    }
-
-    /// What a scan found: every file by path relative to `base`, and the paths the
-    /// notifier should watch (the folders walked, and targets of followed links).
-    struct Tree {
-        var files: [String: Stamp] = [:]
-        var watchPaths: [String] = []
-    }
-
-    /// Every file below the watched folders (see `scanTree`).
-    func scan() -> [String: Stamp] { scanTree().files }
-
-    /// Walks the watched folders with `lstat`, never entering a symbolic link. Hidden
-    /// files and editors' backup files (`x.md~`, `.x.md.swp`) are left out.
-    func scanTree() -> Tree {
-        scanCount += 1
-        var tree = Tree()
-        let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
-        let realBase = StaticFiles.realPath(base.path).map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? basePath
-        for folder in folders {
-            let folderPath = folder.standardizedFileURL.path
-            var info = stat()
-            guard lstat(folderPath, &info) == 0 else { continue }
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                // A single watched file (not a folder).
-                tree.files[Watcher.relative(folderPath, to: basePath)] = Watcher.stamp(info)
-                tree.watchPaths.append(folderPath)
-                continue
-            }
-            var stack = [folderPath]
-            while let directory = stack.popLast() {
-                tree.watchPaths.append(directory)
-                for name in Watcher.names(in: directory) where !Watcher.isIgnored(name) {
-                    let path = directory + "/" + name
-                    guard lstat(path, &info) == 0 else { continue }
-                    switch info.st_mode & S_IFMT {
-                    case S_IFDIR:
-                        stack.append(path)
-                    case S_IFLNK:
-                        // Followed only to a regular file inside the root, as a build reads it.
-                        if let target = StaticFiles.realPath(path), target.hasPrefix(realBase) {
-                            var targetInfo = stat()
-                            if stat(target, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG {
-                                tree.files[Watcher.relative(path, to: basePath)] = Watcher.stamp(targetInfo)
-                                tree.watchPaths.append(target)
-                                continue
-                            }
-                        }
-                        tree.files[Watcher.relative(path, to: basePath)] = Watcher.stamp(info)
-                    default:
-                        // Regular files, and FIFOs or devices (stamped, never opened): the
-                        // build reports those, so their appearance is a change.
-                        tree.files[Watcher.relative(path, to: basePath)] = Watcher.stamp(info)
-                    }
-                }
-            }
-        }
-        return tree
-    }
-
-    /// The entries of a folder (not `.` and `..`); empty if it cannot be read.
-    static func names(in directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != ".", name != ".." { names.append(name) }
-        }
-        return names
-    }
-
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
-    }
-
-    static func isIgnored(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#")
-    }
-
-    static func relative(_ path: String, to basePath: String) -> String {
-        path.hasPrefix(basePath) ? String(path.dropFirst(basePath.count)) : path
-    }
-
-    static func stamp(_ info: stat) -> Stamp {
-        #if canImport(Darwin)
-        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #else
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #endif
-        return Stamp(modified: modified, size: Int64(info.st_size), inode: UInt64(info.st_ino))
     }
 }

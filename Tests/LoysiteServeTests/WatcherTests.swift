@@ -16,7 +16,7 @@ import Testing
         let collected = Collected()
         let watcher = Watcher(
             folders: [site.root.appendingPathComponent("content"), site.root.appendingPathComponent("templates")],
-            relativeTo: site.root, interval: 60, maximumDelay: maximumDelay) { collected.add($0) }
+            relativeTo: site.root, interval: 60, maximumDelay: maximumDelay, settle: 0) { collected.add($0) }
         return (watcher, collected)
     }
 
@@ -24,7 +24,7 @@ import Testing
         let site = try TemporarySite(["content/glossary/a.md": "a", "content/site.yml": "title: X\n"])
         defer { site.remove() }
         let (watcher, collected) = makeWatcher(site)
-        watcher.start()
+        watcher.start(drivenByHand: true)
         defer { watcher.stop() }
         watcher.poll()
         #expect(collected.all.isEmpty, "files present at start are not changes")
@@ -42,7 +42,7 @@ import Testing
         let site = try TemporarySite(["content/glossary/a.md": "a"])
         defer { site.remove() }
         let (watcher, collected) = makeWatcher(site)
-        watcher.start()
+        watcher.start(drivenByHand: true)
         defer { watcher.stop() }
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/glossary/a.md"))
         try site.write("templates/term.mustache", "{{title}}")
@@ -56,7 +56,7 @@ import Testing
         let site = try TemporarySite(["content/glossary/a.md": "aaaa"])
         defer { site.remove() }
         let (watcher, collected) = makeWatcher(site)
-        watcher.start()
+        watcher.start(drivenByHand: true)
         defer { watcher.stop() }
         try site.write("content/glossary/.a.md.swp", "x")
         try site.write("content/glossary/a.md~", "x")
@@ -76,7 +76,7 @@ import Testing
         let site = try TemporarySite(["content/glossary/a.md": "a"])
         defer { site.remove() }
         let (watcher, collected) = makeWatcher(site, maximumDelay: 0)
-        watcher.start()
+        watcher.start(drivenByHand: true)
         defer { watcher.stop() }
         try site.write("content/glossary/a.md", "ab")
         watcher.poll()
@@ -104,7 +104,7 @@ import Testing
         let collected = WatcherTests.Collected()
         let watcher = Watcher(
             folders: [site.root.appendingPathComponent("content"), site.root.appendingPathComponent("templates")],
-            relativeTo: site.root, interval: 60, changeNotification: notification) { collected.add($0) }
+            relativeTo: site.root, interval: 60, settle: 0, changeNotification: notification) { collected.add($0) }
         return (watcher, collected)
     }
 
@@ -119,7 +119,7 @@ import Testing
         try link(site, "content/glossary/everything", to: "/")
         try link(site, "content/glossary/loop", to: ".")
         let (watcher, collected) = makeWatcher(site, notification: notification)
-        watcher.start()
+        watcher.start(drivenByHand: true)
         defer { watcher.stop() }
         #expect(watcher.scan().keys.sorted() == ["content/glossary/a.md", "content/glossary/everything", "content/glossary/loop", "content/glossary/u"])
         try site.write("content/glossary/a.md", "changed")
@@ -137,7 +137,7 @@ import Testing
         try link(site, "content/data/inside.csv", to: "../../raw/inside.csv")
         try link(site, "content/data/outside.csv", to: outside.path)
         let (watcher, collected) = makeWatcher(site, notification: notification)
-        watcher.start()
+        watcher.start(drivenByHand: true)
         defer { watcher.stop() }
 
         try site.write("raw/inside.csv", "a\n1\n2\n")
@@ -162,7 +162,7 @@ import Testing
         let site = try TemporarySite(["content/glossary/a.md": "a"])
         defer { site.remove() }
         let (watcher, collected) = makeWatcher(site, notification: true)
-        watcher.start()
+        watcher.start(drivenByHand: true)
         defer { watcher.stop() }
         #expect(watcher.usesChangeNotification)
         let scans = watcher.scanCount
@@ -170,7 +170,7 @@ import Testing
         #expect(watcher.scanCount == scans, "idle ticks scan nothing")
         try site.write("content/glossary/deep/new/b.md", "b")
         watcher.poll()
-        #expect(watcher.scanCount > scans)
+        #expect(watcher.scanCount == scans, "the kernel named the new folder: only it is walked")
         // A file made in a folder that did not exist at the last scan is still seen.
         try site.write("content/glossary/deep/new/c.md", "c")
         watcher.poll()
