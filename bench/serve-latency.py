@@ -106,7 +106,9 @@ def main():
         ms = sorted(1000 * value for value in latencies)
         print(f"save → served, {args.runs} {args.edit} edits: median {statistics.median(ms):.0f} ms, "
               f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms")
-        rebuilds = sorted(1000 * float(m.group(1)) for m in (re.search(r"in ([0-9.]+) s", l) for l in lines[-args.runs:]) if m)
+        # serve prints "… in 24 ms" (or "in 1.20 s" for a long one).
+        rebuilds = sorted(float(m.group(1)) * (1 if m.group(2) == "ms" else 1000)
+                          for m in (re.search(r" in ([0-9.]+) (ms|s)\b", l) for l in lines[-args.runs:]) if m)
         if rebuilds:
             print(f"  of which the rebuild (as serve reports it): median {statistics.median(rebuilds):.0f} ms")
     finally:
