@@ -473,8 +473,23 @@ private struct ConversionPass {
 }
 
 extension UnsafeBufferPointer<UInt8> {
-    /// Whether `first` is directly followed by `second` somewhere.
+    /// Whether `first` is directly followed by `second` somewhere. Every text of every
+    /// page is asked (for `[[`), so the bytes are searched with `memchr` for `first`,
+    /// not looked at one by one.
     func containsPair(_ first: UInt8, _ second: UInt8) -> Bool {
+        guard var position = baseAddress, count > 1 else { return false }
+        let end = position + count
+        // A `first` in the last byte has nothing after it.
+        while end - position > 1, let found = memchr(position, Int32(first), end - position - 1) {
+            let hit = found.assumingMemoryBound(to: UInt8.self)
+            if hit[1] == second { return true }
+            position = UnsafePointer(hit) + 1
+        }
+        return false
+    }
+
+    /// `containsPair` byte by byte: the reference the tests hold it to.
+    func containsPairByBytes(_ first: UInt8, _ second: UInt8) -> Bool {
         var previous: UInt8 = 0
         for byte in self {
             if byte == second, previous == first { return true }
