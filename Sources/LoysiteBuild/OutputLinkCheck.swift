@@ -25,13 +25,14 @@ enum OutputLinkCheck {
     /// `unresolved` with `files` also as a table of bytes (`table`), made once per build.
     static func unresolved(in html: Data, at path: String, files: Set<String>, table: OutputPathTable, basePath: String) -> [String] {
         var missing: [String] = []
-        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let folderParts = folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init)
+        // The folder as bytes, made at once (splitting the path into Characters and
+        // joining them again took 26,000 instructions a page); as a string only for the
+        // rare link the bytes do not resolve.
+        var resolver = ByteResolver(path: path)
         html.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let base = bytes.baseAddress else { return }
             let count = bytes.count
-            var resolver = ByteResolver(folder: folderParts)
             // ` href="` and ` src="` found from their `=` with memchr (a byte-by-byte walk
             // over every page's HTML was a tenth of a 10,000-term build).
             var from = 0
@@ -55,6 +56,7 @@ enum OutputLinkCheck {
                     if !resolver.resolvedExists(in: table) { missing.append(String(decoding: value, as: UTF8.self)) }
                 case .slow:
                     let text = String(decoding: value, as: UTF8.self)
+                    let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
                     if let target = target(of: text, folder: folder, basePath: basePath), !exists(target, in: files) { missing.append(text) }
                 }
             }
@@ -68,11 +70,11 @@ enum OutputLinkCheck {
     struct ByteResolver {
         /// `path`: the target is in `resolved`.
         enum Result { case outside, path, slow }
-        let folder: [[UInt8]]
-        private var buffer: [UInt8] = []
-        private var stack: [Range<Int>] = []
+        /// The page's folder, its parts joined by single slashes (`glossary/nps`).
+        let folder: [UInt8]
         /// The output path the last `.path` named, as bytes (kept between links, so no
-        /// allocation per link).
+        /// allocation per link). While a link is resolved it is the stack of its folders,
+        /// joined by single slashes: a `..` takes off the part after the last slash.
         private(set) var resolved: [UInt8] = []
 
         var resolvedPath: String { String(decoding: resolved, as: UTF8.self) }
@@ -88,8 +90,28 @@ enum OutputLinkCheck {
             return table.contains(resolved)
         }
 
-        init(folder: [[UInt8]]) {
+        init(folder parts: [[UInt8]]) {
+            var folder: [UInt8] = []
+            for part in parts where !part.isEmpty {
+                if !folder.isEmpty { folder.append(UInt8(ascii: "/")) }
+                folder.append(contentsOf: part)
+            }
             self.folder = folder
+        }
+
+        /// The folder of output path `path` (`glossary/nps/index.html` → `glossary/nps`),
+        /// read from its bytes.
+        init(path: String) {
+            // Other text is split by Characters, as `target(of:)` reads folders (a slash
+            // with a combining mark after it is no slash there).
+            guard path.utf8.isASCII else {
+                let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+                self.init(folder: folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init))
+                return
+            }
+            let bytes = Array(path.utf8)
+            let end = bytes.lastIndex(of: UInt8(ascii: "/")) ?? 0
+            self.init(folder: bytes[..<end].split(separator: UInt8(ascii: "/")).map(Array.init))
         }
 
         mutating func target(_ value: UnsafeBufferPointer<UInt8>, basePath: String) -> Result {
@@ -104,16 +126,9 @@ enum OutputLinkCheck {
                 if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "&") || byte >= 0x80 { return .slow }
             }
             if value[0] == UInt8(ascii: "/"), basePath.count > 1 { return .slow }
-            // Components onto a stack of ranges in `buffer`: the folder's, then the value's.
-            buffer.removeAll(keepingCapacity: true)
-            stack.removeAll(keepingCapacity: true)
-            if value[0] != UInt8(ascii: "/") {
-                for part in folder {
-                    let start = buffer.count
-                    buffer.append(contentsOf: part)
-                    stack.append(start..<buffer.count)
-                }
-            }
+            // The folder's parts (for a relative link), then the value's, in `resolved`.
+            resolved.removeAll(keepingCapacity: true)
+            if value[0] != UInt8(ascii: "/") { resolved.append(contentsOf: folder) }
             var start = 0
             while start <= end {
                 var stop = start
@@ -121,25 +136,23 @@ enum OutputLinkCheck {
                 let length = stop - start
                 if length == 1, value[start] == UInt8(ascii: ".") {
                 } else if length == 2, value[start] == UInt8(ascii: "."), value[start + 1] == UInt8(ascii: ".") {
-                    guard !stack.isEmpty else {
-                        resolved = Array("../".utf8)
+                    guard !resolved.isEmpty else {
+                        resolved.append(contentsOf: "../".utf8)
                         return .path
                     }
-                    stack.removeLast()
+                    let slash = resolved.lastIndex(of: UInt8(ascii: "/")) ?? 0
+                    resolved.removeLast(resolved.count - slash)
                 } else if length > 0 {
-                    let begin = buffer.count
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: value[start..<stop]))
-                    stack.append(begin..<buffer.count)
+                    if !resolved.isEmpty { resolved.append(UInt8(ascii: "/")) }
+                    resolved.append(contentsOf: UnsafeBufferPointer(rebasing: value[start..<stop]))
                 }
                 start = stop + 1
             }
-            resolved.removeAll(keepingCapacity: true)
-            if end == 0 || (end > 0 && stack.isEmpty && value[end - 1] == UInt8(ascii: "/")) { return .path }
-            for (number, range) in stack.enumerated() {
-                if number > 0 { resolved.append(UInt8(ascii: "/")) }
-                resolved.append(contentsOf: buffer[range])
+            if end == 0 || (resolved.isEmpty && value[end - 1] == UInt8(ascii: "/")) {
+                resolved.removeAll(keepingCapacity: true)
+                return .path
             }
-            if end > 0, value[end - 1] == UInt8(ascii: "/"), !stack.isEmpty { resolved.append(UInt8(ascii: "/")) }
+            if value[end - 1] == UInt8(ascii: "/"), !resolved.isEmpty { resolved.append(UInt8(ascii: "/")) }
             return .path
         }
     }
