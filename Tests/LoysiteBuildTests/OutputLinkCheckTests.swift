@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func theFastPathAgreesWithTheGeneralOne() {
-        let values = ["../churn/", "./", "chart.svg", "../../assets/style.css", "../", "/glossary/nps/", "/", "", "a/./b/../c", "../../../x", "x/", "?q", "#f", "nps"]
+        let values = ["https://example.org/glossary/nps/", "mailto:a@b.c", ":x", "a_b:c", "nps:x", "../churn/", "./", "chart.svg", "../../assets/style.css", "../", "/glossary/nps/", "/", "", "a/./b/../c", "../../../x", "x/", "?q", "#f", "nps"]
         for folder in ["", "glossary", "glossary/nps"] {
             var resolver = OutputLinkCheck.ByteResolver(folder: folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init))
             for value in values {
@@ -41,7 +41,7 @@ import Testing
     /// file of the site exactly when `target(of:)` does, and the folder it reads from an
     /// output path is the one `unresolved` used to split out of it.
     @Test func theFastPathAgreesOnRandomLinks() {
-        let pieces = ["..", ".", "glossary", "nps", "chart.svg", "assets", "style.css", "feed.xml", "index.html", "", "x"]
+        let pieces = ["..", ".", "glossary", "nps", "chart.svg", "assets", "style.css", "feed.xml", "index.html", "", "x", "https:", "a+b.c-d:", "x:y", "?q=a:b", "#f:g", ":", "a_b:"]
         var numbers = SeededNumbers(seed: 12)
         for _ in 0..<4000 {
             let folderParts = (0..<numbers.below(4)).map { _ in ["glossary", "nps", "a", "assets"][numbers.below(4)] }
