@@ -25,13 +25,15 @@ enum OutputLinkCheck {
     /// `unresolved` with `files` also as a table of bytes (`table`), made once per build.
     static func unresolved(in html: Data, at path: String, files: Set<String>, table: OutputPathTable, basePath: String) -> [String] {
         var missing: [String] = []
-        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let folderParts = folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init)
+        // The folder as bytes, made at once (splitting the path into Characters and
+        // joining them again took 26,000 instructions a page); as a string only for the
+        // rare link the bytes do not resolve.
+        var resolver = ByteResolver(path: path)
+        var folder: String?
         html.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let base = bytes.baseAddress else { return }
             let count = bytes.count
-            var resolver = ByteResolver(folder: folderParts)
             // ` href="` and ` src="` found from their `=` with memchr (a byte-by-byte walk
             // over every page's HTML was a tenth of a 10,000-term build).
             var from = 0
@@ -55,7 +57,9 @@ enum OutputLinkCheck {
                     if !resolver.resolvedExists(in: table) { missing.append(String(decoding: value, as: UTF8.self)) }
                 case .slow:
                     let text = String(decoding: value, as: UTF8.self)
-                    if let target = target(of: text, folder: folder, basePath: basePath), !exists(target, in: files) { missing.append(text) }
+                    let pageFolder = folder ?? path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+                    folder = pageFolder
+                    if let target = target(of: text, folder: pageFolder, basePath: basePath), !exists(target, in: files) { missing.append(text) }
                 }
             }
         }
@@ -68,11 +72,11 @@ enum OutputLinkCheck {
     struct ByteResolver {
         /// `path`: the target is in `resolved`.
         enum Result { case outside, path, slow }
-        let folder: [[UInt8]]
-        private var buffer: [UInt8] = []
-        private var stack: [Range<Int>] = []
+        /// The page's folder, its parts joined by single slashes (`glossary/nps`).
+        let folder: [UInt8]
         /// The output path the last `.path` named, as bytes (kept between links, so no
-        /// allocation per link).
+        /// allocation per link). While a link is resolved it is the stack of its folders,
+        /// joined by single slashes: a `..` takes off the part after the last slash.
         private(set) var resolved: [UInt8] = []
 
         var resolvedPath: String { String(decoding: resolved, as: UTF8.self) }
@@ -88,8 +92,37 @@ enum OutputLinkCheck {
             return table.contains(resolved)
         }
 
-        init(folder: [[UInt8]]) {
+        init(folder parts: [[UInt8]]) {
+            var folder: [UInt8] = []
+            for part in parts where !part.isEmpty {
+                if !folder.isEmpty { folder.append(UInt8(ascii: "/")) }
+                folder.append(contentsOf: part)
+            }
             self.folder = folder
+        }
+
+        /// The folder of output path `path` (`glossary/nps/index.html` → `glossary/nps`),
+        /// read from its bytes.
+        init(path: String) {
+            // Other text is split by Characters, as `target(of:)` reads folders (a slash
+            // with a combining mark after it is no slash there).
+            guard path.utf8.isASCII else {
+                let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+                self.init(folder: folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init))
+                return
+            }
+            let bytes = Array(path.utf8)
+            let end = bytes.lastIndex(of: UInt8(ascii: "/")) ?? 0
+            self.init(folder: bytes[..<end].split(separator: UInt8(ascii: "/")).map(Array.init))
+        }
+
+        /// Whether the bytes before a link's first `:` are a scheme's (letters, digits,
+        /// `+`, `-`, `.`; none at all counts, as in `target(of:)`).
+        static func isScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            bytes.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            }
         }
 
         mutating func target(_ value: UnsafeBufferPointer<UInt8>, basePath: String) -> Result {
@@ -99,21 +132,17 @@ enum OutputLinkCheck {
             var end = count
             for position in 0..<count {
                 let byte = value[position]
-                if byte == UInt8(ascii: ":") { return .slow }
+                // `https:`, `mailto:` …: another site, as `target(of:)` reads a scheme
+                // (every page has its canonical URL and links out; making a string of
+                // each for the general code was most of this check's time).
+                if byte == UInt8(ascii: ":") { return ByteResolver.isScheme(UnsafeBufferPointer(rebasing: value[..<position])) ? .outside : .slow }
                 if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?") { end = position; break }
                 if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "&") || byte >= 0x80 { return .slow }
             }
             if value[0] == UInt8(ascii: "/"), basePath.count > 1 { return .slow }
-            // Components onto a stack of ranges in `buffer`: the folder's, then the value's.
-            buffer.removeAll(keepingCapacity: true)
-            stack.removeAll(keepingCapacity: true)
-            if value[0] != UInt8(ascii: "/") {
-                for part in folder {
-                    let start = buffer.count
-                    buffer.append(contentsOf: part)
-                    stack.append(start..<buffer.count)
-                }
-            }
+            // The folder's parts (for a relative link), then the value's, in `resolved`.
+            resolved.removeAll(keepingCapacity: true)
+            if value[0] != UInt8(ascii: "/") { resolved.append(contentsOf: folder) }
             var start = 0
             while start <= end {
                 var stop = start
@@ -121,25 +150,26 @@ enum OutputLinkCheck {
                 let length = stop - start
                 if length == 1, value[start] == UInt8(ascii: ".") {
                 } else if length == 2, value[start] == UInt8(ascii: "."), value[start + 1] == UInt8(ascii: ".") {
-                    guard !stack.isEmpty else {
-                        resolved = Array("../".utf8)
+                    guard !resolved.isEmpty else {
+                        resolved.append(contentsOf: "../".utf8)
                         return .path
                     }
-                    stack.removeLast()
+                    let slash = resolved.lastIndex(of: UInt8(ascii: "/")) ?? 0
+                    resolved.removeLast(resolved.count - slash)
                 } else if length > 0 {
-                    let begin = buffer.count
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: value[start..<stop]))
-                    stack.append(begin..<buffer.count)
+                    if !resolved.isEmpty { resolved.append(UInt8(ascii: "/")) }
+                    resolved.append(contentsOf: UnsafeBufferPointer(rebasing: value[start..<stop]))
                 }
                 start = stop + 1
             }
-            resolved.removeAll(keepingCapacity: true)
-            if end == 0 || (end > 0 && stack.isEmpty && value[end - 1] == UInt8(ascii: "/")) { return .path }
-            for (number, range) in stack.enumerated() {
-                if number > 0 { resolved.append(UInt8(ascii: "/")) }
-                resolved.append(contentsOf: buffer[range])
+            // `?q=1` alone names the page's own folder, as `target(of:)` reads it (the
+            // random test found this path naming the home page instead).
+            if end == 0 {
+                if !resolved.isEmpty { resolved.append(UInt8(ascii: "/")) }
+                return .path
             }
-            if end > 0, value[end - 1] == UInt8(ascii: "/"), !stack.isEmpty { resolved.append(UInt8(ascii: "/")) }
+            if resolved.isEmpty && value[end - 1] == UInt8(ascii: "/") { return .path }
+            if value[end - 1] == UInt8(ascii: "/"), !resolved.isEmpty { resolved.append(UInt8(ascii: "/")) }
             return .path
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LoysiteBuild
+import LoysiteTesting
 import Testing
 
 /// The check of the built site's links: which attribute values name files of the site.
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func theFastPathAgreesWithTheGeneralOne() {
-        let values = ["../churn/", "./", "chart.svg", "../../assets/style.css", "../", "/glossary/nps/", "/", "", "a/./b/../c", "../../../x", "x/", "?q", "#f", "nps"]
+        let values = ["https://example.org/glossary/nps/", "mailto:a@b.c", ":x", "a_b:c", "nps:x", "../churn/", "./", "chart.svg", "../../assets/style.css", "../", "/glossary/nps/", "/", "", "a/./b/../c", "../../../x", "x/", "?q", "#f", "nps"]
         for folder in ["", "glossary", "glossary/nps"] {
             var resolver = OutputLinkCheck.ByteResolver(folder: folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init))
             for value in values {
@@ -33,6 +34,35 @@ import Testing
                 let general = OutputLinkCheck.target(of: value, folder: folder, basePath: "/")
                 #expect(fast.map { OutputLinkCheck.exists($0, in: Self.files) } == general.map { OutputLinkCheck.exists($0, in: Self.files) }, "\(value) from \(folder)")
             }
+        }
+    }
+
+    /// Random relative and site paths from random folders: the byte resolver names a
+    /// file of the site exactly when `target(of:)` does, and the folder it reads from an
+    /// output path is the one `unresolved` used to split out of it.
+    @Test func theFastPathAgreesOnRandomLinks() {
+        let pieces = ["..", ".", "glossary", "nps", "chart.svg", "assets", "style.css", "feed.xml", "index.html", "", "x", "https:", "a+b.c-d:", "x:y", "?q=a:b", "#f:g", ":", "a_b:"]
+        var numbers = SeededNumbers(seed: 12)
+        for _ in 0..<4000 {
+            let folderParts = (0..<numbers.below(4)).map { _ in ["glossary", "nps", "a", "assets"][numbers.below(4)] }
+            let folder = folderParts.joined(separator: "/")
+            let path = (folderParts + ["index.html"]).joined(separator: "/")
+            var fromPath = OutputLinkCheck.ByteResolver(path: path)
+            var fromParts = OutputLinkCheck.ByteResolver(folder: folder.utf8.split(separator: UInt8(ascii: "/")).map(Array.init))
+            #expect(fromPath.folder == fromParts.folder, "\(path)")
+            var value = (0..<(1 + numbers.below(5))).map { _ in pieces[numbers.below(pieces.count)] }.joined(separator: "/")
+            if numbers.chance(50) { value = "/" + value }
+            if numbers.chance(50) { value += "/" }
+            let fast: String?
+            switch Array(value.utf8).withUnsafeBufferPointer({ fromPath.target($0, basePath: "/") }) {
+            case .outside: fast = nil
+            case .path: fast = fromPath.resolvedPath
+            case .slow: continue
+            }
+            let other = Array(value.utf8).withUnsafeBufferPointer { fromParts.target($0, basePath: "/") }
+            #expect((other == .path ? fromParts.resolvedPath : nil) == fast, "\(value) from \(folder)")
+            let general = OutputLinkCheck.target(of: value, folder: folder, basePath: "/")
+            #expect(fast.map { OutputLinkCheck.exists($0, in: Self.files) } == general.map { OutputLinkCheck.exists($0, in: Self.files) }, "\(value) from \(folder)")
         }
     }
 

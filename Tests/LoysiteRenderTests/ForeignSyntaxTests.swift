@@ -29,9 +29,14 @@ import Testing
         let pieces = ["<!--", "more", "!!", "! ", "??", "? ", "--8", "<--", "*", "[", "x", " ", "é", "\n", "-", "<", "!", "?", "{"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {
-            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let expected = markers.contains { text.contains($0) }
             #expect(ForeignSyntax.mayContain(text) == expected, "\(text.debugDescription)")
+            #expect(ForeignSyntax.mayContainByBytes(text) == expected, "\(text.debugDescription)")
+            // Long texts too, so that markers fall at every place of an eight-byte word and
+            // across two.
+            let padded = String(repeating: "ab", count: text.count % 7) + text + String(repeating: "x", count: 9)
+            #expect(ForeignSyntax.mayContain(padded) == expected, "\(padded.debugDescription)")
         }
     }
 

@@ -76,11 +76,17 @@ private struct ConversionPass {
     var reportedLinks = Set<String>()
     /// Links the wikilink pass made: already relative links to pages, not checked again.
     var madeLinks = Set<OpaquePointer>()
+    /// The index's pages, read at every wikilink and auto-link (title, path). Taken out of
+    /// the `PerPage` once per page: its subscript, though `@inlinable`, is called as a
+    /// generic function from this module (Swift 6.3 inlines no `package` declaration
+    /// across modules), and each call retained the page array shared by both cores.
+    let pages: [Page]
 
     init(converter: MarkdownConverter, page: Page, pageID: PageID?) {
         self.converter = converter
         self.page = page
         self.pageID = pageID
+        pages = converter.index.pages.array
         foreign = ForeignSyntax.mayContain(page.body) ? ForeignSyntax(body: page.body) : nil
         body = foreign?.text ?? page.body
         self.document = MarkdownDocument(body, unsafe: converter.unsafe, smart: converter.smart)
@@ -143,8 +149,12 @@ private struct ConversionPass {
         return location(line: position.line, column: position.column)
     }
 
+    /// Page `id` of the index (see `pages`).
+    @inline(__always) func indexed(_ id: PageID) -> Page { pages[id.number] }
+
     func href(to target: PageID, fragment: String = "") -> String {
-        RelativeURL.link(from: page.path, to: converter.index.pages[target].path) + fragment
+        let link = RelativeURL.link(from: page.path, to: indexed(target).path)
+        return fragment.isEmpty ? link : link + fragment
     }
 
     // MARK: Script URLs
@@ -153,8 +163,11 @@ private struct ConversionPass {
     /// text and loses the link, with a warning. (cmark alone would write `href=""`, an
     /// empty link that validators reject and readers cannot follow.)
     mutating func removeScriptURLs(in root: MarkdownNode) {
-        for type in [CMARK_NODE_LINK, CMARK_NODE_IMAGE] {
-            for node in root.descendants(ofType: type) where ScriptURL.isScript(node.url, image: type == CMARK_NODE_IMAGE) {
+        // Links first, then images, as two walks would give them (an image inside a link
+        // that loses its link is moved, not freed).
+        let (links, images) = root.descendants(ofType: CMARK_NODE_LINK, CMARK_NODE_IMAGE)
+        for (type, nodes) in [(CMARK_NODE_LINK, links), (CMARK_NODE_IMAGE, images)] {
+            for node in nodes where ScriptURL.isScript(node.url, image: type == CMARK_NODE_IMAGE) {
                 let kind = type == CMARK_NODE_IMAGE ? "image" : "link"
                 diagnostics.append(.warning("\(kind) to '\(node.url.prefix(60))' left out: a URL that runs script is only kept with 'unsafe: true' in site.yml", at: location(of: node)))
                 node.unwrap()
@@ -279,8 +292,8 @@ private struct ConversionPass {
             // without making a string of it.
             guard node.withLiteralBytes({ $0.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) }),
                   !node.isInside(where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }) else { continue }
-            let literal = node.literal
-            let bytes = Array(literal.utf8)
+            // cmark's own bytes (valid UTF-8: the document was parsed with validation).
+            let bytes = node.withLiteralBytes { Array($0) }
             let scan = WikilinkScan(bytes)
             var columns = ColumnCounter(bytes)
             var pieces: [MarkdownNode] = []
@@ -292,7 +305,7 @@ private struct ConversionPass {
                 if span.lowerBound > cursor { pieces.append(.text(text(cursor..<span.lowerBound))) }
                 if let targetPage = converter.index.page(matching: name) {
                     linked.insert(targetPage)
-                    let title = converter.index.pages[targetPage].title
+                    let title = indexed(targetPage).title
                     let link = MarkdownNode.link(url: href(to: targetPage, fragment: fragment), title: title == label ? nil : title, label: label.isEmpty ? title : label)
                     madeLinks.insert(link.pointer)
                     pieces.append(link)
@@ -339,9 +352,9 @@ private struct ConversionPass {
         linked.insert(page)
         let link = MarkdownNode.make(CMARK_NODE_LINK)
         madeLinks.insert(link.pointer)
-        cmark_node_set_url(link.pointer, href(to: page, fragment: fragment))
-        let title = converter.index.pages[page].title
-        if title != name { cmark_node_set_title(link.pointer, title) }
+        link.url = href(to: page, fragment: fragment)
+        let title = indexed(page).title
+        if title != name { link.title = title }
         code.insertBefore(link)
         cmark_node_unlink(code.pointer)
         cmark_node_append_child(link.pointer, code.pointer)
@@ -375,7 +388,7 @@ private struct ConversionPass {
         let resolver = LinkResolver(index: converter.index, page: page, outputPaths: converter.outputPaths, resources: converter.resources)
         for link in document.root.descendants(ofType: CMARK_NODE_LINK) where link.firstChild == nil && link.url.hasPrefix(ForeignSyntax.referenceScheme) {
             let name = String(link.url.dropFirst(ForeignSyntax.referenceScheme.count)).removingPercentEncoding ?? ""
-            let title = resolver.reference(LinkResolver.splitFragment(name).0).map { converter.index.pages[$0].title } ?? name
+            let title = resolver.reference(LinkResolver.splitFragment(name).0).map { indexed($0).title } ?? name
             cmark_node_append_child(link.pointer, MarkdownNode.text(title).pointer)
         }
     }
@@ -386,8 +399,11 @@ private struct ConversionPass {
     /// an image its description), so the site has no broken link in it.
     mutating func checkLinks(in root: MarkdownNode) {
         let resolver = LinkResolver(index: converter.index, page: page, outputPaths: converter.outputPaths, resources: converter.resources)
-        for type in [CMARK_NODE_LINK, CMARK_NODE_IMAGE] {
-            for link in root.descendants(ofType: type) where !madeLinks.contains(link.pointer) {
+        // One walk for both kinds; links are done first, as before (a link that loses its
+        // link frees only itself: images inside it are moved).
+        let (links, images) = root.descendants(ofType: CMARK_NODE_LINK, CMARK_NODE_IMAGE)
+        for (type, nodes) in [(CMARK_NODE_LINK, links), (CMARK_NODE_IMAGE, images)] {
+            for link in nodes where !madeLinks.contains(link.pointer) {
                 let url = link.url
                 // Wikilinks and auto-links made above are already relative links to pages.
                 guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) || url.hasPrefix(ForeignSyntax.referenceScheme) else { continue }
@@ -444,7 +460,7 @@ private struct ConversionPass {
                 for mention in mentions where !linked.contains(mention.page) {
                     linked.insert(mention.page)
                     if mention.start > cursor { pieces.append(.text(text(cursor..<mention.start))) }
-                    pieces.append(.link(url: href(to: mention.page), title: converter.index.pages[mention.page].title, label: text(mention.start..<mention.end)))
+                    pieces.append(.link(url: href(to: mention.page), title: indexed(mention.page).title, label: text(mention.start..<mention.end)))
                     cursor = mention.end
                 }
                 if !pieces.isEmpty, cursor < bytes.count { pieces.append(.text(text(cursor..<bytes.count))) }
@@ -457,8 +473,23 @@ private struct ConversionPass {
 }
 
 extension UnsafeBufferPointer<UInt8> {
-    /// Whether `first` is directly followed by `second` somewhere.
+    /// Whether `first` is directly followed by `second` somewhere. Every text of every
+    /// page is asked (for `[[`), so the bytes are searched with `memchr` for `first`,
+    /// not looked at one by one.
     func containsPair(_ first: UInt8, _ second: UInt8) -> Bool {
+        guard var position = baseAddress, count > 1 else { return false }
+        let end = position + count
+        // A `first` in the last byte has nothing after it.
+        while end - position > 1, let found = memchr(position, Int32(first), end - position - 1) {
+            let hit = found.assumingMemoryBound(to: UInt8.self)
+            if hit[1] == second { return true }
+            position = UnsafePointer(hit) + 1
+        }
+        return false
+    }
+
+    /// `containsPair` byte by byte: the reference the tests hold it to.
+    func containsPairByBytes(_ first: UInt8, _ second: UInt8) -> Bool {
         var previous: UInt8 = 0
         for byte in self {
             if byte == second, previous == first { return true }

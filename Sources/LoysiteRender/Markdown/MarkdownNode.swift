@@ -32,8 +32,8 @@ struct MarkdownNode: Equatable {
 
     static func link(url: String, title: String? = nil, label: String) -> MarkdownNode {
         let node = make(CMARK_NODE_LINK)
-        cmark_node_set_url(node.pointer, url)
-        if let title { cmark_node_set_title(node.pointer, title) }
+        node.url = url
+        if let title { node.title = title }
         cmark_node_append_child(node.pointer, MarkdownNode.text(label).pointer)
         return node
     }
@@ -42,7 +42,7 @@ struct MarkdownNode: Equatable {
     /// loysite itself (charts, tiles) goes into the document.
     static func rawBlock(_ html: String) -> MarkdownNode {
         let node = make(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(node.pointer, html)
+        html.withCString { _ = cmark_node_set_on_enter(node.pointer, $0) }
         return node
     }
 
@@ -61,9 +61,12 @@ struct MarkdownNode: Equatable {
         return result
     }
 
+    // Setters hand cmark the string's own bytes (`withCString`): passing a String where
+    // a C string is expected made a NUL-terminated copy of it on the heap first, once for
+    // every text and link node the passes make.
     var literal: String {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
-        nonmutating set { cmark_node_set_literal(pointer, newValue) }
+        nonmutating set { newValue.withCString { _ = cmark_node_set_literal(pointer, $0) } }
     }
 
     /// The literal's UTF-8 bytes where cmark keeps them, read without making a string
@@ -76,7 +79,13 @@ struct MarkdownNode: Equatable {
 
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
-        nonmutating set { cmark_node_set_url(pointer, newValue) }
+        nonmutating set { newValue.withCString { _ = cmark_node_set_url(pointer, $0) } }
+    }
+
+    /// A link's or image's title (read by no pass; set on the links they make).
+    var title: String {
+        get { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { newValue.withCString { _ = cmark_node_set_title(pointer, $0) } }
     }
 
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
@@ -140,6 +149,18 @@ struct MarkdownNode: Equatable {
         var result: [MarkdownNode] = []
         forEachDescendant { if $0.type == type { result.append($0) } }
         return result
+    }
+
+    /// Every node of `first` and of `second` below (and including) this one, each list in
+    /// document order, from one walk: the link passes read links and then images, and
+    /// each walk of a long page's tree costs more than what the pass does with it.
+    func descendants(ofType first: cmark_node_type, _ second: cmark_node_type) -> (first: [MarkdownNode], second: [MarkdownNode]) {
+        var found: (first: [MarkdownNode], second: [MarkdownNode]) = ([], [])
+        forEachDescendant { node in
+            let type = node.type
+            if type == first { found.first.append(node) } else if type == second { found.second.append(node) }
+        }
+        return found
     }
 
     /// The text a reader sees, without markup: for summaries and plain-text titles.

@@ -11,6 +11,16 @@ enum TemplateEscaping {
         case verbatim, bytes, characters
     }
 
+    /// Whether one of the eight bytes of `word` may be special (never false when one is).
+    @inline(__always) private static func mayHaveSpecial(_ word: UInt64) -> Bool {
+        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func mayEqual(_ byte: UInt64) -> UInt64 {
+            let difference = word ^ (low &* byte)
+            return (difference &- low) & ~difference & high
+        }
+        return mayEqual(0x3C) | mayEqual(0x3E) | mayEqual(0x26) | mayEqual(0x22) | mayEqual(0x27) != 0
+    }
+
     @inline(__always) private static func isSpecial(_ byte: UInt8) -> Bool {
         byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
     }
@@ -19,10 +29,24 @@ enum TemplateEscaping {
         var text = text
         let plan = text.withUTF8 { bytes -> Plan in
             var found = false
-            for index in bytes.indices where isSpecial(bytes[index]) {
-                found = true
-                if (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < bytes.count && bytes[index + 1] >= 0x80) {
-                    return .characters
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                // Eight bytes none of which is special are passed over at once: most
+                // values (titles, summaries, links) have nothing to escape.
+                if index + 8 <= count, !mayHaveSpecial(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let end = Swift.min(index + 8, count)
+                while index < end {
+                    if isSpecial(bytes[index]) {
+                        found = true
+                        if (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < count && bytes[index + 1] >= 0x80) {
+                            return .characters
+                        }
+                    }
+                    index += 1
                 }
             }
             return found ? .bytes : .verbatim

@@ -7,30 +7,29 @@
 /// tenth of a 10,000-term build). Comparing a few short names is cheaper than hashing
 /// one. Setting a name that is there replaces its value, so names stay unique.
 package struct TemplateObject: Sendable {
-    private var names: [String]
-    private var values: [TemplateValue]
+    /// Names and values side by side in one array: an object literal's own array of
+    /// pairs becomes the storage as it is (two arrays made and filled from it cost more
+    /// than the rest of making a page's context).
+    private var members: [(String, TemplateValue)]
 
     package init() {
-        names = []
-        values = []
+        members = []
     }
 
     package init(_ members: [String: TemplateValue]) {
-        names = Array(members.keys)
-        values = Array(members.values)
+        self.members = members.map { ($0.key, $0.value) }
     }
 
     package subscript(name: String) -> TemplateValue? {
         get {
             guard let index = index(of: name) else { return nil }
-            return values[index]
+            return members[index].1
         }
         set {
             if let index = index(of: name) {
-                if let newValue { values[index] = newValue } else { names.remove(at: index); values.remove(at: index) }
+                if let newValue { members[index].1 = newValue } else { members.remove(at: index) }
             } else if let newValue {
-                names.append(name)
-                values.append(newValue)
+                members.append((name, newValue))
             }
         }
     }
@@ -38,13 +37,13 @@ package struct TemplateObject: Sendable {
     /// This object with `other`'s members added, `other`'s values winning.
     package func merging(_ other: TemplateObject) -> TemplateObject {
         var result = self
-        for (name, value) in zip(other.names, other.values) { result[name] = value }
+        for (name, value) in other.members { result[name] = value }
         return result
     }
 
     /// The members as a dictionary (for descriptions and callers that want one).
     package var dictionary: [String: TemplateValue] {
-        Dictionary(zip(names, values), uniquingKeysWith: { _, last in last })
+        Dictionary(members, uniquingKeysWith: { _, last in last })
     }
 
     @inline(__always) private func index(of name: String) -> Int? {
@@ -52,9 +51,9 @@ package struct TemplateObject: Sendable {
         // takes the slow path of `==`.
         let length = name.utf8.count
         var index = 0
-        let count = names.count
+        let count = members.count
         while index < count {
-            if names[index].utf8.count == length, names[index] == name { return index }
+            if members[index].0.utf8.count == length, members[index].0 == name { return index }
             index += 1
         }
         return nil
@@ -68,8 +67,7 @@ extension TemplateObject: ExpressibleByDictionaryLiteral {
     }
 
     package init(uniqueMembers elements: [(String, TemplateValue)]) {
-        names = elements.map(\.0)
-        values = elements.map(\.1)
-        assert(Set(names).count == names.count, "duplicate names in a template object literal: \(names)")
+        members = elements
+        assert(Set(elements.map(\.0)).count == elements.count, "duplicate names in a template object literal: \(elements.map(\.0))")
     }
 }
