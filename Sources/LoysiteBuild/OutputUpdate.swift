@@ -19,7 +19,7 @@ enum OutputUpdate {
             if stat(path, &info) == 0, Int(info.st_size) == file.data.count, FileSystem.contents(of: path) == file.data { return .success(false) }
             let temporary = path + ".loysite-\(getpid())-\(index).tmp"
             do {
-                try FileSystem.write(file.data, to: temporary, creatingFolders: true)
+                try FileSystem.write(file.data, to: temporary, folders: .createdWhenMissing)
                 guard rename(temporary, path) == 0 else {
                     let failure = FileError.current(.rename, path: path)
                     unlink(temporary)

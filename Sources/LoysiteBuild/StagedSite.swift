@@ -23,12 +23,14 @@ final class StagedSite: Sendable {
         try manager.createDirectory(at: folder, withIntermediateDirectories: false)
     }
 
-    /// Writes one file, making its folders when they are missing. (Made as files come,
-    /// on every core: creating all page folders up front was a one-core pause of 60 ms
-    /// at 10k pages, most of it waiting on the lock of their common parent folder.)
+    /// Writes one file, making its folders. (Made as files come, on every core: creating
+    /// all page folders up front was a one-core pause of 60 ms at 10k pages, most of it
+    /// waiting on the lock of their common parent folder.) The staging site starts empty
+    /// and nearly every page has a folder of its own, so the folder is made before the
+    /// file is opened.
     func write(_ file: OutputFile) throws {
         guard OutputWriter.safeRelativePath(file.path) != nil else { throw StagedSite.unsafe(file.path) }
-        try FileSystem.write(file.data, to: folder.path + "/" + file.path, creatingFolders: true)
+        try FileSystem.write(file.data, to: folder.path + "/" + file.path, folders: .createdFirst)
     }
 
     /// Swaps the staging folder in for the output, then deletes the old site.

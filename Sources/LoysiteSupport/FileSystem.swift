@@ -72,12 +72,25 @@ package enum FileSystem {
         return data
     }
 
+    /// What `write` does about the folder a file goes into.
+    package enum Folders {
+        /// It must exist.
+        case existing
+        /// Made (with every missing folder on the way, `mkdir -p`) when opening the file
+        /// finds it missing.
+        case createdWhenMissing
+        /// Most likely new (a page's own folder in a staging site): made first, so that a
+        /// new folder costs one `mkdir` rather than an `open` that fails and one more.
+        case createdFirst
+    }
+
     /// Creates (or replaces) a file with `data`; throws with the path on failure.
-    /// With `creatingFolders`, missing folders on the way are made first (`mkdir -p`).
-    package static func write(_ data: Data, to path: String, creatingFolders: Bool = false) throws {
+    package static func write(_ data: Data, to path: String, folders: Folders = .existing) throws {
+        let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).flatMap { $0 > path.utf8.startIndex ? String(path[..<$0]) : nil }
+        if folders == .createdFirst, let parent { try createFolder(parent) }
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        if descriptor < 0, errno == ENOENT, creatingFolders, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash > path.utf8.startIndex {
-            try createFolder(String(path[..<slash]))
+        if descriptor < 0, errno == ENOENT, folders == .createdWhenMissing, let parent {
+            try createFolder(parent)
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         }
         guard descriptor >= 0 else { throw FileError.current(.write, path: path) }
