@@ -116,6 +116,8 @@ package final class BuildSession: @unchecked Sendable {
         StagingFolders(output: options.output).recover()
         var state = State()
         state.includesDrafts = options.includeDrafts
+        // Kept with the theme loaded here: the templates are what the kept items' bodies are.
+        state.keptItems = keepingState ? KeptItemRenderings() : nil
         state.inputs = keepingState ? FileStamp.inputs(root: options.root) : [:]
         let (config, configDiagnostics) = SiteConfig.load(root: options.root)
         let root = options.root
@@ -383,7 +385,7 @@ package final class BuildSession: @unchecked Sendable {
             }
         }
         let rendered = SiteBuilder.render(site: state.site, theme: state.theme, into: staged, checking: state.outputPaths, table: state.outputTable,
-                                          recording: keepingState, progress: options.progress)
+                                          recording: keepingState, keeping: state.keptItems, progress: options.progress)
         var files = rendered.files
         files.append(OutputFile(path: SiteLayout.Output.metrics, text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
         files += state.redirects.files(site: state.site)
@@ -447,7 +449,7 @@ package final class BuildSession: @unchecked Sendable {
         let pagesToRender = added.isEmpty ? affected : Set(affected).union(added).sorted()
         let removedPaths = renumbering?.removed.map { previous.site.pages[$0].path } ?? []
         let contexts = PageContexts(site: state.site)
-        let theme = state.theme, outputPaths = state.outputPaths
+        let theme = state.theme, outputPaths = state.outputPaths, keptItems = state.keptItems
         let basePath = OutputLinkCheck.basePath(of: state.site.config.baseURL), table = state.outputTable
         let splice: BodySplice? = state.site.config.unsafe ? nil : BodySplice()
         let made = Parallel.map(Array(0..<(siteFilesToRender.count + pagesToRender.count))) { job -> (file: OutputFile, reads: [SiteRead], unresolved: [String]) in
@@ -457,7 +459,7 @@ package final class BuildSession: @unchecked Sendable {
                 file.path.hasSuffix(".html") ? OutputLinkCheck.unresolved(in: file.data, at: file.path, files: outputPaths, table: table, basePath: basePath) : []
             }
             if job < siteFilesToRender.count {
-                let file = siteFilesToRender[job].render(contexts: contexts, theme: theme)
+                let file = siteFilesToRender[job].render(contexts: contexts, theme: theme, keeping: keptItems)
                 return (file, log.distinct, check(file))
             }
             let (file, unresolved) = SiteBuilder.renderPage(pagesToRender[job - siteFilesToRender.count], contexts: contexts, theme: theme, splice: splice, check: check)

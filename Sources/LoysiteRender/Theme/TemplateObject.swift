@@ -7,8 +7,8 @@
 /// tenth of a 10,000-term build). Comparing a few short names is cheaper than hashing
 /// one. Setting a name that is there replaces its value, so names stay unique.
 package struct TemplateObject: Sendable {
-    private var names: [String]
-    private var values: [TemplateValue]
+    private(set) var names: [String]
+    private(set) var values: [TemplateValue]
 
     package init() {
         names = []
