@@ -19,7 +19,8 @@ import LoysiteSupport
 /// 3. **markdown**: the changed pages, and, when names changed, the pages whose text
 ///    contains one of the old or new names (the only ones whose links can differ) and
 ///    those with problems (whose suggestions can);
-/// 4. **link**: backlinks, A–Z order, summaries, updated in place when no names changed;
+/// 4. **link**: backlinks, A–Z order, summaries, updated in place when no page was
+///    added or removed;
 /// 5. **render**: every file notes what it read of the site while it is made
 ///    (`SiteReader`); a rebuild compares the new linked site with the last one
 ///    (`SiteChanges`) and renders the files that read something that changed;
@@ -347,7 +348,8 @@ package final class BuildSession: @unchecked Sendable {
     /// Backlinks, summaries, A–Z order; then the alerts (site.yml), whose fired ones are
     /// warnings, shown on the dashboard and in metrics.json.
     private func link(_ changes: PageChanges, converted: [PageID], _ state: inout State, previous: State?, keepingState: Bool) {
-        if changes.names || previous == nil {
+        // The same pages (none added or removed): updated in place, names changed or not.
+        if previous == nil || changes.everything || changes.renumbering != nil {
             let fragments = previous == nil ? nil : state.site.fragments
             state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related,
                                     reusing: previous?.site, renumbering: changes.renumbering)

@@ -13,7 +13,7 @@ struct LinkedSite: Sendable {
     /// Pages linking to each page, in A–Z order of their titles.
     var backlinks: PerPage<[PageID]>
     /// `GlossaryIndex.sortKey` of every page's title.
-    let sortKeys: PerPage<String>
+    private(set) var sortKeys: PerPage<String>
     /// Summary per page: front matter's, or the first paragraph (plain text).
     var summaries: PerPage<String>
     /// Each summary shortened for lists of links (`TextFormatting.excerpt`), made once
@@ -94,16 +94,34 @@ struct LinkedSite: Sendable {
         freePages = pages.indices.filter { pages[$0].kind == .page }.sorted { sortKeys[$0] < sortKeys[$1] }
     }
 
-    /// The same site after `changed` pages got new fields or bodies, their titles (so
-    /// every order) the same: summaries, excerpts and backlinks are updated for just
-    /// those pages rather than worked out again for all (a rebuild in a `BuildSession`).
+    /// The same site after `changed` pages got new fields or bodies (the set of pages
+    /// and their kinds the same): summaries, excerpts, sort keys and backlinks are
+    /// updated for just those pages, and the A–Z order moves only the terms whose title
+    /// changed, rather than all being worked out again (a rebuild in a `BuildSession`).
+    /// What the first build of a site makes from every page (`init`) is what this makes
+    /// from the last site (tests compare the two).
     func updating(index: PageIndex, bodies: PerPage<RenderedMarkdown>, related: PerPage<[PageID]>, changed: [PageID]) -> LinkedSite {
+        let pages = index.pages
+        // A page of another kind moves between the A–Z order, the reports and the free
+        // pages: made afresh.
+        guard pages.count == self.pages.count, changed.allSatisfy({ pages[$0].kind == self.pages[$0].kind }) else {
+            return LinkedSite(config: config, index: index, bodies: bodies, related: related, reusing: self)
+        }
         var site = self
         site.index = index
-        site.pages = index.pages
+        site.pages = pages
         site.bodies = bodies
         site.related = related
-        let pages = site.pages, sortKeys = site.sortKeys
+        // Retitled pages: new sort keys, and the A–Z order and backlinks that use them.
+        var retitled: [PageID] = []
+        for number in changed where pages[number].title != self.pages[number].title {
+            site.sortKeys[number] = GlossaryIndex.sortKey(pages[number].title)
+            retitled.append(number)
+        }
+        let sortKeys = site.sortKeys
+        // The lists of backlinks a changed page joins, leaves or moves in, sorted again
+        // once all are changed.
+        var touched = Set<PageID>()
         for number in changed {
             site.bodyHTML[number] = bodies[number].html
             site.summaries[number] = bodies[number].summary ?? ""
@@ -111,10 +129,16 @@ struct LinkedSite: Sendable {
             let before = self.bodies[number].linkedPages.subtracting([number])
             let after = bodies[number].linkedPages.subtracting([number])
             for target in before.subtracting(after) { site.backlinks[target].removeAll { $0 == number } }
-            for target in after.subtracting(before) {
-                let place = site.backlinks[target].firstIndex { !LinkedSite.backlinkPrecedes($0, number, sortKeys: sortKeys, pages: pages) } ?? site.backlinks[target].count
-                site.backlinks[target].insert(number, at: place)
-            }
+            for target in after.subtracting(before) { site.backlinks[target].append(number) }
+            touched.formUnion(before.symmetricDifference(after))
+            if sortKeys[number] != self.sortKeys[number] { touched.formUnion(after) }
+        }
+        for target in touched where site.backlinks[target].count > 1 {
+            site.backlinks[target].sort { LinkedSite.backlinkPrecedes($0, $1, sortKeys: sortKeys, pages: pages) }
+        }
+        if !retitled.isEmpty {
+            site.glossary = self.glossary.moving(retitled.filter { pages[$0].kind == .term }, pages: pages, sortKeys: sortKeys)
+            site.freePages = pages.indices.filter { pages[$0].kind == .page }.sorted { sortKeys[$0] < sortKeys[$1] }
         }
         site.reports = LinkedSite.reportOrder(pages, sortKeys: sortKeys)
         site.featuredTerms = LinkedSite.mostMentioned(site.glossary.order, backlinks: site.backlinks, count: 8)
