@@ -19,8 +19,7 @@ import LoysiteSupport
 /// 3. **markdown**: the changed pages, and, when names changed, the pages whose text
 ///    contains one of the old or new names (the only ones whose links can differ) and
 ///    those with problems (whose suggestions can);
-/// 4. **link**: backlinks, A–Z order, summaries, updated in place when no page was
-///    added or removed;
+/// 4. **link**: backlinks, A–Z order, summaries, updated in place;
 /// 5. **render**: every file notes what it read of the site while it is made
 ///    (`SiteReader`); a rebuild compares the new linked site with the last one
 ///    (`SiteChanges`) and renders the files that read something that changed;
@@ -348,14 +347,12 @@ package final class BuildSession: @unchecked Sendable {
     /// Backlinks, summaries, A–Z order; then the alerts (site.yml), whose fired ones are
     /// warnings, shown on the dashboard and in metrics.json.
     private func link(_ changes: PageChanges, converted: [PageID], _ state: inout State, previous: State?, keepingState: Bool) {
-        // The same pages (none added or removed): updated in place, names changed or not.
-        if previous == nil || changes.everything || changes.renumbering != nil {
-            let fragments = previous == nil ? nil : state.site.fragments
-            state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related,
-                                    reusing: previous?.site, renumbering: changes.renumbering)
-            state.site.fragments = fragments
+        if previous == nil || changes.everything {
+            state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related, reusing: previous?.site)
         } else {
-            state.site = state.site.updating(index: state.index, bodies: state.bodies, related: state.related, changed: Set(converted).union(changes.pages).sorted())
+            // Names changed or not, pages added or removed or not: updated in place.
+            let changed = Set(converted).union(changes.pages).union(changes.renumbering?.added ?? []).sorted()
+            state.site = state.site.updating(index: state.index, bodies: state.bodies, related: state.related, changed: changed, renumbering: changes.renumbering)
         }
         state.site.dashboardHTML = state.homeBody?.html
         state.site.glossaryIntroHTML = state.introBody?.html

@@ -34,13 +34,12 @@ struct GlossaryIndex {
         return pages[lhs].slug < pages[rhs].slug
     }
 
-    /// The same order with `moved` terms (retitled: their sort keys or titles changed)
-    /// taken out and put back where they now belong, the others kept in their order — as
-    /// sorting every term again would place them. Where a moved term ties with another
-    /// (which only pages at one URL can), every term is sorted again.
-    func moving(_ moved: [PageID], pages: PerPage<Page>, sortKeys keys: PerPage<String>) -> GlossaryIndex {
-        let movedSet = Set(moved)
-        var order = self.order.filter { !movedSet.contains($0) }
+    /// `order` (terms in A–Z order) with `moved` terms (new, or retitled: their sort keys
+    /// or titles changed) put where they belong — as sorting every term again would place
+    /// them. Where a moved term ties with another (which only pages at one URL can),
+    /// every term is sorted again.
+    static func placing(_ moved: [PageID], among order: [PageID], pages: PerPage<Page>, sortKeys keys: PerPage<String>) -> GlossaryIndex {
+        var order = order
         let precedes = { (lhs: PageID, rhs: PageID) in GlossaryIndex.precedes(lhs, rhs, pages: pages, sortKeys: keys) }
         for term in moved {
             // The first place whose term comes after this one.
