@@ -293,7 +293,7 @@ import Testing
         }
     }
 
-    /// Retitles move terms in the A–Z order in place (`GlossaryIndex.moving`), across
+    /// Retitles move terms in the A–Z order in place (`GlossaryIndex.placing`), across
     /// letters and back, with backlinks re-sorted: each step as a full build makes it.
     @Test func retitlesOneAfterAnotherInOneSession() throws {
         let term = { (title: String) in
