@@ -19,7 +19,7 @@ import LoysiteSupport
 /// 3. **markdown**: the changed pages, and, when names changed, the pages whose text
 ///    contains one of the old or new names (the only ones whose links can differ) and
 ///    those with problems (whose suggestions can);
-/// 4. **link**: backlinks, A–Z order, summaries, updated in place when no names changed;
+/// 4. **link**: backlinks, A–Z order, summaries, updated in place;
 /// 5. **render**: every file notes what it read of the site while it is made
 ///    (`SiteReader`); a rebuild compares the new linked site with the last one
 ///    (`SiteChanges`) and renders the files that read something that changed;
@@ -116,6 +116,8 @@ package final class BuildSession: @unchecked Sendable {
         StagingFolders(output: options.output).recover()
         var state = State()
         state.includesDrafts = options.includeDrafts
+        // Kept with the theme loaded here: the templates are what the kept items' bodies are.
+        state.keptItems = keepingState ? KeptItemRenderings() : nil
         state.inputs = keepingState ? FileStamp.inputs(root: options.root) : [:]
         let (config, configDiagnostics) = SiteConfig.load(root: options.root)
         let root = options.root
@@ -345,13 +347,12 @@ package final class BuildSession: @unchecked Sendable {
     /// Backlinks, summaries, A–Z order; then the alerts (site.yml), whose fired ones are
     /// warnings, shown on the dashboard and in metrics.json.
     private func link(_ changes: PageChanges, converted: [PageID], _ state: inout State, previous: State?, keepingState: Bool) {
-        if changes.names || previous == nil {
-            let fragments = previous == nil ? nil : state.site.fragments
-            state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related,
-                                    reusing: previous?.site, renumbering: changes.renumbering)
-            state.site.fragments = fragments
+        if previous == nil || changes.everything {
+            state.site = LinkedSite(config: state.config, index: state.index, bodies: state.bodies, related: state.related, reusing: previous?.site)
         } else {
-            state.site = state.site.updating(index: state.index, bodies: state.bodies, related: state.related, changed: Set(converted).union(changes.pages).sorted())
+            // Names changed or not, pages added or removed or not: updated in place.
+            let changed = Set(converted).union(changes.pages).union(changes.renumbering?.added ?? []).sorted()
+            state.site = state.site.updating(index: state.index, bodies: state.bodies, related: state.related, changed: changed, renumbering: changes.renumbering)
         }
         state.site.dashboardHTML = state.homeBody?.html
         state.site.glossaryIntroHTML = state.introBody?.html
@@ -383,7 +384,7 @@ package final class BuildSession: @unchecked Sendable {
             }
         }
         let rendered = SiteBuilder.render(site: state.site, theme: state.theme, into: staged, checking: state.outputPaths, table: state.outputTable,
-                                          recording: keepingState, progress: options.progress)
+                                          recording: keepingState, keeping: state.keptItems, progress: options.progress)
         var files = rendered.files
         files.append(OutputFile(path: SiteLayout.Output.metrics, text: MetricsDocument.fileContents(datasets: state.datasets, alerts: state.alerts.json, version: LoysiteVersion.current)))
         files += state.redirects.files(site: state.site)
@@ -447,7 +448,7 @@ package final class BuildSession: @unchecked Sendable {
         let pagesToRender = added.isEmpty ? affected : Set(affected).union(added).sorted()
         let removedPaths = renumbering?.removed.map { previous.site.pages[$0].path } ?? []
         let contexts = PageContexts(site: state.site)
-        let theme = state.theme, outputPaths = state.outputPaths
+        let theme = state.theme, outputPaths = state.outputPaths, keptItems = state.keptItems
         let basePath = OutputLinkCheck.basePath(of: state.site.config.baseURL), table = state.outputTable
         let splice: BodySplice? = state.site.config.unsafe ? nil : BodySplice()
         let made = Parallel.map(Array(0..<(siteFilesToRender.count + pagesToRender.count))) { job -> (file: OutputFile, reads: [SiteRead], unresolved: [String]) in
@@ -457,7 +458,7 @@ package final class BuildSession: @unchecked Sendable {
                 file.path.hasSuffix(".html") ? OutputLinkCheck.unresolved(in: file.data, at: file.path, files: outputPaths, table: table, basePath: basePath) : []
             }
             if job < siteFilesToRender.count {
-                let file = siteFilesToRender[job].render(contexts: contexts, theme: theme)
+                let file = siteFilesToRender[job].render(contexts: contexts, theme: theme, keeping: keptItems)
                 return (file, log.distinct, check(file))
             }
             let (file, unresolved) = SiteBuilder.renderPage(pagesToRender[job - siteFilesToRender.count], contexts: contexts, theme: theme, splice: splice, check: check)

@@ -48,6 +48,8 @@ extension BuildSession {
         var alerts = Alerts.evaluate([], datasets: [])
         /// What each output file read when it was rendered (kept by sessions only).
         var reads = RenderReads.empty
+        /// The A–Z page's entries as the last build rendered them (sessions only).
+        var keptItems: KeptItemRenderings?
         var wrote = false
         var pageCount = 0
         var fileCount = 0

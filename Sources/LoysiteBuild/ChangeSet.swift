@@ -20,26 +20,34 @@ struct ChangeSet: Equatable {
     /// change; nil means look at every page file's stamp.
     init(since previous: BuildSession.State, paths: [String]?, root: URL) {
         let number = Dictionary(uniqueKeysWithValues: previous.files.enumerated().map { ($1.relativePath, $0) })
-        // Told what changed, and all of it page files: the other inputs need no look (on a
+        // Told what changed, and all of it page files (known, or new ones: their glossary
+        // folder's `index.md` is an input apart), the other inputs need no look (on a
         // large glossary, listing its folder for other files is most of a body edit's time).
-        let onlyPageFiles = paths.map { $0.allSatisfy { number[$0] != nil } } ?? false
+        let onlyPageFiles = paths.map { $0.allSatisfy { number[$0] != nil || (ChangeSet.couldBePageFile($0) && !$0.hasSuffix("/index.md")) } } ?? false
         guard onlyPageFiles || FileStamp.inputs(root: root) == previous.inputs else {
             self = .everything
             return
         }
         if let paths {
             var files: [Int] = []
-            for path in Set(paths) {
+            // Page files that appeared or went: the list changes.
+            var comingOrGoing: [String] = []
+            for path in Set(paths).sorted() {
                 if let file = number[path] {
                     let stamp = FileStamp(path: previous.files[file].path)
                     if stamp != previous.stamps[file] { files.append(file) }
-                    // Gone: the list of page files changed.
-                    if stamp == nil, fileList == nil { fileList = ContentLoader.pageFiles(root: root) }
-                } else if ChangeSet.couldBePageFile(path), fileList == nil {
-                    fileList = ContentLoader.pageFiles(root: root)
+                    if stamp == nil { comingOrGoing.append(path) }
+                } else if ChangeSet.couldBePageFile(path) {
+                    comingOrGoing.append(path)
                 }
             }
             pageFiles = files.sorted()
+            if !comingOrGoing.isEmpty {
+                // The last list with those files put in or taken out, else listed again.
+                var list: [SourceFile]? = previous.files
+                for path in comingOrGoing { list = list.flatMap { ContentLoader.pageFiles($0, changing: path, root: root) } }
+                fileList = list ?? ContentLoader.pageFiles(root: root)
+            }
         } else {
             let files = ContentLoader.pageFiles(root: root)
             if files != previous.files { fileList = files }

@@ -24,11 +24,41 @@ struct GlossaryIndex {
     init(pages: PerPage<Page>, sortKeys keys: PerPage<String>) {
         let terms = pages.indices.filter { pages[$0].kind == .term }
         // On both cores: at 50,000 terms, comparing titles was most of the link step.
-        order = Parallel.sorted(terms) { lhs, rhs in
-            if keys[lhs] != keys[rhs] { return keys[lhs] < keys[rhs] }
-            if pages[lhs].title != pages[rhs].title { return pages[lhs].title < pages[rhs].title }
-            return pages[lhs].slug < pages[rhs].slug
+        self.init(order: Parallel.sorted(terms) { GlossaryIndex.precedes($0, $1, pages: pages, sortKeys: keys) }, sortKeys: keys)
+    }
+
+    /// Terms in A–Z order: by sort key, then title, then slug.
+    static func precedes(_ lhs: PageID, _ rhs: PageID, pages: PerPage<Page>, sortKeys keys: PerPage<String>) -> Bool {
+        if keys[lhs] != keys[rhs] { return keys[lhs] < keys[rhs] }
+        if pages[lhs].title != pages[rhs].title { return pages[lhs].title < pages[rhs].title }
+        return pages[lhs].slug < pages[rhs].slug
+    }
+
+    /// `order` (terms in A–Z order) with `moved` terms (new, or retitled: their sort keys
+    /// or titles changed) put where they belong — as sorting every term again would place
+    /// them. Where a moved term ties with another (which only pages at one URL can),
+    /// every term is sorted again.
+    static func placing(_ moved: [PageID], among order: [PageID], pages: PerPage<Page>, sortKeys keys: PerPage<String>) -> GlossaryIndex {
+        var order = order
+        let precedes = { (lhs: PageID, rhs: PageID) in GlossaryIndex.precedes(lhs, rhs, pages: pages, sortKeys: keys) }
+        for term in moved {
+            // The first place whose term comes after this one.
+            var low = 0, high = order.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(order[middle], term) { low = middle + 1 } else { high = middle }
+            }
+            if low < order.count, !precedes(term, order[low]) {
+                return GlossaryIndex(pages: pages, sortKeys: keys)
+            }
+            order.insert(term, at: low)
         }
+        return GlossaryIndex(order: order, sortKeys: keys)
+    }
+
+    /// Groups and places of terms already in order.
+    private init(order: [PageID], sortKeys keys: PerPage<String>) {
+        self.order = order
         var groups: [Group] = []
         for term in order {
             let letter = GlossaryIndex.letter(for: keys[term])

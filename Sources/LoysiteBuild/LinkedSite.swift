@@ -13,7 +13,7 @@ struct LinkedSite: Sendable {
     /// Pages linking to each page, in A–Z order of their titles.
     var backlinks: PerPage<[PageID]>
     /// `GlossaryIndex.sortKey` of every page's title.
-    let sortKeys: PerPage<String>
+    private(set) var sortKeys: PerPage<String>
     /// Summary per page: front matter's, or the first paragraph (plain text).
     var summaries: PerPage<String>
     /// Each summary shortened for lists of links (`TextFormatting.excerpt`), made once
@@ -94,27 +94,81 @@ struct LinkedSite: Sendable {
         freePages = pages.indices.filter { pages[$0].kind == .page }.sorted { sortKeys[$0] < sortKeys[$1] }
     }
 
-    /// The same site after `changed` pages got new fields or bodies, their titles (so
-    /// every order) the same: summaries, excerpts and backlinks are updated for just
-    /// those pages rather than worked out again for all (a rebuild in a `BuildSession`).
-    func updating(index: PageIndex, bodies: PerPage<RenderedMarkdown>, related: PerPage<[PageID]>, changed: [PageID]) -> LinkedSite {
+    /// The same site after `changed` pages got new fields or bodies, and, with
+    /// `renumbering`, pages were added (they are among `changed`) or removed: summaries,
+    /// excerpts, sort keys and backlinks are carried to the new ids and updated for just
+    /// those pages, and the A–Z order moves only the terms that are new or retitled,
+    /// rather than all being worked out again (a rebuild in a `BuildSession`). Pages keep
+    /// their kinds. What the first build of a site makes from every page (`init`) is what
+    /// this makes from the last site (tests compare the two).
+    func updating(index: PageIndex, bodies: PerPage<RenderedMarkdown>, related: PerPage<[PageID]>, changed: [PageID],
+                  renumbering: PageRenumbering? = nil) -> LinkedSite {
+        let pages = index.pages
+        // Each page's id in this site (nil: added).
+        let oldNumber: (PageID) -> PageID? = { number in renumbering.map { $0.oldNumber[number] } ?? number }
+        // A page of another kind moves between the A–Z order, the reports and the free
+        // pages: made afresh.
+        guard renumbering != nil || pages.count == self.pages.count,
+              changed.allSatisfy({ number in oldNumber(number).map { pages[number].kind == self.pages[$0].kind } ?? true }) else {
+            return LinkedSite(config: config, index: index, bodies: bodies, related: related, reusing: self, renumbering: renumbering)
+        }
         var site = self
         site.index = index
-        site.pages = index.pages
+        site.pages = pages
         site.bodies = bodies
         site.related = related
-        let pages = site.pages, sortKeys = site.sortKeys
+        var order = glossary.order
+        if let renumbering {
+            site.bodyHTML = renumbering.carry(bodyHTML, filling: "")
+            site.sortKeys = renumbering.carry(sortKeys, filling: "")
+            site.summaries = renumbering.carry(summaries, filling: "")
+            site.excerpts = renumbering.carry(excerpts, filling: "")
+            // Lists of pages by old id, by new: a removed page leaves them, and the
+            // others keep their order (by title and file, not by id).
+            let renumbered = { (list: [PageID]) in list.compactMap { renumbering.newNumber[$0] } }
+            site.backlinks = renumbering.carry(PerPage(backlinks.map { $0.isEmpty ? $0 : renumbered($0) }), filling: [])
+            order = renumbered(order)
+        }
+        // New and retitled pages: new sort keys, and the A–Z order and backlinks that use them.
+        var moved: [PageID] = []
+        for number in changed {
+            guard let old = oldNumber(number) else {
+                site.sortKeys[number] = GlossaryIndex.sortKey(pages[number].title)
+                moved.append(number)
+                continue
+            }
+            if pages[number].title != self.pages[old].title {
+                site.sortKeys[number] = GlossaryIndex.sortKey(pages[number].title)
+                moved.append(number)
+            }
+        }
+        let sortKeys = site.sortKeys
+        // The lists of backlinks a changed page joins, leaves or moves in, sorted again
+        // once all are changed.
+        var touched = Set<PageID>()
+        let movedSet = Set(moved)
         for number in changed {
             site.bodyHTML[number] = bodies[number].html
             site.summaries[number] = bodies[number].summary ?? ""
             site.excerpts[number] = TextFormatting.excerpt(site.summaries[number])
-            let before = self.bodies[number].linkedPages.subtracting([number])
+            var before = Set<PageID>()
+            if let old = oldNumber(number) {
+                let linked = self.bodies[old].linkedPages
+                before = renumbering.map { renumbering in Set(linked.compactMap { renumbering.newNumber[$0] }) } ?? linked
+            }
+            before.remove(number)
             let after = bodies[number].linkedPages.subtracting([number])
             for target in before.subtracting(after) { site.backlinks[target].removeAll { $0 == number } }
-            for target in after.subtracting(before) {
-                let place = site.backlinks[target].firstIndex { !LinkedSite.backlinkPrecedes($0, number, sortKeys: sortKeys, pages: pages) } ?? site.backlinks[target].count
-                site.backlinks[target].insert(number, at: place)
-            }
+            for target in after.subtracting(before) { site.backlinks[target].append(number) }
+            touched.formUnion(before.symmetricDifference(after))
+            if movedSet.contains(number) { touched.formUnion(after) }
+        }
+        for target in touched where site.backlinks[target].count > 1 {
+            site.backlinks[target].sort { LinkedSite.backlinkPrecedes($0, $1, sortKeys: sortKeys, pages: pages) }
+        }
+        if !moved.isEmpty || renumbering != nil {
+            site.glossary = GlossaryIndex.placing(moved.filter { pages[$0].kind == .term }, among: order.filter { !movedSet.contains($0) }, pages: pages, sortKeys: sortKeys)
+            site.freePages = pages.indices.filter { pages[$0].kind == .page }.sorted { sortKeys[$0] < sortKeys[$1] }
         }
         site.reports = LinkedSite.reportOrder(pages, sortKeys: sortKeys)
         site.featuredTerms = LinkedSite.mostMentioned(site.glossary.order, backlinks: site.backlinks, count: 8)

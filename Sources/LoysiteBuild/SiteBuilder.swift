@@ -50,9 +50,10 @@ package enum SiteBuilder {
     /// finishing one long file alone. `progress` counts the pages and site-wide files as they
     /// are made. With `checking`, every file the site has, each
     /// HTML file's internal links are checked against it as soon as it is made. With
-    /// `recording`, what each file read is kept, for the next build of a session.
+    /// `recording`, what each file read is kept, for the next build of a session; with
+    /// `kept`, what the A–Z page's entries rendered to, for the same.
     static func render(site: LinkedSite, theme: Theme, into staged: StagedSite? = nil, checking files: Set<String>? = nil, table: OutputPathTable? = nil,
-                       recording: Bool = false, progress: BuildProgress? = nil) -> Rendered {
+                       recording: Bool = false, keeping kept: KeptItemRenderings? = nil, progress: BuildProgress? = nil) -> Rendered {
         let contexts = PageContexts(site: site)
         let siteFiles = SiteFile.allCases
         progress?.counting(siteFiles.count + site.pages.count)
@@ -70,7 +71,7 @@ package enum SiteBuilder {
             let log = recording ? ReadLog() : nil
             let contexts = recording ? contexts.logging(into: log) : contexts
             if job < siteFiles.count {
-                let file = siteFiles[job].render(contexts: contexts, theme: theme)
+                let file = siteFiles[job].render(contexts: contexts, theme: theme, keeping: kept)
                 return (file, nil, check(file), log?.distinct ?? [])
             }
             let (file, unresolved) = renderPage(PageID(job - siteFiles.count), contexts: contexts, theme: theme, splice: splice, check: check)
@@ -144,11 +145,13 @@ package enum SiteBuilder {
             }
         }
 
-        func render(contexts: PageContexts, theme: Theme) -> OutputFile {
+        /// `kept`: the A–Z page's list items as a session's last build rendered them
+        /// (`KeptItemRenderings`), so that an edit does not render 10,000 entries again.
+        func render(contexts: PageContexts, theme: Theme, keeping kept: KeptItemRenderings? = nil) -> OutputFile {
             let read = contexts.read
             switch self {
             case .home: return OutputFile(path: path, data: theme.renderData("home", context: contexts.home()))
-            case .glossary: return OutputFile(path: path, data: theme.renderData("glossary", context: contexts.glossaryIndex()))
+            case .glossary: return OutputFile(path: path, data: theme.renderData("glossary", context: contexts.glossaryIndex(), keeping: kept))
             case .reports: return OutputFile(path: path, data: theme.renderData("reports", context: contexts.reportsIndex()))
             case .notFound: return OutputFile(path: path, data: theme.renderData("404", context: contexts.notFound()))
             case .sitemap: return OutputFile(path: path, text: Sitemap.xml(read: read))

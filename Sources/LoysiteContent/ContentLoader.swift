@@ -37,8 +37,70 @@ package enum ContentLoader {
     /// Every page file: glossary terms, then reports, then free pages, each kind in
     /// sorted order, so output never depends on the file system's order.
     package static func pageFiles(root: URL) -> [SourceFile] {
-        [PageKind.term, .report, .page].flatMap { kind in
+        listedKinds.flatMap { kind in
             markdownFiles(in: root.appendingPathComponent(kind.sourceFolder), relativeTo: kind.sourceFolder, kind: kind)
+        }
+    }
+
+    /// `files` (what `pageFiles` listed) after the file at `relativePath` (from the root)
+    /// appeared or went, as listing again would find them — without listing 10,000
+    /// files for one: the file and the folders above it looked at alone. nil when that
+    /// cannot be told so: not a page file's name, or a glossary folder whose `index.md`
+    /// may turn from a page into the glossary's text.
+    package static func pageFiles(_ files: [SourceFile], changing relativePath: String, root: URL) -> [SourceFile]? {
+        guard let kind = listedKinds.first(where: { relativePath.hasPrefix($0.sourceFolder + "/") }) else { return nil }
+        let inFolder = relativePath.dropFirst(kind.sourceFolder.count + 1)
+        let parts = inFolder.split(separator: "/", omittingEmptySubsequences: false)
+        guard let name = parts.last, name.hasSuffix(".md"), !name.hasPrefix("_"), parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") }) else { return nil }
+        let base = root.appendingPathComponent(kind.sourceFolder).standardizedFileURL.path
+        // Whether the folder's own index.md is a page or the glossary's text depends on
+        // the other files (`GlossaryFolder.indexIsIntro`).
+        if kind == .term, parts == ["index.md"] || entry(base + "/index.md") != .missing { return nil }
+        // The listing enters real folders only and takes regular files only.
+        var folder = base
+        for part in parts.dropLast() {
+            folder += "/" + part
+            switch entry(folder) {
+            case .directory, .missing: continue
+            case .regularFile, .other: return nil
+            }
+        }
+        let path = base + "/" + inFolder
+        let present: Bool
+        switch entry(path) {
+        case .regularFile: present = true
+        case .missing: present = false
+        // A folder or a link where the file was: what the listing finds there is not this.
+        case .directory, .other: return nil
+        }
+        let listed = files.firstIndex { $0.relativePath == relativePath }
+        var result = files
+        switch (present, listed) {
+        case (true, nil):
+            // In its kind's part of the list (terms, reports, pages), in path order.
+            let place = result.firstIndex { file in
+                file.kind == kind ? file.relativePath > relativePath : listedKinds.firstIndex(of: file.kind)! > listedKinds.firstIndex(of: kind)!
+            } ?? result.count
+            result.insert(SourceFile(path: path, relativePath: relativePath, kind: kind), at: place)
+        case (false, let index?): result.remove(at: index)
+        default: break
+        }
+        return result
+    }
+
+    /// The kinds of page files, in the order `pageFiles` lists them.
+    static let listedKinds: [PageKind] = [.term, .report, .page]
+
+    enum Entry { case missing, directory, regularFile, other }
+
+    /// What is at `path`, symbolic links not followed (as `FileSystem.regularFiles` walks).
+    static func entry(_ path: String) -> Entry {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regularFile
+        default: return .other
         }
     }
 

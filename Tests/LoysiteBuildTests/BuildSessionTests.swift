@@ -276,6 +276,34 @@ import Testing
         }
     }
 
+    /// The A–Z page is made again from its entries as the last build rendered them
+    /// (`KeptItemRenderings`), whatever a theme's glossary template shows in them: here
+    /// the group's letter, the site's title and a name no entry has, besides the entry's own.
+    @Test func aCustomAToZTemplateRebuildsAsAFullBuildDoes() throws {
+        let template = "<h1>{{site.title}}</h1>{{#groups}}<h2>{{letter}}</h2>\n  {{#terms}}\n  <li>{{title}} [{{letter}}] {{site.title}}{{date}}{{#summary}}: {{summary}}{{/summary}}</li>\n  {{/terms}}\n{{/groups}}\n"
+        let extra = ["templates/glossary.mustache": template]
+        try expectSameAsFullBuild(changing: ["content/glossary/churn-rate.md"], incrementally: true, installing: extra) { site in
+            try site.write("content/glossary/churn-rate.md", TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: Customers who left.\nrelated: [retention-rate]\n", body: "The mirror of [[retention rate]]."))
+        }
+        try expectSameAsFullBuild(changing: ["content/glossary/zeta.md"], incrementally: true, installing: extra) { site in
+            try site.write("content/glossary/zeta.md", TemporarySite.term("Alpha zeta", "", body: "Last in A–Z order no more."))
+        }
+        try expectSameAsFullBuild(changing: ["content/site.yml"], installing: extra) { site in
+            try site.write("content/site.yml", "title: Lexicon two\nbase_url: https://example.org/\n")
+        }
+    }
+
+    /// Retitles move terms in the A–Z order in place (`GlossaryIndex.placing`), across
+    /// letters and back, with backlinks re-sorted: each step as a full build makes it.
+    @Test func retitlesOneAfterAnotherInOneSession() throws {
+        let term = { (title: String) in
+            { (site: TemporarySite) in try site.write("content/glossary/loyalty.md", TemporarySite.term(title, "", body: "Why customers stay. The retention rate shows it.")) }
+        }
+        let path = ["content/glossary/loyalty.md"]
+        try expectEachSameAsFullBuild([(path, term("Affinity")), (path, term("affinity")), (path, term("Zz loyalty")), (path, term("‘Quoted’ loyalty")),
+                                       (path, term("Loyalty"))])
+    }
+
     @Test func editsThatBreakTheBuildWriteNothingAndTheNextBuildRecovers() throws {
         let site = try TemporarySite(Self.files)
         defer { site.remove() }

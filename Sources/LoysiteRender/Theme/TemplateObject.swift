@@ -10,7 +10,7 @@ package struct TemplateObject: Sendable {
     /// Names and values side by side in one array: an object literal's own array of
     /// pairs becomes the storage as it is (two arrays made and filled from it cost more
     /// than the rest of making a page's context).
-    private var members: [(String, TemplateValue)]
+    private(set) var members: [(String, TemplateValue)]
 
     package init() {
         members = []

@@ -17,21 +17,27 @@
 /// copied as it is.
 struct TemplateRenderer {
     let templates: [String: Template]
-    private var stack: [TemplateValue] = []
-    private var output: [UInt8] = []
-    private var indentation: [UInt8] = []
-    private var lineIsOpen = false
+    var stack: [TemplateValue] = []
+    var output: [UInt8] = []
+    var indentation: [UInt8] = []
+    var lineIsOpen = false
     /// The blocks given by the templates that included the current one as a parent.
     private var blocks: [String: [Template.Node]] = [:]
     /// Partials, parents and blocks being rendered inside one another.
-    private var depth = 0
+    var depth = 0
+    /// Items of list sections rendered at an earlier render of the same page, copied
+    /// instead of rendered again where that is sure to give the same bytes
+    /// (`KeptItemRenderings`); nil renders every item.
+    var kept: KeptItemRenderings?
+    /// The list item being rendered for `kept`: what it reads from outside itself.
+    var recording: KeptItemRenderings.Recording?
     /// A template may include itself (a tree of terms renders with a recursive partial)
     /// but not without end: past this depth the page stops there, instead of the stack
     /// overflowing — and stops whole, since a template that includes itself twice would
     /// otherwise take 2^depth steps to reach every end. Theme.load reports templates that
     /// include themselves with no section around the tag, the usual way to get there.
     static let maximumDepth = 100
-    private var stopped = false
+    var stopped = false
 
     init(templates: [String: Template]) {
         self.templates = templates
@@ -42,9 +48,10 @@ struct TemplateRenderer {
     }
 
     /// The output as UTF-8 bytes, for writing to a file without making a string of it.
-    mutating func renderBytes(_ template: Template, context: TemplateValue) -> [UInt8] {
+    /// `capacity`: what the output is expected to need.
+    mutating func renderBytes(_ template: Template, context: TemplateValue, capacity: Int = 32_768) -> [UInt8] {
         output = []
-        output.reserveCapacity(32_768)
+        output.reserveCapacity(capacity)
         stack = [context]
         indentation = []
         lineIsOpen = false
@@ -55,7 +62,7 @@ struct TemplateRenderer {
         return output
     }
 
-    private mutating func render(_ nodes: [Template.Node]) {
+    mutating func render(_ nodes: [Template.Node]) {
         for node in nodes where !stopped { render(node) }
     }
 
@@ -80,6 +87,10 @@ struct TemplateRenderer {
             guard let value = lookUp(name) else { return }
             switch value {
             case .list(let items):
+                if let kept {
+                    renderItems(items, body: body, keeping: kept)
+                    return
+                }
                 for item in items {
                     stack.append(item)
                     render(body)
@@ -113,6 +124,8 @@ struct TemplateRenderer {
             include(template.nodes, indentation: standaloneIndentation, linesOnly: false, blocks: given)
 
         case .block(let name, let body, let blockIndentation):
+            // Which content a block has is given from outside a list item.
+            recording?.readsOutside = true
             let content = blocks[name] ?? body
             switch blockIndentation {
             case .none: include(content, indentation: nil, linesOnly: false, blocks: nil)
@@ -222,6 +235,8 @@ struct TemplateRenderer {
                 }
                 level -= 1
             }
+            // Found outside the list item being kept, or nowhere (every value was looked in).
+            if let recording, level < recording.floor { recording.readsOutside = true }
         }
         guard var value = found else { return nil }
         guard let second = name.second else { return value }
