@@ -100,6 +100,63 @@ import Testing
         }
     }
 
+    @Test func findsWhatTryingEveryNameFindsAmongManyNamesAndLongTexts() {
+        // Enough names that the first-word filter holds many words, and texts long
+        // enough that most words begin no name and are passed over.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = Self.pieces + ["abd", "bc", "cab", "s ", "ss", "Éa", "b1", "ab-c"]
+        func text(_ parts: ClosedRange<Int>) -> String {
+            (0..<Int.random(in: parts, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        for _ in 0..<150 {
+            let pages = (0..<Int.random(in: 1...40, using: &generator)).map { number in
+                Self.term(number, title: text(1...4), aliases: (0..<Int.random(in: 0...2, using: &generator)).map { _ in text(1...3) })
+            }
+            let index = PageIndex(pages: pages)
+            let matcher = TermMatcher(index: index)
+            let sample = text(0...120)
+            let expected = Self.bruteForce(names: index.termNames, in: sample)
+            #expect(matcher.mentions(in: sample) == expected, "names \(index.termNames.map(\.name)) text \(sample.debugDescription)")
+        }
+    }
+
+    @Test func theFirstWordFilterLetsEveryInsertedWordThroughInAnyASCIICaseAndPlace() {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abcdefghijklmnopqrstuvwxyzéü_0".unicodeScalars)
+        func word() -> [UInt8] { Array(String(String.UnicodeScalarView((0..<Int.random(in: 1...12, using: &generator)).map { _ in letters.randomElement(using: &generator)! })).utf8) }
+        var filter = FirstWordFilter()
+        let inserted = (0..<3000).map { _ in word() }
+        // Inserted alone (the key gathered byte by byte when under eight bytes)…
+        for word in inserted { word.withUnsafeBufferPointer { filter.insert($0, start: 0, length: word.count) } }
+        for word in inserted {
+            // … and looked for in capitals, inside a longer text (read with one load).
+            let capitals = word.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }
+            let before = Array(" x ".utf8).prefix(Int.random(in: 0...3, using: &generator))
+            let text = before + capitals + Array("s and more".utf8).prefix(Int.random(in: 0...10, using: &generator))
+            #expect(Array(text).withUnsafeBufferPointer { filter.mayContain($0, start: before.count, length: word.count) }, "\(word) in \(text)")
+            #expect(word.withUnsafeBufferPointer { filter.mayContain($0, start: 0, length: word.count) })
+        }
+        // And it is a filter: of words never inserted, most are kept out.
+        let others = (0..<2000).map { _ in word() + [UInt8(ascii: "q")] }.filter { !inserted.contains($0) }
+        let through = others.filter { word in word.withUnsafeBufferPointer { filter.mayContain($0, start: 0, length: word.count) } }
+        #expect(through.count * 5 < others.count, "\(through.count) of \(others.count) let through")
+    }
+
+    @Test func wordEndsEightBytesAtATimeWhereByteByByte() {
+        // Every ASCII byte, and scalars of two to four bytes, some letters and some not,
+        // at every place of an eight-byte word and near the end of the text.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = (0..<128).map { String(UnicodeScalar(UInt8($0))) } + ["é", "É", "—", "€", "日", "\u{1F600}", "ß", "١", "abcdefg", "xyz_09"]
+        for _ in 0..<3000 {
+            let bytes = Array((0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined().utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in buffer.indices where buffer[start] & 0xC0 != 0x80 {
+                    #expect(TermMatcher.wordEndEightBytesAtATime(buffer, from: start) == TermMatcher.wordEnd(buffer, from: start), "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
+
     @Test func theBruteForceMatcherCanFail() {
         // The reference itself must tell a whole word from part of one.
         let names = [(name: "ab", page: PageID(0))]

@@ -59,6 +59,21 @@ import Testing
         }
     }
 
+    @Test func findsWhatReadingOneOpenerAtATimeFindsInLongTexts() {
+        // The scan passes over eight bytes at a time between brackets: runs of other
+        // bytes of every length put brackets at every place of a word and near the end.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = Self.pieces + (1...17).map { String(repeating: "x", count: $0) } + ["é\u{1F600}", "!x", "]x[", "[[x]]"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let scan = WikilinkScan(bytes)
+            let expected = Self.reference(bytes)
+            #expect(scan.links == expected.links, "\(text.debugDescription)")
+            #expect(scan.unclosed == expected.documentedUnclosed, "\(text.debugDescription)")
+        }
+    }
+
     @Test func theReferenceCanFail() {
         #expect(Self.reference(Array("[[a]] ![[b]] [[[c]]] [[d".utf8)).links == [0..<5])
         #expect(Self.reference(Array("x [[d".utf8)).unclosed == 2)

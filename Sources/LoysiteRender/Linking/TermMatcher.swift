@@ -5,9 +5,11 @@ import LoysiteSupport
 /// words, for auto-linking. Built once per build from the page index.
 ///
 /// A mention must start where a word starts, so the trie of names is walked from word
-/// starts only: a word that begins no name leaves after a step or two at the root,
-/// a word that does follows the names it begins, and every name met on the way is a
-/// candidate. (A byte-by-byte Aho–Corasick pass over all text walked deep into a trie
+/// starts only, and only from a word that is a name's first word (or one with a plural
+/// `s`), which a bitset of the first words' keys tells (`FirstWordFilter`): most
+/// words begin no name, and walking the trie a step or two from each was most of the
+/// scan's time. A word that does begin names follows them, and every name met on the
+/// way is a candidate. (A byte-by-byte Aho–Corasick pass over all text walked deep into a trie
 /// of 20,000 names at every byte and missed the processor's caches; looking words up by
 /// their first word alone compared hundreds of names sharing one.) Names that start with
 /// something other than a letter or digit (`#hashtag`, `‘Sticky’ loyalty`) are found by
@@ -33,6 +35,9 @@ package struct TermMatcher: Sendable {
     /// Names starting with a word character, and which name each pattern is.
     private let wordTrie: PrefixTrie
     private let wordTrieNames: [Int32]
+    /// The first words of the word trie's names: the trie is walked only from a word
+    /// that is one (or is one with a plural `s`).
+    private let firstWords: FirstWordFilter
     /// The other names, and which name each pattern is.
     private let automaton: AhoCorasick?
     private let automatonNames: [Int32]
@@ -50,6 +55,13 @@ package struct TermMatcher: Sendable {
         for (number, name) in names.enumerated() {
             if name.bytes.withUnsafeBufferPointer({ TermMatcher.wordEnd($0, from: 0) }) > 0 { wordStarting.append(Int32(number)) } else { others.append(Int32(number)) }
         }
+        var firstWords = FirstWordFilter()
+        for number in wordStarting {
+            names[Int(number)].bytes.withUnsafeBufferPointer { name in
+                firstWords.insert(name, start: 0, length: TermMatcher.wordEnd(name, from: 0))
+            }
+        }
+        self.firstWords = firstWords
         self.names = names
         self.wordTrie = PrefixTrie(patterns: wordStarting.map { names[Int($0)].bytes })
         self.wordTrieNames = wordStarting
@@ -80,9 +92,10 @@ package struct TermMatcher: Sendable {
         let asciiWord = TermMatcher.asciiWord
         let buffer = bytes
         wordTrie.withView { trie in
-        do {
+        firstWords.withView { firstWords in
             var position = 0
             let count = buffer.count
+            let plural = UInt8(ascii: "s")
             while position < count {
                 // The next word start: a word character after a non-word one.
                 let byte = buffer[position]
@@ -96,22 +109,29 @@ package struct TermMatcher: Sendable {
                     continue
                 }
                 let start = position
+                // The word's end and key. Most words are ASCII and shorter than eight
+                // bytes: one load gives both, and the byte after the word is known to
+                // be no word's start.
+                let key: UInt64, length: Int
+                if let base = buffer.baseAddress, start + 8 <= count,
+                   case let block = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)),
+                   case let stop = TermMatcher.nonWordOrUTF8(block).trailingZeroBitCount >> 3,
+                   stop < 8, (block >> UInt64(truncatingIfNeeded: 8 &* stop)) & 0x80 == 0 {
+                    length = stop
+                    position = start + stop + 1
+                    key = FirstWordFilter.key(first8: block, length: length)
+                } else {
+                    position = TermMatcher.wordEndEightBytesAtATime(bytes, from: start)
+                    length = position - start
+                    key = FirstWordFilter.key(in: buffer, start: start, length: length)
+                }
+                // A name here has this word as its first word, or is the word less a
+                // plural `s`.
+                guard firstWords.mayContain(key)
+                    || (buffer[start + length - 1] == plural && firstWords.mayContain(FirstWordFilter.key(in: buffer, start: start, length: length - 1)))
+                else { continue }
                 trie.forEachPrefix(of: buffer, from: start) { pattern, _ in
                     if let candidate = check(Int(wordTrieNames[pattern]), at: start, in: bytes) { candidates.append(candidate) }
-                }
-                // The rest of the word: ASCII word bytes at once, others by scalar.
-                position += 1
-                while position < count {
-                    let next = buffer[position]
-                    if next < 0x80 {
-                        guard asciiWord[Int(next)] else { break }
-                        position += 1
-                    } else if next & 0xC0 == 0x80 {
-                        position += 1
-                    } else {
-                        guard TermMatcher.isWordScalar(bytes, at: position) else { break }
-                        position += TermMatcher.scalarLength(bytes, at: position)
-                    }
                 }
             }
         }
@@ -173,6 +193,39 @@ package struct TermMatcher: Sendable {
             }
         }
         return index
+    }
+
+    /// `wordEnd`, passing over ASCII word bytes eight at a time: the byte-by-byte loop
+    /// was most of the scan's instructions once few words were walked in the trie.
+    static func wordEndEightBytesAtATime(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let count = bytes.count
+        while let base = bytes.baseAddress, index + 8 <= count {
+            let stops = nonWordOrUTF8(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+            if stops == 0 {
+                index += 8
+                continue
+            }
+            index += stops.trailingZeroBitCount >> 3
+            guard bytes[index] >= 0x80, isWordScalar(bytes, at: index) else { return index }
+            index += scalarLength(bytes, at: index)
+        }
+        return wordEnd(bytes, from: index)
+    }
+
+    /// The high bit of each byte of eight (the first lowest) that is not an ASCII word
+    /// byte: where a run of ASCII word bytes stops, or a UTF-8 byte to look at closer.
+    @inline(__always) static func nonWordOrUTF8(_ block: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        /// The high bit of each byte of `x` (all below 0x80) at or above `bound`: no
+        /// byte's sum passes 0xFF, so none carries into the next.
+        @inline(__always) func atLeast(_ x: UInt64, _ bound: UInt8) -> UInt64 { (x &+ 0x0101_0101_0101_0101 &* UInt64(0x80 - bound)) & high }
+        let ascii = block & 0x7F7F_7F7F_7F7F_7F7F
+        let lowered = ascii | 0x2020_2020_2020_2020
+        let letter = atLeast(lowered, 0x61) & ~atLeast(lowered, 0x7B)
+        let digit = atLeast(ascii, 0x30) & ~atLeast(ascii, 0x3A)
+        let underscore = atLeast(ascii, 0x5F) & ~atLeast(ascii, 0x60)
+        return (~(letter | digit | underscore) & high) | (block & high)
     }
 
     private static func scalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {

@@ -12,11 +12,42 @@ struct WikilinkScan {
     var unclosed: Int?
 
     init(_ bytes: [UInt8]) {
+        (links, unclosed) = bytes.withUnsafeBufferPointer(WikilinkScan.scan)
+    }
+
+    /// Only brackets change what the scan knows (a `!` is read only before an opener),
+    /// so it passes over the bytes between them eight at a time: the byte-by-byte loop
+    /// was 2.6% of a 1,000-term build's instructions (60 M, about 6,800 a text).
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (links: [Range<Int>], unclosed: Int?) {
         let open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+        var links: [Range<Int>] = []
+        var unclosed: Int?
         var start: Int?
         var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return ([], nil) }
+        let raw = UnsafeRawPointer(base)
+        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        // The high bit of each byte that may equal `byte`: the lowest one set is a byte
+        // that does (a borrow can only mark bytes above a true match).
+        @inline(__always) func mayEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+            let difference = word ^ (low &* UInt64(byte))
+            return (difference &- low) & ~difference & high
+        }
         while index + 1 < count {
+            // The next bracket: eight bytes at a time (little-endian loads: the lowest
+            // marked byte is the first), then one at a time near the end.
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let brackets = mayEqual(word, open) | mayEqual(word, close)
+                if brackets != 0 {
+                    index += brackets.trailingZeroBitCount >> 3
+                    break
+                }
+                index += 8
+            }
+            while index < count, bytes[index] != open, bytes[index] != close { index += 1 }
+            guard index + 1 < count else { break }
             let byte = bytes[index]
             if byte == open, bytes[index + 1] == open {
                 let afterRun = index + 2 < count && bytes[index + 2] == open
@@ -41,7 +72,7 @@ struct WikilinkScan {
                 index += 2
                 continue
             }
-            if byte == open || byte == close, let opened = start {
+            if let opened = start {
                 // A single bracket inside: not a wikilink target, so the opener is left
                 // open (`[[a]b` is a typo the writer wants to hear about).
                 if unclosed == nil { unclosed = opened }
@@ -51,6 +82,7 @@ struct WikilinkScan {
         }
         if let start, unclosed == nil { unclosed = start }
         if let first = unclosed, let last = links.last, first < last.lowerBound { unclosed = nil }
+        return (links, unclosed)
     }
 }
 
