@@ -1,3 +1,4 @@
+import Foundation
 import LoysiteContent
 import LoysiteSupport
 
@@ -11,20 +12,22 @@ import LoysiteSupport
 ///   a phone downloads it whole on the first keystroke. Its paths are relative to the
 ///   site root, so the box works wherever the folder is opened or uploaded.
 enum SearchIndex {
-    static func json(read: SiteReader) -> String {
+    /// The file's bytes (made as bytes, never a string: see `serializedObjectBytes`).
+    static func json(read: SiteReader) -> Data {
         let order = read.glossary.order + read.reports + read.freePages
         // Each entry serialized on any core (or kept from the last build), then put together.
         let entries = SiteFragments.parts(order, \.searchEntries, read: read) { entry($0, read: $1) }
-        return JSONValue.serializedObject([], endingWithArray: "pages", of: entries) + "\n"
+        return Data(JSONValue.serializedObjectBytes([], endingWithArray: "pages", of: entries, suffix: "\n"))
     }
 
     /// `window.loysiteSearchIndex = {"pages":[[kind, title, summary, path, alias…], …]};`
     /// in the A–Z order of the glossary, then reports, then free pages: the order the
     /// box breaks ties in.
-    static func script(read: SiteReader) -> String {
+    static func script(read: SiteReader) -> Data {
         let order = read.glossary.order + read.reports + read.freePages
         let entries = SiteFragments.parts(order, \.scriptEntries, read: read) { scriptEntry($0, read: $1) }
-        return "window.loysiteSearchIndex = " + JSONValue.serializedObject([], endingWithArray: "pages", of: entries) + ";\n"
+        return Data(JSONValue.serializedObjectBytes([], endingWithArray: "pages", of: entries,
+                                                    prefix: "window.loysiteSearchIndex = ", suffix: ";\n"))
     }
 
     /// One page's entry, serialized.

@@ -156,8 +156,8 @@ package enum SiteBuilder {
             case .notFound: return OutputFile(path: path, data: theme.renderData("404", context: contexts.notFound()))
             case .sitemap: return OutputFile(path: path, text: Sitemap.xml(read: read))
             case .feed: return OutputFile(path: path, text: AtomFeed.xml(read: read))
-            case .searchIndex: return OutputFile(path: path, text: SearchIndex.json(read: read))
-            case .searchScript: return OutputFile(path: path, text: SearchIndex.script(read: read))
+            case .searchIndex: return OutputFile(path: path, data: SearchIndex.json(read: read))
+            case .searchScript: return OutputFile(path: path, data: SearchIndex.script(read: read))
             }
         }
     }

@@ -37,10 +37,19 @@ package enum JSONValue: Sendable, Equatable {
     /// The text `.object(head + [(key, .array(items))]).serialized()` gives, with the
     /// items already serialized (each on any core: long lists are written in parallel).
     package static func serializedObject(_ head: [(String, JSONValue)], endingWithArray key: String, of items: [String]) -> String {
+        String(decoding: serializedObjectBytes(head, endingWithArray: key, of: items), as: UTF8.self)
+    }
+
+    /// `serializedObject`'s UTF-8 bytes between `prefix` and `suffix`, for a file made of
+    /// it: the search index is megabytes, and making a string of them checked every byte
+    /// again before the file copied them out.
+    package static func serializedObjectBytes(_ head: [(String, JSONValue)], endingWithArray key: String, of items: [String],
+                                              prefix: String = "", suffix: String = "") -> [UInt8] {
         var out: [UInt8] = []
         // Sized once: the search index and the A–Z page's JSON-LD are megabytes, and
         // growing the buffer piece by piece copied them over and over.
-        out.reserveCapacity(items.reduce(key.utf8.count + 64) { $0 + $1.utf8.count + 1 })
+        out.reserveCapacity(items.reduce(key.utf8.count + prefix.utf8.count + suffix.utf8.count + 64) { $0 + $1.utf8.count + 1 })
+        append(prefix, to: &out)
         JSONValue.object(head).write(to: &out, pretty: false, indent: 0)
         if head.isEmpty { out.removeLast() } else { out[out.count - 1] = UInt8(ascii: ",") }
         writeString(key, to: &out)
@@ -50,7 +59,8 @@ package enum JSONValue: Sendable, Equatable {
             append(item, to: &out)
         }
         out.append(contentsOf: "]}".utf8)
-        return String(decoding: out, as: UTF8.self)
+        append(suffix, to: &out)
+        return out
     }
 
     /// Appends the JSON text to a byte buffer (which `serialized` makes a string of once:
