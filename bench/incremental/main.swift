@@ -91,7 +91,12 @@ let edits: [(kind: String, apply: (Int) throws -> String, restore: (Int) throws 
 let onlyEdits = ProcessInfo.processInfo.environment["EDITS"].map { Set($0.split(separator: ",").map(String.init)) }
 let withFullBuilds = ProcessInfo.processInfo.environment["FULL"] != "0"
 
-let session = BuildSession(options: BuildOptions(root: root, output: served))
+// `PAUSE=0.5` waits that long before each rebuild, as an editor's saves come apart
+// (back to back, a rebuild finds the last one's data still in the caches).
+let pauseSeconds = ProcessInfo.processInfo.environment["PAUSE"].flatMap(Double.init)
+// `BASE_URL=/` builds as `serve` does (its pages are made for the preview's root).
+let baseURL = ProcessInfo.processInfo.environment["BASE_URL"]
+let session = BuildSession(options: BuildOptions(root: root, output: served, baseURL: baseURL))
 let (first, firstSeconds) = seconds { session.build() }
 guard first.wrote else {
     FileHandle.standardError.write(Data("the first build failed\n".utf8))
@@ -101,6 +106,7 @@ say("first build (full, in the session): \(String(format: "%.3f", firstSeconds))
 for edit in edits where onlyEdits?.contains(edit.kind) ?? true {
     for run in 1...runs {
         let path = try edit.apply(run)
+        if let pause = pauseSeconds { Thread.sleep(forTimeInterval: pause) }
         let (result, incremental) = seconds { session.build(changed: [path]) }
         guard withFullBuilds else {
             let steps = result.timings.map { String(format: "%@ %.1f", $0.step, $0.seconds * 1000) }.joined(separator: ", ")
