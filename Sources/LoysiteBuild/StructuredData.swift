@@ -10,30 +10,14 @@ enum StructuredData {
         let url = read.absoluteURL(SiteLayout.Output.glossaryFolder)
         let order = read.glossary.order
         let terms = SiteFragments.parts(order, \.definedTerms, read: read) { setMember($0, read: $1) }
-        let head = JSONValue.serializedObject([
+        return JSONValue.serializedObject([
             ("@context", .string("https://schema.org")),
             ("@type", .string("DefinedTermSet")),
             ("@id", .string(url)),
             ("name", .string(read.config.title.lowercased().contains("glossary") ? read.config.title : "\(read.config.title) glossary")),
             ("url", .string(url)),
             ("inLanguage", .string(read.config.language)),
-        ], endingWithArray: "hasDefinedTerm", of: [])
-        return joined(head, terms)
-    }
-
-    /// `head` (an object ending in an empty array, `…:[]}`) with `items` (serialized
-    /// JSON) in that array: the text `serializedObject` makes of them, put together from
-    /// strings, which are known to be UTF-8, rather than from bytes, which a string made
-    /// of them would check again (megabytes on the A–Z page, at every rebuild).
-    static func joined(_ head: String, _ items: [String]) -> String {
-        var text = String(head.utf8.dropLast(2))!
-        text.reserveCapacity(items.reduce(head.utf8.count) { $0 + $1.utf8.count + 1 })
-        for (index, item) in items.enumerated() {
-            if index > 0 { text.append(",") }
-            text.append(item)
-        }
-        text.append("]}")
-        return text
+        ], endingWithArray: "hasDefinedTerm", of: terms)
     }
 
     /// A term as a member of the glossary's set, serialized.

@@ -37,7 +37,17 @@ package enum JSONValue: Sendable, Equatable {
     /// The text `.object(head + [(key, .array(items))]).serialized()` gives, with the
     /// items already serialized (each on any core: long lists are written in parallel).
     package static func serializedObject(_ head: [(String, JSONValue)], endingWithArray key: String, of items: [String]) -> String {
-        String(decoding: serializedObjectBytes(head, endingWithArray: key, of: items), as: UTF8.self)
+        // Put together from the strings, which are known to be UTF-8: a string made of the
+        // bytes would check them again (megabytes for the A–Z page's JSON-LD, at every
+        // rebuild). The head is `…:[]}` less its last two bytes.
+        var text = String(decoding: serializedObjectBytes(head, endingWithArray: key, of: []).dropLast(2), as: UTF8.self)
+        text.reserveCapacity(items.reduce(text.utf8.count + 2) { $0 + $1.utf8.count + 1 })
+        for (index, item) in items.enumerated() {
+            if index > 0 { text.append(",") }
+            text.append(item)
+        }
+        text.append("]}")
+        return text
     }
 
     /// `serializedObject`'s UTF-8 bytes between `prefix` and `suffix`, for a file made of
