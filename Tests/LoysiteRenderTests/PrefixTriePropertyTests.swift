@@ -83,41 +83,34 @@ import Testing
              location: SourceLocation(file: "content/glossary/t\(number).md", line: 2, column: 1))
     }
 
-    @Test func findsWhatTryingEveryNameAtEveryByteFinds() {
+    /// `rounds` random sets of terms named from `pieces` and a random text each: the
+    /// matcher finds what trying every name at every byte finds.
+    func expectMatcherAgreesWithBruteForce(rounds: Int, pieces: [String], terms: ClosedRange<Int>, titleParts: ClosedRange<Int>, textParts: ClosedRange<Int>) {
         var generator = SystemRandomNumberGenerator()
         func text(_ parts: ClosedRange<Int>) -> String {
-            (0..<Int.random(in: parts, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            (0..<Int.random(in: parts, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
         }
-        for _ in 0..<600 {
-            let pages = (0..<Int.random(in: 1...6, using: &generator)).map { number in
-                Self.term(number, title: text(1...3), aliases: (0..<Int.random(in: 0...2, using: &generator)).map { _ in text(1...3) })
+        for _ in 0..<rounds {
+            let pages = (0..<Int.random(in: terms, using: &generator)).map { number in
+                Self.term(number, title: text(titleParts), aliases: (0..<Int.random(in: 0...2, using: &generator)).map { _ in text(1...3) })
             }
             let index = PageIndex(pages: pages)
             let matcher = TermMatcher(index: index)
-            let sample = text(0...30)
+            let sample = text(textParts)
             let expected = Self.bruteForce(names: index.termNames, in: sample)
             #expect(matcher.mentions(in: sample) == expected, "names \(index.termNames.map(\.name)) text \(sample.debugDescription)")
         }
     }
 
+    @Test func findsWhatTryingEveryNameAtEveryByteFinds() {
+        expectMatcherAgreesWithBruteForce(rounds: 600, pieces: Self.pieces, terms: 1...6, titleParts: 1...3, textParts: 0...30)
+    }
+
     @Test func findsWhatTryingEveryNameFindsAmongManyNamesAndLongTexts() {
         // Enough names that the first-word filter holds many words, and texts long
         // enough that most words begin no name and are passed over.
-        var generator = SystemRandomNumberGenerator()
-        let pieces = Self.pieces + ["abd", "bc", "cab", "s ", "ss", "Éa", "b1", "ab-c"]
-        func text(_ parts: ClosedRange<Int>) -> String {
-            (0..<Int.random(in: parts, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-        }
-        for _ in 0..<150 {
-            let pages = (0..<Int.random(in: 1...40, using: &generator)).map { number in
-                Self.term(number, title: text(1...4), aliases: (0..<Int.random(in: 0...2, using: &generator)).map { _ in text(1...3) })
-            }
-            let index = PageIndex(pages: pages)
-            let matcher = TermMatcher(index: index)
-            let sample = text(0...120)
-            let expected = Self.bruteForce(names: index.termNames, in: sample)
-            #expect(matcher.mentions(in: sample) == expected, "names \(index.termNames.map(\.name)) text \(sample.debugDescription)")
-        }
+        expectMatcherAgreesWithBruteForce(rounds: 150, pieces: Self.pieces + ["abd", "bc", "cab", "s ", "ss", "Éa", "b1", "ab-c"],
+                                          terms: 1...40, titleParts: 1...4, textParts: 0...120)
     }
 
     @Test func theFirstWordFilterLetsEveryInsertedWordThroughInAnyASCIICaseAndPlace() {
