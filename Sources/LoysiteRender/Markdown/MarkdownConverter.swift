@@ -76,17 +76,11 @@ private struct ConversionPass {
     var reportedLinks = Set<String>()
     /// Links the wikilink pass made: already relative links to pages, not checked again.
     var madeLinks = Set<OpaquePointer>()
-    /// The index's pages, read at every wikilink and auto-link (title, path). Taken out of
-    /// the `PerPage` once per page: its subscript, though `@inlinable`, is called as a
-    /// generic function from this module (Swift 6.3 inlines no `package` declaration
-    /// across modules), and each call retained the page array shared by both cores.
-    let pages: [Page]
 
     init(converter: MarkdownConverter, page: Page, pageID: PageID?) {
         self.converter = converter
         self.page = page
         self.pageID = pageID
-        pages = converter.index.pages.array
         foreign = ForeignSyntax.mayContain(page.body) ? ForeignSyntax(body: page.body) : nil
         body = foreign?.text ?? page.body
         self.document = MarkdownDocument(body, unsafe: converter.unsafe, smart: converter.smart)
@@ -149,11 +143,8 @@ private struct ConversionPass {
         return location(line: position.line, column: position.column)
     }
 
-    /// Page `id` of the index (see `pages`).
-    @inline(__always) func indexed(_ id: PageID) -> Page { pages[id.number] }
-
     func href(to target: PageID, fragment: String = "") -> String {
-        let link = RelativeURL.link(from: page.path, to: indexed(target).path)
+        let link = RelativeURL.link(from: page.path, to: converter.index.pages[target].path)
         return fragment.isEmpty ? link : link + fragment
     }
 
@@ -305,7 +296,7 @@ private struct ConversionPass {
                 if span.lowerBound > cursor { pieces.append(.text(text(cursor..<span.lowerBound))) }
                 if let targetPage = converter.index.page(matching: name) {
                     linked.insert(targetPage)
-                    let title = indexed(targetPage).title
+                    let title = converter.index.pages[targetPage].title
                     let link = MarkdownNode.link(url: href(to: targetPage, fragment: fragment), title: title == label ? nil : title, label: label.isEmpty ? title : label)
                     madeLinks.insert(link.pointer)
                     pieces.append(link)
@@ -353,7 +344,7 @@ private struct ConversionPass {
         let link = MarkdownNode.make(CMARK_NODE_LINK)
         madeLinks.insert(link.pointer)
         link.url = href(to: page, fragment: fragment)
-        let title = indexed(page).title
+        let title = converter.index.pages[page].title
         if title != name { link.title = title }
         code.insertBefore(link)
         cmark_node_unlink(code.pointer)
@@ -388,7 +379,7 @@ private struct ConversionPass {
         let resolver = LinkResolver(index: converter.index, page: page, outputPaths: converter.outputPaths, resources: converter.resources)
         for link in document.root.descendants(ofType: CMARK_NODE_LINK) where link.firstChild == nil && link.url.hasPrefix(ForeignSyntax.referenceScheme) {
             let name = String(link.url.dropFirst(ForeignSyntax.referenceScheme.count)).removingPercentEncoding ?? ""
-            let title = resolver.reference(LinkResolver.splitFragment(name).0).map { indexed($0).title } ?? name
+            let title = resolver.reference(LinkResolver.splitFragment(name).0).map { converter.index.pages[$0].title } ?? name
             cmark_node_append_child(link.pointer, MarkdownNode.text(title).pointer)
         }
     }
@@ -460,7 +451,7 @@ private struct ConversionPass {
                 for mention in mentions where !linked.contains(mention.page) {
                     linked.insert(mention.page)
                     if mention.start > cursor { pieces.append(.text(text(cursor..<mention.start))) }
-                    pieces.append(.link(url: href(to: mention.page), title: indexed(mention.page).title, label: text(mention.start..<mention.end)))
+                    pieces.append(.link(url: href(to: mention.page), title: converter.index.pages[mention.page].title, label: text(mention.start..<mention.end)))
                     cursor = mention.end
                 }
                 if !pieces.isEmpty, cursor < bytes.count { pieces.append(.text(text(cursor..<bytes.count))) }
