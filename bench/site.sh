@@ -26,6 +26,12 @@
 #   SIZES=10000 RUNS=7 SKIP_BUILD=1 bench/site.sh
 #   SIZES=10000 STYLES="plain quoted block hugo toml" BODIES="1k 4k" bench/site.sh
 #   NO_HUGO=1 bench/site.sh                # loysite only
+#   OUTPUT=kept bench/site.sh              # each build over the tool's previous output
+#
+# OUTPUT=fresh (the default) deletes each tool's output folder before every run;
+# OUTPUT=kept builds over what the previous run left (after one untimed build of each
+# tool), as a user rebuilding their site does and as `hyperfine` runs a command: Hugo
+# writes over public/, loysite over the spare site its last swap kept (RecycledSite).
 #
 # Everything it writes (corpora, built sites, logs) goes under /dev/shm. Hugo: apt-get
 # install -y hugo (Debian's 0.111 was the reference of issue 7).
@@ -35,6 +41,7 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000 50000"}
 RUNS=${RUNS:-5}
 RUNS_50K=${RUNS_50K:-3}
+OUTPUT=${OUTPUT:-fresh}
 STYLES=${STYLES:-plain}
 BODIES=${BODIES:-1k}
 SCRATCH=${SCRATCH:-.build}
@@ -101,8 +108,14 @@ for size in $SIZES; do
     rm -f "$WORK"/*-"$name".times "$WORK/loysite-$name.timings"
     runs=$RUNS
     [ "$size" -ge 50000 ] && runs=$RUNS_50K
+    rm -rf "$WORK/site-$name" "$WORK/hugo-$name" "$WORK/.site-$name".loysite-*
+    if [ "$OUTPUT" = kept ]; then
+        "$LOYSITE" build --root "$corpus/loysite" --output "$WORK/site-$name" --quiet
+        "$LOYSITE" build --root "$corpus/loysite" --output "$WORK/site-$name" --quiet  # now with a spare
+        [ -z "$HUGO" ] || "$HUGO" --quiet -s "$corpus/hugo" -d "$WORK/hugo-$name" > /dev/null
+    fi
     for i in $(seq "$runs"); do
-        rm -rf "$WORK/site-$name" "$WORK/hugo-$name"
+        [ "$OUTPUT" = kept ] || rm -rf "$WORK/site-$name" "$WORK/hugo-$name"
         run loysite "$name" "$LOYSITE" build --root "$corpus/loysite" --output "$WORK/site-$name" --quiet --timings
         grep -E '^ +[a-z]+ +[0-9.]+ ms' "$WORK/loysite.err" >> "$WORK/loysite-$name.timings" || true
         if [ "$i" = 1 ]; then
@@ -124,19 +137,20 @@ for size in $SIZES; do
             fi
         fi
         if [ -n "$HUGO" ]; then
-            rm -rf "$WORK/site-$name" "$WORK/hugo-$name"
+            [ "$OUTPUT" = kept ] || rm -rf "$WORK/site-$name" "$WORK/hugo-$name"
             run hugo "$name" "$HUGO" --quiet -s "$corpus/hugo" -d "$WORK/hugo-$name"
         fi
         if command -v cmark >/dev/null; then
             run floor "$name" bash -c "$(declare -f floor); WORK='$WORK'; floor '$corpus'"
         fi
     done
-    rm -rf "$WORK/site-$name" "$WORK/hugo-$name"
+    rm -rf "$WORK/site-$name" "$WORK/hugo-$name" "$WORK/.site-$name".loysite-*
     done
   done
 done
 
 uptime >&2
+echo "output folders: $OUTPUT (OUTPUT=fresh: deleted before each run; kept: each build over the last)"
 python3 - "$WORK" "$DIGESTS" $CASES <<'PY'
 import os, statistics, sys
 work, digests_file, cases = sys.argv[1], sys.argv[2], [c.split(":") for c in sys.argv[3:]]

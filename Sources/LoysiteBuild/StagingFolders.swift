@@ -4,7 +4,9 @@ import Foundation
 /// `.<output>.loysite-new-<pid>` (the new site being written) and
 /// `.<output>.loysite-old-<pid>` (the old site set aside, only where the swap needs two
 /// renames). Naming them by process lets the next build tell a folder left by a build
-/// that was killed from one that another build is still writing.
+/// that was killed from one that another build is still writing. The site a swap
+/// replaced is kept as `.<output>.loysite-spare` for the next build to write over
+/// (`RecycledSite`); it belongs to no process.
 struct StagingFolders {
     let output: URL
     let pid: Int32
@@ -17,6 +19,7 @@ struct StagingFolders {
     var parent: URL { output.deletingLastPathComponent() }
     var newSite: URL { parent.appendingPathComponent(".\(output.lastPathComponent).loysite-new-\(pid)") }
     var oldSite: URL { parent.appendingPathComponent(".\(output.lastPathComponent).loysite-old-\(pid)") }
+    var spareSite: URL { parent.appendingPathComponent(".\(output.lastPathComponent).loysite-spare") }
 
     /// Staging folders of `output` left by processes that no longer run, by kind.
     func leftovers() -> [(url: URL, isOldSite: Bool, pid: Int32)] {

@@ -33,7 +33,7 @@ import Testing
             try OutputWriter.write(files, to: output)
         }
         #expect(text(output.appendingPathComponent("index.html")) == "new")
-        #expect(names(in: base) == ["site"])
+        #expect(names(in: base) == [".site.loysite-spare", "site"], "the set-aside old site kept as the spare")
         let (a, b) = (base.appendingPathComponent("a"), base.appendingPathComponent("b"))
         try FileManager.default.createDirectory(at: a, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: b, withIntermediateDirectories: true)

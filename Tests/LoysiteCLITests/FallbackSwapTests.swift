@@ -13,7 +13,7 @@ import Testing
     ]
 
     func leftovers(_ site: TemporarySite) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site.loysite-") }
+        try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site.loysite-") && $0 != ".site.loysite-spare" }
     }
 
     @Test func aBuildKilledBetweenTheRenamesIsRecoveredByTheNextBuildEvenAFailedOne() throws {
