@@ -283,7 +283,7 @@ private struct ConversionPass {
             // without making a string of it.
             guard node.withLiteralBytes({ $0.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) }),
                   !node.isInside(where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }) else { continue }
-            // cmark's own bytes (valid UTF-8: the document was parsed with validation).
+            // cmark's own bytes (valid UTF-8: the body was a Swift string).
             let bytes = node.withLiteralBytes { Array($0) }
             let scan = WikilinkScan(bytes)
             var columns = ColumnCounter(bytes)
