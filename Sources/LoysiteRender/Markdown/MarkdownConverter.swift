@@ -258,6 +258,9 @@ private struct ConversionPass {
     /// `line` and `column` of its first character.
     mutating func renderInline(_ text: String, line: Int, column: Int) -> String {
         guard !text.isEmpty else { return "" }
+        // A plain cell with nothing to auto-link is its own HTML (no link, image or
+        // wikilink can be in it, so no other pass has anything to do).
+        if PlainCellText.isPlain(text), !hasMentionToLink(text) { return text }
         cellOrigin = (line, column)
         defer { cellOrigin = nil }
         let cell = MarkdownDocument(text, unsafe: converter.unsafe, smart: converter.smart)
@@ -266,6 +269,13 @@ private struct ConversionPass {
         checkLinks(in: cell.root)
         autolink(in: cell.root)
         return CellHTML.inline(cell.html())
+    }
+
+    /// Whether auto-linking would link something in `text`: a mention of another page
+    /// that this page does not link yet (the test `autolink(in:)` makes of each mention).
+    func hasMentionToLink(_ text: String) -> Bool {
+        guard let matcher = converter.matcher else { return false }
+        return matcher.mentions(in: text).contains { $0.page != pageID && !linked.contains($0.page) }
     }
 
     // MARK: Wikilinks
