@@ -407,7 +407,7 @@ private struct ConversionPass {
             for link in nodes where !madeLinks.contains(link.pointer) {
                 let url = link.url
                 // Wikilinks and auto-links made above are already relative links to pages.
-                guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) || url.hasPrefix(ForeignSyntax.referenceScheme) else { continue }
+                guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !URLScheme.hasScheme(url) || url.hasPrefix(ForeignSyntax.referenceScheme) else { continue }
                 switch resolver.resolve(url, text: type == CMARK_NODE_LINK ? link.plainText : "") {
                 case .page(let target, let fragment):
                     if type == CMARK_NODE_LINK { linked.insert(target) }
@@ -434,12 +434,6 @@ private struct ConversionPass {
                 }
             }
         }
-    }
-
-    func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." } && !scheme.contains("/")
     }
 
     // MARK: Auto-links
