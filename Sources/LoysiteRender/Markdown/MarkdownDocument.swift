@@ -15,8 +15,13 @@ final class MarkdownDocument {
     /// replace in valid text. Checking again cost cmark a copy of every line (11 M of
     /// the 340 M instructions converting 1,000 terms). `validating` is for the test that
     /// holds the two to the same output.
-    init(_ text: String, unsafe: Bool, smart: Bool = true, validating: Bool = false) {
+    ///
+    /// Smart punctuation is asked for only when it can change the text
+    /// (`SmartPunctuation`); `alwaysSmart` is for the test that holds the two to the same
+    /// tree and output.
+    init(_ text: String, unsafe: Bool, smart: Bool = true, validating: Bool = false, alwaysSmart: Bool = false) {
         self.unsafe = unsafe
+        let smart = smart && (alwaysSmart || SmartPunctuation.mayApply(text))
         let options = CMARK_OPT_SOURCEPOS | (validating ? CMARK_OPT_VALIDATE_UTF8 : 0) | (smart ? CMARK_OPT_SMART : 0)
         let root = text.withCString { cmark_parse_document($0, strlen($0), options) }
         self.root = MarkdownNode(root!)
