@@ -449,16 +449,16 @@ private struct ConversionPass {
             let pieces = node.withLiteralBytes { bytes -> [MarkdownNode] in
                 let mentions = matcher.mentions(in: bytes).filter { $0.page != pageID && !linked.contains($0.page) }
                 guard !mentions.isEmpty else { return [] }
-                func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
                 var pieces: [MarkdownNode] = []
                 var cursor = 0
                 for mention in mentions where !linked.contains(mention.page) {
                     linked.insert(mention.page)
-                    if mention.start > cursor { pieces.append(.text(text(cursor..<mention.start))) }
-                    pieces.append(.link(url: href(to: mention.page), title: converter.index.pages[mention.page].title, label: text(mention.start..<mention.end)))
+                    if mention.start > cursor { pieces.append(.text(bytes: text(cursor..<mention.start))) }
+                    pieces.append(.link(url: href(to: mention.page), title: converter.index.pages[mention.page].title, labelBytes: text(mention.start..<mention.end)))
                     cursor = mention.end
                 }
-                if !pieces.isEmpty, cursor < bytes.count { pieces.append(.text(text(cursor..<bytes.count))) }
+                if !pieces.isEmpty, cursor < bytes.count { pieces.append(.text(bytes: text(cursor..<bytes.count))) }
                 return pieces
             }
             guard !pieces.isEmpty else { continue }
