@@ -72,10 +72,12 @@ private struct ConversionPass {
     let body: String
     let foreign: ForeignSyntax?
     var diagnostics: [Diagnostic] = []
-    var linked = Set<PageID>()
+    /// Made with room for a page's usual links: grown from empty, each set was hashed
+    /// again three or four times a page (about 800 instructions an insertion).
+    var linked = Set<PageID>(minimumCapacity: 16)
     var reportedLinks = Set<String>()
     /// Links the wikilink pass made: already relative links to pages, not checked again.
-    var madeLinks = Set<OpaquePointer>()
+    var madeLinks = Set<OpaquePointer>(minimumCapacity: 8)
 
     init(converter: MarkdownConverter, page: Page, pageID: PageID?) {
         self.converter = converter
