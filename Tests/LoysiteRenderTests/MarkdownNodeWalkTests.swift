@@ -34,9 +34,17 @@ import Testing
             let text = MarkdownNode.text(value)
             #expect(text.literal == value)
             cmark_node_free(text.pointer)
+            var bytes = Array(value.utf8)
+            let fromBytes = bytes.withUnsafeMutableBufferPointer { MarkdownNode.text(bytes: UnsafeBufferPointer($0)) }
+            #expect(fromBytes.literal == value)
+            cmark_node_free(fromBytes.pointer)
         }
         link.url = "../b/"
         link.title = "Net Promoter Score"
         #expect(document.html() == "<p><a href=\"../b/\" title=\"Net Promoter Score\">a</a></p>\n")
+        var label = Array("NPS é".utf8)
+        let made = label.withUnsafeMutableBufferPointer { MarkdownNode.link(url: "../c/", title: "T", labelBytes: UnsafeBufferPointer($0)) }
+        link.insertBefore(made)
+        #expect(document.html() == "<p><a href=\"../c/\" title=\"T\">NPS é</a><a href=\"../b/\" title=\"Net Promoter Score\">a</a></p>\n")
     }
 }

@@ -72,10 +72,12 @@ private struct ConversionPass {
     let body: String
     let foreign: ForeignSyntax?
     var diagnostics: [Diagnostic] = []
-    var linked = Set<PageID>()
+    /// Made with room for a page's usual links: grown from empty, each set was hashed
+    /// again three or four times a page (about 800 instructions an insertion).
+    var linked = Set<PageID>(minimumCapacity: 16)
     var reportedLinks = Set<String>()
     /// Links the wikilink pass made: already relative links to pages, not checked again.
-    var madeLinks = Set<OpaquePointer>()
+    var madeLinks = Set<OpaquePointer>(minimumCapacity: 8)
 
     init(converter: MarkdownConverter, page: Page, pageID: PageID?) {
         self.converter = converter
@@ -258,6 +260,9 @@ private struct ConversionPass {
     /// `line` and `column` of its first character.
     mutating func renderInline(_ text: String, line: Int, column: Int) -> String {
         guard !text.isEmpty else { return "" }
+        // A plain cell with nothing to auto-link is its own HTML (no link, image or
+        // wikilink can be in it, so no other pass has anything to do).
+        if PlainCellText.isPlain(text), !hasMentionToLink(text) { return text }
         cellOrigin = (line, column)
         defer { cellOrigin = nil }
         let cell = MarkdownDocument(text, unsafe: converter.unsafe, smart: converter.smart)
@@ -266,6 +271,13 @@ private struct ConversionPass {
         checkLinks(in: cell.root)
         autolink(in: cell.root)
         return CellHTML.inline(cell.html())
+    }
+
+    /// Whether auto-linking would link something in `text`: a mention of another page
+    /// that this page does not link yet (the test `autolink(in:)` makes of each mention).
+    func hasMentionToLink(_ text: String) -> Bool {
+        guard let matcher = converter.matcher else { return false }
+        return matcher.mentions(in: text).contains { $0.page != pageID && !linked.contains($0.page) }
     }
 
     // MARK: Wikilinks
@@ -283,7 +295,7 @@ private struct ConversionPass {
             // without making a string of it.
             guard node.withLiteralBytes({ $0.containsPair(UInt8(ascii: "["), UInt8(ascii: "[")) }),
                   !node.isInside(where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }) else { continue }
-            // cmark's own bytes (valid UTF-8: the document was parsed with validation).
+            // cmark's own bytes (valid UTF-8: the body was a Swift string).
             let bytes = node.withLiteralBytes { Array($0) }
             let scan = WikilinkScan(bytes)
             var columns = ColumnCounter(bytes)
@@ -397,7 +409,7 @@ private struct ConversionPass {
             for link in nodes where !madeLinks.contains(link.pointer) {
                 let url = link.url
                 // Wikilinks and auto-links made above are already relative links to pages.
-                guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !hasScheme(url) || url.hasPrefix(ForeignSyntax.referenceScheme) else { continue }
+                guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), !URLScheme.hasScheme(url) || url.hasPrefix(ForeignSyntax.referenceScheme) else { continue }
                 switch resolver.resolve(url, text: type == CMARK_NODE_LINK ? link.plainText : "") {
                 case .page(let target, let fragment):
                     if type == CMARK_NODE_LINK { linked.insert(target) }
@@ -426,12 +438,6 @@ private struct ConversionPass {
         }
     }
 
-    func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." } && !scheme.contains("/")
-    }
-
     // MARK: Auto-links
 
     /// Links the first plain mention of each other term, outside links, images, code and
@@ -445,16 +451,16 @@ private struct ConversionPass {
             let pieces = node.withLiteralBytes { bytes -> [MarkdownNode] in
                 let mentions = matcher.mentions(in: bytes).filter { $0.page != pageID && !linked.contains($0.page) }
                 guard !mentions.isEmpty else { return [] }
-                func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
                 var pieces: [MarkdownNode] = []
                 var cursor = 0
                 for mention in mentions where !linked.contains(mention.page) {
                     linked.insert(mention.page)
-                    if mention.start > cursor { pieces.append(.text(text(cursor..<mention.start))) }
-                    pieces.append(.link(url: href(to: mention.page), title: converter.index.pages[mention.page].title, label: text(mention.start..<mention.end)))
+                    if mention.start > cursor { pieces.append(.text(bytes: text(cursor..<mention.start))) }
+                    pieces.append(.link(url: href(to: mention.page), title: converter.index.pages[mention.page].title, labelBytes: text(mention.start..<mention.end)))
                     cursor = mention.end
                 }
-                if !pieces.isEmpty, cursor < bytes.count { pieces.append(.text(text(cursor..<bytes.count))) }
+                if !pieces.isEmpty, cursor < bytes.count { pieces.append(.text(bytes: text(cursor..<bytes.count))) }
                 return pieces
             }
             guard !pieces.isEmpty else { continue }

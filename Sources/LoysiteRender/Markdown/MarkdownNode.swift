@@ -30,6 +30,24 @@ struct MarkdownNode: Equatable {
         return node
     }
 
+    /// A text node of `bytes` (valid UTF-8, no NUL), read where they are: auto-linking
+    /// cuts a text into pieces of its own bytes, and making a string of each piece only
+    /// to hand cmark its bytes again cost more than cmark's copy.
+    static func text(bytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode {
+        let node = make(CMARK_NODE_TEXT)
+        node.setLiteral(bytes: bytes)
+        return node
+    }
+
+    /// `link(url:title:label:)` with the label's bytes.
+    static func link(url: String, title: String? = nil, labelBytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode {
+        let node = make(CMARK_NODE_LINK)
+        node.url = url
+        if let title { node.title = title }
+        cmark_node_append_child(node.pointer, MarkdownNode.text(bytes: labelBytes).pointer)
+        return node
+    }
+
     static func link(url: String, title: String? = nil, label: String) -> MarkdownNode {
         let node = make(CMARK_NODE_LINK)
         node.url = url
@@ -67,6 +85,17 @@ struct MarkdownNode: Equatable {
     var literal: String {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { newValue.withCString { _ = cmark_node_set_literal(pointer, $0) } }
+    }
+
+    /// Sets the literal to `bytes` (valid UTF-8, no NUL) through a NUL-terminated copy
+    /// on the stack.
+    func setLiteral(bytes: UnsafeBufferPointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
+            let start = buffer.baseAddress!
+            if let source = bytes.baseAddress, bytes.count > 0 { memcpy(start, source, bytes.count) }
+            start[bytes.count] = 0
+            _ = cmark_node_set_literal(pointer, start)
+        }
     }
 
     /// The literal's UTF-8 bytes where cmark keeps them, read without making a string
