@@ -1,3 +1,5 @@
+import LoysiteSupport
+
 /// A parsed Mustache template: a tree of text and tags, parsed once per build
 /// (`TemplateScanner`, `TemplateLines`, `TemplateTreeBuilder`) and rendered for every page
 /// (`TemplateRenderer`).
@@ -99,11 +101,16 @@ package struct Template: @unchecked Sendable {
     var nodes: [Node]
     private(set) var inclusions: [Inclusion]
     private let storage: TextStorage
+    /// Whether the template's text holds a control character that
+    /// `Escape.removingControlCharacters` drops (then a page rendered with it is looked
+    /// through for them; see `TemplateRenderer.mayHoldControlCharacters`).
+    let hasControlCharacters: Bool
 
     /// Parses Mustache text; throws `TemplateSyntaxError` with every problem found.
     package init(string: String) throws {
         let bytes = Array(string.utf8)
         storage = TextStorage(bytes)
+        hasControlCharacters = bytes.withUnsafeBytes { Escape.containsControlCharacter($0) }
         let (pieces, scanProblems) = TemplateScanner.scan(bytes)
         let arranged = TemplateLines.arrange(pieces, in: bytes)
         var builder = TemplateTreeBuilder(bytes: bytes, base: storage.base)
