@@ -134,6 +134,19 @@ package enum JSONValue: Sendable, Equatable {
         byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0x7F, 0xE2, 0xEF].contains(byte)
     }
 
+    /// Whether one of the eight bytes of `word` may need the table's look: a byte below
+    /// 0x20 or from 0x80 (which U+2028, U+2029 and U+FEFF begin with), `"`, `\`, `<`,
+    /// `>`, `&` or DEL. Never false when one does.
+    @inline(__always) private static func wordMayNeedEscape(_ word: UInt64) -> Bool {
+        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func mayEqual(_ byte: UInt64) -> UInt64 {
+            let difference = word ^ (low &* byte)
+            return (difference &- low) & ~difference & high
+        }
+        let below = (word &- low &* 0x20) & ~word & high
+        return (word & high) | below | mayEqual(0x22) | mayEqual(0x5C) | mayEqual(0x3C) | mayEqual(0x3E) | mayEqual(0x26) | mayEqual(0x7F) != 0
+    }
+
     private static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
@@ -143,44 +156,53 @@ package enum JSONValue: Sendable, Equatable {
             var index = 0
             let count = bytes.count
             while index < count {
-                // Runs of ordinary bytes are skipped with a table lookup each.
-                if !mayNeedEscape[Int(bytes[index])] {
-                    index += 1
+                // Eight ordinary bytes are passed over at once (titles, URLs and
+                // summaries are mostly such words); the bytes of any other word are
+                // looked at one by one, the ordinary ones with a table lookup each.
+                if index + 8 <= count, !JSONValue.wordMayNeedEscape(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
                     continue
                 }
-                let byte = bytes[index]
-                let escape: StaticString?
-                var length = 1
-                var control = false
-                switch byte {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x3C: escape = "\\u003c"
-                case 0x3E: escape = "\\u003e"
-                case 0x26: escape = "\\u0026"
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    length = 3
-                // A byte-order mark pasted into a title is valid in a JSON string, but some
-                // readers drop it as if it began the file; written escaped, it survives.
-                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
-                    escape = "\\ufeff"
-                    length = 3
-                default:
-                    escape = nil
-                    control = byte < 0x20 || byte == 0x7F
-                }
-                if escape != nil || control {
-                    if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                    // A control character is dropped: nothing is written for it.
-                    escape?.withUTF8Buffer { out.append(contentsOf: $0) }
-                    index += length
-                    runStart = index
-                } else {
-                    index += 1
+                let end = Swift.min(index + 8, count)
+                while index < end {
+                    if !mayNeedEscape[Int(bytes[index])] {
+                        index += 1
+                        continue
+                    }
+                    let byte = bytes[index]
+                    let escape: StaticString?
+                    var length = 1
+                    var control = false
+                    switch byte {
+                    case 0x22: escape = "\\\""
+                    case 0x5C: escape = "\\\\"
+                    case 0x0A: escape = "\\n"
+                    case 0x0D: escape = "\\r"
+                    case 0x09: escape = "\\t"
+                    case 0x3C: escape = "\\u003c"
+                    case 0x3E: escape = "\\u003e"
+                    case 0x26: escape = "\\u0026"
+                    case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                        escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                        length = 3
+                    // A byte-order mark pasted into a title is valid in a JSON string, but some
+                    // readers drop it as if it began the file; written escaped, it survives.
+                    case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
+                        escape = "\\ufeff"
+                        length = 3
+                    default:
+                        escape = nil
+                        control = byte < 0x20 || byte == 0x7F
+                    }
+                    if escape != nil || control {
+                        if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                        // A control character is dropped: nothing is written for it.
+                        escape?.withUTF8Buffer { out.append(contentsOf: $0) }
+                        index += length
+                        runStart = index
+                    } else {
+                        index += 1
+                    }
                 }
             }
             if count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
