@@ -147,7 +147,7 @@ package enum JSONValue: Sendable, Equatable {
         return (word & high) | below | mayEqual(0x22) | mayEqual(0x5C) | mayEqual(0x3C) | mayEqual(0x3E) | mayEqual(0x26) | mayEqual(0x7F) != 0
     }
 
-    private static func writeString(_ text: String, to out: inout [UInt8]) {
+    static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         let mayNeedEscape = JSONValue.mayNeedEscape
