@@ -76,7 +76,11 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ nodes: [Template.Node]) {
-        for node in nodes where !stopped { render(node) }
+        // Each node read in place: `for node in nodes` copied every node (retaining its
+        // names and bodies) and destroyed the copy, a tenth of rendering.
+        nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices where !stopped { render(nodes[index]) }
+        }
     }
 
     private mutating func render(_ node: Template.Node) {
