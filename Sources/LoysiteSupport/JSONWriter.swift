@@ -3,17 +3,17 @@
 /// script, JSON-LD), where building a `JSONValue` tree of each only to serialize it made
 /// an array of pairs, strings and enum boxes per entry and took them apart again.
 /// `JSONWriterTests` hold it to `JSONValue.serialized` (compact form).
-package struct JSONWriter {
-    package private(set) var bytes: [UInt8] = []
+package struct JSONWriter: ~Copyable {
+    private var bytes: ByteBuffer
     /// Whether the next member or item follows another in its object or array.
     private var followsValue = false
 
     package init(capacity: Int = 256) {
-        bytes.reserveCapacity(capacity)
+        bytes = ByteBuffer(capacity: capacity)
     }
 
     /// The text written.
-    package var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { bytes.text }
 
     private mutating func separate() {
         if followsValue { bytes.append(UInt8(ascii: ",")) }
