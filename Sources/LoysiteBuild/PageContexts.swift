@@ -14,6 +14,8 @@ struct PageContexts: Sendable {
     /// navigation items.
     private let siteFields: [(String, TemplateValue)]
     private let navigationItems: [NavigationItem]
+    /// `config.basePath`, worked out once (`SiteConfig` parses base_url at every call).
+    let basePath: String
 
     /// A navigation item with what every page's `nav` needs of it worked out once (the
     /// prefix tests and the path without its `/` were made again for every page).
@@ -46,12 +48,14 @@ struct PageContexts: Sendable {
             ("has_terms", .bool(read.hasTerms)), ("has_reports", .bool(read.hasReports)),
         ]
         navigationItems = read.navigation.map(NavigationItem.init)
+        basePath = config.basePath
     }
 
-    private init(read: SiteReader, siteFields: [(String, TemplateValue)], navigationItems: [NavigationItem]) {
+    private init(read: SiteReader, siteFields: [(String, TemplateValue)], navigationItems: [NavigationItem], basePath: String) {
         self.read = read
         self.siteFields = siteFields
         self.navigationItems = navigationItems
+        self.basePath = basePath
     }
 
     /// What templates get as `content` in place of a page's body, when set
@@ -75,7 +79,7 @@ struct PageContexts: Sendable {
 
     /// The same contexts noting what they read into `log` (nil: not noted).
     func logging(into log: ReadLog?) -> PageContexts {
-        PageContexts(read: read.logging(into: log), siteFields: siteFields, navigationItems: navigationItems)
+        PageContexts(read: read.logging(into: log), siteFields: siteFields, navigationItems: navigationItems, basePath: basePath)
     }
 
     /// Folder path of the page being rendered (`glossary/nps/`), or nil for the 404 page,
@@ -174,7 +178,7 @@ struct PageContexts: Sendable {
         if let next = read.next(number) { term["next"] = .object(link(next, from: path)) }
         context["term"] = .object(term)
         context["content"] = .string(content(number))
-        context["jsonld"] = .string(StructuredData.definedTerm(number, read: read).serialized())
+        context["jsonld"] = .string(StructuredData.definedTerm(number, read: read))
         return .object(context)
     }
 

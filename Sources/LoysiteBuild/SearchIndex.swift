@@ -16,7 +16,9 @@ enum SearchIndex {
     static func json(read: SiteReader) -> Data {
         let order = read.glossary.order + read.reports + read.freePages
         // Each entry serialized on any core (or kept from the last build), then put together.
-        let entries = SiteFragments.parts(order, \.searchEntries, read: read) { entry($0, read: $1) }
+        // The base path once (SiteConfig works it out from base_url at every call).
+        let basePath = read.config.basePath
+        let entries = SiteFragments.parts(order, \.searchEntries, read: read) { entry($0, read: $1, basePath: basePath) }
         return Data(JSONValue.serializedObjectBytes([], endingWithArray: "pages", of: entries, suffix: "\n"))
     }
 
@@ -30,17 +32,21 @@ enum SearchIndex {
                                                     prefix: "window.loysiteSearchIndex = ", suffix: ";\n"))
     }
 
-    /// One page's entry, serialized.
-    static func entry(_ number: PageID, read: SiteReader) -> String {
-        var members: [(String, JSONValue)] = [
-            ("title", .string(read.title(number))),
-            ("kind", .string(read.kind(number).rawValue)),
-            ("aliases", .array(read.aliases(number).map { .string($0) })),
-            ("summary", .string(read.summary(number))),
-            ("url", .string(read.config.basePath + read.path(number))),
-        ]
-        if let category = read.categories(number).first { members.append(("category", .string(category))) }
-        return JSONValue.object(members).serialized()
+    /// One page's entry, serialized (straight to bytes: there is one per page).
+    /// `basePath`: `read.config.basePath`, when the caller has it.
+    static func entry(_ number: PageID, read: SiteReader, basePath: String? = nil) -> String {
+        let config = read.config
+        var json = JSONWriter(capacity: 384)
+        json.beginObject()
+        json.member("title", read.title(number))
+        json.member("kind", read.kind(number).rawValue)
+        json.key("aliases")
+        json.strings(read.aliases(number))
+        json.member("summary", read.summary(number))
+        json.member("url", (basePath ?? config.basePath) + read.path(number))
+        if let category = read.categories(number).first { json.member("category", category) }
+        json.endObject()
+        return json.text
     }
 
     /// The longest summary text the script keeps, in characters: enough for the line a
@@ -55,11 +61,14 @@ enum SearchIndex {
         case .report: kind = "r"
         case .page, .home: kind = "p"
         }
-        let items: [JSONValue] = [
-            .string(kind), .string(read.title(number)),
-            .string(TextFormatting.excerpt(read.summary(number), limit: scriptSummaryLimit)),
-            .string(read.path(number)),
-        ] + read.aliases(number).map { .string($0) }
-        return JSONValue.array(items).serialized()
+        var json = JSONWriter(capacity: 256)
+        json.beginArray()
+        json.string(kind)
+        json.string(read.title(number))
+        json.string(TextFormatting.excerpt(read.summary(number), limit: scriptSummaryLimit))
+        json.string(read.path(number))
+        for alias in read.aliases(number) { json.string(alias) }
+        json.endArray()
+        return json.text
     }
 }

@@ -63,7 +63,7 @@ struct SiteFragments: Sendable {
         -> (term: String, entry: String, script: String, reads: [SiteRead], glossaryEntry: TemplateValue, glossaryEntryReads: [SiteRead]) {
         let log = ReadLog()
         let read = SiteReader(site, log: log)
-        let parts = (definedTerm(number, read: read), SearchIndex.entry(number, read: read), SearchIndex.scriptEntry(number, read: read))
+        let parts = (definedTerm(number, read: read), SearchIndex.entry(number, read: read, basePath: contexts.basePath), SearchIndex.scriptEntry(number, read: read))
         let entryLog = ReadLog()
         let entryContexts = contexts.logging(into: entryLog)
         let entry: TemplateValue = entryContexts.read.kind(number) == .term ? entryContexts.glossaryEntry(number) : ""

@@ -22,28 +22,34 @@ enum StructuredData {
 
     /// A term as a member of the glossary's set, serialized.
     static func setMember(_ number: PageID, read: SiteReader) -> String {
-        term(number, read: read, inSet: false).serialized()
+        term(number, read: read, inSet: false)
     }
 
-    static func definedTerm(_ number: PageID, read: SiteReader) -> JSONValue {
+    /// A term page's own JSON-LD, serialized.
+    static func definedTerm(_ number: PageID, read: SiteReader) -> String {
         term(number, read: read, inSet: true)
     }
 
-    private static func term(_ number: PageID, read: SiteReader, inSet: Bool) -> JSONValue {
+    /// Written straight to bytes (`JSONWriter`): every term page has one, and the A–Z
+    /// page one per term.
+    private static func term(_ number: PageID, read: SiteReader, inSet: Bool) -> String {
         let url = read.absoluteURL(read.path(number))
-        var members: [(String, JSONValue)] = []
-        if inSet { members.append(("@context", .string("https://schema.org"))) }
-        members += [
-            ("@type", .string("DefinedTerm")),
-            ("@id", .string(url)),
-            ("name", .string(read.title(number))),
-            ("termCode", .string(read.slug(number))),
-            ("url", .string(url)),
-        ]
+        var json = JSONWriter(capacity: 512)
+        json.beginObject()
+        if inSet { json.member("@context", "https://schema.org") }
+        json.member("@type", "DefinedTerm")
+        json.member("@id", url)
+        json.member("name", read.title(number))
+        json.member("termCode", read.slug(number))
+        json.member("url", url)
         let summary = read.summary(number), aliases = read.aliases(number)
-        if !summary.isEmpty { members.append(("description", .string(summary))) }
-        if !aliases.isEmpty { members.append(("alternateName", .array(aliases.map { .string($0) }))) }
-        if inSet { members.append(("inDefinedTermSet", .string(read.absoluteURL(SiteLayout.Output.glossaryFolder)))) }
-        return .object(members)
+        if !summary.isEmpty { json.member("description", summary) }
+        if !aliases.isEmpty {
+            json.key("alternateName")
+            json.strings(aliases)
+        }
+        if inSet { json.member("inDefinedTermSet", read.absoluteURL(SiteLayout.Output.glossaryFolder)) }
+        json.endObject()
+        return json.text
     }
 }

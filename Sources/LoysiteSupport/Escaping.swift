@@ -56,35 +56,52 @@ package enum Escape {
         bytes.removeAll(where: isRemoved)
     }
 
+    /// `removeControlCharacters` on bytes in place, for a buffer that is not an array:
+    /// the bytes kept are moved to the front, and their number returned.
+    package static func removeControlCharacters(in bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard containsControlCharacter(UnsafeRawBufferPointer(bytes)) else { return bytes.count }
+        var kept = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { continue }
+            bytes[kept] = byte
+            kept += 1
+        }
+        return kept
+    }
+
     /// Whether any byte is a control character other than tab, LF and CR, or DEL:
     /// eight bytes at a time, since every page's bytes are checked (a byte-by-byte test
     /// was 4% of a build). A word with a byte below 0x20 or equal to 0x7F is looked at
     /// byte by byte (tabs and line breaks are below 0x20 too, and common).
     static func containsControlCharacter(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            let count = raw.count
-            var index = 0
-            let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-            while index + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                // A byte below 0x20, or a byte equal to 0x7F (a zero after xor).
-                let below = (word &- low &* 0x20) & ~word & high
-                let deleted = word ^ (low &* 0x7F)
-                let equal = (deleted &- low) & ~deleted & high
-                if below | equal != 0 {
-                    for offset in index..<index + 8 {
-                        let byte = raw[offset]
-                        if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
-                    }
+        bytes.withUnsafeBytes { containsControlCharacter($0) }
+    }
+
+    /// `containsControlCharacter` of any bytes.
+    package static func containsControlCharacter(_ raw: UnsafeRawBufferPointer) -> Bool {
+        let count = raw.count
+        var index = 0
+        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A byte below 0x20, or a byte equal to 0x7F (a zero after xor).
+            let below = (word &- low &* 0x20) & ~word & high
+            let deleted = word ^ (low &* 0x7F)
+            let equal = (deleted &- low) & ~deleted & high
+            if below | equal != 0 {
+                for offset in index..<index + 8 {
+                    let byte = raw[offset]
+                    if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
                 }
-                index += 8
             }
-            while index < count {
-                let byte = raw[index]
-                if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
-                index += 1
-            }
-            return false
+            index += 8
         }
+        while index < count {
+            let byte = raw[index]
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -28,10 +28,9 @@ package enum JSONValue: Sendable, Equatable {
     /// keys included, as `Escape.html` leaves them out of HTML: an escape sequence from a
     /// CSV header or a file name would otherwise reach whatever prints the JSON.
     package func serialized(pretty: Bool = false) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(256)
+        var out = ByteBuffer(capacity: 256)
         write(to: &out, pretty: pretty, indent: 0)
-        return String(decoding: out, as: UTF8.self)
+        return out.text
     }
 
     /// The text `.object(head + [(key, .array(items))]).serialized()` gives, with the
@@ -55,36 +54,35 @@ package enum JSONValue: Sendable, Equatable {
     /// again before the file copied them out.
     package static func serializedObjectBytes(_ head: [(String, JSONValue)], endingWithArray key: String, of items: [String],
                                               prefix: String = "", suffix: String = "") -> [UInt8] {
-        var out: [UInt8] = []
         // Sized once: the search index and the A–Z page's JSON-LD are megabytes, and
         // growing the buffer piece by piece copied them over and over.
-        out.reserveCapacity(items.reduce(key.utf8.count + prefix.utf8.count + suffix.utf8.count + 64) { $0 + $1.utf8.count + 1 })
-        append(prefix, to: &out)
+        var out = ByteBuffer(capacity: items.reduce(key.utf8.count + prefix.utf8.count + suffix.utf8.count + 64) { $0 + $1.utf8.count + 1 })
+        out.append(prefix)
         JSONValue.object(head).write(to: &out, pretty: false, indent: 0)
-        if head.isEmpty { out.removeLast() } else { out[out.count - 1] = UInt8(ascii: ",") }
+        if head.isEmpty { out.removeLast() } else { out.replaceLast(with: UInt8(ascii: ",")) }
         writeString(key, to: &out)
-        out.append(contentsOf: ":[".utf8)
+        out.append(":[" as StaticString)
         for (index, item) in items.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            append(item, to: &out)
+            out.append(item)
         }
-        out.append(contentsOf: "]}".utf8)
-        append(suffix, to: &out)
-        return out
+        out.append("]}" as StaticString)
+        out.append(suffix)
+        return out.array
     }
 
     /// Appends the JSON text to a byte buffer (which `serialized` makes a string of once:
     /// appending to a string checks and grows it at every piece).
-    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+    private func write(to out: inout ByteBuffer, pretty: Bool, indent: Int) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
-        case .int(let value): JSONValue.append(String(value), to: &out)
-        case .double(let value): JSONValue.append(JSONValue.format(value), to: &out)
-        case .decimal(let text): JSONValue.append(text, to: &out)
+        case .null: out.append("null" as StaticString)
+        case .bool(let value): out.append(value ? "true" : "false" as StaticString)
+        case .int(let value): out.append(String(value))
+        case .double(let value): out.append(JSONValue.format(value))
+        case .decimal(let text): out.append(text)
         case .string(let text): JSONValue.writeString(text, to: &out)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            if items.isEmpty { out.append("[]" as StaticString); return }
             out.append(UInt8(ascii: "["))
             for index in items.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -94,13 +92,13 @@ package enum JSONValue: Sendable, Equatable {
             if pretty { JSONValue.newline(indent, to: &out) }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            if members.isEmpty { out.append("{}" as StaticString); return }
             out.append(UInt8(ascii: "{"))
             for index in members.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { JSONValue.newline(indent + 1, to: &out) }
                 JSONValue.writeString(members[index].0, to: &out)
-                out.append(contentsOf: (pretty ? ": " : ":").utf8)
+                out.append(pretty ? ": " : ":" as StaticString)
                 members[index].1.write(to: &out, pretty: pretty, indent: indent + 1)
             }
             if pretty { JSONValue.newline(indent, to: &out) }
@@ -108,14 +106,9 @@ package enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func newline(_ indent: Int, to out: inout [UInt8]) {
+    private static func newline(_ indent: Int, to out: inout ByteBuffer) {
         out.append(0x0A)
-        for _ in 0..<indent { out.append(contentsOf: "  ".utf8) }
-    }
-
-    private static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
+        for _ in 0..<indent { out.append("  " as StaticString) }
     }
 
     /// Shortest text that reads back as the same Double; integral values without `.0`.
@@ -134,7 +127,20 @@ package enum JSONValue: Sendable, Equatable {
         byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0x7F, 0xE2, 0xEF].contains(byte)
     }
 
-    private static func writeString(_ text: String, to out: inout [UInt8]) {
+    /// Whether one of the eight bytes of `word` may need the table's look: a byte below
+    /// 0x20 or from 0x80 (which U+2028, U+2029 and U+FEFF begin with), `"`, `\`, `<`,
+    /// `>`, `&` or DEL. Never false when one does.
+    @inline(__always) private static func wordMayNeedEscape(_ word: UInt64) -> Bool {
+        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func mayEqual(_ byte: UInt64) -> UInt64 {
+            let difference = word ^ (low &* byte)
+            return (difference &- low) & ~difference & high
+        }
+        let below = (word &- low &* 0x20) & ~word & high
+        return (word & high) | below | mayEqual(0x22) | mayEqual(0x5C) | mayEqual(0x3C) | mayEqual(0x3E) | mayEqual(0x26) | mayEqual(0x7F) != 0
+    }
+
+    static func writeString(_ text: String, to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
         var text = text
         let mayNeedEscape = JSONValue.mayNeedEscape
@@ -143,47 +149,56 @@ package enum JSONValue: Sendable, Equatable {
             var index = 0
             let count = bytes.count
             while index < count {
-                // Runs of ordinary bytes are skipped with a table lookup each.
-                if !mayNeedEscape[Int(bytes[index])] {
-                    index += 1
+                // Eight ordinary bytes are passed over at once (titles, URLs and
+                // summaries are mostly such words); the bytes of any other word are
+                // looked at one by one, the ordinary ones with a table lookup each.
+                if index + 8 <= count, !JSONValue.wordMayNeedEscape(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
                     continue
                 }
-                let byte = bytes[index]
-                let escape: StaticString?
-                var length = 1
-                var control = false
-                switch byte {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x3C: escape = "\\u003c"
-                case 0x3E: escape = "\\u003e"
-                case 0x26: escape = "\\u0026"
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    length = 3
-                // A byte-order mark pasted into a title is valid in a JSON string, but some
-                // readers drop it as if it began the file; written escaped, it survives.
-                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
-                    escape = "\\ufeff"
-                    length = 3
-                default:
-                    escape = nil
-                    control = byte < 0x20 || byte == 0x7F
-                }
-                if escape != nil || control {
-                    if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                    // A control character is dropped: nothing is written for it.
-                    escape?.withUTF8Buffer { out.append(contentsOf: $0) }
-                    index += length
-                    runStart = index
-                } else {
-                    index += 1
+                let end = Swift.min(index + 8, count)
+                while index < end {
+                    if !mayNeedEscape[Int(bytes[index])] {
+                        index += 1
+                        continue
+                    }
+                    let byte = bytes[index]
+                    let escape: StaticString?
+                    var length = 1
+                    var control = false
+                    switch byte {
+                    case 0x22: escape = "\\\""
+                    case 0x5C: escape = "\\\\"
+                    case 0x0A: escape = "\\n"
+                    case 0x0D: escape = "\\r"
+                    case 0x09: escape = "\\t"
+                    case 0x3C: escape = "\\u003c"
+                    case 0x3E: escape = "\\u003e"
+                    case 0x26: escape = "\\u0026"
+                    case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                        escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                        length = 3
+                    // A byte-order mark pasted into a title is valid in a JSON string, but some
+                    // readers drop it as if it began the file; written escaped, it survives.
+                    case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
+                        escape = "\\ufeff"
+                        length = 3
+                    default:
+                        escape = nil
+                        control = byte < 0x20 || byte == 0x7F
+                    }
+                    if escape != nil || control {
+                        if index > runStart { out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                        // A control character is dropped: nothing is written for it.
+                        if let escape { out.append(escape) }
+                        index += length
+                        runStart = index
+                    } else {
+                        index += 1
+                    }
                 }
             }
-            if count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+            if count > runStart { out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
         }
         out.append(UInt8(ascii: "\""))
     }

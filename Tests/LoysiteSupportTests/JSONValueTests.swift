@@ -1,5 +1,6 @@
 import Foundation
 import LoysiteSupport
+import PropertyBased
 import Testing
 
 @Suite struct JSONValueTests {
@@ -34,6 +35,43 @@ import Testing
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])
         for (key, string) in decoded {
             #expect(!(key + string).unicodeScalars.contains { ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || $0.value == 0x7F })
+        }
+    }
+}
+
+/// JSON strings are written eight ordinary bytes at a time; the text is what writing
+/// them scalar by scalar gives, wherever in a word the bytes that need a look fall.
+@Suite struct JSONStringWordTests {
+    static let pieces = ["a", "abcdefgh", " ", "\"", "\\", "<", ">", "&", "\n", "\r", "\t", "\u{1}", "\u{1B}", "\u{7F}", "é", "日本",
+                         "\u{2028}", "\u{2029}", "\u{2027}", "\u{FEFF}", "\u{FEFE}", "🎉", "1234567"]
+
+    static func reference(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case "\u{FEFF}": out += "\\ufeff"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func wordsAgreeWithScalars() async {
+        await propertyCheck(count: 4000, input: Gen<String?>.element(of: Self.pieces).array(of: 0...20)) { parts in
+            let text = parts.compactMap { $0 }.joined()
+            #expect(JSONValue.string(text).serialized() == Self.reference(text), "\(Array(text.unicodeScalars))")
         }
     }
 }

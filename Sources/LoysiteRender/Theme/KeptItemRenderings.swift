@@ -223,7 +223,9 @@ extension TemplateRenderer {
             }
             let key = KeptItemRenderings.Key(body: .init(address: address, depth: depth), item: .init(item))
             if let bytes = kept.bytes(for: key) {
-                output.append(contentsOf: bytes)
+                let start = output.count
+                output.append(bytes)
+                if !mayHoldControlCharacters, TemplateRenderer.hasControlCharacter(in: output, from: start) { mayHoldControlCharacters = true }
                 continue
             }
             kept.countRendered()
@@ -237,7 +239,7 @@ extension TemplateRenderer {
             if itemRecording.holdsList {
                 kept.stopKeeping(address)
             } else if !itemRecording.readsOutside, !stopped, !lineIsOpen {
-                kept.keep(Array(output[start...]), for: key)
+                kept.keep(output.array(from: start), for: key)
             }
         }
     }

@@ -1,3 +1,5 @@
+import LoysiteSupport
+
 /// A parsed Mustache template: a tree of text and tags, parsed once per build
 /// (`TemplateScanner`, `TemplateLines`, `TemplateTreeBuilder`) and rendered for every page
 /// (`TemplateRenderer`).
@@ -72,16 +74,16 @@ package struct Template: @unchecked Sendable {
     enum Node: Sendable {
         case text(Text)
         /// `{{name}}` (escaped) or `{{{name}}}`, `{{&name}}` (verbatim).
-        case variable(Name, escaped: Bool)
-        case section(Name, body: [Node])
-        case invertedSection(Name, body: [Node])
+        indirect case variable(Name, escaped: Bool)
+        indirect case section(Name, body: [Node])
+        indirect case invertedSection(Name, body: [Node])
         /// `{{> name}}`; `indentation` is set when the tag stands alone on its line.
-        case partial(Reference, indentation: [UInt8]?)
+        indirect case partial(Reference, indentation: [UInt8]?)
         /// `{{< name}}…{{/name}}`: a partial given blocks of its own.
-        case parent(Reference, indentation: [UInt8]?, blocks: [String: [Node]])
+        indirect case parent(Reference, indentation: [UInt8]?, blocks: [String: [Node]])
         /// `{{$name}}…{{/name}}` outside a parent: the content given for `name` by a
         /// template that includes this one as a parent, or else this default.
-        case block(String, body: [Node], indentation: BlockIndentation)
+        indirect case block(String, body: [Node], indentation: BlockIndentation)
     }
 
     /// A partial or parent tag naming its template, for checks across templates (names
@@ -99,11 +101,16 @@ package struct Template: @unchecked Sendable {
     var nodes: [Node]
     private(set) var inclusions: [Inclusion]
     private let storage: TextStorage
+    /// Whether the template's text holds a control character that
+    /// `Escape.removingControlCharacters` drops (then a page rendered with it is looked
+    /// through for them; see `TemplateRenderer.mayHoldControlCharacters`).
+    let hasControlCharacters: Bool
 
     /// Parses Mustache text; throws `TemplateSyntaxError` with every problem found.
     package init(string: String) throws {
         let bytes = Array(string.utf8)
         storage = TextStorage(bytes)
+        hasControlCharacters = bytes.withUnsafeBytes { Escape.containsControlCharacter($0) }
         let (pieces, scanProblems) = TemplateScanner.scan(bytes)
         let arranged = TemplateLines.arrange(pieces, in: bytes)
         var builder = TemplateTreeBuilder(bytes: bytes, base: storage.base)

@@ -1,3 +1,5 @@
+import LoysiteSupport
+
 /// HTML escaping of `{{name}}` values: `< > & " '` become `&lt; &gt; &amp; &quot; &#39;`.
 ///
 /// It works on UTF-8 bytes, copying runs without special characters at once. The result
@@ -11,22 +13,34 @@ enum TemplateEscaping {
         case verbatim, bytes, characters
     }
 
-    /// Whether one of the eight bytes of `word` may be special (never false when one is).
+    /// Whether one of the eight bytes of `word` may be special or a control character
+    /// (below 0x20 or DEL; never false when one is).
     @inline(__always) private static func mayHaveSpecial(_ word: UInt64) -> Bool {
         let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func mayEqual(_ byte: UInt64) -> UInt64 {
             let difference = word ^ (low &* byte)
             return (difference &- low) & ~difference & high
         }
-        return mayEqual(0x3C) | mayEqual(0x3E) | mayEqual(0x26) | mayEqual(0x22) | mayEqual(0x27) != 0
+        let below = (word &- low &* 0x20) & ~word & high
+        return mayEqual(0x3C) | mayEqual(0x3E) | mayEqual(0x26) | mayEqual(0x22) | mayEqual(0x27) | mayEqual(0x7F) | below != 0
+    }
+
+    /// A control character `Escape.removingControlCharacters` drops.
+    @inline(__always) private static func isDropped(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
 
     @inline(__always) private static func isSpecial(_ byte: UInt8) -> Bool {
         byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
     }
 
-    static func appendHTML(_ text: String, to output: inout [UInt8]) {
+    /// Appends `text` escaped; returns whether it holds a control character that
+    /// `Escape.removingControlCharacters` drops (found by the same look at the bytes, so
+    /// a page's values need not be looked through again for them).
+    @discardableResult
+    static func appendHTML(_ text: String, to output: TemplateOutput) -> Bool {
         var text = text
+        var control = false
         let plan = text.withUTF8 { bytes -> Plan in
             var found = false
             let count = bytes.count
@@ -43,8 +57,11 @@ enum TemplateEscaping {
                     if isSpecial(bytes[index]) {
                         found = true
                         if (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < count && bytes[index + 1] >= 0x80) {
+                            control = Escape.containsControlCharacter(UnsafeRawBufferPointer(bytes))
                             return .characters
                         }
+                    } else if isDropped(bytes[index]) {
+                        control = true
                     }
                     index += 1
                 }
@@ -53,35 +70,36 @@ enum TemplateEscaping {
         }
         switch plan {
         case .verbatim:
-            text.withUTF8 { output.append(contentsOf: $0) }
+            text.withUTF8 { output.append($0) }
         case .bytes:
             text.withUTF8 { bytes in
                 var runStart = 0
                 for index in bytes.indices where isSpecial(bytes[index]) {
-                    if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                    append(bytes[index], to: &output)
+                    if index > runStart { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                    append(bytes[index], to: output)
                     runStart = index + 1
                 }
-                if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+                if runStart < bytes.count { output.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
             }
         case .characters:
             for character in text {
                 if character.utf8.count == 1, let byte = character.utf8.first, isSpecial(byte) {
-                    append(byte, to: &output)
+                    append(byte, to: output)
                 } else {
-                    output.append(contentsOf: character.utf8)
+                    for byte in character.utf8 { output.append(byte) }
                 }
             }
         }
+        return control
     }
 
-    @inline(__always) private static func append(_ special: UInt8, to output: inout [UInt8]) {
+    @inline(__always) private static func append(_ special: UInt8, to output: TemplateOutput) {
         switch special {
-        case 0x3C: output.append(contentsOf: "&lt;".utf8)
-        case 0x3E: output.append(contentsOf: "&gt;".utf8)
-        case 0x26: output.append(contentsOf: "&amp;".utf8)
-        case 0x22: output.append(contentsOf: "&quot;".utf8)
-        default: output.append(contentsOf: "&#39;".utf8)
+        case 0x3C: output.append("&lt;" as StaticString)
+        case 0x3E: output.append("&gt;" as StaticString)
+        case 0x26: output.append("&amp;" as StaticString)
+        case 0x22: output.append("&quot;" as StaticString)
+        default: output.append("&#39;" as StaticString)
         }
     }
 }

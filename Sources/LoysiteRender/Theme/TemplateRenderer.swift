@@ -1,3 +1,5 @@
+import LoysiteSupport
+
 /// Renders parsed templates with a `TemplateValue` context, as the Mustache
 /// specification says: names are looked up from the innermost value outwards, then
 /// followed down dotted paths; a list repeats a section for each item, other values show
@@ -7,8 +9,8 @@
 /// the blocks its child gives, the outermost child winning.
 ///
 /// One renderer renders one page: it keeps the context stack and appends UTF-8 bytes to
-/// one buffer, instead of building a string per tag (appending to a String checks and
-/// grows it at every call, which cost more than the rest of rendering).
+/// one buffer (`TemplateOutput`), instead of building a string per tag (appending to a
+/// String checks and grows it at every call, which cost more than the rest of rendering).
 ///
 /// Indentation (of standalone partials and parents, and of blocks) is added as lines of
 /// template text begin, never inside a value: `indentation` is what begins each line of
@@ -18,7 +20,12 @@
 struct TemplateRenderer {
     let templates: [String: Template]
     var stack: [TemplateValue] = []
-    var output: [UInt8] = []
+    var output = TemplateOutput(capacity: 64)
+    /// Whether a byte written may be a control character `Escape.removingControlCharacters`
+    /// drops: set by a template whose text has one and by a value that has one, so that
+    /// a page (whose template text has none, like the built-in theme's) is not looked
+    /// through again whole when none of its values has one either.
+    var mayHoldControlCharacters = false
     var indentation: [UInt8] = []
     var lineIsOpen = false
     /// The blocks given by the templates that included the current one as a parent.
@@ -50,8 +57,14 @@ struct TemplateRenderer {
     /// The output as UTF-8 bytes, for writing to a file without making a string of it.
     /// `capacity`: what the output is expected to need.
     mutating func renderBytes(_ template: Template, context: TemplateValue, capacity: Int = 32_768) -> [UInt8] {
-        output = []
-        output.reserveCapacity(capacity)
+        renderOutput(template, context: context, capacity: capacity).array()
+    }
+
+    /// The output in its buffer (`mayHoldControlCharacters` says whether it may need
+    /// control characters removed).
+    mutating func renderOutput(_ template: Template, context: TemplateValue, capacity: Int = 32_768) -> TemplateOutput {
+        output = TemplateOutput(capacity: capacity)
+        mayHoldControlCharacters = template.hasControlCharacters
         stack = [context]
         indentation = []
         lineIsOpen = false
@@ -63,14 +76,18 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ nodes: [Template.Node]) {
-        for node in nodes where !stopped { render(node) }
+        // Each node read in place: `for node in nodes` copied every node (retaining its
+        // names and bodies) and destroyed the copy, a tenth of rendering.
+        nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices where !stopped { render(nodes[index]) }
+        }
     }
 
     private mutating func render(_ node: Template.Node) {
         switch node {
         case .text(let text):
             if indentation.isEmpty {
-                output.append(contentsOf: text.bytes)
+                output.append(text.bytes)
             } else {
                 appendIndenting(text.bytes)
             }
@@ -117,10 +134,12 @@ struct TemplateRenderer {
 
         case .partial(let reference, let standaloneIndentation):
             guard let template = template(reference) else { return }
+            if template.hasControlCharacters { mayHoldControlCharacters = true }
             include(template.nodes, indentation: standaloneIndentation, linesOnly: false, blocks: nil)
 
         case .parent(let reference, let standaloneIndentation, let given):
             guard let template = template(reference) else { return }
+            if template.hasControlCharacters { mayHoldControlCharacters = true }
             include(template.nodes, indentation: standaloneIndentation, linesOnly: false, blocks: given)
 
         case .block(let name, let body, let blockIndentation):
@@ -193,7 +212,7 @@ struct TemplateRenderer {
             let lineEnds = end < bytes.count
             if lineEnds { end += 1 }
             openLineIfNeeded()
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[start..<end]))
             if lineEnds { lineIsOpen = true }
             start = end
         }
@@ -201,7 +220,7 @@ struct TemplateRenderer {
 
     @inline(__always) private mutating func openLineIfNeeded() {
         if lineIsOpen {
-            output.append(contentsOf: indentation)
+            output.append(indentation)
             lineIsOpen = false
         }
     }
@@ -209,12 +228,18 @@ struct TemplateRenderer {
     @inline(__always) private mutating func append(value text: String, escaped: Bool) {
         if text.isEmpty { return }
         openLineIfNeeded()
-        if escaped { TemplateEscaping.appendHTML(text, to: &output) } else { TemplateRenderer.append(text, to: &output) }
+        // Escaping adds and drops no control character, so the text tells.
+        if escaped {
+            if TemplateEscaping.appendHTML(text, to: output) { mayHoldControlCharacters = true }
+        } else {
+            let start = output.count
+            output.append(text)
+            if !mayHoldControlCharacters, TemplateRenderer.hasControlCharacter(in: output, from: start) { mayHoldControlCharacters = true }
+        }
     }
 
-    @inline(__always) static func append(_ text: String, to output: inout [UInt8]) {
-        if let _ = text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) { return }
-        output.append(contentsOf: Array(text.utf8))
+    static func hasControlCharacter(in output: TemplateOutput, from start: Int) -> Bool {
+        Escape.containsControlCharacter(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(output.bytes)[start...]))
     }
 
     /// The value a name resolves to: its first component is looked for from the innermost

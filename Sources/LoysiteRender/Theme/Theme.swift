@@ -106,9 +106,9 @@ package struct Theme: Sendable {
     package func renderData(_ template: String, context: TemplateValue) -> Data {
         guard let parsed = templates[template] else { return Data() }
         var renderer = TemplateRenderer(templates: templates)
-        var bytes = renderer.renderBytes(parsed, context: context)
-        Escape.removeControlCharacters(&bytes)
-        return Data(bytes)
+        let output = renderer.renderOutput(parsed, context: context)
+        if renderer.mayHoldControlCharacters { output.removeControlCharacters() }
+        return output.takeData()
     }
 
     /// Renders with a loosely typed context (dictionaries, arrays, strings, numbers, bools).
