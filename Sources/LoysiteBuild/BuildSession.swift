@@ -275,6 +275,8 @@ package final class BuildSession: @unchecked Sendable {
             state.redirects = RedirectPages(index: index)
             state.outputPaths = BuildSession.outputPaths(index: index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
             state.outputTable = OutputPathTable(state.outputPaths)
+        } else if changes.names, updateIndexInPlace(changes, pages: pages, &state) {
+            // Names moved in the index and the matcher, `related` resolved again where it can differ.
         } else if changes.names || changes.indexProblems {
             let index = PageIndex(pages: pages)
             state.index = index
@@ -297,6 +299,53 @@ package final class BuildSession: @unchecked Sendable {
                 (state.related[number], state.relatedDiagnostics[number]) = state.index.resolveRelated(of: number)
             }
         }
+    }
+
+    /// When titles or aliases changed, or pages were added or removed: the index and the
+    /// matcher updated in place (`PageIndex.renamingPages` and `renumbering`,
+    /// `TermMatcher.renaming` and `renumbering`) rather than built again, and `related`
+    /// resolved again only for the pages whose entries can resolve differently: those
+    /// that named an old name of a changed or removed page (they resolved to it), or a
+    /// new one (they resolved to nothing and have a problem), and the changed pages.
+    /// false when the index cannot be updated so (the caller builds it anew).
+    private func updateIndexInPlace(_ changes: PageChanges, pages: PerPage<Page>, _ state: inout State) -> Bool {
+        let index: PageIndex
+        var related = state.related, relatedDiagnostics = state.relatedDiagnostics
+        // The pages whose names changed or that came, by new id; and those whose `related`
+        // named a page that went.
+        let changed = Set(changes.pages)
+        var namedGone = Set<PageID>()
+        var matcher = state.matcher
+        if let renumbering = changes.renumbering {
+            let added = Set(renumbering.added)
+            guard let renumbered = state.index.renumbering(pages, newNumber: renumbering.newNumber, added: renumbering.added),
+                  let renamed = renumbered.renamingPages(pages, changed: changes.pages.filter { !added.contains($0) }) else { return false }
+            index = renamed
+            if state.config.autolink { matcher = matcher?.renumbering(renumbering.newNumber, changed: changes.pages, in: index) ?? TermMatcher(index: index) }
+            let gone = Set(renumbering.removed)
+            let oldRelated = related, oldDiagnostics = relatedDiagnostics
+            related = renumbering.carry(PerPage(oldRelated.map { $0.compactMap { renumbering.newNumber[$0] } }), filling: [])
+            relatedDiagnostics = renumbering.carry(oldDiagnostics, filling: [])
+            for (old, list) in zip(oldRelated.indices, oldRelated) where !list.isEmpty && list.contains(where: gone.contains) {
+                if let new = renumbering.newNumber[old] { namedGone.insert(new) }
+            }
+            state.redirects = RedirectPages(index: index)
+            state.outputPaths = BuildSession.outputPaths(index: index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
+            state.outputTable = OutputPathTable(state.outputPaths)
+        } else {
+            guard let renamed = state.index.renamingPages(pages, changed: changes.pages) else { return false }
+            index = renamed
+            if state.config.autolink { matcher = matcher?.renaming(changes.pages, in: index) ?? TermMatcher(index: index) }
+        }
+        state.index = index
+        state.matcher = matcher
+        let resolving = pages.indices.filter { number in
+            changed.contains(number) || namedGone.contains(number) || !relatedDiagnostics[number].isEmpty || related[number].contains(where: changed.contains)
+        }
+        for number in resolving { (related[number], relatedDiagnostics[number]) = index.resolveRelated(of: number) }
+        state.related = related
+        state.relatedDiagnostics = relatedDiagnostics
+        return true
     }
 
     // MARK: 3. markdown
