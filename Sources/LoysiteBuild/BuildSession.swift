@@ -240,7 +240,10 @@ package final class BuildSession: @unchecked Sendable {
         let oldBodies = state.bodies
         newState.bodies = renumbering.carry(PerPage(Parallel.map(Array(oldBodies.indices)) { number -> RenderedMarkdown in
             var body = oldBodies[number]
-            if !body.linkedPages.isEmpty { body.linkedPages = Set(body.linkedPages.compactMap { renumbering.newNumber[$0] }) }
+            // Made again only when one of its pages moved (most keep their ids when a file sorts late).
+            if !body.linkedPages.isEmpty, !body.linkedPages.allSatisfy({ renumbering.newNumber[$0] == $0 }) {
+                body.linkedPages = Set(body.linkedPages.compactMap { renumbering.newNumber[$0] })
+            }
             return body
         }), filling: filler)
         newState.reads.pages = renumbering.carry(PerPage(Parallel.map(state.reads.pages.array, renumbering.map)), filling: [])
@@ -318,10 +321,24 @@ package final class BuildSession: @unchecked Sendable {
         var matcher = state.matcher
         if let renumbering = changes.renumbering {
             let added = Set(renumbering.added)
-            guard let renumbered = state.index.renumbering(pages, newNumber: renumbering.newNumber, added: renumbering.added),
-                  let renamed = renumbered.renamingPages(pages, changed: changes.pages.filter { !added.contains($0) }) else { return false }
+            // The output paths (only the pages' changed: the session keeps no redirects
+            // across added or removed pages) made on the other core meanwhile.
+            let last = state.index, autolink = state.config.autolink, lastMatcher = matcher, reread = changes.pages.filter { !added.contains($0) }
+            let changedPages = changes.pages
+            let theme = state.theme, folder = state.glossaryFolder, redirects = state.redirects
+            let (updated, paths) = Parallel.map([0], alongside: {
+                let paths = BuildSession.outputPaths(pages: pages, theme: theme, folder: folder, redirects: redirects)
+                return (paths, OutputPathTable(paths))
+            }) { _ -> (PageIndex, TermMatcher?)? in
+                guard let renumbered = last.renumbering(pages, newNumber: renumbering.newNumber, added: renumbering.added),
+                      let renamed = renumbered.renamingPages(pages, changed: reread) else { return nil }
+                guard autolink else { return (renamed, nil) }
+                return (renamed, lastMatcher?.renumbering(renumbering.newNumber, changed: changedPages, in: renamed) ?? TermMatcher(index: renamed))
+            }
+            guard let (renamed, renumberedMatcher) = updated[0] else { return false }
             index = renamed
-            if state.config.autolink { matcher = matcher?.renumbering(renumbering.newNumber, changed: changes.pages, in: index) ?? TermMatcher(index: index) }
+            matcher = renumberedMatcher
+            (state.outputPaths, state.outputTable) = paths
             let gone = Set(renumbering.removed)
             let oldRelated = related, oldDiagnostics = relatedDiagnostics
             related = renumbering.carry(PerPage(oldRelated.map { $0.compactMap { renumbering.newNumber[$0] } }), filling: [])
@@ -329,9 +346,6 @@ package final class BuildSession: @unchecked Sendable {
             for (old, list) in zip(oldRelated.indices, oldRelated) where !list.isEmpty && list.contains(where: gone.contains) {
                 if let new = renumbering.newNumber[old] { namedGone.insert(new) }
             }
-            state.redirects = RedirectPages(index: index)
-            state.outputPaths = BuildSession.outputPaths(index: index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
-            state.outputTable = OutputPathTable(state.outputPaths)
         } else {
             guard let renamed = state.index.renamingPages(pages, changed: changes.pages) else { return false }
             index = renamed

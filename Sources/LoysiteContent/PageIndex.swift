@@ -285,11 +285,17 @@ package struct PageIndex: Sendable {
         lookups.termBySlug = lookups.termBySlug.mapValues(renumber)
         lookups.termByID = lookups.termByID.mapValues(renumber)
         lookups.pagesWithProblems = Set(lookups.pagesWithProblems.map(renumber))
-        // By new id: the kept pages' `IndexedPage`s, the added pages' made.
-        var indexed = PerPage<IndexedPage?>(repeating: nil, count: pages.count)
-        for (old, new) in zip(newNumber.indices, newNumber) { if let new { indexed[new] = self.indexed[old] } }
+        // By new id: the kept pages' `IndexedPage`s, the added pages' made (a plain
+        // array of them, not of optionals: those were copied through generic witnesses).
+        var oldNumber = [Int](repeating: -1, count: pages.count)
+        for (old, new) in zip(newNumber.indices, newNumber) { if let new { oldNumber[new.number] = old.number } }
+        var indexed: [IndexedPage] = []
+        indexed.reserveCapacity(pages.count)
+        for number in pages.indices {
+            indexed.append(oldNumber[number.number] >= 0 ? self.indexed[PageID(oldNumber[number.number])] : IndexedPage(pages[number]))
+        }
         for number in added {
-            let page = IndexedPage(pages[number]), names = page.names
+            let names = indexed[number.number].names
             guard names.termID == nil, !SiteLayout.Output.reservedPagePaths.contains(names.path), lookups.byPath[names.path] == nil,
                   lookups.bySource[names.source] == nil else { return nil }
             lookups.byPath[names.path] = number
@@ -302,11 +308,10 @@ package struct PageIndex: Sendable {
                 guard lookups.byName[key] == nil else { return nil }
                 lookups.byName[key] = number
             }
-            indexed[number] = page
         }
         var index = self
         index.pages = pages
-        index.indexed = PerPage(indexed.map { $0! })
+        index.indexed = PerPage(indexed)
         index.lookups = lookups
         return index
     }
