@@ -14,7 +14,11 @@ extension BuildSession {
     /// Every file the build will write, known once pages are indexed: pages, the
     /// site-wide files, assets, copied files and redirects.
     static func outputPaths(index: PageIndex, theme: Theme, folder: GlossaryFolder, redirects: RedirectPages) -> Set<String> {
-        var paths = Set(index.pages.map { $0.path + "index.html" })
+        outputPaths(pages: index.pages, theme: theme, folder: folder, redirects: redirects)
+    }
+
+    static func outputPaths(pages: PerPage<Page>, theme: Theme, folder: GlossaryFolder, redirects: RedirectPages) -> Set<String> {
+        var paths = Set(pages.map { $0.path + "index.html" })
         paths.formUnion(SiteBuilder.SiteFile.allCases.map(\.path))
         paths.insert(SiteLayout.Output.metrics)
         paths.formUnion(theme.assets.keys.map { SiteLayout.Output.assetsFolder + $0 })

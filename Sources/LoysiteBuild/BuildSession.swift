@@ -240,7 +240,10 @@ package final class BuildSession: @unchecked Sendable {
         let oldBodies = state.bodies
         newState.bodies = renumbering.carry(PerPage(Parallel.map(Array(oldBodies.indices)) { number -> RenderedMarkdown in
             var body = oldBodies[number]
-            if !body.linkedPages.isEmpty { body.linkedPages = Set(body.linkedPages.compactMap { renumbering.newNumber[$0] }) }
+            // Made again only when one of its pages moved (most keep their ids when a file sorts late).
+            if !body.linkedPages.isEmpty, !body.linkedPages.allSatisfy({ renumbering.newNumber[$0] == $0 }) {
+                body.linkedPages = Set(body.linkedPages.compactMap { renumbering.newNumber[$0] })
+            }
             return body
         }), filling: filler)
         newState.reads.pages = renumbering.carry(PerPage(Parallel.map(state.reads.pages.array, renumbering.map)), filling: [])
@@ -275,6 +278,8 @@ package final class BuildSession: @unchecked Sendable {
             state.redirects = RedirectPages(index: index)
             state.outputPaths = BuildSession.outputPaths(index: index, theme: state.theme, folder: state.glossaryFolder, redirects: state.redirects)
             state.outputTable = OutputPathTable(state.outputPaths)
+        } else if changes.names, updateIndexInPlace(changes, pages: pages, &state) {
+            // Names moved in the index and the matcher, `related` resolved again where it can differ.
         } else if changes.names || changes.indexProblems {
             let index = PageIndex(pages: pages)
             state.index = index
@@ -297,6 +302,64 @@ package final class BuildSession: @unchecked Sendable {
                 (state.related[number], state.relatedDiagnostics[number]) = state.index.resolveRelated(of: number)
             }
         }
+    }
+
+    /// When titles or aliases changed, or pages were added or removed: the index and the
+    /// matcher updated in place (`PageIndex.renamingPages` and `renumbering`,
+    /// `TermMatcher.renaming` and `renumbering`) rather than built again, and `related`
+    /// resolved again only for the pages whose entries can resolve differently: those
+    /// that named an old name of a changed or removed page (they resolved to it), or a
+    /// new one (they resolved to nothing and have a problem), and the changed pages.
+    /// false when the index cannot be updated so (the caller builds it anew).
+    private func updateIndexInPlace(_ changes: PageChanges, pages: PerPage<Page>, _ state: inout State) -> Bool {
+        let index: PageIndex
+        var related = state.related, relatedDiagnostics = state.relatedDiagnostics
+        // The pages whose names changed or that came, by new id; and those whose `related`
+        // named a page that went.
+        let changed = Set(changes.pages)
+        var namedGone = Set<PageID>()
+        var matcher = state.matcher
+        if let renumbering = changes.renumbering {
+            let added = Set(renumbering.added)
+            // The output paths (only the pages' changed: the session keeps no redirects
+            // across added or removed pages) made on the other core meanwhile.
+            let last = state.index, autolink = state.config.autolink, lastMatcher = matcher, reread = changes.pages.filter { !added.contains($0) }
+            let changedPages = changes.pages
+            let theme = state.theme, folder = state.glossaryFolder, redirects = state.redirects
+            let (updated, paths) = Parallel.map([0], alongside: {
+                let paths = BuildSession.outputPaths(pages: pages, theme: theme, folder: folder, redirects: redirects)
+                return (paths, OutputPathTable(paths))
+            }) { _ -> (PageIndex, TermMatcher?)? in
+                guard let renumbered = last.renumbering(pages, newNumber: renumbering.newNumber, added: renumbering.added),
+                      let renamed = renumbered.renamingPages(pages, changed: reread) else { return nil }
+                guard autolink else { return (renamed, nil) }
+                return (renamed, lastMatcher?.renumbering(renumbering.newNumber, changed: changedPages, in: renamed) ?? TermMatcher(index: renamed))
+            }
+            guard let (renamed, renumberedMatcher) = updated[0] else { return false }
+            index = renamed
+            matcher = renumberedMatcher
+            (state.outputPaths, state.outputTable) = paths
+            let gone = Set(renumbering.removed)
+            let oldRelated = related, oldDiagnostics = relatedDiagnostics
+            related = renumbering.carry(PerPage(oldRelated.map { $0.compactMap { renumbering.newNumber[$0] } }), filling: [])
+            relatedDiagnostics = renumbering.carry(oldDiagnostics, filling: [])
+            for (old, list) in zip(oldRelated.indices, oldRelated) where !list.isEmpty && list.contains(where: gone.contains) {
+                if let new = renumbering.newNumber[old] { namedGone.insert(new) }
+            }
+        } else {
+            guard let renamed = state.index.renamingPages(pages, changed: changes.pages) else { return false }
+            index = renamed
+            if state.config.autolink { matcher = matcher?.renaming(changes.pages, in: index) ?? TermMatcher(index: index) }
+        }
+        state.index = index
+        state.matcher = matcher
+        let resolving = pages.indices.filter { number in
+            changed.contains(number) || namedGone.contains(number) || !relatedDiagnostics[number].isEmpty || related[number].contains(where: changed.contains)
+        }
+        for number in resolving { (related[number], relatedDiagnostics[number]) = index.resolveRelated(of: number) }
+        state.related = related
+        state.relatedDiagnostics = relatedDiagnostics
+        return true
     }
 
     // MARK: 3. markdown

@@ -12,9 +12,20 @@ struct PageRenumbering: Sendable {
     /// `sources`: each page's source file, old and new; a page is the same page when its
     /// file is.
     init(old: [String], new: [String]) {
+        // The files before the first one added or removed and after the last keep their
+        // places: compared in order, and only the ones between looked up by name (a
+        // table of every file was most of this).
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
         var byNewSource: [String: PageID] = [:]
-        for (number, source) in new.enumerated() { byNewSource[source] = PageID(number) }
-        newNumber = PerPage(old.map { byNewSource[$0] })
+        for number in prefix..<(new.count - suffix) { byNewSource[new[number]] = PageID(number) }
+        newNumber = PerPage(old.indices.map { number in
+            if number < prefix { return PageID(number) }
+            if number >= old.count - suffix { return PageID(number - old.count + new.count) }
+            return byNewSource[old[number]]
+        })
         var oldNumber = PerPage<PageID?>(repeating: nil, count: new.count)
         for (old, new) in zip(newNumber.indices, newNumber) { if let new { oldNumber[new] = old } }
         self.oldNumber = oldNumber

@@ -8,7 +8,7 @@ package struct PageIndex: Sendable {
     /// What the index read of each page (all it read): a rebuild compares a changed
     /// page's with these to know whether the index must be built again.
     package private(set) var indexed: PerPage<IndexedPage>
-    private let lookups: Lookups
+    private var lookups: Lookups
     /// Problems found while indexing: two pages at one URL, ambiguous names.
     package var diagnostics: [Diagnostic] { lookups.diagnostics }
     /// The pages those problems name (where they are said or whom they mention), so a
@@ -43,6 +43,11 @@ package struct PageIndex: Sendable {
         var termByID: [String: PageID] = [:]
         var diagnostics: [Diagnostic] = []
         var pagesWithProblems: Set<PageID> = []
+        /// Keys that more than one page registered (the first keeps it): a rebuild that
+        /// takes one from its page must give it to the next, which only a new index knows.
+        /// (After `renamingPages` it may hold a key only one page has now: that costs a
+        /// new index, never a wrong one.)
+        var sharedKeys: Set<String> = []
 
         init(_ pages: PerPage<IndexedPage>) {
             byPath.reserveCapacity(pages.count)
@@ -90,6 +95,7 @@ package struct PageIndex: Sendable {
         private mutating func register(_ name: String, key: String, for index: PageID, at location: SourceLocation, isAlias: Bool, in pages: PerPage<IndexedPage>) {
             guard !key.isEmpty else { return }
             if let existing = byName[key] {
+                if existing != index { sharedKeys.insert(key) }
                 if existing != index, isAlias || pages[existing].names.kind == pages[index].names.kind {
                     diagnostics.append(.warning("'\(name)' also names \(pages[existing].names.source); links to it go there", at: location))
                     pagesWithProblems.formUnion([existing, index])
@@ -98,6 +104,13 @@ package struct PageIndex: Sendable {
             }
             byName[key] = index
         }
+    }
+
+    /// A page's keys in `byName`: its slug's, title's and aliases' (empty ones are not registered).
+    private static func keys(_ names: IndexedPage.Names) -> Set<String> {
+        var keys = Set([key(names.slug), key(names.title)] + names.aliases.map { key($0) })
+        keys.remove("")
+        return keys
     }
 
     static func key(_ name: String) -> String {
@@ -151,6 +164,13 @@ package struct PageIndex: Sendable {
             for alias in page.aliases { names.append((alias, id)) }
         }
         return names
+    }
+
+    /// The names of `termNames` that page `id` has (none if it is not a term, or not the page at its URL).
+    package func termNames(of id: PageID) -> [String] {
+        let names = indexed[id].names
+        guard names.kind == .term, lookups.byPath[names.path] == id else { return [] }
+        return [names.title] + names.aliases
     }
 
     /// Resolves every term's `related` entries, reporting the ones that name no page.
@@ -207,5 +227,102 @@ package struct PageIndex: Sendable {
             index.indexed[number] = page
         }
         return index
+    }
+
+    /// The same index after the pages `changed` changed their titles or aliases only,
+    /// made by moving just their names in the name table (a new index reads and
+    /// lower-cases every name of every page: most of a title edit's index step). nil
+    /// when that would not give what `PageIndex(pages:)` gives: a page with problems, a
+    /// name another page has too or had (which page takes it, and whether that is a
+    /// problem, depends on the order of all pages and on which names are aliases), or
+    /// another name changed (slug, path, `id:`, kind, file).
+    package func renamingPages(_ pages: PerPage<Page>, changed: [PageID]) -> PageIndex? {
+        var index = self
+        index.pages = pages
+        for number in changed {
+            let new = IndexedPage(pages[number]), old = indexed[number].names
+            guard !lookups.pagesWithProblems.contains(number), new.names.kind == old.kind, new.names.source == old.source,
+                  new.names.path == old.path, new.names.slug == old.slug, new.names.termID == old.termID else { return nil }
+            let before = PageIndex.keys(old), after = PageIndex.keys(new.names)
+            for key in before.subtracting(after) where index.lookups.byName[key] == number {
+                guard !index.lookups.sharedKeys.contains(key) else { return nil }
+                index.lookups.byName[key] = nil
+            }
+            // A name another page has: which page takes it, and whether that is a
+            // problem, depends on the order of all pages and whether it is an alias.
+            for key in after where index.lookups.byName[key].map({ $0 != number }) ?? false { return nil }
+            for key in after.subtracting(before) { index.lookups.byName[key] = number }
+            index.indexed[number] = new
+        }
+        return index
+    }
+
+    /// The same index after page files were added or removed: `pages` the new pages,
+    /// `newNumber` each old page's new id (nil: removed), `added` the new pages' ids.
+    /// The kept pages' entries are renumbered, the removed pages' taken out and the added
+    /// pages' put in (a new index reads and lower-cases every name of every page: most
+    /// of an add's or delete's index step). nil when that would not give what
+    /// `PageIndex(pages:)` gives: an added or removed page with problems or an `id:`, a
+    /// path or name an added page shares with another page, a removed page's name that
+    /// another page has too.
+    package func renumbering(_ pages: PerPage<Page>, newNumber: PerPage<PageID?>, added: [PageID]) -> PageIndex? {
+        var lookups = self.lookups
+        for old in newNumber.indices where newNumber[old] == nil {
+            let names = indexed[old].names
+            guard !lookups.pagesWithProblems.contains(old), names.termID == nil else { return nil }
+            for key in PageIndex.keys(names) where lookups.byName[key] == old {
+                guard !lookups.sharedKeys.contains(key) else { return nil }
+                lookups.byName[key] = nil
+            }
+            lookups.byPath[names.path] = nil
+            lookups.bySource[names.source] = nil
+            if names.kind == .term { lookups.termBySlug[names.slug] = nil }
+        }
+        let renumber = { (old: PageID) in newNumber[old]! }
+        lookups.byName = lookups.byName.mapValues(renumber)
+        lookups.byPath = lookups.byPath.mapValues(renumber)
+        lookups.bySource = lookups.bySource.mapValues(renumber)
+        lookups.termBySlug = lookups.termBySlug.mapValues(renumber)
+        lookups.termByID = lookups.termByID.mapValues(renumber)
+        lookups.pagesWithProblems = Set(lookups.pagesWithProblems.map(renumber))
+        // By new id: the kept pages' `IndexedPage`s, the added pages' made (a plain
+        // array of them, not of optionals: those were copied through generic witnesses).
+        var oldNumber = [Int](repeating: -1, count: pages.count)
+        for (old, new) in zip(newNumber.indices, newNumber) { if let new { oldNumber[new.number] = old.number } }
+        var indexed: [IndexedPage] = []
+        indexed.reserveCapacity(pages.count)
+        for number in pages.indices {
+            indexed.append(oldNumber[number.number] >= 0 ? self.indexed[PageID(oldNumber[number.number])] : IndexedPage(pages[number]))
+        }
+        for number in added {
+            let names = indexed[number.number].names
+            guard names.termID == nil, !SiteLayout.Output.reservedPagePaths.contains(names.path), lookups.byPath[names.path] == nil,
+                  lookups.bySource[names.source] == nil else { return nil }
+            lookups.byPath[names.path] = number
+            lookups.bySource[names.source] = number
+            if names.kind == .term {
+                guard lookups.termBySlug[names.slug] == nil else { return nil }
+                lookups.termBySlug[names.slug] = number
+            }
+            for key in PageIndex.keys(names) {
+                guard lookups.byName[key] == nil else { return nil }
+                lookups.byName[key] = number
+            }
+        }
+        var index = self
+        index.pages = pages
+        index.indexed = PerPage(indexed)
+        index.lookups = lookups
+        return index
+    }
+
+    /// Whether every lookup, problem and auto-link name of this index is the same as of
+    /// `other` (for tests of indexes updated in place).
+    package func hasSameLookups(as other: PageIndex) -> Bool {
+        let (a, b) = (lookups, other.lookups)
+        return a.byName == b.byName && a.byPath == b.byPath && a.termBySlug == b.termBySlug && a.bySource == b.bySource
+            && a.termByID == b.termByID && a.diagnostics == b.diagnostics && a.pagesWithProblems == b.pagesWithProblems
+            && indexed.map(\.names) == other.indexed.map(\.names)
+            && termNames.map(\.name) == other.termNames.map(\.name) && termNames.map(\.page) == other.termNames.map(\.page)
     }
 }

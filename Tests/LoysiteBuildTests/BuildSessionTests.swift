@@ -203,6 +203,24 @@ import Testing
         ])
     }
 
+    /// Titles and aliases moved in place in the index and the matcher, one rebuild after
+    /// another: a `related` entry naming a new alias, then the old title kept as an
+    /// alias; a name another term has already (the index built anew, with its warning)
+    /// and given back.
+    @Test func renamingTermsThatRelatedEntriesAndOtherTermsName() throws {
+        let churn = "content/glossary/churn-rate.md", retention = "content/glossary/retention-rate.md"
+        let loyalty = "content/glossary/loyalty.md", zeta = "content/glossary/zeta.md"
+        try expectEachSameAsFullBuild([
+            ([retention], { try $0.write(retention, TemporarySite.term("Retention rate", "aliases: [Kept customers]\ncategory: Metrics\n", body: "Customers kept; see churn rate and the NPS.")) }),
+            ([churn], { try $0.write(churn, TemporarySite.term("Churn rate", "aliases: [Attrition]\nsummary: Customers lost.\nrelated: [Kept customers, nps]\n", body: "The mirror of [[retention rate]].")) }),
+            ([retention], { try $0.write(retention, TemporarySite.term("Customers kept", "aliases: [Kept customers, Retention rate]\ncategory: Metrics\n", body: "Customers kept; see churn rate and the NPS.")) }),
+            ([loyalty], { try $0.write(loyalty, TemporarySite.term("Loyalty", "aliases: [Attrition]\n", body: "Why customers stay. The retention rate shows it.")) }),
+            ([loyalty], { try $0.write(loyalty, TemporarySite.term("Loyalty", "", body: "Why customers stay. The retention rate shows it.")) }),
+            ([zeta], { try $0.write(zeta, TemporarySite.term("Loyalty program", "aliases: [Zeta]\n", body: "Last in A–Z order; about churn.")) }),
+            ([zeta], { try $0.write(zeta, TemporarySite.term("Zeta", "", body: "Last in A–Z order.")) }),
+        ])
+    }
+
     @Test func addingATermThenDeletingItAndAddingItAgain() throws {
         let added = "content/glossary/advocacy.md"
         let write: (TemporarySite) throws -> Void = { site in

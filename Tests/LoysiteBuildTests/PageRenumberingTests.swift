@@ -15,6 +15,22 @@ import Testing
         #expect(renumbering.removed == [PageID(1)])
     }
 
+    /// Files matched in order before and after the changed ones, by name between them:
+    /// the same ids as looking every file up by name, for random additions and removals
+    /// (at the start, the end, side by side, everything).
+    @Test func idsFollowTheirFilesAsLookingEveryFileUpFinds() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let old = (0..<Int.random(in: 0...12, using: &generator)).map { "f\($0).md" }
+            var new = old.filter { _ in Int.random(in: 0..<4, using: &generator) != 0 }
+            for number in 0..<Int.random(in: 0...3, using: &generator) { new.insert("n\(number).md", at: Int.random(in: 0...new.count, using: &generator)) }
+            let renumbering = PageRenumbering(old: old, new: new)
+            let byName = Dictionary(uniqueKeysWithValues: new.enumerated().map { ($1, PageID($0)) })
+            #expect(renumbering.newNumber.array == old.map { byName[$0] }, "old \(old) new \(new)")
+            #expect(renumbering.oldNumber.array == new.map { name in old.firstIndex(of: name).map(PageID.init) }, "old \(old) new \(new)")
+        }
+    }
+
     @Test func listsAreTheSameOnlyWhenTheyNameTheSamePages() {
         // Old [a, c] is new [a, c] (ids 0, 1).
         #expect(renumbering.same([PageID(0), PageID(2)], as: [PageID(0), PageID(1)]))

@@ -53,6 +53,11 @@ func withAliases(_ text: String, _ added: String) -> String {
     return text.replacingOccurrences(of: "title: \(oldTitle)\n", with: "title: \(oldTitle)\naliases: [\(added)]\n")
 }
 let added = { (run: Int) in "content/glossary/zz-bench-added-\(run).md" }
+func writeAdded(_ run: Int) throws -> String {
+    try "---\ntitle: Bench added term \(run)\nsummary: Added by the benchmark.\n---\nIt mentions the \(other).\n"
+        .write(to: root.appendingPathComponent(added(run)), atomically: true, encoding: .utf8)
+    return added(run)
+}
 let edits: [(kind: String, apply: (Int) throws -> String, restore: (Int) throws -> String)] = [
     ("body", { run in try rewrite(original + "\nEdit \(run) mentions the \(other).\n") }, { _ in try rewrite(original) }),
     ("summary", { run in try rewrite(original.replacingOccurrences(of: "\ntitle: ", with: "\nsummary: Edited summary number \(run).\ntitle: ")) },
@@ -73,11 +78,7 @@ let edits: [(kind: String, apply: (Int) throws -> String, restore: (Int) throws 
             : original.replacingOccurrences(of: "title: \(oldTitle)\n", with: "title: \(oldTitle)\nrelated: [\(otherSlug)]\n")
         return try rewrite(text)
     }, { _ in try rewrite(original) }),
-    ("add", { run in
-        try "---\ntitle: Bench added term \(run)\nsummary: Added by the benchmark.\n---\nIt mentions the \(other).\n"
-            .write(to: root.appendingPathComponent(added(run)), atomically: true, encoding: .utf8)
-        return added(run)
-    }, { run in added(run) }),
+    ("add", { run in try writeAdded(run) }, { run in added(run) }),
     // The terms the adds made, deleted (a term others link to by wikilink cannot go
     // without breaking the build).
     ("delete", { run in
@@ -105,6 +106,11 @@ guard first.wrote else {
 say("first build (full, in the session): \(String(format: "%.3f", firstSeconds)) s, \(first.pageCount) pages")
 for edit in edits where onlyEdits?.contains(edit.kind) ?? true {
     for run in 1...runs {
+        // Deleting needs the term the add made: run without the adds (`EDITS=delete`),
+        // it is added first, untimed.
+        if edit.kind == "delete", !FileManager.default.fileExists(atPath: root.appendingPathComponent(added(run)).path) {
+            _ = session.build(changed: [try writeAdded(run)])
+        }
         let path = try edit.apply(run)
         if let pause = pauseSeconds { Thread.sleep(forTimeInterval: pause) }
         let (result, incremental) = seconds { session.build(changed: [path]) }

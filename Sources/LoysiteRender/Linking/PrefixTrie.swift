@@ -33,7 +33,7 @@ struct PrefixTrie: Sendable {
     private(set) var outputStart: [Int32] = []
     private(set) var outputPatterns: [Int32] = []
     /// Each pattern's length in bytes.
-    let lengths: [Int]
+    private(set) var lengths: [Int]
 
     private(set) var stateCount = 0
 
@@ -122,6 +122,66 @@ struct PrefixTrie: Sendable {
             outputPatterns[Int(next[Int(state)])] = pattern
             next[Int(state)] += 1
         }
+    }
+
+    // MARK: Changed in place
+
+    /// Adds a pattern, numbered after the others (the number is returned), as if it had
+    /// been among `init`'s: for a session's matcher when a few names change, where
+    /// building the trie of every name again was most of the cost. New states go at
+    /// the end; an edge goes into its parent's children in byte order, moving the
+    /// later states' children one place on (a pass over the offsets, not over the text).
+    mutating func insert(_ pattern: [UInt8]) -> Int {
+        let number = lengths.count
+        lengths.append(pattern.count)
+        guard !pattern.isEmpty else { return number }
+        var state = 0
+        for byte in pattern.map(PrefixTrie.fold) {
+            if let next = child(of: state, on: byte) {
+                state = next
+                continue
+            }
+            let next = Int32(stateCount)
+            var position = Int(childStart[state + 1])
+            for edge in Int(childStart[state])..<Int(childStart[state + 1]) where edges[edge].byte > byte {
+                position = edge
+                break
+            }
+            edges.insert(Edge(byte: byte, target: next), at: position)
+            for later in (state + 1)...stateCount { childStart[later] += 1 }
+            // The new state: no children, no patterns, no table.
+            childStart.append(childStart[stateCount])
+            outputStart.append(outputStart[stateCount])
+            denseStart.append(-1)
+            stateCount += 1
+            if state == 0 {
+                rootNext[Int(byte)] = next
+            } else if denseStart[state] >= 0 {
+                denseNext[Int(denseStart[state]) + Int(byte)] = next
+            } else if Int(childStart[state + 1] - childStart[state]) >= PrefixTrie.denseThreshold {
+                denseStart[state] = Int32(denseNext.count)
+                denseNext += repeatElement(0, count: 256)
+                for edge in edges[Int(childStart[state])..<Int(childStart[state + 1])] { denseNext[Int(denseStart[state]) + Int(edge.byte)] = edge.target }
+            }
+            state = Int(next)
+        }
+        // Last of the state's patterns: the highest number.
+        outputPatterns.insert(Int32(number), at: Int(outputStart[state + 1]))
+        for later in (state + 1)...stateCount { outputStart[later] += 1 }
+        return number
+    }
+
+    /// Takes pattern `number` (whose bytes are `pattern`) out: it is found no more. Its
+    /// states stay, leading to no pattern of their own (a walk may pass through them).
+    mutating func remove(_ number: Int, _ pattern: [UInt8]) {
+        var state = 0
+        for byte in pattern.map(PrefixTrie.fold) {
+            guard let next = child(of: state, on: byte) else { return }
+            state = next
+        }
+        guard let place = outputPatterns[Int(outputStart[state])..<Int(outputStart[state + 1])].firstIndex(of: Int32(number)) else { return }
+        outputPatterns.remove(at: place)
+        for later in (state + 1)...stateCount { outputStart[later] -= 1 }
     }
 
     @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {

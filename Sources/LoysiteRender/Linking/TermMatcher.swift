@@ -22,6 +22,11 @@ package struct TermMatcher: Sendable {
         /// Short all-capital aliases (NPS, CES) match only as written, so "ces" in a
         /// French quote or "cli" in a command is not taken for an acronym.
         var caseSensitive: Bool
+
+        /// Whether it starts with a word character (it is in the word trie, not the automaton).
+        var startsWithWord: Bool {
+            bytes.withUnsafeBufferPointer { TermMatcher.wordEnd($0, from: 0) } > 0
+        }
     }
 
     package struct Mention: Equatable {
@@ -31,29 +36,29 @@ package struct TermMatcher: Sendable {
         package var page: PageID
     }
 
-    private let names: [Name]
-    /// Names starting with a word character, and which name each pattern is.
-    private let wordTrie: PrefixTrie
-    private let wordTrieNames: [Int32]
+    /// In page order (as `PageIndex.termNames` gives them): the order decides between
+    /// two pages' names of the same text.
+    private var names: [Name]
+    /// Names starting with a word character, and which name each pattern is (−1: a
+    /// name taken out by `renaming`).
+    private var wordTrie: PrefixTrie
+    private var wordTrieNames: [Int32]
     /// The first words of the word trie's names: the trie is walked only from a word
     /// that is one (or is one with a plural `s`).
-    private let firstWords: FirstWordFilter
+    private var firstWords: FirstWordFilter
     /// The other names, and which name each pattern is.
     private let automaton: AhoCorasick?
-    private let automatonNames: [Int32]
+    private var automatonNames: [Int32]
 
     package init(index: PageIndex) {
         var names: [Name] = []
         for (name, page) in index.termNames {
-            let trimmed = name.trimmingBlanks()
-            guard trimmed.utf8.count >= 2 else { continue }
-            let hasLower = trimmed.contains { $0.isLowercase }
-            names.append(Name(bytes: Array(trimmed.utf8), page: page, caseSensitive: !hasLower && trimmed.count <= 5))
+            if let name = TermMatcher.name(name, of: page) { names.append(name) }
         }
         var wordStarting: [Int32] = []
         var others: [Int32] = []
         for (number, name) in names.enumerated() {
-            if name.bytes.withUnsafeBufferPointer({ TermMatcher.wordEnd($0, from: 0) }) > 0 { wordStarting.append(Int32(number)) } else { others.append(Int32(number)) }
+            if name.startsWithWord { wordStarting.append(Int32(number)) } else { others.append(Int32(number)) }
         }
         var firstWords = FirstWordFilter()
         for number in wordStarting {
@@ -67,6 +72,78 @@ package struct TermMatcher: Sendable {
         self.wordTrieNames = wordStarting
         self.automatonNames = others
         self.automaton = others.isEmpty ? nil : AhoCorasick(patterns: others.map { names[Int($0)].bytes })
+    }
+
+    /// A title or alias as the matcher looks for it: trimmed, and two bytes at least.
+    private static func name(_ text: String, of page: PageID) -> Name? {
+        let trimmed = text.trimmingBlanks()
+        guard trimmed.utf8.count >= 2 else { return nil }
+        let hasLower = trimmed.contains { $0.isLowercase }
+        return Name(bytes: Array(trimmed.utf8), page: page, caseSensitive: !hasLower && trimmed.count <= 5)
+    }
+
+    /// This matcher after the pages `changed` got other titles or aliases, `index` being
+    /// the index as it is now (the pages' paths, slugs and kinds as before): the same
+    /// mentions as `TermMatcher(index: index)` finds, made by taking the pages' old
+    /// names out of the trie and putting the new ones in (building the trie of every
+    /// name again was most of a title edit's index step). nil when one of those names
+    /// starts with something other than a word character: the automaton of those is
+    /// built whole.
+    package func renaming(_ changed: [PageID], in index: PageIndex) -> TermMatcher? {
+        var matcher = self
+        for page in Set(changed).sorted() {
+            guard matcher.replaceNames(of: page, with: index.termNames(of: page).compactMap { TermMatcher.name($0, of: page) }) else { return nil }
+        }
+        return matcher
+    }
+
+    /// This matcher after page files were added or removed (`newNumber`: each old
+    /// page's new id, nil when removed), `index` being the new index: the removed pages'
+    /// names taken out, the others' pages renumbered, and the names of the pages
+    /// `changed` (added, or read again) put in as `renaming` does. nil as for `renaming`.
+    package func renumbering(_ newNumber: PerPage<PageID?>, changed: [PageID], in index: PageIndex) -> TermMatcher? {
+        var matcher = self
+        for old in newNumber.indices where newNumber[old] == nil {
+            guard matcher.replaceNames(of: old, with: []) else { return nil }
+        }
+        for number in matcher.names.indices { matcher.names[number].page = newNumber[matcher.names[number].page]! }
+        // Names stay in page order only if the pages kept theirs.
+        for number in matcher.names.indices.dropFirst() where matcher.names[number - 1].page > matcher.names[number].page { return nil }
+        return matcher.renaming(changed, in: index)
+    }
+
+    /// Puts `new` in place of page `page`'s names (found together, names being in page
+    /// order), in the trie and the first-word filter too. false when one of the old or
+    /// new names is not in the word trie (the automaton is built whole).
+    private mutating func replaceNames(of page: PageID, with new: [Name]) -> Bool {
+        var start = 0, end = names.count
+        while start < end {
+            let middle = (start + end) / 2
+            if names[middle].page < page { start = middle + 1 } else { end = middle }
+        }
+        end = start
+        while end < names.count, names[end].page == page { end += 1 }
+        guard names[start..<end].allSatisfy(\.startsWithWord), new.allSatisfy(\.startsWithWord) else { return false }
+        for (pattern, name) in wordTrieNames.enumerated() where name >= start && name < end {
+            wordTrie.remove(pattern, names[Int(name)].bytes)
+            wordTrieNames[pattern] = -1
+        }
+        // The later names move by the difference in number.
+        let shift = Int32(new.count - (end - start))
+        if shift != 0 {
+            for pattern in wordTrieNames.indices where wordTrieNames[pattern] >= end { wordTrieNames[pattern] += shift }
+            for pattern in automatonNames.indices where automatonNames[pattern] >= end { automatonNames[pattern] += shift }
+        }
+        names.replaceSubrange(start..<end, with: new)
+        for (offset, name) in new.enumerated() {
+            let pattern = wordTrie.insert(name.bytes)
+            assert(pattern == wordTrieNames.count, "the trie's patterns are the word trie's names")
+            wordTrieNames.append(Int32(start + offset))
+            name.bytes.withUnsafeBufferPointer { bytes in
+                firstWords.insert(bytes, start: 0, length: TermMatcher.wordEnd(bytes, from: 0))
+            }
+        }
+        return true
     }
 
     /// A candidate mention and what orders candidates as the single automaton did:
