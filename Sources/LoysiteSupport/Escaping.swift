@@ -82,14 +82,10 @@ package enum Escape {
     package static func containsControlCharacter(_ raw: UnsafeRawBufferPointer) -> Bool {
         let count = raw.count
         var index = 0
-        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         while index + 8 <= count {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // A byte below 0x20, or a byte equal to 0x7F (a zero after xor).
-            let below = (word &- low &* 0x20) & ~word & high
-            let deleted = word ^ (low &* 0x7F)
-            let equal = (deleted &- low) & ~deleted & high
-            if below | equal != 0 {
+            // A byte below 0x20, or a byte equal to 0x7F.
+            if ByteLanes.mayBeBelow(word, 0x20) | ByteLanes.mayEqual(word, 0x7F) != 0 {
                 for offset in index..<index + 8 {
                     let byte = raw[offset]
                     if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }

@@ -131,13 +131,8 @@ package enum JSONValue: Sendable, Equatable {
     /// 0x20 or from 0x80 (which U+2028, U+2029 and U+FEFF begin with), `"`, `\`, `<`,
     /// `>`, `&` or DEL. Never false when one does.
     @inline(__always) private static func wordMayNeedEscape(_ word: UInt64) -> Bool {
-        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func mayEqual(_ byte: UInt64) -> UInt64 {
-            let difference = word ^ (low &* byte)
-            return (difference &- low) & ~difference & high
-        }
-        let below = (word &- low &* 0x20) & ~word & high
-        return (word & high) | below | mayEqual(0x22) | mayEqual(0x5C) | mayEqual(0x3C) | mayEqual(0x3E) | mayEqual(0x26) | mayEqual(0x7F) != 0
+        @inline(__always) func mayEqual(_ byte: UInt8) -> UInt64 { ByteLanes.mayEqual(word, byte) }
+        return (word & ByteLanes.highs) | ByteLanes.mayBeBelow(word, 0x20) | mayEqual(0x22) | mayEqual(0x5C) | mayEqual(0x3C) | mayEqual(0x3E) | mayEqual(0x26) | mayEqual(0x7F) != 0
     }
 
     static func writeString(_ text: String, to out: inout ByteBuffer) {

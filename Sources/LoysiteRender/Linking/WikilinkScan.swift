@@ -1,3 +1,5 @@
+import LoysiteSupport
+
 /// Where the wikilinks of one text are, found in a single pass over its UTF-8 bytes
 /// (a text with tens of thousands of `[[` takes as long as reading it once).
 ///
@@ -27,19 +29,13 @@ struct WikilinkScan {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return ([], nil) }
         let raw = UnsafeRawPointer(base)
-        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        // The high bit of each byte that may equal `byte`: the lowest one set is a byte
-        // that does (a borrow can only mark bytes above a true match).
-        @inline(__always) func mayEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-            let difference = word ^ (low &* UInt64(byte))
-            return (difference &- low) & ~difference & high
-        }
+        // The lowest lane `ByteLanes.mayEqual` marks is a byte that does equal.
         while index + 1 < count {
             // The next bracket: eight bytes at a time (little-endian loads: the lowest
             // marked byte is the first), then one at a time near the end.
             while index + 8 <= count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let brackets = mayEqual(word, open) | mayEqual(word, close)
+                let brackets = ByteLanes.mayEqual(word, open) | ByteLanes.mayEqual(word, close)
                 if brackets != 0 {
                     index += brackets.trailingZeroBitCount >> 3
                     break

@@ -1,4 +1,5 @@
 import Foundation
+import LoysiteSupport
 
 /// Other generators' template syntax in a Markdown body (SPEC §1 "Content written for
 /// other generators"), carried over before libcmark reads the text: Hugo shortcodes
@@ -42,13 +43,7 @@ struct ForeignSyntax {
             let count = bytes.count
             guard let base = bytes.baseAddress else { return false }
             let raw = UnsafeRawPointer(base)
-            let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-            // The high bit of each byte that may equal `byte` (exactly those that do, and
-            // perhaps bytes above one that does: never one missed).
-            @inline(__always) func mayEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-                let difference = word ^ (low &* UInt64(byte))
-                return (difference &- low) & ~difference & high
-            }
+            @inline(__always) func mayEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 { ByteLanes.mayEqual(word, byte) }
             var index = 0
             while index + 8 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)

@@ -16,13 +16,8 @@ enum TemplateEscaping {
     /// Whether one of the eight bytes of `word` may be special or a control character
     /// (below 0x20 or DEL; never false when one is).
     @inline(__always) private static func mayHaveSpecial(_ word: UInt64) -> Bool {
-        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func mayEqual(_ byte: UInt64) -> UInt64 {
-            let difference = word ^ (low &* byte)
-            return (difference &- low) & ~difference & high
-        }
-        let below = (word &- low &* 0x20) & ~word & high
-        return mayEqual(0x3C) | mayEqual(0x3E) | mayEqual(0x26) | mayEqual(0x22) | mayEqual(0x27) | mayEqual(0x7F) | below != 0
+        @inline(__always) func mayEqual(_ byte: UInt8) -> UInt64 { ByteLanes.mayEqual(word, byte) }
+        return mayEqual(0x3C) | mayEqual(0x3E) | mayEqual(0x26) | mayEqual(0x22) | mayEqual(0x27) | mayEqual(0x7F) | ByteLanes.mayBeBelow(word, 0x20) != 0
     }
 
     /// A control character `Escape.removingControlCharacters` drops.
